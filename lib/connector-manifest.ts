@@ -1,0 +1,30 @@
+// What the browser knows of connectors: a serializable manifest the server builds from the connectors' zod schemas.
+// The browser never imports connector code.
+
+/** A JSON Schema object as produced by `z.toJSONSchema`, with Conflux's field hints in `x-conflux-*` keys. */
+export type JsonSchema = { [key: string]: unknown };
+
+export interface ManifestOperation {
+  key: string;
+  kind: "trigger" | "action";
+  label: string;
+  description: string;
+  /** How the vendor groups its events and actions, e.g. "Orders". */
+  group: string;
+  inputSchema: JsonSchema;
+  outputSchema?: JsonSchema;
+}
+
+export interface ManifestConnector {
+  id: string;
+  name: string;
+  description: string;
+  /** A lucide icon name. */
+  icon: string;
+  triggers: ManifestOperation[];
+  actions: ManifestOperation[];
+}
+
+export interface ConnectorManifest {
+  connectors: ManifestConnector[];
+}

@@ -1,0 +1,71 @@
+// The embedded default: real Postgres compiled to WebAssembly (PGlite), served on loopback so that Prisma, pg and
+// pg-boss connect to it exactly as they would to a Postgres server.
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+
+export interface EmbeddedPostgres {
+  url: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// PGlite has no multi-process locking of its own: two processes on one folder would corrupt it.
+function takeLock(dataDir: string): () => void {
+  const lockFile = path.join(dataDir, "conflux.lock");
+  if (fs.existsSync(lockFile)) {
+    const holder = Number(fs.readFileSync(lockFile, "utf8").trim());
+    if (Number.isInteger(holder) && holder !== process.pid && processIsAlive(holder)) {
+      throw new Error(
+        `The data folder ${dataDir} is in use by process ${holder}. Stop that Conflux first, or set CONFLUX_DATA_DIR.`,
+      );
+    }
+  }
+  fs.writeFileSync(lockFile, String(process.pid));
+  return () => fs.rmSync(lockFile, { force: true });
+}
+
+export async function startEmbeddedPostgres(options: { dataDir: string; port?: number }): Promise<EmbeddedPostgres> {
+  const dataDir = path.resolve(options.dataDir);
+  fs.mkdirSync(dataDir, { recursive: true });
+  const releaseLock = takeLock(dataDir);
+  const db = await PGlite.create(path.join(dataDir, "pgdata"));
+  const port = options.port ?? (await freePort());
+  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port, maxConnections: 64 });
+  await server.start();
+  let stopped = false;
+  return {
+    url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
+    dataDir,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+      await db.close();
+      releaseLock();
+    },
+  };
+}
