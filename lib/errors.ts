@@ -89,3 +89,28 @@ export function toErrorJson(error: unknown): ConfluxErrorJson {
   const message = error instanceof Error ? error.message : String(error);
   return { code: "INTERNAL", message: message || "Unexpected error", retryable: false };
 }
+
+/** Errors come back out of Json columns as plain values; this reads them back into the stored shape. */
+export function readErrorJson(value: unknown): (ConfluxErrorJson & { stepId?: string }) | null {
+  if (typeof value !== "object" || value === null) return null;
+  const record: Record<string, unknown> = { ...value };
+  const message = typeof record.message === "string" ? record.message : null;
+  if (!message) return null;
+  const code = typeof record.code === "string" ? record.code : "INTERNAL";
+  return {
+    code: isErrorCode(code) ? code : "INTERNAL",
+    message,
+    retryable: record.retryable === true,
+    ...(typeof record.stepId === "string" ? { stepId: record.stepId } : {}),
+    ...(typeof record.details === "object" && record.details !== null ? { details: { ...record.details } } : {}),
+  };
+}
+
+const errorCodes: ReadonlySet<string> = new Set<ErrorCode>([
+  "VALIDATION", "NOT_FOUND", "CONFLICT", "FLOW_INVALID", "FLOW_NOT_RUNNING", "INPUT_INVALID", "EXPRESSION",
+  "NETWORK", "TIMEOUT", "REMOTE", "RATE_LIMITED", "CANCELLED", "UNAVAILABLE", "INTERNAL",
+]);
+
+function isErrorCode(code: string): code is ErrorCode {
+  return errorCodes.has(code);
+}

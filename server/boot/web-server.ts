@@ -1,0 +1,34 @@
+// Serves the production build of the Next.js app from this process, so the embedded default runs the web app and
+// a worker side by side in one process.
+import http from "node:http";
+import next from "next";
+
+export interface WebServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startWebServer(options: { root: string; port: number; host: string }): Promise<WebServer> {
+  const app = next({ dev: false, dir: options.root, hostname: options.host, port: options.port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      console.error("Request failed:", error);
+      if (!response.headersSent) response.writeHead(500).end("Internal error");
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const shownHost = options.host === "0.0.0.0" || options.host === "::" ? "localhost" : options.host;
+  return {
+    url: `http://${shownHost}:${options.port}`,
+    async close() {
+      server.closeIdleConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.close();
+    },
+  };
+}

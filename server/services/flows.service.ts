@@ -1,0 +1,85 @@
+// What users do to flows: the rules live here, the SQL in the repositories, the transport in the router.
+import { describeIssues, emptyFlowGraph, flowGraphSchema, type FlowGraph } from "@/lib/flow-graph";
+import { ConflictError, ConfluxError, NotFoundError, ValidationError } from "@/lib/errors";
+import type { Db, DbOrTx } from "../db/client";
+import * as flows from "../db/flows.repository";
+import { activateFlowTrigger, deactivateFlowTrigger, validateGraphForStart } from "../runtime";
+
+export function parseGraph(graph: unknown): FlowGraph {
+  const result = flowGraphSchema.safeParse(graph);
+  if (!result.success) {
+    throw new ValidationError(`The flow was not saved: ${describeIssues(result.error, graph)}`, {
+      issues: result.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message })),
+    });
+  }
+  return result.data;
+}
+
+export async function listFlows(db: DbOrTx, workspaceId: string) {
+  const rows = await flows.listFlows(db, workspaceId);
+  return rows.map(({ runs, publishedVersion, ...flow }) => ({
+    ...flow,
+    publishedVersionNumber: publishedVersion?.number ?? null,
+    lastRun: runs[0] ?? null,
+  }));
+}
+
+export async function getFlow(db: DbOrTx, workspaceId: string, id: string) {
+  const flow = await flows.findFlow(db, workspaceId, id);
+  if (!flow) throw new NotFoundError("The flow");
+  // A stored draft always passed the schema on save; parsing again gives the caller the typed graph.
+  return { ...flow, draft: parseGraph(flow.draft) };
+}
+
+export async function createFlow(db: DbOrTx, workspaceId: string, name: string) {
+  return flows.insertFlow(db, workspaceId, name, emptyFlowGraph());
+}
+
+export async function renameFlow(db: DbOrTx, workspaceId: string, id: string, name: string) {
+  if (!(await flows.renameFlow(db, workspaceId, id, name))) throw new NotFoundError("The flow");
+}
+
+export async function deleteFlow(db: Db, workspaceId: string, id: string) {
+  await db.$transaction(async (tx) => {
+    await deactivateFlowTrigger(tx, id);
+    if (!(await flows.deleteFlow(tx, workspaceId, id))) throw new NotFoundError("The flow");
+  });
+}
+
+export async function saveDraft(db: DbOrTx, workspaceId: string, id: string, graph: unknown, baseRevision: number) {
+  const parsed = parseGraph(graph);
+  const saved = await flows.saveDraftIfRevision(db, workspaceId, id, parsed, baseRevision);
+  if (saved) return saved;
+  const current = await flows.findFlow(db, workspaceId, id);
+  if (!current) throw new NotFoundError("The flow");
+  throw new ConflictError(
+    "This flow was changed in another tab or by another user since you opened it. Reload to see their version.",
+    { currentRevision: current.draftRevision },
+  );
+}
+
+/** Publishes the saved draft as an immutable version and activates its trigger, all or nothing. */
+export async function startFlow(db: Db, workspaceId: string, id: string) {
+  const flow = await getFlow(db, workspaceId, id);
+  const problems = validateGraphForStart(flow.draft);
+  if (problems.length > 0) {
+    throw new ConfluxError("FLOW_INVALID", `The flow cannot start: ${problems.join("; ")}`, {
+      details: { problems },
+    });
+  }
+  return db.$transaction(async (tx) => {
+    const version = await flows.insertVersion(tx, workspaceId, id, flow.draft);
+    await flows.setFlowPublished(tx, workspaceId, id, version.id);
+    await activateFlowTrigger(tx, { workspaceId, flowId: id, graph: flow.draft });
+    return { versionNumber: version.number };
+  });
+}
+
+export async function stopFlow(db: Db, workspaceId: string, id: string) {
+  await db.$transaction(async (tx) => {
+    const flow = await flows.findFlow(tx, workspaceId, id);
+    if (!flow) throw new NotFoundError("The flow");
+    await flows.setFlowStopped(tx, workspaceId, id);
+    await deactivateFlowTrigger(tx, id);
+  });
+}
