@@ -11,6 +11,7 @@ export default defineConfig({
   async adapter() {
     const connectionString = process.env.DATABASE_URL;
     if (!connectionString) throw new Error("DATABASE_URL is not set for the Prisma CLI");
-    return new PrismaPg({ connectionString });
+    // The CLI never closes the pool; a short idle timeout lets it exit as soon as its work is done.
+    return new PrismaPg({ connectionString, idleTimeoutMillis: 100, allowExitOnIdle: true });
   },
 });

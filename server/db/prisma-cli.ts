@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
 
@@ -11,6 +12,7 @@ export async function runPrismaCli(
   options: { databaseUrl?: string; quiet?: boolean } = {},
 ): Promise<void> {
   const cli = require.resolve("prisma/build/index.js");
+  const preload = fileURLToPath(new URL("./prisma-cli-preload.cjs", import.meta.url));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PRISMA_QUERY_ENGINE_LIBRARY: process.env.PRISMA_QUERY_ENGINE_LIBRARY ?? path.resolve("package.json"),
@@ -21,7 +23,7 @@ export async function runPrismaCli(
   env.DATABASE_URL = options.databaseUrl ?? process.env.DATABASE_URL ?? "postgresql://localhost:5432/unused";
   const output: string[] = [];
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], {
+    const child = spawn(process.execPath, ["--require", preload, cli, ...args], {
       env,
       stdio: options.quiet ? ["ignore", "pipe", "pipe"] : "inherit",
     });

@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ConflictError, ConfluxError, NotFoundError, ValidationError } from "@/lib/errors";
+import { emptyFlowGraph, type FlowGraph } from "@/lib/flow-graph";
+import { createTestDatabase, type TestDatabase } from "@/test/database";
+import { ensureDefaultWorkspace } from "../db/workspaces.repository";
+import * as flows from "./flows.service";
+
+let t: TestDatabase;
+let workspaceId: string;
+let otherWorkspaceId: string;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  workspaceId = await ensureDefaultWorkspace(t.db);
+  otherWorkspaceId = (await t.db.workspace.create({ data: { name: "Other" } })).id;
+});
+afterAll(() => t.drop());
+
+function graphCalling(url: string | undefined): FlowGraph {
+  const graph = emptyFlowGraph();
+  graph.nodes.push({
+    id: "call_api",
+    type: "action",
+    position: { x: 0, y: 150 },
+    connectorId: "http",
+    operation: "request",
+    inputs: { method: "GET", ...(url === undefined ? {} : { url }) },
+  });
+  graph.edges.push({ id: "trigger-call_api", source: "trigger", target: "call_api", sourceHandle: "next" });
+  return graph;
+}
+
+describe("flows service", () => {
+  it("keeps one default workspace across calls", async () => {
+    expect(await ensureDefaultWorkspace(t.db)).toBe(workspaceId);
+  });
+
+  it("creates, lists, renames and deletes flows within the workspace only", async () => {
+    const { id } = await flows.createFlow(t.db, workspaceId, "Orders to IOM");
+    await flows.createFlow(t.db, otherWorkspaceId, "Someone else's flow");
+    const listed = await flows.listFlows(t.db, workspaceId);
+    expect(listed.map((flow) => flow.name)).toEqual(["Orders to IOM"]);
+    expect(listed[0]).toMatchObject({ status: "draft", publishedVersionNumber: null, lastRun: null });
+
+    await flows.renameFlow(t.db, workspaceId, id, "Sterling orders to IOM");
+    expect((await flows.getFlow(t.db, workspaceId, id)).name).toBe("Sterling orders to IOM");
+    await expect(flows.renameFlow(t.db, otherWorkspaceId, id, "Hijacked")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(flows.getFlow(t.db, otherWorkspaceId, id)).rejects.toBeInstanceOf(NotFoundError);
+
+    await flows.deleteFlow(t.db, workspaceId, id);
+    await expect(flows.getFlow(t.db, workspaceId, id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("saves a valid draft and bumps its revision", async () => {
+    const { id } = await flows.createFlow(t.db, workspaceId, "Draft");
+    const saved = await flows.saveDraft(t.db, workspaceId, id, graphCalling("http://127.0.0.1:9/"), 0);
+    expect(saved.draftRevision).toBe(1);
+    const flow = await flows.getFlow(t.db, workspaceId, id);
+    expect(flow.draft.nodes.map((node) => node.id)).toEqual(["trigger", "call_api"]);
+  });
+
+  it("refuses a graph that breaks the schema, names the field, and keeps the last good draft", async () => {
+    const { id } = await flows.createFlow(t.db, workspaceId, "Broken");
+    await flows.saveDraft(t.db, workspaceId, id, graphCalling("http://127.0.0.1:9/"), 0);
+    const broken = { ...graphCalling("http://x/"), edges: [{ id: "e", source: "trigger", target: "nowhere" }] };
+    const error = await flows.saveDraft(t.db, workspaceId, id, broken, 1).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error instanceof Error && error.message).toMatch(/edges\[0\]\.target: .*"nowhere"/);
+    const flow = await flows.getFlow(t.db, workspaceId, id);
+    expect(flow.draftRevision).toBe(1);
+    expect(flow.draft.nodes[1]?.inputs.url).toBe("http://127.0.0.1:9/");
+  });
+
+  it("refuses a save based on a stale revision instead of overwriting another tab's edit", async () => {
+    const { id } = await flows.createFlow(t.db, workspaceId, "Two tabs");
+    await flows.saveDraft(t.db, workspaceId, id, graphCalling("http://first.example/"), 0);
+    await expect(flows.saveDraft(t.db, workspaceId, id, graphCalling("http://second.example/"), 0)).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+    expect((await flows.getFlow(t.db, workspaceId, id)).draft.nodes[1]?.inputs.url).toBe("http://first.example/");
+  });
+
+  it("refuses to start a flow with problems and names them", async () => {
+    const { id } = await flows.createFlow(t.db, workspaceId, "No URL");
+    await flows.saveDraft(t.db, workspaceId, id, graphCalling(undefined), 0);
+    const error = await flows.startFlow(t.db, workspaceId, id).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ConfluxError);
+    expect(error instanceof ConfluxError && error.code).toBe("FLOW_INVALID");
+    expect(error instanceof Error && error.message).toMatch(/url/i);
+    expect((await flows.getFlow(t.db, workspaceId, id)).status).toBe("draft");
+  });
+
+  it("publishes immutable numbered versions on Start and deactivates the trigger on Stop", async () => {
+    const { id } = await flows.createFlow(t.db, workspaceId, "Publish");
+    await flows.saveDraft(t.db, workspaceId, id, graphCalling("http://127.0.0.1:9/v1"), 0);
+    expect(await flows.startFlow(t.db, workspaceId, id)).toEqual({ versionNumber: 1 });
+    await flows.saveDraft(t.db, workspaceId, id, graphCalling("http://127.0.0.1:9/v2"), 1);
+    expect(await flows.startFlow(t.db, workspaceId, id)).toEqual({ versionNumber: 2 });
+
+    const versions = await t.db.flowVersion.findMany({ where: { flowId: id }, orderBy: { number: "asc" } });
+    expect(JSON.stringify(versions[0]?.graph)).toContain("/v1");
+    expect(JSON.stringify(versions[1]?.graph)).toContain("/v2");
+    const flow = await flows.getFlow(t.db, workspaceId, id);
+    expect(flow).toMatchObject({ status: "running", publishedVersion: { number: 2 } });
+    expect(await t.db.triggerState.findUnique({ where: { flowId: id } })).toMatchObject({ active: true });
+
+    await flows.stopFlow(t.db, workspaceId, id);
+    expect((await flows.getFlow(t.db, workspaceId, id)).status).toBe("stopped");
+    expect(await t.db.triggerState.findUnique({ where: { flowId: id } })).toMatchObject({ active: false });
+  });
+});
