@@ -1,0 +1,63 @@
+// The API as the browser meets it: domain errors arrive as tRPC errors with the right code and the user's message.
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { emptyFlowGraph } from "@/lib/flow-graph";
+import { createTestDatabase, type TestDatabase } from "@/test/database";
+import { ensureDefaultWorkspace } from "../db/workspaces.repository";
+import { appRouter } from "./root";
+import { createCallerFactory } from "./trpc";
+
+let t: TestDatabase;
+let caller: ReturnType<ReturnType<typeof createCallerFactory<typeof appRouter>>>;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  caller = createCallerFactory(appRouter)({ db: t.db, workspaceId: await ensureDefaultWorkspace(t.db) });
+});
+afterAll(() => t.drop());
+
+async function trpcError(promise: Promise<unknown>): Promise<TRPCError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(error)}`);
+  return error;
+}
+
+describe("tRPC API", () => {
+  it("creates, saves and reads back a flow", async () => {
+    const { id } = await caller.flows.create({ name: "  Orders  " });
+    const flow = await caller.flows.get({ id });
+    expect(flow).toMatchObject({ name: "Orders", status: "draft", draftRevision: 0, publishedVersion: null });
+    expect(flow.draft).toEqual(emptyFlowGraph());
+    expect(await caller.flows.saveDraft({ id, graph: flow.draft, baseRevision: 0 })).toMatchObject({ draftRevision: 1 });
+    expect((await caller.flows.list()).map((listed) => listed.id)).toContain(id);
+  });
+
+  it("answers BAD_REQUEST naming the field for a graph that breaks the schema", async () => {
+    const { id } = await caller.flows.create({ name: "Broken" });
+    const graph = { ...emptyFlowGraph(), nodes: [{ ...emptyFlowGraph().nodes[0], type: "teleport" }] };
+    const error = await trpcError(caller.flows.saveDraft({ id, graph, baseRevision: 0 }));
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(error.message).toMatch(/nodes\[0\] \(trigger\)\.type/);
+  });
+
+  it("maps missing flows, stale saves, empty names and runs of drafts to their codes", async () => {
+    expect((await trpcError(caller.flows.get({ id: "missing" }))).code).toBe("NOT_FOUND");
+    expect((await trpcError(caller.flows.create({ name: "   " }))).code).toBe("BAD_REQUEST");
+    const { id } = await caller.flows.create({ name: "Stale" });
+    await caller.flows.saveDraft({ id, graph: emptyFlowGraph(), baseRevision: 0 });
+    const stale = await trpcError(caller.flows.saveDraft({ id, graph: emptyFlowGraph(), baseRevision: 0 }));
+    expect(stale.code).toBe("CONFLICT");
+    expect(stale.message).toMatch(/another tab/);
+    const notRunning = await trpcError(caller.flows.runNow({ id }));
+    expect(notRunning.code).toBe("PRECONDITION_FAILED");
+  });
+
+  it("serves the connector manifest with the HTTP request action", async () => {
+    const manifest = await caller.connectors.manifest();
+    const http = manifest.connectors.find((connector) => connector.id === "http");
+    expect(http?.actions.map((action) => action.key)).toContain("request");
+  });
+});
