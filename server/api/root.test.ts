@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emptyFlowGraph } from "@/lib/flow-graph";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { ensureDefaultWorkspace } from "../db/workspaces.repository";
+import { getRunQueue } from "../runtime";
 import { appRouter } from "./root";
 import { createCallerFactory } from "./trpc";
 
@@ -12,9 +13,14 @@ let caller: ReturnType<ReturnType<typeof createCallerFactory<typeof appRouter>>>
 
 beforeAll(async () => {
   t = await createTestDatabase();
+  // Run now reaches the process-wide queue, which connects to DATABASE_URL.
+  process.env.DATABASE_URL = t.url;
   caller = createCallerFactory(appRouter)({ db: t.db, workspaceId: await ensureDefaultWorkspace(t.db) });
 });
-afterAll(() => t.drop());
+afterAll(async () => {
+  await (await getRunQueue()).stop();
+  await t.drop();
+});
 
 async function trpcError(promise: Promise<unknown>): Promise<TRPCError> {
   const error = await promise.then(
