@@ -9,13 +9,14 @@ import { appRouter } from "./root";
 import { createCallerFactory } from "./trpc";
 
 let t: TestDatabase;
-let caller: ReturnType<ReturnType<typeof createCallerFactory<typeof appRouter>>>;
+const createCaller = createCallerFactory(appRouter);
+let caller: ReturnType<typeof createCaller>;
 
 beforeAll(async () => {
   t = await createTestDatabase();
   // Run now reaches the process-wide queue, which connects to DATABASE_URL.
   process.env.DATABASE_URL = t.url;
-  caller = createCallerFactory(appRouter)({ db: t.db, workspaceId: await ensureDefaultWorkspace(t.db) });
+  caller = createCaller({ db: t.db, workspaceId: await ensureDefaultWorkspace(t.db) });
 });
 afterAll(async () => {
   await (await getRunQueue()).stop();
