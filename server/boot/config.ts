@@ -20,7 +20,7 @@ const configSchema = z.object({
 
 export type Config = z.infer<typeof configSchema> & { dataDir: string };
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function readConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
   const result = configSchema.safeParse({
     ...env,
     // An empty variable means "not set", as shells and .env files tend to leave them.

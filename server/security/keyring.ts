@@ -68,7 +68,7 @@ export interface KeyRingSource {
   describe(): string;
 }
 
-export function openKeyRing(env: NodeJS.ProcessEnv, dataDir: string): KeyRingSource {
+export function openKeyRing(env: Readonly<Record<string, string | undefined>>, dataDir: string): KeyRingSource {
   const variable = env.CONFLUX_SECRET_KEY?.trim();
   if (variable) {
     const ring = parseSecretKeyVariable(variable);
