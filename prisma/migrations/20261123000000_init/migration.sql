@@ -49,8 +49,11 @@ CREATE TABLE "Account" (
     "name" TEXT NOT NULL,
     "credentials" BYTEA,
     "keyId" TEXT,
+    "mode" TEXT NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'untested',
+    "statusMessage" TEXT,
     "lastTestedAt" TIMESTAMP(3),
+    "certificateExpiresAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
