@@ -1,0 +1,93 @@
+// Calls any HTTP endpoint. A reply outside 2xx fails the step; its status and body stay in the error's details so
+// the run page still shows what the server said.
+import { z } from "zod";
+import { errorForResponse, field, httpRequest, defineAction } from "../../sdk";
+
+const methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"] as const;
+export const MAX_TIMEOUT_MS = 300_000;
+
+const requestInput = z
+  .object({
+    method: z.enum(methods).default("GET").meta(field({ title: "Method", order: 1 })),
+    url: z
+      .string()
+      .min(1)
+      .max(8192)
+      .meta(field({ title: "URL", placeholder: "https://api.example.com/orders/{{ trigger.orderNo }}", order: 2 })),
+    headers: z
+      .record(z.string(), z.string())
+      .default({})
+      .meta(field({ title: "Headers", widget: "keyValue", order: 3 })),
+    body: z
+      .string()
+      .max(5 * 1024 * 1024)
+      .optional()
+      .meta(
+        field({
+          title: "Body",
+          description: "JSON or plain text. JSON is sent as application/json unless you set a Content-Type header.",
+          widget: "textarea",
+          order: 4,
+        }),
+      ),
+    timeoutMs: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_TIMEOUT_MS)
+      .default(30_000)
+      .meta(field({ title: "Timeout (ms)", description: "Give up after this long; at most 300000 (5 minutes).", order: 5 })),
+  })
+  .superRefine((value, ctx) => {
+    if ((value.method === "GET" || value.method === "HEAD") && value.body) {
+      ctx.addIssue({ code: "custom", path: ["body"], message: `must be empty for ${value.method} requests` });
+    }
+  });
+
+const requestOutput = z.object({
+  status: z.number().meta({ title: "Status code" }),
+  statusText: z.string().meta({ title: "Status text" }),
+  headers: z.record(z.string(), z.string()).meta({ title: "Headers", description: "Names in lower case." }),
+  body: z.unknown().meta({ title: "Body", description: "Parsed JSON when the reply is JSON, otherwise text." }),
+});
+
+function hasHeader(headers: Record<string, string>, name: string): boolean {
+  return Object.keys(headers).some((key) => key.toLowerCase() === name.toLowerCase());
+}
+
+function looksLikeJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const requestAction = defineAction({
+  key: "request",
+  label: "Send request",
+  description: "Sends an HTTP request and returns the status, headers and body of the reply.",
+  group: "HTTP",
+  input: requestInput,
+  output: requestOutput,
+  async run({ input, ctx }) {
+    const headers = { ...input.headers };
+    // Servers that support idempotency keys drop the duplicate when a step runs again after a crash.
+    if (!hasHeader(headers, "idempotency-key")) headers["Idempotency-Key"] = ctx.idempotencyKey;
+    if (input.body !== undefined && input.body !== "" && !hasHeader(headers, "content-type")) {
+      headers["Content-Type"] = looksLikeJson(input.body) ? "application/json" : "text/plain; charset=utf-8";
+    }
+    const response = await httpRequest({
+      method: input.method,
+      url: input.url,
+      headers,
+      body: input.body === "" ? undefined : input.body,
+      timeoutMs: input.timeoutMs,
+      signal: ctx.signal,
+    });
+    const failure = errorForResponse(response, new URL(input.url).host);
+    if (failure) throw failure;
+    return response;
+  },
+});

@@ -1,0 +1,38 @@
+// Turns connector declarations into the serializable manifest the designer renders (lib/connector-manifest.ts).
+import { z } from "zod";
+import type { ConnectorManifest, JsonSchema, ManifestConnector, ManifestOperation } from "@/lib/connector-manifest";
+import type { AnyAction, AnyTrigger, ConnectorDefinition } from "./types";
+
+function toSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
+  // Inputs are described as the user types them (defaulted fields optional); outputs as later steps receive them.
+  // `unrepresentable: "any"` keeps one odd field (a transform, a date) from breaking the whole manifest.
+  const json: JsonSchema = z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" });
+  return json;
+}
+
+function operation(definition: AnyAction | AnyTrigger, kind: "trigger" | "action"): ManifestOperation {
+  return {
+    key: definition.key,
+    kind,
+    label: definition.label,
+    description: definition.description,
+    group: definition.group,
+    inputSchema: toSchema(definition.input, "input"),
+    outputSchema: toSchema(definition.output, "output"),
+  };
+}
+
+export function buildConnectorManifest(connectors: readonly ConnectorDefinition[]): ConnectorManifest {
+  return {
+    connectors: connectors.map(
+      (connector): ManifestConnector => ({
+        id: connector.id,
+        name: connector.name,
+        description: connector.description,
+        icon: connector.icon,
+        triggers: connector.triggers.map((trigger) => operation(trigger, "trigger")),
+        actions: connector.actions.map((action) => operation(action, "action")),
+      }),
+    ),
+  };
+}
