@@ -1,0 +1,40 @@
+// `npm run worker`: a worker process on its own, for deployments with separate web and worker processes that
+// share one Postgres. It executes runs and fires schedules; it serves no HTTP.
+import { createDb } from "../server/db/client";
+import { startWorker } from "../server/runtime";
+
+const databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) {
+  console.error(
+    "DATABASE_URL is not set. A standalone worker needs the Postgres the web server uses, e.g.\n" +
+      "  DATABASE_URL=postgresql://user:password@host:5432/conflux npm run worker\n" +
+      "(`npm start` runs a worker inside the web process and needs no separate one.)",
+  );
+  process.exit(1);
+}
+
+const concurrency = Number(process.env.CONFLUX_WORKER_CONCURRENCY ?? 4);
+if (!Number.isInteger(concurrency) || concurrency < 1) {
+  console.error(`CONFLUX_WORKER_CONCURRENCY must be a whole number of at least 1 (got "${process.env.CONFLUX_WORKER_CONCURRENCY}")`);
+  process.exit(1);
+}
+
+const db = createDb(databaseUrl, { poolSize: concurrency + 2 });
+const worker = await startWorker({ databaseUrl, db, concurrency });
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`[conflux worker] ${signal}: finishing runs in progress…`);
+  try {
+    await worker.stop();
+    await db.$disconnect();
+    process.exit(0);
+  } catch (error) {
+    console.error(`[conflux worker] did not stop cleanly: ${String(error)}`);
+    process.exit(1);
+  }
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

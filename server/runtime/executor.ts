@@ -1,0 +1,118 @@
+// Executes one run: walk the published version's graph from the trigger, one checkpointed step at a time. The job
+// that calls this may be delivered more than once (crash, shutdown, reaper), so everything here is re-entrant:
+// finished runs are left alone, succeeded steps are not run again and their stored output is reused.
+import { flowGraphSchema, describeIssues } from "@/lib/flow-graph";
+import { ConfluxError, toErrorJson, type ConfluxErrorJson } from "@/lib/errors";
+import type { Db, Prisma } from "../db/client";
+import type { ExpressionContext } from "./expressions";
+import { toJsonInput, toPlainJson } from "./json";
+import { planExecution } from "./plan";
+import { runActionStep } from "./step";
+
+export interface ExecuteOptions {
+  signal: AbortSignal;
+  log: (line: string) => void;
+}
+
+const finished = new Set(["succeeded", "failed", "cancelled"]);
+const runInclude = { flowVersion: { select: { graph: true } }, steps: true } satisfies Prisma.RunInclude;
+type LoadedRun = Prisma.RunGetPayload<{ include: typeof runInclude }>;
+
+export async function executeRun(db: Db, runId: string, options: ExecuteOptions): Promise<void> {
+  const run = await db.run.findUnique({ where: { id: runId }, include: runInclude });
+  if (!run) {
+    options.log(`run ${runId} does not exist (deleted with its flow?); its job is dropped`);
+    return;
+  }
+  if (finished.has(run.status)) return;
+  try {
+    await walk(db, run, options);
+  } catch (error) {
+    if (options.signal.aborted) throw error;
+    // Anything unexpected fails the run readably; if even that write fails, the job is retried later.
+    options.log(`run ${runId} failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    await finishRun(db, runId, "failed", toErrorJson(error));
+  }
+}
+
+async function walk(db: Db, run: LoadedRun, options: ExecuteOptions): Promise<void> {
+  const parsed = flowGraphSchema.safeParse(run.flowVersion.graph);
+  if (!parsed.success) {
+    throw new ConfluxError("FLOW_INVALID", `The flow version cannot be read: ${describeIssues(parsed.error)}`);
+  }
+  const plan = planExecution(parsed.data);
+  if (!plan.trigger) throw new ConfluxError("FLOW_INVALID", "The flow version has no trigger");
+
+  // Claim the run; a cancelled run (status changed since loading) is left alone.
+  const claimed = await db.run.updateMany({
+    where: { id: run.id, status: { in: ["queued", "running"] } },
+    data: { status: "running", startedAt: run.startedAt ?? new Date() },
+  });
+  if (claimed.count === 0) return;
+
+  const previous = new Map(run.steps.map((step) => [step.stepId, step]));
+  const triggerData = toPlainJson(run.triggerData);
+  const context: ExpressionContext = { trigger: triggerData, steps: {}, env: {} };
+
+  // The trigger is step 0, so the run page shows what the run started with, like any other step's output.
+  if (previous.get(plan.trigger.id)?.status !== "succeeded") {
+    const now = new Date();
+    const row = {
+      status: "succeeded" as const,
+      output: toJsonInput(triggerData),
+      startedAt: run.createdAt,
+      finishedAt: now,
+    };
+    await db.stepRun.upsert({
+      where: { runId_stepId: { runId: run.id, stepId: plan.trigger.id } },
+      create: {
+        ...row,
+        workspaceId: run.workspaceId,
+        runId: run.id,
+        stepId: plan.trigger.id,
+        sequence: 0,
+        connectorId: plan.trigger.connectorId,
+        operation: plan.trigger.operation,
+        attempts: 1,
+      },
+      update: row,
+    });
+  }
+
+  for (const [index, node] of plan.steps.entries()) {
+    const done = previous.get(node.id);
+    if (done?.status === "succeeded") {
+      context.steps[node.id] = done.output;
+      continue;
+    }
+    const outcome = await runActionStep(
+      db,
+      { workspaceId: run.workspaceId, runId: run.id, node, sequence: index + 1 },
+      context,
+      options,
+    );
+    if (!outcome.ok) {
+      await finishRun(db, run.id, "failed", {
+        code: outcome.error.code,
+        message: outcome.error.message,
+        retryable: outcome.error.retryable,
+        stepId: node.id,
+      });
+      return;
+    }
+    context.steps[node.id] = outcome.output;
+  }
+  await finishRun(db, run.id, "succeeded", null);
+}
+
+async function finishRun(
+  db: Db,
+  runId: string,
+  status: "succeeded" | "failed",
+  error: (ConfluxErrorJson & { stepId?: string }) | null,
+): Promise<void> {
+  await db.run.updateMany({
+    where: { id: runId, status: { in: ["queued", "running"] } },
+    data: { status, error: toJsonInput(error), finishedAt: new Date() },
+  });
+}

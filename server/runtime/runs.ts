@@ -1,0 +1,47 @@
+// Creating runs. The Run row is committed before any job is sent: a run that exists is never lost (the reaper
+// re-sends its job if the send fails), and a job without a run row is simply dropped by the executor.
+import { ConfluxError, NotFoundError } from "@/lib/errors";
+import type { Db } from "../db/client";
+import { toJsonInput } from "./json";
+import type { RunQueue } from "./queue";
+
+export async function requestManualRun(
+  db: Db,
+  queue: RunQueue,
+  args: { workspaceId: string; flowId: string; payload: unknown },
+): Promise<{ runId: string }> {
+  const flow = await db.flow.findFirst({
+    where: { id: args.flowId, workspaceId: args.workspaceId },
+    select: { status: true, publishedVersionId: true },
+  });
+  if (!flow) throw new NotFoundError("The flow");
+  // Run now works for any running flow whatever its trigger, as in App Connect; it runs the started version.
+  if (flow.status !== "running" || !flow.publishedVersionId) {
+    throw new ConfluxError("FLOW_NOT_RUNNING", "Start the flow before running it: Run now runs the started version.");
+  }
+  const run = await db.run.create({
+    data: {
+      workspaceId: args.workspaceId,
+      flowId: args.flowId,
+      flowVersionId: flow.publishedVersionId,
+      status: "queued",
+      triggerKind: "manual",
+      triggerData: toJsonInput(args.payload ?? {}),
+    },
+    select: { id: true },
+  });
+  await sendOrLeaveToReaper(queue, run.id);
+  return { runId: run.id };
+}
+
+/**
+ * Sends the job for a committed run. A failed send is not the user's problem: the run is saved and queued, and the
+ * worker's reaper sends it again within a minute, so the caller still gets its run id.
+ */
+export async function sendOrLeaveToReaper(queue: RunQueue, runId: string): Promise<void> {
+  try {
+    await queue.sendRun(runId);
+  } catch (error) {
+    console.error(`[conflux] run ${runId} is saved but its job was not sent (the reaper will retry): ${String(error)}`);
+  }
+}

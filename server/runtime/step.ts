@@ -1,0 +1,111 @@
+// Runs one action node: resolve its templates, validate the result, call the connector, and write the outcome
+// before anything else happens. That write is the checkpoint: a re-delivered run skips every succeeded step.
+import type { FlowNode } from "@/lib/flow-graph";
+import { ConfluxError, toErrorJson, type ConfluxErrorJson } from "@/lib/errors";
+import { findOperation, type FoundOperation } from "../connectors";
+import type { Logger } from "../connectors/sdk";
+import type { Db } from "../db/client";
+import { resolveInputs, type ExpressionContext } from "./expressions";
+import { parseInputs } from "./inputs";
+import { toJsonInput, toPlainJson } from "./json";
+import { nodeName } from "./plan";
+
+export interface StepTarget {
+  workspaceId: string;
+  runId: string;
+  node: FlowNode;
+  sequence: number;
+}
+
+export type StepOutcome = { ok: true; output: unknown } | { ok: false; error: ConfluxErrorJson };
+
+const notYet: Partial<Record<FlowNode["type"], string>> = { if: "If", forEach: "For each", respond: "Respond" };
+
+function findAction(node: FlowNode): Extract<FoundOperation, { kind: "action" }> {
+  const later = notYet[node.type];
+  if (later) throw new ConfluxError("FLOW_INVALID", `${nodeName(node)} is a ${later} step, which Conflux cannot run yet`);
+  const found = findOperation(node.connectorId, node.operation);
+  if (!found || found.kind !== "action") {
+    throw new ConfluxError(
+      "FLOW_INVALID",
+      `${nodeName(node)} names an action that does not exist (${node.connectorId}.${node.operation})`,
+    );
+  }
+  return found;
+}
+
+export function stepLogger(runId: string, stepId: string, write: (line: string) => void): Logger {
+  const line = (level: string, message: string, fields?: Record<string, unknown>) =>
+    write(`[run ${runId} step ${stepId}] ${level}: ${message}${fields ? ` ${JSON.stringify(fields)}` : ""}`);
+  return {
+    info: (message, fields) => line("info", message, fields),
+    warn: (message, fields) => line("warn", message, fields),
+    error: (message, fields) => line("error", message, fields),
+  };
+}
+
+export async function runActionStep(
+  db: Db,
+  target: StepTarget,
+  context: ExpressionContext,
+  options: { signal: AbortSignal; log: (line: string) => void },
+): Promise<StepOutcome> {
+  const { node, runId } = target;
+  const key = { runId_stepId: { runId, stepId: node.id } };
+  await db.stepRun.upsert({
+    where: key,
+    create: {
+      workspaceId: target.workspaceId,
+      runId,
+      stepId: node.id,
+      sequence: target.sequence,
+      connectorId: node.connectorId,
+      operation: node.operation,
+      status: "running",
+      attempts: 1,
+      startedAt: new Date(),
+    },
+    // A step found "running" was in flight when a worker stopped; it runs again with the same idempotency key.
+    update: { status: "running", attempts: { increment: 1 }, startedAt: new Date(), finishedAt: null },
+  });
+
+  let input: unknown = null;
+  try {
+    const { action } = findAction(node);
+    const resolved = await resolveInputs(node.inputs, context);
+    input = resolved;
+    const parsed = parseInputs(action.input, resolved, nodeName(node));
+    const output = toPlainJson(
+      await action.run({
+        input: parsed,
+        ctx: {
+          idempotencyKey: `${runId}:${node.id}`,
+          signal: options.signal,
+          log: stepLogger(runId, node.id, options.log),
+          runId,
+          stepId: node.id,
+        },
+      }),
+    );
+    await db.stepRun.update({
+      where: key,
+      data: {
+        status: "succeeded",
+        input: toJsonInput(input),
+        output: toJsonInput(output),
+        error: toJsonInput(null),
+        finishedAt: new Date(),
+      },
+    });
+    return { ok: true, output };
+  } catch (error) {
+    // The worker is shutting down: leave the step in flight so the re-delivered job runs it again.
+    if (options.signal.aborted) throw error;
+    const errorJson = toErrorJson(error);
+    await db.stepRun.update({
+      where: key,
+      data: { status: "failed", input: toJsonInput(input), error: toJsonInput(errorJson), finishedAt: new Date() },
+    });
+    return { ok: false, error: errorJson };
+  }
+}

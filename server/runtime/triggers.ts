@@ -1,0 +1,41 @@
+// Trigger bookkeeping that Start and Stop change inside their own transaction, so a flow is never running without
+// its trigger armed (or stopped with it still firing).
+import type { FlowGraph, FlowNode } from "@/lib/flow-graph";
+import { ConfluxError } from "@/lib/errors";
+import { findOperation } from "../connectors";
+import { nextScheduleTime, scheduleTrigger, type ScheduleConfig } from "../connectors/core/triggers/schedule";
+import type { Tx } from "../db/client";
+import { parseInputs } from "./inputs";
+import { nodeName } from "./plan";
+
+export function findTriggerNode(graph: FlowGraph): FlowNode | undefined {
+  return graph.nodes.find((node) => node.type === "trigger");
+}
+
+/** The schedule of a flow whose trigger is the Scheduler; throws INPUT_INVALID for a broken one. */
+export function readScheduleConfig(node: FlowNode): ScheduleConfig {
+  return parseInputs(scheduleTrigger.input, node.inputs, `the trigger ${nodeName(node)}`);
+}
+
+export async function activateFlowTrigger(
+  tx: Tx,
+  args: { workspaceId: string; flowId: string; graph: FlowGraph; now?: Date },
+): Promise<void> {
+  const node = findTriggerNode(args.graph);
+  const found = node && findOperation(node.connectorId, node.operation);
+  if (!node || !found || found.kind !== "trigger") {
+    throw new ConfluxError("FLOW_INVALID", "The flow cannot start: its trigger is missing or unknown");
+  }
+  const kind = found.trigger.kind;
+  const nextRunAt = kind === "schedule" ? nextScheduleTime(readScheduleConfig(node), args.now ?? new Date()) : null;
+  await tx.triggerState.upsert({
+    where: { flowId: args.flowId },
+    create: { flowId: args.flowId, workspaceId: args.workspaceId, active: true, kind, nextRunAt },
+    update: { workspaceId: args.workspaceId, active: true, kind, nextRunAt },
+  });
+}
+
+export async function deactivateFlowTrigger(tx: Tx, flowId: string): Promise<void> {
+  // updateMany: a flow that never started has no TriggerState, and that is fine.
+  await tx.triggerState.updateMany({ where: { flowId }, data: { active: false, nextRunAt: null } });
+}

@@ -1,0 +1,107 @@
+// The worker: pg-boss consumers that execute runs, plus two small loops, the schedule ticker and the reaper.
+// Any number of workers may run against one database; every loop is safe to run concurrently with itself.
+import { z } from "zod";
+import type { Db } from "../db/client";
+import { executeRun } from "./executor";
+import { RUN_QUEUE, runQueueOf, startBoss, type RunJobData } from "./queue";
+import { requeueStrandedRuns } from "./reaper";
+import { fireDueSchedules } from "./schedule-ticker";
+
+export interface WorkerOptions {
+  databaseUrl: string;
+  db: Db;
+  /** Runs executed at once by this process. */
+  concurrency?: number;
+  log?: (line: string) => void;
+  /** How often due schedules are looked for. */
+  tickMs?: number;
+  /** How often queued runs without a job are looked for. */
+  reapMs?: number;
+  /** How long stop() lets in-flight runs finish before aborting them (they resume on another worker). */
+  drainMs?: number;
+}
+
+export interface Worker {
+  stop(): Promise<void>;
+}
+
+const jobDataSchema = z.object({ runId: z.string().min(1) });
+
+export async function startWorker(options: WorkerOptions): Promise<Worker> {
+  const log = options.log ?? ((line: string) => console.log(`[conflux worker] ${line}`));
+  const concurrency = Math.max(1, options.concurrency ?? 4);
+  const drainMs = options.drainMs ?? 25_000;
+  const boss = await startBoss({
+    databaseUrl: options.databaseUrl,
+    supervise: true,
+    poolSize: concurrency + 3,
+    applicationName: "conflux-worker",
+    onError: (error) => log(`queue error: ${error.message}`),
+  });
+  const queue = runQueueOf(boss, async () => undefined);
+  const shutdown = new AbortController();
+
+  // pg-boss 10 has no team size: each work() call is one consumer polling for one job at a time.
+  for (let i = 0; i < concurrency; i += 1) {
+    await boss.work<RunJobData>(RUN_QUEUE, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async (jobs) => {
+      for (const job of jobs) {
+        const data = jobDataSchema.safeParse(job.data);
+        if (!data.success) {
+          log(`job ${job.id} carries no run id; dropped`);
+          continue;
+        }
+        // Throwing (only when the database itself fails) makes pg-boss retry the job; the run then resumes.
+        await executeRun(options.db, data.data.runId, { signal: shutdown.signal, log });
+      }
+    });
+  }
+
+  const loops = [
+    every(options.tickMs ?? 2_000, () => fireDueSchedules(options.db, queue, { log }), "schedule ticker", log),
+    every(options.reapMs ?? 15_000, () => requeueStrandedRuns(options.db, queue, { log }), "reaper", log),
+  ];
+  log(`worker started: ${concurrency} concurrent run(s)`);
+
+  let stopping: Promise<void> | undefined;
+  return {
+    stop() {
+      stopping ??= (async () => {
+        await Promise.all(loops.map((loop) => loop.stop()));
+        // Actions see the abort shortly before pg-boss gives up waiting, so they can stop cleanly.
+        const abortTimer = setTimeout(() => shutdown.abort(), Math.max(0, drainMs - 1_000));
+        try {
+          await boss.stop({ graceful: true, wait: true, timeout: drainMs });
+        } finally {
+          clearTimeout(abortTimer);
+        }
+        log("worker stopped");
+      })();
+      return stopping;
+    },
+  };
+}
+
+/** Runs `task` every `ms`, never overlapping itself; stop() waits for a task in progress. */
+function every(ms: number, task: () => Promise<unknown>, name: string, log: (line: string) => void) {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  let stopped = false;
+  const schedule = () => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = task()
+        .then(() => undefined)
+        .catch((error: unknown) => log(`${name} failed: ${error instanceof Error ? error.message : String(error)}`))
+        .finally(schedule);
+    }, ms);
+    timer.unref();
+  };
+  schedule();
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
