@@ -88,7 +88,7 @@ function compile(source: string, field: string): jsonata.Expression {
   }
 }
 
-/** Checks the syntax of every expression in a value without evaluating anything (used before a flow starts). */
+/** Checks the syntax of every expression in a value without evaluating anything; `field` prefixes field names. */
 export function checkTemplates(value: unknown, field: string): string[] {
   const problems: string[] = [];
   walk(value, field, (text, path) => {
@@ -104,7 +104,9 @@ export function checkTemplates(value: unknown, field: string): string[] {
 function walk(value: unknown, path: string, visit: (text: string, path: string) => void): void {
   if (isTemplate(value)) visit(value, path);
   else if (Array.isArray(value)) value.forEach((item, index) => walk(item, `${path}[${index}]`, visit));
-  else if (isRecord(value)) for (const [key, item] of Object.entries(value)) walk(item, `${path}.${key}`, visit);
+  else if (isRecord(value)) {
+    for (const [key, item] of Object.entries(value)) walk(item, path ? `${path}.${key}` : key, visit);
+  }
 }
 
 async function evaluate(source: string, context: ExpressionContext, field: string): Promise<unknown> {

@@ -37,8 +37,20 @@ function formatField(path: readonly PropertyKey[]): string {
 
 function describe(issue: z.core.$ZodIssue, inputs: unknown): string {
   if (issue.code === "invalid_type" && !valueAt(inputs, issue.path).found) return "is required";
-  // zod's messages start with "Invalid input: expected …", which reads oddly after a field name.
-  return issue.message.replace(/^Invalid input: /, "").replace(/^Invalid option: /, "");
+  // zod's messages ("Invalid input: expected string, received number") read oddly after a field name.
+  const message = issue.message.replace(/^Invalid (input|option): /, "");
+  const typeMismatch = /^expected (\w+), received (\w+)$/.exec(message);
+  if (typeMismatch) return `must be ${withArticle(typeMismatch[1] ?? "")}, not ${withArticle(typeMismatch[2] ?? "")}`;
+  const bound = /^Too (?:big|small): expected \w+ to (be|have) ([<>]=?)(\S+)(.*)$/.exec(message);
+  if (bound) return `must ${bound[1]} ${comparisons[bound[2] ?? ""] ?? bound[2]} ${bound[3]}${bound[4]}`;
+  return message.replace(/^expected one of /, "must be one of ");
+}
+
+const comparisons: Record<string, string> = { "<=": "at most", ">=": "at least", "<": "less than", ">": "more than" };
+
+function withArticle(type: string): string {
+  if (type === "undefined" || type === "null") return "empty";
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
 /**

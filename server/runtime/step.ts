@@ -19,11 +19,11 @@ export interface StepTarget {
 
 export type StepOutcome = { ok: true; output: unknown } | { ok: false; error: ConfluxErrorJson };
 
-const notYet: Partial<Record<FlowNode["type"], string>> = { if: "If", forEach: "For each", respond: "Respond" };
+const notYet: Partial<Record<FlowNode["type"], string>> = { if: "an If", forEach: "a For each", respond: "a Respond" };
 
 function findAction(node: FlowNode): Extract<FoundOperation, { kind: "action" }> {
   const later = notYet[node.type];
-  if (later) throw new ConfluxError("FLOW_INVALID", `${nodeName(node)} is a ${later} step, which Conflux cannot run yet`);
+  if (later) throw new ConfluxError("FLOW_INVALID", `${nodeName(node)} is ${later} step, which Conflux cannot run yet`);
   const found = findOperation(node.connectorId, node.operation);
   if (!found || found.kind !== "action") {
     throw new ConfluxError(

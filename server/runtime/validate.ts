@@ -5,7 +5,7 @@ import { checkTemplates, containsTemplate } from "./expressions";
 import { findInputProblems, formatProblem } from "./inputs";
 import { nodeName, planExecution } from "./plan";
 
-const laterNodeTypes: Partial<Record<FlowNode["type"], string>> = { if: "If", forEach: "For each", respond: "Respond" };
+const laterNodeTypes: Partial<Record<FlowNode["type"], string>> = { if: "an If", forEach: "a For each", respond: "a Respond" };
 
 function triggerProblems(node: FlowNode): string[] {
   const name = nodeName(node);
@@ -22,12 +22,12 @@ function triggerProblems(node: FlowNode): string[] {
 function stepProblems(node: FlowNode, graph: FlowGraph): string[] {
   const name = nodeName(node);
   const later = laterNodeTypes[node.type];
-  if (later) return [`Step ${name} is a ${later} step, which Conflux cannot run yet`];
+  if (later) return [`Step ${name} is ${later} step, which Conflux cannot run yet`];
   if (node.type === "trigger") return [];
   const found = findOperation(node.connectorId, node.operation);
   if (!found) return [`Step ${name} names an action that does not exist (${node.connectorId}.${node.operation})`];
   if (found.kind !== "action") return [`Step ${name} names an event, not an action`];
-  const problems = checkTemplates(node.inputs, "inputs").map((problem) => `Step ${name}: ${problem}`);
+  const problems = checkTemplates(node.inputs, "").map((problem) => `Step ${name}: ${problem}`);
   for (const problem of findInputProblems(found.action.input, node.inputs, { allowTemplates: true })) {
     problems.push(`Step ${name}: ${formatProblem(problem)}`);
   }

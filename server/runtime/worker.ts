@@ -5,6 +5,7 @@ import type { Db } from "../db/client";
 import { executeRun } from "./executor";
 import { RUN_QUEUE, runQueueOf, startBoss, type RunJobData } from "./queue";
 import { requeueStrandedRuns } from "./reaper";
+import { createRunLocks } from "./run-lock";
 import { fireDueSchedules } from "./schedule-ticker";
 
 export interface WorkerOptions {
@@ -39,6 +40,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     onError: (error) => log(`queue error: ${error.message}`),
   });
   const queue = runQueueOf(boss, async () => undefined);
+  const locks = createRunLocks(options.databaseUrl, concurrency);
   const shutdown = new AbortController();
 
   // pg-boss 10 has no team size: each work() call is one consumer polling for one job at a time.
@@ -50,8 +52,10 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
           log(`job ${job.id} carries no run id; dropped`);
           continue;
         }
+        const { runId } = data.data;
         // Throwing (only when the database itself fails) makes pg-boss retry the job; the run then resumes.
-        await executeRun(options.db, data.data.runId, { signal: shutdown.signal, log });
+        const ran = await locks.withLock(runId, () => executeRun(options.db, runId, { signal: shutdown.signal, log }));
+        if (!ran) log(`run ${runId} is already being executed elsewhere; this delivery steps aside`);
       }
     });
   }
@@ -73,6 +77,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
           await boss.stop({ graceful: true, wait: true, timeout: drainMs });
         } finally {
           clearTimeout(abortTimer);
+          await locks.close();
         }
         log("worker stopped");
       })();

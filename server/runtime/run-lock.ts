@@ -1,0 +1,52 @@
+// One executor per run at a time. pg-boss may hand the same run to two workers (a job retried after it expired
+// while its first delivery still runs, or two jobs for one run); a session advisory lock on the run id makes the
+// second delivery step aside. The lock lives as long as the session, so a worker that dies releases it at once.
+// PGlite serves every socket client from one session, where advisory locks are re-entrant, so an in-process set
+// covers the embedded default's single worker.
+import pg from "pg";
+
+export interface RunLocks {
+  /** Runs `task` holding the run's lock; returns false without running it when another executor holds it. */
+  withLock(runId: string, task: () => Promise<void>): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export function createRunLocks(databaseUrl: string, size: number): RunLocks {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: size, application_name: "conflux-run-locks" });
+  // An idle client that loses its connection emits on the pool; without a listener that would crash the worker.
+  pool.on("error", () => undefined);
+  const local = new Set<string>();
+  return {
+    async withLock(runId, task) {
+      if (local.has(runId)) return false;
+      local.add(runId);
+      try {
+        const client = await pool.connect();
+        let broken = false;
+        try {
+          const result = await client.query<{ locked: boolean }>(
+            "SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked",
+            [runId],
+          );
+          if (!result.rows[0]?.locked) return false;
+          try {
+            await task();
+          } finally {
+            await client.query("SELECT pg_advisory_unlock(hashtextextended($1, 0))", [runId]).catch(() => {
+              broken = true;
+            });
+          }
+          return true;
+        } finally {
+          // A client whose unlock failed may still hold the lock: destroy it so the session (and lock) ends.
+          client.release(broken);
+        }
+      } finally {
+        local.delete(runId);
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,65 @@
+// Shared by the runtime's integration tests: seeding a running flow the way Start does, and waiting on conditions.
+import { FLOW_GRAPH_SCHEMA_VERSION, type FlowGraph, type FlowNode } from "@/lib/flow-graph";
+import type { Db } from "../db/client";
+import { toJsonInput } from "./json";
+import { activateFlowTrigger } from "./triggers";
+
+type NodeSpec = Pick<FlowNode, "id" | "connectorId" | "operation"> & Partial<FlowNode>;
+
+/** A linear graph: the first node is the trigger, each later one follows the previous through a `next` edge. */
+export function linearGraph(...specs: NodeSpec[]): FlowGraph {
+  const nodes: FlowNode[] = specs.map((spec, index) => ({
+    type: index === 0 ? "trigger" : "action",
+    position: { x: index * 200, y: 0 },
+    inputs: {},
+    ...spec,
+  }));
+  const edges = nodes.slice(1).map((node, index) => ({
+    id: `e${index}`,
+    source: nodes[index]?.id ?? "",
+    target: node.id,
+    sourceHandle: "next" as const,
+  }));
+  return { schemaVersion: FLOW_GRAPH_SCHEMA_VERSION, nodes, edges };
+}
+
+/** Creates a workspace (unless given) and a flow published and running with `graph`, as Start would. */
+export async function seedRunningFlow(
+  db: Db,
+  graph: FlowGraph,
+  options: { workspaceId?: string; now?: Date; status?: "running" | "draft" } = {},
+): Promise<{ workspaceId: string; flowId: string; versionId: string }> {
+  const workspaceId = options.workspaceId ?? (await db.workspace.create({ data: { name: "Test" } })).id;
+  const flow = await db.flow.create({
+    data: { workspaceId, name: "Flow", status: options.status ?? "running", draft: toJsonInput(graph) },
+  });
+  const version = await db.flowVersion.create({
+    data: { workspaceId, flowId: flow.id, number: 1, graph: toJsonInput(graph) },
+  });
+  if (options.status !== "draft") {
+    await db.$transaction(async (tx) => {
+      await tx.flow.update({ where: { id: flow.id }, data: { publishedVersionId: version.id } });
+      await activateFlowTrigger(tx, { workspaceId, flowId: flow.id, graph, now: options.now });
+    });
+  }
+  return { workspaceId, flowId: flow.id, versionId: version.id };
+}
+
+/** Polls `probe` until it returns a value other than undefined, or fails after `timeoutMs`. */
+export async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Waits until the run has finished and returns it with its steps in order. */
+export async function waitForRun(db: Db, runId: string) {
+  return waitFor(async () => {
+    const run = await db.run.findUnique({ where: { id: runId }, include: { steps: { orderBy: { sequence: "asc" } } } });
+    return run && (run.status === "succeeded" || run.status === "failed") ? run : undefined;
+  }, `run ${runId} to finish`);
+}
