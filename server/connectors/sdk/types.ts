@@ -1,7 +1,6 @@
 // The shapes a connector is made of. Plain objects with zod schemas, so that the runtime validates input before a
 // run and the manifest builder derives JSON Schema for the designer from the very same declaration.
 import type { z } from "zod";
-import type { ConnectorAuth } from "@/lib/account-fields";
 
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;
@@ -63,8 +62,7 @@ export interface ConnectorDefinition {
   description: string;
   /** A lucide icon name. */
   icon: string;
-  /** Absent for connectors that need no account (Toolbox, HTTP). */
-  auth?: ConnectorAuth;
+  // Account fields (lib/account-fields.ts ConnectorAuth) join here with the first connector that needs an account.
   triggers: AnyTrigger[];
   actions: AnyAction[];
 }
