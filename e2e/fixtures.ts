@@ -1,5 +1,6 @@
 // Fixtures shared by the end-to-end specs: a local HTTP server that flows can call, recording what it receives.
 import http from "node:http";
+import net from "node:net";
 import { test as base } from "@playwright/test";
 
 export interface ReceivedRequest {
@@ -14,7 +15,18 @@ export interface RecordingServer {
   received: ReceivedRequest[];
 }
 
-export const test = base.extend<{ recordingServer: RecordingServer }>({
+/** A loopback URL on a port that was free a moment ago and is closed now: connecting to it is refused at once. */
+async function closedPortUrl(): Promise<string> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
+}
+
+export const test = base.extend<{ recordingServer: RecordingServer; unreachableUrl: string }>({
+  unreachableUrl: async ({}, use) => use(await closedPortUrl()),
   recordingServer: async ({}, use) => {
     const received: ReceivedRequest[] = [];
     const server = http.createServer((request, response) => {

@@ -68,3 +68,34 @@ test("flows can be renamed and deleted from the list", async ({ page }) => {
   await page.getByTestId("confirm-delete-button").click();
   await expect(renamed).toHaveCount(0);
 });
+
+test("an HTTP step to an unreachable host fails its run with a readable error", async ({ page, unreachableUrl }) => {
+  const flowName = `Unreachable ${Date.now()}`;
+  await page.goto("/flows");
+  await page.getByTestId("new-flow-button").click();
+  await page.getByTestId("new-flow-name-input").fill(flowName);
+  await page.getByTestId("create-flow-submit").click();
+  await expect(page.getByTestId("flow-name")).toContainText(flowName);
+
+  await page.getByTestId("add-step-button").click();
+  await page.getByTestId("add-step-option-http-request").click();
+  await page.getByTestId("node-panel").getByTestId("field-url").fill(`${unreachableUrl}/orders`);
+  await page.getByTestId("start-button").click();
+  await expect(page.getByTestId("flow-status")).toHaveText(/running/i);
+  await page.getByTestId("run-now-button").click();
+  await page.getByTestId("run-link").click();
+
+  await expect(page.getByTestId("run-status")).toHaveText(/failed/i, { timeout: 30_000 });
+  const step = page.getByTestId("step-http_request_1");
+  await expect(step.getByTestId("step-status")).toHaveText(/failed/i);
+  await expect(step.getByTestId("step-error")).toContainText(`Could not connect to ${new URL(unreachableUrl).host}`);
+  await page.screenshot({ path: ".tmp/screenshots/run-failed.png", fullPage: true });
+
+  await page.getByTestId("nav-runs").click();
+  await expect(page.getByTestId("run-row").filter({ hasText: flowName })).toHaveAttribute("data-status", "failed");
+  await page.screenshot({ path: ".tmp/screenshots/runs-list.png" });
+  await page.getByTestId("nav-applications").click();
+  await expect(page.getByTestId("application-http")).toBeVisible();
+  await page.getByTestId("application-toggle-http").click();
+  await page.screenshot({ path: ".tmp/screenshots/applications.png" });
+});

@@ -65,7 +65,7 @@ describe("flows service", () => {
     const broken = { ...graphCalling("http://x/"), edges: [{ id: "e", source: "trigger", target: "nowhere" }] };
     const error = await flows.saveDraft(t.db, workspaceId, id, broken, 1).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ValidationError);
-    expect(error instanceof Error && error.message).toMatch(/edges\[0\]\.target: .*"nowhere"/);
+    expect(error instanceof Error && error.message).toMatch(/edges\[0\] \(e\)\.target: .*"nowhere"/);
     const flow = await flows.getFlow(t.db, workspaceId, id);
     expect(flow.draftRevision).toBe(1);
     expect(flow.draft.nodes[1]?.inputs.url).toBe("http://127.0.0.1:9/");

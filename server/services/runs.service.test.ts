@@ -59,7 +59,7 @@ describe("runs service", () => {
     expect(await runs.listRuns(t.db, "another-workspace", { limit: 10 })).toEqual({ items: [], nextCursor: null });
   });
 
-  it("returns a run with its steps in order, labelled from the graph it ran, and its error readable", async () => {
+  it("returns a run with its steps in order, labelled from the graph it ran (or the action's name), and its error readable", async () => {
     const run = await insertRun("failed", new Date());
     await t.db.stepRun.createMany({
       data: [
@@ -71,7 +71,7 @@ describe("runs service", () => {
     expect(found.run).toMatchObject({ flowVersionNumber: 1, error: { code: "NETWORK", message: "Could not connect" } });
     expect(found.steps.map((step) => [step.stepId, step.label])).toEqual([
       ["trigger", "When I click Run now"],
-      ["call", null],
+      ["call", "Send request"],
     ]);
     await expect(runs.getRun(t.db, "another-workspace", run.id)).rejects.toBeInstanceOf(NotFoundError);
   });

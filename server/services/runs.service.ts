@@ -1,6 +1,7 @@
 // Run history shaped for people: durations computed, step labels taken from the graph the run executed.
 import { flowGraphSchema } from "@/lib/flow-graph";
 import { NotFoundError, readErrorJson } from "@/lib/errors";
+import { findOperation } from "../connectors";
 import type { DbOrTx } from "../db/client";
 import type { RunStatus } from "../db/generated/client";
 import * as runs from "../db/runs.repository";
@@ -31,6 +32,11 @@ export async function getRun(db: DbOrTx, workspaceId: string, id: string) {
   const { flow, flowVersion, steps, ...run } = found;
   const graph = flowGraphSchema.safeParse(flowVersion.graph);
   const labels = new Map(graph.success ? graph.data.nodes.map((node) => [node.id, node.label ?? null]) : []);
+  // A step the user did not name reads as its action ("Send request"), as it did on the canvas.
+  const operationLabel = (connectorId: string, operation: string) => {
+    const found = findOperation(connectorId, operation);
+    return found ? (found.kind === "trigger" ? found.trigger.label : found.action.label) : null;
+  };
   return {
     run: {
       ...run,
@@ -41,7 +47,7 @@ export async function getRun(db: DbOrTx, workspaceId: string, id: string) {
     },
     steps: steps.map((step) => ({
       ...step,
-      label: labels.get(step.stepId) ?? null,
+      label: labels.get(step.stepId) ?? operationLabel(step.connectorId, step.operation),
       error: readErrorJson(step.error),
       durationMs: durationMs(step.startedAt, step.finishedAt),
     })),

@@ -1,0 +1,29 @@
+"use client";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { useState, type ReactNode } from "react";
+import { Toaster } from "sonner";
+import superjson from "superjson";
+import { TRPCProvider } from "@/components/trpc";
+import type { AppRouter } from "@/server/api/root";
+
+export function Providers({ children }: { children: ReactNode }) {
+  const [queryClient] = useState(
+    () =>
+      new QueryClient({
+        // Lists refetch on focus so a second tab sees the first one's changes; errors are shown, not retried forever.
+        defaultOptions: { queries: { staleTime: 2_000, retry: 1 } },
+      }),
+  );
+  const [trpcClient] = useState(() =>
+    createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "/api/trpc", transformer: superjson })] }),
+  );
+  return (
+    <QueryClientProvider client={queryClient}>
+      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+        {children}
+        <Toaster position="bottom-right" richColors closeButton />
+      </TRPCProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,138 @@
+"use client";
+// The flow designer: toolbar, canvas and the selected step's panel, around one draft graph in the designer store.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ReactFlowProvider } from "@xyflow/react";
+import Link from "next/link";
+import { useEffect, useMemo } from "react";
+import { toast } from "sonner";
+import { useTRPC } from "../trpc";
+import { errorMessage } from "../ui/error-message";
+import { useDesignerStore } from "./designer-store";
+import { DesignerToolbar } from "./designer-toolbar";
+import { FlowCanvas } from "./flow-canvas";
+import { appendStep, defaultInputs, findNode } from "./graph-edit";
+import { NodePanel } from "./node-panel";
+import { computeProblems } from "./problems";
+import { useDraftSaver } from "./use-draft-saver";
+
+export function Designer({ flowId }: { flowId: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const flow = useQuery(trpc.flows.get.queryOptions({ id: flowId }, { refetchOnWindowFocus: false }));
+  const manifest = useQuery(trpc.connectors.manifest.queryOptions(undefined, { staleTime: Infinity })).data;
+  const { graph, selectedId, flowId: loadedId, load, edit, select } = useDesignerStore();
+  const { save, state: saveState, problem: saveProblem } = useDraftSaver(flowId);
+  const problems = useMemo(() => computeProblems(graph, manifest), [graph, manifest]);
+  const refreshFlow = () => queryClient.invalidateQueries({ queryKey: trpc.flows.get.queryKey({ id: flowId }) });
+
+  useEffect(() => {
+    if (flow.data && loadedId !== flowId) load(flowId, flow.data.draft, flow.data.draftRevision);
+  }, [flow.data, flowId, loadedId, load]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "s") {
+        event.preventDefault();
+        void save();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [save]);
+
+  const start = useMutation(trpc.flows.start.mutationOptions());
+  const stop = useMutation(trpc.flows.stop.mutationOptions());
+  const runNow = useMutation(trpc.flows.runNow.mutationOptions());
+
+  async function onStart() {
+    if (!(await save())) return;
+    try {
+      const { versionNumber } = await start.mutateAsync({ id: flowId });
+      toast.success(`Started version ${versionNumber}.`);
+    } catch (error) {
+      toast.error(errorMessage(error), { duration: 10_000 });
+    }
+    await refreshFlow();
+  }
+
+  async function onStop() {
+    try {
+      await stop.mutateAsync({ id: flowId });
+      toast.success("Stopped. The flow starts no new runs.");
+    } catch (error) {
+      toast.error(errorMessage(error));
+    }
+    await refreshFlow();
+  }
+
+  async function onRunNow() {
+    try {
+      const { runId } = await runNow.mutateAsync({ id: flowId });
+      toast.success(
+        <span>
+          Run queued.{" "}
+          <Link data-testid="run-link" href={`/runs/${runId}`} className="font-medium underline">
+            Open the run
+          </Link>
+        </span>,
+      );
+    } catch (error) {
+      toast.error(errorMessage(error));
+    }
+  }
+
+  if (flow.isError) {
+    return (
+      <div className="p-8">
+        <p className="text-red-600">Could not open this flow: {errorMessage(flow.error)}</p>
+        <Link href="/flows" className="mt-2 inline-block text-brand-700 underline">
+          Back to flows
+        </Link>
+      </div>
+    );
+  }
+  if (!flow.data || !graph || loadedId !== flowId) return <p className="p-8 text-sm text-slate-500">Opening the flow…</p>;
+
+  const selected = selectedId ? findNode(graph, selectedId) : undefined;
+  const problemCount = [...problems.values()].reduce((sum, list) => sum + list.length, 0);
+
+  return (
+    <div className="flex h-full flex-col">
+      <DesignerToolbar
+        name={flow.data.name}
+        status={flow.data.status}
+        versionNumber={flow.data.publishedVersion?.number ?? null}
+        saveState={saveState}
+        saveDetail={saveProblem?.message}
+        problemCount={problemCount}
+        manifest={manifest}
+        busy={start.isPending || stop.isPending || runNow.isPending}
+        onAddStep={({ connector, operation }) => {
+          let added = "";
+          edit((current) => {
+            const result = appendStep(current, {
+              connectorId: connector.id,
+              operation: operation.key,
+              inputs: defaultInputs(operation.inputSchema),
+            });
+            added = result.nodeId;
+            return result.graph;
+          });
+          if (added) select(added);
+        }}
+        onSave={() => void save()}
+        onStart={() => void onStart()}
+        onStop={() => void onStop()}
+        onRunNow={() => void onRunNow()}
+      />
+      <div className="flex min-h-0 flex-1">
+        <div className="relative min-w-0 flex-1" data-testid="designer-canvas">
+          <ReactFlowProvider>
+            <FlowCanvas manifest={manifest} problems={problems} />
+          </ReactFlowProvider>
+        </div>
+        {selected && <NodePanel key={selected.id} node={selected} manifest={manifest} />}
+      </div>
+    </div>
+  );
+}

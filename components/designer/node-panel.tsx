@@ -1,0 +1,112 @@
+"use client";
+// The side panel of the selected node: what it is, its label, and its fields.
+import { Trash2, X } from "lucide-react";
+import { useMemo } from "react";
+import type { ConnectorManifest } from "@/lib/connector-manifest";
+import type { FlowNode } from "@/lib/flow-graph";
+import { describeFields, missingRequired } from "@/lib/schema-fields";
+import { ConnectorIcon } from "../connector-icon";
+import { Button } from "../ui/button";
+import { TextInput } from "../ui/text-input";
+import { useDesignerStore } from "./designer-store";
+import { defaultInputs, removeNodes, updateNode } from "./graph-edit";
+import { allOperations, resolveOperation } from "./manifest-lookup";
+import { SchemaForm } from "./schema-form";
+
+export function NodePanel({ node, manifest }: { node: FlowNode; manifest: ConnectorManifest | undefined }) {
+  const edit = useDesignerStore((state) => state.edit);
+  const select = useDesignerStore((state) => state.select);
+  const resolved = resolveOperation(manifest, node);
+  const fields = useMemo(() => describeFields(resolved?.operation.inputSchema), [resolved]);
+  const missing = useMemo(() => new Set(missingRequired(fields, node.inputs).map((field) => field.name)), [fields, node.inputs]);
+  const triggers = allOperations(manifest, "trigger");
+  const isTrigger = node.type === "trigger";
+
+  return (
+    <aside data-testid="node-panel" aria-label="Step settings" className="flex w-96 shrink-0 flex-col border-l border-slate-200 bg-white">
+      <header className="flex items-center gap-3 border-b border-slate-200 px-4 py-3">
+        <span className="grid h-9 w-9 place-items-center rounded-md bg-brand-50 text-brand-700">
+          <ConnectorIcon name={resolved?.connector.icon} />
+        </span>
+        <div className="min-w-0 flex-1">
+          <p className="text-xs text-slate-500">{resolved?.connector.name ?? node.connectorId}</p>
+          <h2 className="truncate font-semibold">{resolved?.operation.label ?? node.operation}</h2>
+        </div>
+        <Button variant="ghost" aria-label="Close step settings" onClick={() => select(null)}>
+          <X size={16} aria-hidden />
+        </Button>
+      </header>
+      <div className="flex flex-1 flex-col gap-5 overflow-auto p-4">
+        {resolved?.operation.description && <p className="text-sm text-slate-600">{resolved.operation.description}</p>}
+        {isTrigger && (
+          <div className="flex flex-col gap-1">
+            <label htmlFor="trigger-kind" className="text-sm font-medium text-slate-700">
+              Start the flow
+            </label>
+            <select
+              id="trigger-kind"
+              data-testid="trigger-kind-select"
+              className="rounded-md border border-slate-300 px-2.5 py-1.5 text-sm"
+              value={`${node.connectorId}:${node.operation}`}
+              onChange={(event) => {
+                const choice = triggers.find(({ connector, operation }) => `${connector.id}:${operation.key}` === event.target.value);
+                if (!choice) return;
+                edit((graph) =>
+                  updateNode(graph, node.id, {
+                    connectorId: choice.connector.id,
+                    operation: choice.operation.key,
+                    inputs: defaultInputs(choice.operation.inputSchema),
+                  }),
+                );
+              }}
+            >
+              {triggers.map(({ connector, operation }) => (
+                <option key={`${connector.id}:${operation.key}`} value={`${connector.id}:${operation.key}`}>
+                  {connector.name}: {operation.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <div className="flex flex-col gap-1">
+          <label htmlFor="node-label" className="text-sm font-medium text-slate-700">
+            Name on the canvas
+          </label>
+          <TextInput
+            id="node-label"
+            data-testid="node-label-input"
+            placeholder={resolved?.operation.label}
+            value={node.label ?? ""}
+            onChange={(event) => edit((graph) => updateNode(graph, node.id, { label: event.target.value || undefined }))}
+          />
+          <p className="text-xs text-slate-500">
+            Later steps refer to this step’s output as <code className="rounded bg-slate-100 px-1">{`{{ ${node.id}.… }}`}</code>
+          </p>
+        </div>
+        {!resolved && <p className="text-sm text-red-600">This step’s application or action no longer exists. Delete it or pick another.</p>}
+        <SchemaForm
+          key={`${node.id}:${node.connectorId}:${node.operation}`}
+          fields={fields}
+          values={node.inputs}
+          missing={missing}
+          onChange={(inputs) => edit((graph) => updateNode(graph, node.id, { inputs }))}
+        />
+      </div>
+      {!isTrigger && (
+        <footer className="border-t border-slate-200 p-4">
+          <Button
+            variant="ghost"
+            data-testid="delete-node-button"
+            className="text-red-600 hover:text-red-700"
+            onClick={() => {
+              edit((graph) => removeNodes(graph, [node.id]));
+              select(null);
+            }}
+          >
+            <Trash2 size={15} aria-hidden /> Delete step
+          </Button>
+        </footer>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { emptyFlowGraph } from "@/lib/flow-graph";
+import { buildManifest } from "@/server/connectors";
+import { appendStep, removeEdges } from "./graph-edit";
+import { computeProblems } from "./problems";
+
+const manifest = buildManifest();
+
+describe("computeProblems", () => {
+  it("names missing required fields, unknown actions and unreachable steps", () => {
+    let { graph } = appendStep(emptyFlowGraph(), { connectorId: "http", operation: "request", inputs: {} });
+    graph = appendStep(graph, { connectorId: "nope", operation: "gone", inputs: {} }).graph;
+    graph = removeEdges(graph, graph.edges.filter((edge) => edge.target === "nope_gone_1").map((edge) => edge.id));
+    const problems = computeProblems(graph, manifest);
+    expect(problems.get("http_request_1")).toEqual(["URL is required"]);
+    expect(problems.get("nope_gone_1")).toEqual(["Unknown action nope.gone"]);
+    expect(problems.has("trigger")).toBe(false);
+  });
+
+  it("reports an unconnected step", () => {
+    let { graph } = appendStep(emptyFlowGraph(), { connectorId: "core", operation: "log", inputs: { message: "hi" } });
+    expect(computeProblems(graph, manifest).size).toBe(0);
+    graph = removeEdges(graph, graph.edges.map((edge) => edge.id));
+    expect(computeProblems(graph, manifest).get("core_log_1")).toEqual(["Not connected to the trigger, so it never runs"]);
+  });
+});

@@ -1,0 +1,106 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { AlertCircle, ArrowLeft } from "lucide-react";
+import Link from "next/link";
+import { formatDateTime, formatDuration } from "@/lib/format";
+import { useTRPC } from "../trpc";
+import { errorMessage } from "../ui/error-message";
+import { StatusBadge } from "../ui/status-badge";
+import { JsonView } from "./json-view";
+
+const unfinished = new Set(["queued", "running"]);
+
+function ErrorBox({ error, testId }: { error: { code: string; message: string } | null; testId: string }) {
+  if (!error) return null;
+  return (
+    <div data-testid={testId} role="alert" className="flex gap-2 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+      <AlertCircle size={16} aria-hidden className="mt-0.5 shrink-0" />
+      <div>
+        <p className="font-medium">{error.message}</p>
+        <p className="mt-0.5 font-mono text-xs text-red-600">{error.code}</p>
+      </div>
+    </div>
+  );
+}
+
+export function RunDetail({ runId }: { runId: string }) {
+  const trpc = useTRPC();
+  const result = useQuery(
+    trpc.runs.get.queryOptions(
+      { id: runId },
+      // Poll only while the run can still change.
+      { refetchInterval: (query) => (query.state.data && !unfinished.has(query.state.data.run.status) ? false : 1000) },
+    ),
+  );
+
+  if (result.isError) return <p className="p-8 text-red-600">Could not load this run: {errorMessage(result.error)}</p>;
+  if (!result.data) return <p className="p-8 text-sm text-slate-500">Loading the run…</p>;
+  const { run, steps } = result.data;
+
+  return (
+    <>
+      <header className="border-b border-slate-200 bg-white px-8 py-6">
+        <Link href="/runs" className="inline-flex items-center gap-1 text-sm text-slate-500 hover:text-slate-900">
+          <ArrowLeft size={14} aria-hidden /> All runs
+        </Link>
+        <div className="mt-2 flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-semibold tracking-tight">{run.flowName}</h1>
+          <StatusBadge status={run.status} testId="run-status" />
+        </div>
+        <dl className="mt-3 flex flex-wrap gap-x-8 gap-y-1 text-sm text-slate-600">
+          <div>
+            <dt className="inline text-slate-400">Run </dt>
+            <dd className="inline font-mono text-xs">{run.id}</dd>
+          </div>
+          <div>
+            <dt className="inline text-slate-400">Version </dt>
+            <dd className="inline">
+              <Link href={`/flows/${run.flowId}`} className="hover:underline">
+                v{run.flowVersionNumber}
+              </Link>
+            </dd>
+          </div>
+          <div>
+            <dt className="inline text-slate-400">Started </dt>
+            <dd className="inline">{formatDateTime(run.startedAt ?? run.createdAt)}</dd>
+          </div>
+          <div>
+            <dt className="inline text-slate-400">Duration </dt>
+            <dd className="inline tabular-nums">{formatDuration(run.durationMs)}</dd>
+          </div>
+        </dl>
+      </header>
+      <section className="flex flex-col gap-4 p-8">
+        <ErrorBox error={run.error} testId="run-error" />
+        {steps.length === 0 && <p className="text-sm text-slate-500">No step has started yet.</p>}
+        <ol className="flex flex-col gap-4">
+          {steps.map((step) => (
+            <li key={step.id} data-testid={`step-${step.stepId}`} className="rounded-xl border border-slate-200 bg-white shadow-sm">
+              <div className="flex items-center gap-3 border-b border-slate-100 px-4 py-3">
+                <span className="grid h-6 w-6 place-items-center rounded-full bg-slate-100 text-xs font-medium text-slate-600">
+                  {step.sequence + 1}
+                </span>
+                <div className="min-w-0 flex-1">
+                  <p className="font-medium">{step.label ?? step.stepId}</p>
+                  <p className="font-mono text-xs text-slate-500">
+                    {step.stepId} · {step.connectorId}.{step.operation}
+                    {step.attempts > 1 ? ` · ${step.attempts} attempts` : ""}
+                  </p>
+                </div>
+                <span className="text-sm tabular-nums text-slate-500">{formatDuration(step.durationMs)}</span>
+                <StatusBadge status={step.status} testId="step-status" />
+              </div>
+              <div className="flex flex-col gap-3 p-4">
+                <ErrorBox error={step.error} testId="step-error" />
+                <div className="grid gap-4 lg:grid-cols-2">
+                  <JsonView label="Input" value={step.input} testId="step-input" />
+                  <JsonView label="Output" value={step.output} testId="step-output" />
+                </div>
+              </div>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+import { Blocks, History, Workflow } from "lucide-react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import type { ReactNode } from "react";
+
+const navItems = [
+  { href: "/flows", label: "Flows", icon: Workflow, testId: "nav-flows" },
+  { href: "/applications", label: "Applications and APIs", icon: Blocks, testId: "nav-applications" },
+  { href: "/runs", label: "Runs", icon: History, testId: "nav-runs" },
+] as const;
+
+export function AppShell({ children }: { children: ReactNode }) {
+  const pathname = usePathname();
+  return (
+    <div className="flex h-screen overflow-hidden">
+      <nav aria-label="Main" className="flex w-60 shrink-0 flex-col border-r border-slate-200 bg-slate-900 text-slate-200">
+        <Link href="/flows" className="flex items-center gap-2 px-5 py-5 text-lg font-semibold text-white">
+          <span aria-hidden className="grid h-8 w-8 place-items-center rounded-lg bg-brand-500 text-sm font-bold">
+            Cx
+          </span>
+          Conflux
+        </Link>
+        <ul className="flex flex-col gap-1 px-3">
+          {navItems.map(({ href, label, icon: Icon, testId }) => {
+            const active = pathname === href || pathname.startsWith(`${href}/`);
+            return (
+              <li key={href}>
+                <Link
+                  href={href}
+                  data-testid={testId}
+                  aria-current={active ? "page" : undefined}
+                  className={`flex items-center gap-3 rounded-md px-3 py-2 text-sm transition-colors ${
+                    active ? "bg-slate-700 text-white" : "hover:bg-slate-800 hover:text-white"
+                  }`}
+                >
+                  <Icon aria-hidden size={18} />
+                  {label}
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+        <p className="mt-auto px-5 py-4 text-xs text-slate-500">Default workspace</p>
+      </nav>
+      <main className="flex min-w-0 flex-1 flex-col overflow-auto">{children}</main>
+    </div>
+  );
+}
