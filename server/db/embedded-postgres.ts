@@ -4,7 +4,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { PgliteWireServer } from "./pglite-wire-server";
 
 export interface EmbeddedPostgres {
   url: string;
@@ -54,8 +54,8 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port?: n
   const releaseLock = takeLock(dataDir);
   const db = await PGlite.create(path.join(dataDir, "pgdata"));
   const port = options.port ?? (await freePort());
-  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port, maxConnections: 64 });
-  await server.start();
+  const server = new PgliteWireServer(db);
+  await server.listen(port, "127.0.0.1");
   let stopped = false;
   return {
     url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
@@ -63,7 +63,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port?: n
     async stop() {
       if (stopped) return;
       stopped = true;
-      await server.stop();
+      await server.close();
       await db.close();
       releaseLock();
     },

@@ -1,4 +1,4 @@
-// The embedded default (PGlite behind pglite-socket) serves every client from one Postgres session and blocks
+// The embedded default (PGlite behind server/db/pglite-wire-server.ts) serves every client from one Postgres session and blocks
 // other clients while one holds a transaction. This runs a manual and a scheduled run through it end to end.
 import fs from "node:fs";
 import os from "node:os";

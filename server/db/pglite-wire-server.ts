@@ -1,0 +1,169 @@
+// Serves one PGlite database to many Postgres clients on loopback (Prisma's pool, pg-boss, the worker).
+//
+// Why not @electric-sql/pglite-socket's server: it schedules single protocol messages across connections, so when
+// two clients query at once one client's Parse can land between another's Parse and Bind and clobber the unnamed
+// statement ("bind message supplies 1 parameters, but prepared statement requires 2"; electric-sql/pglite#1046),
+// and one internal throw stalls its queue for good. PGlite is a single session, so this server hands it whole
+// batches (up to Sync or a simple Query), keeps an open transaction's owner alone on the session until it ends,
+// and answers a failed batch with an ErrorResponse instead of leaving the client hanging.
+import net from "node:net";
+import type { PGlite } from "@electric-sql/pglite";
+
+const SSL_REQUEST = 80877103;
+const CANCEL_REQUEST = 80877102;
+/** Message types that end a batch: after them the backend answers ReadyForQuery. */
+const BATCH_ENDS = new Set(["S", "Q", "X"]);
+
+interface Batch {
+  connection: Connection;
+  messages: Uint8Array[];
+}
+
+interface Connection {
+  id: number;
+  socket: net.Socket;
+  buffer: Buffer;
+  started: boolean;
+  pending: Uint8Array[];
+}
+
+/** An ErrorResponse followed by ReadyForQuery(idle), so a client whose batch failed inside PGlite carries on. */
+function errorReply(message: string): Buffer {
+  const fields = Buffer.concat([
+    Buffer.from("SERROR\0"),
+    Buffer.from("C58000\0"),
+    Buffer.from(`M${message}\0`),
+    Buffer.from("\0"),
+  ]);
+  const header = Buffer.alloc(5);
+  header.write("E", 0);
+  header.writeInt32BE(fields.length + 4, 1);
+  return Buffer.concat([header, fields, Buffer.from([0x5a, 0, 0, 0, 5, 0x49])]);
+}
+
+export class PgliteWireServer {
+  private readonly server: net.Server;
+  private readonly connections = new Set<Connection>();
+  private readonly queue: Batch[] = [];
+  private nextId = 1;
+  private running = false;
+  /** The connection whose transaction is open on the session; nobody else runs until it ends. */
+  private owner: Connection | null = null;
+
+  constructor(private readonly db: PGlite) {
+    this.server = net.createServer((socket) => this.accept(socket));
+  }
+
+  async listen(port: number, host: string): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once("error", reject);
+      this.server.listen(port, host, () => resolve());
+    });
+  }
+
+  /** The port it listens on, once listening (useful with port 0). */
+  port(): number {
+    const address = this.server.address();
+    return typeof address === "object" && address ? address.port : 0;
+  }
+
+  async close(): Promise<void> {
+    for (const connection of this.connections) connection.socket.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    // Let a batch in flight finish before the caller closes the database under it.
+    while (this.running) await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+
+  private accept(socket: net.Socket): void {
+    socket.setNoDelay(true);
+    const connection: Connection = { id: this.nextId++, socket, buffer: Buffer.alloc(0), started: false, pending: [] };
+    this.connections.add(connection);
+    socket.on("data", (chunk: Buffer) => this.receive(connection, chunk));
+    socket.on("error", () => socket.destroy());
+    socket.on("close", () => this.drop(connection));
+  }
+
+  private receive(connection: Connection, chunk: Buffer): void {
+    connection.buffer = Buffer.concat([connection.buffer, chunk]);
+    for (;;) {
+      const { buffer } = connection;
+      if (!connection.started) {
+        // Start-up messages have no type byte: length, then a code.
+        if (buffer.length < 8) return;
+        const length = buffer.readInt32BE(0);
+        if (buffer.length < length) return;
+        const code = buffer.readInt32BE(4);
+        connection.buffer = buffer.subarray(length);
+        if (code === SSL_REQUEST) {
+          connection.socket.write("N");
+        } else if (code !== CANCEL_REQUEST) {
+          connection.started = true;
+          this.enqueue({ connection, messages: [buffer.subarray(0, length)] });
+        }
+        continue;
+      }
+      if (buffer.length < 5) return;
+      const length = 1 + buffer.readInt32BE(1);
+      if (buffer.length < length) return;
+      const message = buffer.subarray(0, length);
+      connection.buffer = buffer.subarray(length);
+      connection.pending.push(message);
+      if (BATCH_ENDS.has(String.fromCharCode(message[0] ?? 0))) {
+        this.enqueue({ connection, messages: connection.pending });
+        connection.pending = [];
+      }
+    }
+  }
+
+  private enqueue(batch: Batch): void {
+    this.queue.push(batch);
+    void this.pump();
+  }
+
+  private nextBatch(): Batch | undefined {
+    const index = this.owner ? this.queue.findIndex((batch) => batch.connection === this.owner) : 0;
+    return index === -1 ? undefined : this.queue.splice(index, 1)[0];
+  }
+
+  private async pump(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      for (;;) {
+        if (this.owner && !this.connections.has(this.owner)) {
+          // A client that vanished mid-transaction must not hold the session: roll its work back first.
+          this.owner = null;
+          if (this.db.isInTransaction()) await this.db.exec("ROLLBACK").catch(() => undefined);
+        }
+        const batch = this.nextBatch();
+        if (!batch) break;
+        await this.execute(batch);
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async execute({ connection, messages }: Batch): Promise<void> {
+    if (connection.socket.destroyed) return;
+    const write = (data: Uint8Array) => {
+      if (!connection.socket.destroyed) connection.socket.write(data);
+    };
+    try {
+      await this.db.runExclusive(async () => {
+        for (const message of messages) await this.db.execProtocolRawStream(message, { onRawData: write });
+      });
+    } catch (error) {
+      write(errorReply(error instanceof Error ? error.message : String(error)));
+    }
+    this.owner = this.db.isInTransaction() ? connection : null;
+  }
+
+  private drop(connection: Connection): void {
+    this.connections.delete(connection);
+    for (let index = this.queue.length - 1; index >= 0; index -= 1) {
+      if (this.queue[index]?.connection === connection) this.queue.splice(index, 1);
+    }
+    void this.pump();
+  }
+}
