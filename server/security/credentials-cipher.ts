@@ -27,8 +27,15 @@ export interface CredentialsOwner {
 
 /** Decryption failed: the ciphertext was altered, belongs to another account, or its key is gone. */
 export class CredentialsUnreadableError extends ConfluxError {
+  /** Short and free of secrets, e.g. "integrity check failed"; shown as the account's status message. */
+  readonly reason: string;
+
   constructor(reason: string) {
-    super("UNAVAILABLE", `The account's saved credentials are unreadable (${reason}). Edit the account to enter them again.`);
+    super(
+      "CREDENTIALS_UNREADABLE",
+      `The account's saved credentials are unreadable (${reason}). Edit the account to enter them again.`,
+    );
+    this.reason = reason;
   }
 }
 
