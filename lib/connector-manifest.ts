@@ -1,5 +1,6 @@
 // What the browser knows of connectors: a serializable manifest the server builds from the connectors' zod schemas.
 // The browser never imports connector code.
+import type { ConnectorAuth } from "./account-fields";
 
 /** A JSON Schema object as produced by `z.toJSONSchema`, with Conflux's field hints in `x-conflux-*` keys. */
 export type JsonSchema = { [key: string]: unknown };
@@ -21,6 +22,8 @@ export interface ManifestConnector {
   description: string;
   /** A lucide icon name. */
   icon: string;
+  /** The connection modes and fields of the Connect form; absent for connectors without accounts. */
+  auth?: ConnectorAuth;
   triggers: ManifestOperation[];
   actions: ManifestOperation[];
 }

@@ -1,6 +1,7 @@
 // Identity functions that give connector authors type inference (input types flow into `run`) and catch mistakes
 // that types cannot, such as two operations with the same key, when the module loads rather than in production.
 import type { z } from "zod";
+import type { ConnectorAuth } from "@/lib/account-fields";
 import type { ActionDefinition, ConnectorDefinition, TriggerDefinition } from "./types";
 
 const keyPattern = /^[a-z][A-Za-z0-9]*$/;
@@ -29,7 +30,29 @@ export function defineConnector(connector: ConnectorDefinition): ConnectorDefini
     if (keys.has(operation.key)) throw new Error(`connector "${connector.id}" declares "${operation.key}" twice`);
     keys.add(operation.key);
   }
+  if (connector.auth) assertAuth(connector.id, connector.auth);
   return connector;
+}
+
+/** Account forms are generated from this declaration, so a slip here would reach users as a broken form. */
+function assertAuth(connectorId: string, auth: ConnectorAuth): void {
+  if (auth.modes.length === 0) throw new Error(`connector "${connectorId}" declares auth without connection modes`);
+  const modes = new Set<string>();
+  for (const mode of auth.modes) {
+    if (modes.has(mode.key)) throw new Error(`connector "${connectorId}" declares mode "${mode.key}" twice`);
+    modes.add(mode.key);
+    const fields = new Set<string>();
+    for (const field of mode.fields) {
+      const where = `connector "${connectorId}" mode "${mode.key}" field "${field.key}"`;
+      if (fields.has(field.key)) throw new Error(`${where} is declared twice`);
+      fields.add(field.key);
+      if (field.type === "select" && !field.options?.length) throw new Error(`${where} is a select without options`);
+      const defaultIsOption = field.options?.some((option) => option.value === field.default);
+      if (field.type === "select" && field.default !== undefined && !defaultIsOption) {
+        throw new Error(`${where} has a default that is not one of its options`);
+      }
+    }
+  }
 }
 
 function assertKey(key: string, what: string): void {

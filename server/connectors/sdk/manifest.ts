@@ -30,6 +30,8 @@ export function buildConnectorManifest(connectors: readonly ConnectorDefinition[
         name: connector.name,
         description: connector.description,
         icon: connector.icon,
+        // Field declarations only: the manifest is public, values live in saved accounts.
+        ...(connector.auth ? { auth: connector.auth } : {}),
         triggers: connector.triggers.map((trigger) => operation(trigger, "trigger")),
         actions: connector.actions.map((action) => operation(action, "action")),
       }),

@@ -1,11 +1,21 @@
 // The shapes a connector is made of. Plain objects with zod schemas, so that the runtime validates input before a
 // run and the manifest builder derives JSON Schema for the designer from the very same declaration.
 import type { z } from "zod";
+import type { ConnectorAuth } from "@/lib/account-fields";
 
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;
   warn(message: string, fields?: Record<string, unknown>): void;
   error(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** The saved account a step uses, decrypted for the duration of the call; never returned, logged or stored. */
+export interface ActionAccount {
+  id: string;
+  /** Which of the connector's connection modes the credentials are for. */
+  mode: string;
+  /** Field key to value, as declared by the mode (secrets included). */
+  credentials: Readonly<Record<string, string>>;
 }
 
 /** What the runtime hands every action besides its input. */
@@ -17,6 +27,14 @@ export interface ActionContext {
   log: Logger;
   runId: string;
   stepId: string;
+  /** The account chosen on the node, if any. */
+  account?: ActionAccount;
+}
+
+export interface TestConnectionArgs {
+  mode: string;
+  credentials: Readonly<Record<string, string>>;
+  signal: AbortSignal;
 }
 
 interface OperationInfo {
@@ -62,7 +80,13 @@ export interface ConnectorDefinition {
   description: string;
   /** A lucide icon name. */
   icon: string;
-  // Account fields (lib/account-fields.ts ConnectorAuth) join here with the first connector that needs an account.
+  /** How an account is connected: modes and their fields, rendered as the Connect form. Absent: no accounts. */
+  auth?: ConnectorAuth;
+  /**
+   * Checks saved credentials against the real system (Sterling calls getOrderList). Resolves when they work; throws
+   * a ConfluxError (usually a RemoteError) whose message says in plain words what went wrong.
+   */
+  testConnection?(args: TestConnectionArgs): Promise<void>;
   triggers: AnyTrigger[];
   actions: AnyAction[];
 }

@@ -1,0 +1,123 @@
+// One HTTP exchange, without following redirects (the client in http.ts decides what a redirect may carry along).
+// Plain requests go through Node's fetch; requests with a client certificate through node:https, because Node's
+// built-in fetch takes no TLS options without the separate undici package.
+import https from "node:https";
+import tls from "node:tls";
+import { RemoteError } from "@/lib/errors";
+
+export interface TlsClientOptions {
+  /** PEM client certificate (chain) and its private key. */
+  cert: string;
+  key: string;
+  passphrase?: string;
+  /** PEM certificate(s) to trust besides the public roots, e.g. a company CA or a self-signed server. */
+  ca?: string;
+}
+
+export interface Exchange {
+  method: string;
+  url: URL;
+  headers: Record<string, string>;
+  body?: string;
+  signal: AbortSignal;
+  maxResponseBytes: number;
+  tls?: TlsClientOptions;
+}
+
+export interface RawResponse {
+  status: number;
+  statusText: string;
+  /** Names in lower case; repeated headers joined with ", ". */
+  headers: Record<string, string>;
+  text: string;
+}
+
+export async function exchange(request: Exchange): Promise<RawResponse> {
+  if (request.tls && request.url.protocol === "https:") return httpsExchange(request, request.tls);
+  const response = await fetch(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: request.body,
+    signal: request.signal,
+    redirect: "manual",
+  });
+  return {
+    status: response.status,
+    statusText: response.statusText,
+    headers: Object.fromEntries(response.headers.entries()),
+    text: await readFetchBody(response, request.maxResponseBytes),
+  };
+}
+
+function tooLarge(status: number, maxBytes: number): RemoteError {
+  return new RemoteError("REMOTE", `The response is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`, {
+    status,
+    retryable: false,
+  });
+}
+
+async function readFetchBody(response: Response, maxBytes: number): Promise<string> {
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge(response.status, maxBytes);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function httpsExchange(request: Exchange, options: TlsClientOptions): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const outgoing = https.request(
+      request.url,
+      {
+        method: request.method,
+        headers: request.headers,
+        cert: options.cert,
+        key: options.key,
+        passphrase: options.passphrase,
+        // Node's `ca` replaces the public roots; adding to them keeps publicly trusted servers working.
+        ca: options.ca ? [...tls.rootCertificates, options.ca] : undefined,
+        signal: request.signal,
+        // A fresh connection per request: a pooled socket must never be shared across accounts' certificates.
+        agent: false,
+      },
+      (incoming) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        incoming.on("data", (chunk: Buffer) => {
+          size += chunk.byteLength;
+          if (size > request.maxResponseBytes) {
+            incoming.destroy();
+            reject(tooLarge(incoming.statusCode ?? 0, request.maxResponseBytes));
+            return;
+          }
+          chunks.push(chunk);
+        });
+        incoming.on("error", reject);
+        incoming.on("end", () => {
+          const headers: Record<string, string> = {};
+          for (const [name, value] of Object.entries(incoming.headers)) {
+            if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
+          }
+          resolve({
+            status: incoming.statusCode ?? 0,
+            statusText: incoming.statusMessage ?? "",
+            headers,
+            text: Buffer.concat(chunks).toString("utf8"),
+          });
+        });
+      },
+    );
+    outgoing.on("error", reject);
+    outgoing.end(request.body);
+  });
+}
