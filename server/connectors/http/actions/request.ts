@@ -1,7 +1,10 @@
 // Calls any HTTP endpoint. A reply outside 2xx fails the step; its status and body stay in the error's details so
-// the run page still shows what the server said.
+// the run page still shows what the server said. With an account, the URL may be a path under the account's base
+// URL and the account's credentials go along.
 import { z } from "zod";
+import { ConfluxError } from "@/lib/errors";
 import { errorForResponse, field, httpRequest, defineAction } from "../../sdk";
+import { accountRequestOptions, resolveAgainstBase } from "../auth";
 
 const methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"] as const;
 export const MAX_TIMEOUT_MS = 300_000;
@@ -13,7 +16,14 @@ const requestInput = z
       .string()
       .min(1)
       .max(8192)
-      .meta(field({ title: "URL", placeholder: "https://api.example.com/orders/{{ trigger.orderNo }}", order: 2 })),
+      .meta(
+        field({
+          title: "URL",
+          description: "A full URL, or with an account a path under its base URL (/orders/42).",
+          placeholder: "https://api.example.com/orders/{{ trigger.orderNo }}",
+          order: 2,
+        }),
+      ),
     headers: z
       .record(z.string(), z.string())
       .default({})
@@ -55,6 +65,10 @@ function hasHeader(headers: Record<string, string>, name: string): boolean {
   return Object.keys(headers).some((key) => key.toLowerCase() === name.toLowerCase());
 }
 
+function dropHeader(headers: Record<string, string>, name: string): void {
+  for (const key of Object.keys(headers)) if (key.toLowerCase() === name.toLowerCase()) delete headers[key];
+}
+
 function looksLikeJson(text: string): boolean {
   try {
     JSON.parse(text);
@@ -78,15 +92,24 @@ export const requestAction = defineAction({
     if (input.body !== undefined && input.body !== "" && !hasHeader(headers, "content-type")) {
       headers["Content-Type"] = looksLikeJson(input.body) ? "application/json" : "text/plain; charset=utf-8";
     }
+    const account = ctx.account ? accountRequestOptions(ctx.account) : undefined;
+    const url = account ? resolveAgainstBase(input.url, account.baseUrl) : input.url;
+    if (!account && input.url.startsWith("/")) {
+      throw new ConfluxError("INPUT_INVALID", `"${input.url}" is a path: give a full URL, or choose an account with a base URL`);
+    }
+    // The account's header wins over one typed on the step, so a stale manual header cannot shadow it.
+    for (const name of Object.keys(account?.credentialHeaders ?? {})) dropHeader(headers, name);
     const response = await httpRequest({
       method: input.method,
-      url: input.url,
+      url,
       headers,
+      credentialHeaders: account?.credentialHeaders,
+      tls: account?.tls,
       body: input.body === "" ? undefined : input.body,
       timeoutMs: input.timeoutMs,
       signal: ctx.signal,
     });
-    const failure = errorForResponse(response, new URL(input.url).host);
+    const failure = errorForResponse(response, new URL(url).host);
     if (failure) throw failure;
     return response;
   },
