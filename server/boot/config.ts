@@ -11,6 +11,8 @@ const configSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// or postgresql:// URL")
     .optional(),
   CONFLUX_DATA_DIR: z.string().min(1).default(".data"),
+  /** Read and checked by server/security/keyring.ts; listed here so that every variable has one home. */
+  CONFLUX_SECRET_KEY: z.string().optional(),
   CONFLUX_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
   CONFLUX_EMBEDDED_WORKER: z
     .enum(["true", "false"])

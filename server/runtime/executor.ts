@@ -4,6 +4,7 @@
 import { flowGraphSchema, describeIssues } from "@/lib/flow-graph";
 import { ConfluxError, toErrorJson, type ConfluxErrorJson } from "@/lib/errors";
 import type { Db, Prisma } from "../db/client";
+import type { KeyRingSource } from "../security/keyring";
 import type { ExpressionContext } from "./expressions";
 import { toJsonInput, toPlainJson } from "./json";
 import { planExecution } from "./plan";
@@ -12,6 +13,8 @@ import { runActionStep } from "./step";
 export interface ExecuteOptions {
   signal: AbortSignal;
   log: (line: string) => void;
+  /** Decrypts the accounts steps use; the process-wide key ring when absent. */
+  keys?: KeyRingSource;
 }
 
 const finished = new Set(["succeeded", "failed", "cancelled"]);

@@ -2,6 +2,7 @@
 // Any number of workers may run against one database; every loop is safe to run concurrently with itself.
 import { z } from "zod";
 import type { Db } from "../db/client";
+import type { KeyRingSource } from "../security/keyring";
 import { executeRun } from "./executor";
 import { RUN_QUEUE, runQueueOf, startBoss, type RunJobData } from "./queue";
 import { requeueStrandedRuns } from "./reaper";
@@ -20,6 +21,8 @@ export interface WorkerOptions {
   reapMs?: number;
   /** How long stop() lets in-flight runs finish before aborting them (they resume on another worker). */
   drainMs?: number;
+  /** Decrypts the accounts steps use; the process-wide key ring when absent. */
+  keys?: KeyRingSource;
 }
 
 export interface Worker {
@@ -54,7 +57,9 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
         }
         const { runId } = data.data;
         // Throwing (only when the database itself fails) makes pg-boss retry the job; the run then resumes.
-        const ran = await locks.withLock(runId, () => executeRun(options.db, runId, { signal: shutdown.signal, log }));
+        const ran = await locks.withLock(runId, () =>
+          executeRun(options.db, runId, { signal: shutdown.signal, log, keys: options.keys }),
+        );
         if (!ran) log(`run ${runId} is already being executed elsewhere; this delivery steps aside`);
       }
     });

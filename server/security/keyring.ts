@@ -5,6 +5,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { readConfig } from "../boot/config";
 import { KEY_BYTES, type KeyRing } from "./credentials-cipher";
 
 export const KEYRING_FILE = "secret-keys.json";
@@ -95,4 +96,21 @@ export function openKeyRing(env: Readonly<Record<string, string | undefined>>, d
     },
     describe: () => file,
   };
+}
+
+const globalKey = Symbol.for("conflux.keyring");
+type GlobalWithKeyRing = typeof globalThis & { [globalKey]?: KeyRingSource };
+
+/**
+ * The process-wide key ring from the environment and the data folder. Opened on first use, so a missing
+ * CONFLUX_SECRET_KEY in production fails the account operations (and start-up, which asks early) but not the rest.
+ */
+export function defaultKeyRing(): KeyRingSource {
+  const holder: GlobalWithKeyRing = globalThis;
+  if (holder[globalKey]) return holder[globalKey];
+  let opened: KeyRingSource | undefined;
+  const open = () => (opened ??= openKeyRing(process.env, readConfig().dataDir));
+  const source: KeyRingSource = { get: () => open().get(), describe: () => open().describe() };
+  holder[globalKey] = source;
+  return source;
 }
