@@ -1,8 +1,11 @@
 import { getDb, type Db } from "../db/client";
 import { ensureDefaultWorkspace } from "../db/workspaces.repository";
+import { defaultKeyRing, type KeyRingSource } from "../security/keyring";
 
 export interface ApiContext {
   db: Db;
+  /** Seals and opens account credentials. */
+  keys: KeyRingSource;
   workspaceId: string;
 }
 
@@ -15,5 +18,5 @@ export async function createApiContext(): Promise<ApiContext> {
     defaultWorkspaceId = undefined;
     throw error;
   });
-  return { db, workspaceId: await defaultWorkspaceId };
+  return { db, keys: defaultKeyRing(), workspaceId: await defaultWorkspaceId };
 }

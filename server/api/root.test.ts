@@ -3,6 +3,7 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emptyFlowGraph } from "@/lib/flow-graph";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
+import { testKeyRing } from "@/test/keys";
 import { ensureDefaultWorkspace } from "../db/workspaces.repository";
 import { getRunQueue } from "../runtime";
 import { appRouter } from "./root";
@@ -16,7 +17,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   // Run now reaches the process-wide queue, which connects to DATABASE_URL.
   process.env.DATABASE_URL = t.url;
-  caller = createCaller({ db: t.db, workspaceId: await ensureDefaultWorkspace(t.db) });
+  caller = createCaller({ db: t.db, keys: testKeyRing(), workspaceId: await ensureDefaultWorkspace(t.db) });
 });
 afterAll(async () => {
   await (await getRunQueue()).stop();
@@ -62,9 +63,45 @@ describe("tRPC API", () => {
     expect(notRunning.code).toBe("PRECONDITION_FAILED");
   });
 
-  it("serves the connector manifest with the HTTP request action", async () => {
+  it("serves the connector manifest with the HTTP request action and its account modes", async () => {
     const manifest = await caller.connectors.manifest();
     const http = manifest.connectors.find((connector) => connector.id === "http");
     expect(http?.actions.map((action) => action.key)).toContain("request");
+    const modes = http?.auth?.modes.map((mode) => mode.key);
+    expect(modes).toEqual(["none", "basic", "bearer", "apiKey", "clientCertificate"]);
+  });
+
+  it("maps account problems: missing field, duplicate name, account in use, unreadable credentials", async () => {
+    const values = { baseUrl: "http://127.0.0.1:9" };
+    const invalid = await trpcError(caller.accounts.create({ connectorId: "http", name: "A", mode: "basic", values }));
+    expect(invalid.code).toBe("BAD_REQUEST");
+    expect(invalid.message).toBe("User name is required");
+    const account = await caller.accounts.create({ connectorId: "http", name: "A", mode: "none", values });
+    const again = caller.accounts.create({ connectorId: "http", name: " A ", mode: "none", values });
+    const duplicate = await trpcError(again);
+    expect(duplicate.code).toBe("CONFLICT");
+
+    const { id } = await caller.flows.create({ name: "Uses A" });
+    const graph = emptyFlowGraph();
+    graph.nodes.push({
+      id: "call",
+      type: "action",
+      position: { x: 0, y: 150 },
+      connectorId: "http",
+      operation: "request",
+      accountId: account.id,
+      inputs: { url: "/x" },
+    });
+    graph.edges.push({ id: "e", source: "trigger", target: "call", sourceHandle: "next" });
+    await caller.flows.saveDraft({ id, graph, baseRevision: 0 });
+    await caller.flows.start({ id });
+    const inUse = await trpcError(caller.accounts.delete({ id: account.id }));
+    expect(inUse.code).toBe("CONFLICT");
+    const flows = [{ flowId: id, flowName: "Uses A" }];
+    expect(inUse.cause).toMatchObject({ code: "ACCOUNT_IN_USE", details: { flows } });
+
+    await t.db.account.update({ where: { id: account.id }, data: { credentials: new Uint8Array(40) } });
+    expect((await trpcError(caller.accounts.test({ id: account.id }))).code).toBe("PRECONDITION_FAILED");
+    expect((await caller.accounts.list({})).find((listed) => listed.id === account.id)?.status).toBe("unreadable");
   });
 });

@@ -1,3 +1,4 @@
+import { accountsRouter } from "./routers/accounts.router";
 import { connectorsRouter } from "./routers/connectors.router";
 import { flowsRouter } from "./routers/flows.router";
 import { runsRouter } from "./routers/runs.router";
@@ -7,6 +8,7 @@ export const appRouter = router({
   flows: flowsRouter,
   runs: runsRouter,
   connectors: connectorsRouter,
+  accounts: accountsRouter,
 });
 
 export type AppRouter = typeof appRouter;
