@@ -92,7 +92,11 @@ describe("account credential values", () => {
 
   it("keeps a saved secret when the edit leaves it blank, and never shows secrets again", () => {
     const previous = { baseUrl: "https://a.example", username: "ops", password: "saved" };
-    const { values } = checkCredentials(basic, { baseUrl: "https://b.example", username: "ops", password: "  " }, previous);
+    const { values } = checkCredentials(
+      basic,
+      { baseUrl: "https://b.example", username: "ops", password: "  " },
+      previous,
+    );
     expect(values.password).toBe("saved");
     expect(values.baseUrl).toBe("https://b.example");
     expect(readableValues(basic, values)).toEqual({

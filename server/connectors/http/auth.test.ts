@@ -55,7 +55,13 @@ beforeAll(async () => {
   plain = `http://127.0.0.1:${await listen(http.createServer(handler("plain")))}`;
   other = `http://127.0.0.1:${await listen(http.createServer(handler("other")))}`;
   const mtls = https.createServer(
-    { cert: serverPems.cert, key: serverPems.private, ca: clientPems.cert, requestCert: true, rejectUnauthorized: true },
+    {
+      cert: serverPems.cert,
+      key: serverPems.private,
+      ca: clientPems.cert,
+      requestCert: true,
+      rejectUnauthorized: true,
+    },
     handler("secure"),
   );
   secure = `https://127.0.0.1:${await listen(mtls)}`;
@@ -78,7 +84,10 @@ async function call(input: Record<string, unknown>, account?: Omit<ActionAccount
 }
 
 async function failure(promise: Promise<unknown>): Promise<ConfluxError> {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   if (!(error instanceof ConfluxError)) throw new Error(`expected a ConfluxError, got ${String(error)}`);
   return error;
 }
@@ -88,26 +97,42 @@ const test = (mode: string, credentials: Record<string, string>) =>
 
 const certificateAccount = (extra: Record<string, string> = {}) => ({
   mode: "clientCertificate",
-  credentials: { baseUrl: `${secure}/api`, certificate: clientPems.cert, privateKey: clientPems.private, ca: serverPems.cert, ...extra },
+  credentials: {
+    baseUrl: `${secure}/api`,
+    certificate: clientPems.cert,
+    privateKey: clientPems.private,
+    ca: serverPems.cert,
+    ...extra,
+  },
 });
 
 describe("HTTP accounts", () => {
   it("declares the five modes, each with a base URL, in the manifest shape", () => {
     expect(httpConnector.auth).toBe(httpAuth);
     expect(httpAuth.modes.map((mode) => mode.key)).toEqual(["none", "basic", "bearer", "apiKey", "clientCertificate"]);
-    for (const mode of httpAuth.modes) expect(mode.fields[0]).toMatchObject({ key: "baseUrl", type: "url", required: true });
+    for (const mode of httpAuth.modes)
+      expect(mode.fields[0]).toMatchObject({ key: "baseUrl", type: "url", required: true });
   });
 
   it("appends a path to the base URL and sends Basic, bearer or API key credentials", async () => {
     const base = `${plain}/api/`;
-    const basic = await call({ url: "/orders/1" }, { mode: "basic", credentials: { baseUrl: base, username: "ops", password: "pw:1" } });
+    const basic = await call(
+      { url: "/orders/1" },
+      { mode: "basic", credentials: { baseUrl: base, username: "ops", password: "pw:1" } },
+    );
     expect(basic.body).toEqual({ path: "/api/orders/1" });
     expect(seen.at(-1)?.headers.authorization).toBe(`Basic ${Buffer.from("ops:pw:1").toString("base64")}`);
 
-    await call({ url: "orders/2", headers: { AUTHORIZATION: "stale" } }, { mode: "bearer", credentials: { baseUrl: base, token: "t0k" } });
+    await call(
+      { url: "orders/2", headers: { AUTHORIZATION: "stale" } },
+      { mode: "bearer", credentials: { baseUrl: base, token: "t0k" } },
+    );
     expect(seen.at(-1)).toMatchObject({ url: "/api/orders/2", headers: { authorization: "Bearer t0k" } });
 
-    await call({ url: `${plain}/elsewhere` }, { mode: "apiKey", credentials: { baseUrl: base, headerName: "X-Key", apiKey: "k-1" } });
+    await call(
+      { url: `${plain}/elsewhere` },
+      { mode: "apiKey", credentials: { baseUrl: base, headerName: "X-Key", apiKey: "k-1" } },
+    );
     expect(seen.at(-1)).toMatchObject({ url: "/elsewhere", headers: { "x-key": "k-1" } });
     await call({ url: "/public" }, { mode: "none", credentials: { baseUrl: plain } });
     expect(seen.at(-1)?.headers.authorization).toBeUndefined();
@@ -123,11 +148,17 @@ describe("HTTP accounts", () => {
     expect(seen.at(-1)).toMatchObject({ server: "other", url: "/landed" });
     expect(seen.at(-1)?.headers.authorization).toBeUndefined();
     await call({ url: "/same-hop" }, account);
-    expect(seen.at(-1)).toMatchObject({ server: "plain", url: "/api/orders/1", headers: { authorization: "Bearer t0k" } });
+    expect(seen.at(-1)).toMatchObject({
+      server: "plain",
+      url: "/api/orders/1",
+      headers: { authorization: "Bearer t0k" },
+    });
   });
 
   it("asks for a full URL when a step without an account gives a path", async () => {
-    expect((await failure(call({ url: "/orders/1" }))).message).toMatch(/is a path: give a full URL, or choose an account/);
+    expect((await failure(call({ url: "/orders/1" }))).message).toMatch(
+      /is a path: give a full URL, or choose an account/,
+    );
   });
 
   it("presents the client certificate and trusts the account's CA certificate", async () => {

@@ -41,7 +41,13 @@ export const httpAuth: ConnectorAuth = {
         help: "PEM, with line breaks or on one line with \\n escapes.",
       },
       { key: "privateKey", label: "Private key", type: "privateKey", required: true, help: "PEM private key." },
-      { key: "passphrase", label: "Key passphrase", type: "secret", required: false, help: "Only for an encrypted key." },
+      {
+        key: "passphrase",
+        label: "Key passphrase",
+        type: "secret",
+        required: false,
+        help: "Only for an encrypted key.",
+      },
       {
         key: "ca",
         label: "CA certificate",

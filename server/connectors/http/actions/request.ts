@@ -95,7 +95,10 @@ export const requestAction = defineAction({
     const account = ctx.account ? accountRequestOptions(ctx.account) : undefined;
     const url = account ? resolveAgainstBase(input.url, account.baseUrl) : input.url;
     if (!account && input.url.startsWith("/")) {
-      throw new ConfluxError("INPUT_INVALID", `"${input.url}" is a path: give a full URL, or choose an account with a base URL`);
+      throw new ConfluxError(
+        "INPUT_INVALID",
+        `"${input.url}" is a path: give a full URL, or choose an account with a base URL`,
+      );
     }
     // The account's header wins over one typed on the step, so a stale manual header cannot shadow it.
     for (const name of Object.keys(account?.credentialHeaders ?? {})) dropHeader(headers, name);
