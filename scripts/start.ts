@@ -8,6 +8,7 @@ import { startWebServer, type WebServer } from "../server/boot/web-server";
 import { getDb } from "../server/db/client";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../server/db/embedded-postgres";
 import { runPrismaCli } from "../server/db/prisma-cli";
+import { defaultKeyRing } from "../server/security/keyring";
 
 const root = process.cwd();
 const log = (line: string) => console.log(`[conflux] ${line}`);
@@ -16,6 +17,8 @@ const stops: Array<{ name: string; stop: () => Promise<void> }> = [];
 async function main() {
   const started = Date.now();
   const config = readConfig();
+  // Opened now so that a missing production key stops start-up, and the embedded default's key exists from the start.
+  const keys = defaultKeyRing().describe();
   if (!fs.existsSync(path.join(root, "server/db/generated/client.ts"))) {
     await runPrismaCli(["generate"], { quiet: true });
   }
@@ -49,6 +52,7 @@ async function main() {
       ? `Data: embedded Postgres in ${embedded.dataDir}`
       : `Data: Postgres at ${new URL(databaseUrl).host}${new URL(databaseUrl).pathname}`,
   );
+  log(`Credential keys: ${keys}`);
   log("Press Ctrl+C to stop.");
 }
 

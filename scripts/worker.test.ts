@@ -3,6 +3,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
+import { newSecretKey } from "../server/security/keyring";
 
 const root = path.resolve(import.meta.dirname, "..");
 const tsx = path.join(root, "node_modules", ".bin", "tsx");
@@ -32,7 +33,8 @@ describe("npm run worker", () => {
   });
 
   it("starts against Postgres and exits 0 on SIGTERM", async () => {
-    const worker = startWorkerProcess({ DATABASE_URL: t.url });
+    // A key of its own, so that the test never generates one into the repository's data folder.
+    const worker = startWorkerProcess({ DATABASE_URL: t.url, CONFLUX_SECRET_KEY: newSecretKey().base64 });
     const deadline = Date.now() + 20_000;
     while (!worker.output().includes("worker started") && Date.now() < deadline) {
       if (worker.child.exitCode !== null) break;

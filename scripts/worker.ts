@@ -2,6 +2,7 @@
 // share one Postgres. It executes runs and fires schedules; it serves no HTTP.
 import { createDb } from "../server/db/client";
 import { startWorker } from "../server/runtime";
+import { defaultKeyRing } from "../server/security/keyring";
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) {
@@ -16,6 +17,14 @@ if (!databaseUrl) {
 const concurrency = Number(process.env.CONFLUX_WORKER_CONCURRENCY ?? 4);
 if (!Number.isInteger(concurrency) || concurrency < 1) {
   console.error(`CONFLUX_WORKER_CONCURRENCY must be a whole number of at least 1 (got "${process.env.CONFLUX_WORKER_CONCURRENCY}")`);
+  process.exit(1);
+}
+
+try {
+  // Steps decrypt their accounts with these keys; better to fail now than on the first run that needs one.
+  console.log(`[conflux worker] credential keys: ${defaultKeyRing().describe()}`);
+} catch (error) {
+  console.error(`[conflux worker] ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }
 

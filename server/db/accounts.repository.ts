@@ -84,9 +84,21 @@ export async function deleteAccount(db: DbOrTx, workspaceId: string, id: string)
   return count === 1;
 }
 
-/** Every account's id and key id, for key rotation; the ciphertexts are read one account at a time. */
-export async function listAccountKeys(db: DbOrTx) {
-  return db.account.findMany({ select: { id: true, workspaceId: true, keyId: true }, orderBy: { id: "asc" } });
+/** The next accounts after `afterId` (in id order) not yet sealed under `currentKeyId`, for key rotation. */
+export async function listAccountsToReseal(db: DbOrTx, currentKeyId: string, afterId: string, take: number) {
+  return db.account.findMany({
+    where: { id: { gt: afterId }, OR: [{ keyId: { not: currentKeyId } }, { keyId: null }] },
+    orderBy: { id: "asc" },
+    take,
+    select: { id: true, workspaceId: true, name: true, credentials: true, keyId: true },
+  });
+}
+
+export async function findAccountSealing(db: DbOrTx, id: string) {
+  return db.account.findUnique({
+    where: { id },
+    select: { id: true, workspaceId: true, name: true, credentials: true, keyId: true },
+  });
 }
 
 /** Replaces the ciphertext only if it is still the one that was read, so a concurrent edit is never overwritten. */

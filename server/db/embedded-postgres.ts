@@ -56,16 +56,33 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port?: n
   const port = options.port ?? (await freePort());
   const server = new PgliteWireServer(db);
   await server.listen(port, "127.0.0.1");
+  const url = `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
+  // Published beside the lock so that maintenance commands (npm run keys:rotate) can work while Conflux runs.
+  const urlFile = path.join(dataDir, EMBEDDED_URL_FILE);
+  fs.writeFileSync(urlFile, url, { mode: 0o600 });
   let stopped = false;
   return {
-    url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
+    url,
     dataDir,
     async stop() {
       if (stopped) return;
       stopped = true;
+      fs.rmSync(urlFile, { force: true });
       await server.close();
       await db.close();
       releaseLock();
     },
   };
+}
+
+export const EMBEDDED_URL_FILE = "postgres.url";
+
+/** The URL of the embedded Postgres that a live Conflux process serves from this data folder, if there is one. */
+export function findRunningEmbeddedPostgres(dataDir: string): string | undefined {
+  const lockFile = path.join(dataDir, "conflux.lock");
+  const urlFile = path.join(dataDir, EMBEDDED_URL_FILE);
+  if (!fs.existsSync(lockFile) || !fs.existsSync(urlFile)) return undefined;
+  const holder = Number(fs.readFileSync(lockFile, "utf8").trim());
+  if (!Number.isInteger(holder) || holder === process.pid || !processIsAlive(holder)) return undefined;
+  return fs.readFileSync(urlFile, "utf8").trim() || undefined;
 }

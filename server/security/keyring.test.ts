@@ -2,7 +2,16 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { KEYRING_FILE, keyIdOf, newSecretKey, openKeyRing, parseSecretKeyVariable, writeKeyRingFile } from "./keyring";
+import {
+  formatSecretKeyVariable,
+  KEYRING_FILE,
+  keyIdOf,
+  newSecretKey,
+  openKeyRing,
+  parseSecretKeyVariable,
+  withNewestKey,
+  writeKeyRingFile,
+} from "./keyring";
 
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), "conflux-keyring-"));
 
@@ -37,5 +46,17 @@ describe("key ring", () => {
     fs.utimesSync(file, new Date(), new Date(Date.now() + 5000));
     expect(source.get().currentKeyId).toBe(keyIdOf(added));
     expect(source.get().keys.has(before.currentKeyId)).toBe(true);
+  });
+
+  it("adds a newest key and writes the variable an operator sets, older keys kept after it", () => {
+    const bare = newSecretKey();
+    const ring = parseSecretKeyVariable(bare.base64);
+    const rotated = withNewestKey(ring);
+    expect(rotated.currentKeyId).not.toBe(ring.currentKeyId);
+    const variable = formatSecretKeyVariable(rotated);
+    expect(variable).toMatch(new RegExp(`^${rotated.currentKeyId}:[^,]+,${bare.id}:`));
+    const reread = parseSecretKeyVariable(variable);
+    expect(reread.currentKeyId).toBe(rotated.currentKeyId);
+    expect(reread.keys.get(bare.id)?.toString("base64")).toBe(bare.base64);
   });
 });

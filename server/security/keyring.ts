@@ -44,6 +44,21 @@ export function newSecretKey(): { id: string; base64: string } {
   return { id: keyIdOf(key), base64: key.toString("base64") };
 }
 
+/** The ring with a fresh random key added as the current one; older keys stay so existing ciphertexts still open. */
+export function withNewestKey(ring: KeyRing): KeyRing {
+  const key = Buffer.from(newSecretKey().base64, "base64");
+  return { currentKeyId: keyIdOf(key), keys: new Map([[keyIdOf(key), key], ...ring.keys]) };
+}
+
+/** The CONFLUX_SECRET_KEY value for a ring: "id:base64" entries, the current key first. */
+export function formatSecretKeyVariable(ring: KeyRing): string {
+  const current = ring.keys.get(ring.currentKeyId);
+  const rest = [...ring.keys].filter(([id]) => id !== ring.currentKeyId);
+  return [...(current ? [[ring.currentKeyId, current] as const] : []), ...rest]
+    .map(([id, key]) => `${id}:${key.toString("base64")}`)
+    .join(",");
+}
+
 export function readKeyRingFile(file: string): KeyRing {
   const parsed = keyRingFileSchema.parse(JSON.parse(fs.readFileSync(file, "utf8")));
   const keys = new Map(Object.entries(parsed.keys).map(([id, base64]) => [id, decodeKey(id, base64)]));
