@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDb } from "./client";
-import { startEmbeddedPostgres } from "./embedded-postgres";
+import { findRunningEmbeddedPostgres, startEmbeddedPostgres } from "./embedded-postgres";
 import { runPrismaCli } from "./prisma-cli";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "conflux-embedded-test-"));
@@ -18,11 +18,15 @@ describe("embedded Postgres", () => {
     await db.$disconnect();
 
     // Another live process holding the lock: this process's parent stands in for it.
+    expect(findRunningEmbeddedPostgres(dataDir)).toBeUndefined();
     fs.writeFileSync(path.join(dataDir, "conflux.lock"), String(process.ppid));
     await expect(startEmbeddedPostgres({ dataDir })).rejects.toThrow(/in use by process \d+/);
+    // Maintenance commands find the running process's database through the published URL.
+    expect(findRunningEmbeddedPostgres(dataDir)).toBe(first.url);
     fs.writeFileSync(path.join(dataDir, "conflux.lock"), String(process.pid));
     await first.stop();
     expect(fs.existsSync(path.join(dataDir, "conflux.lock"))).toBe(false);
+    expect(findRunningEmbeddedPostgres(dataDir)).toBeUndefined();
 
     const second = await startEmbeddedPostgres({ dataDir });
     const reopened = createDb(second.url);
