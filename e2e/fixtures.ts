@@ -25,7 +25,39 @@ async function closedPortUrl(): Promise<string> {
   return `http://127.0.0.1:${port}`;
 }
 
-export const test = base.extend<{ recordingServer: RecordingServer; unreachableUrl: string }>({
+/** An API that wants HTTP Basic credentials: 401 without the right ones, a small JSON reply with them. */
+export interface ProtectedServer extends RecordingServer {
+  username: string;
+  password: string;
+}
+
+async function listen(server: http.Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return `http://127.0.0.1:${port}`;
+}
+
+export const test = base.extend<{ recordingServer: RecordingServer; protectedServer: ProtectedServer; unreachableUrl: string }>({
+  protectedServer: async ({}, use) => {
+    const username = "analyst";
+    const password = `pw-${Date.now()}`;
+    const expected = `Basic ${Buffer.from(`${username}:${password}`).toString("base64")}`;
+    const received: ReceivedRequest[] = [];
+    const server = http.createServer((request, response) => {
+      received.push({ method: request.method ?? "", url: request.url ?? "", headers: request.headers, body: "" });
+      if (request.headers.authorization !== expected) {
+        response.writeHead(401, { "content-type": "application/json", "www-authenticate": 'Basic realm="orders"' });
+        response.end(JSON.stringify({ error: "invalid credentials" }));
+        return;
+      }
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(JSON.stringify({ orders: [{ orderNo: "Y100042" }] }));
+    });
+    const url = await listen(server);
+    await use({ url, received, username, password });
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  },
   unreachableUrl: async ({}, use) => use(await closedPortUrl()),
   recordingServer: async ({}, use) => {
     const received: ReceivedRequest[] = [];
@@ -39,10 +71,7 @@ export const test = base.extend<{ recordingServer: RecordingServer; unreachableU
         response.end(JSON.stringify({ orderNumber: "IOM-4711", accepted: true, echoedBody: body }));
       });
     });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const address = server.address();
-    const port = typeof address === "object" && address ? address.port : 0;
-    await use({ url: `http://127.0.0.1:${port}`, received });
+    await use({ url: await listen(server), received });
     await new Promise<void>((resolve) => server.close(() => resolve()));
   },
 });

@@ -24,6 +24,8 @@ export interface ManifestConnector {
   icon: string;
   /** The connection modes and fields of the Connect form; absent for connectors without accounts. */
   auth?: ConnectorAuth;
+  /** Whether the connector can check an account's credentials against the real system ("Test connection"). */
+  testable: boolean;
   triggers: ManifestOperation[];
   actions: ManifestOperation[];
 }

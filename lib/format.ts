@@ -17,6 +17,12 @@ const dateTime = new Intl.DateTimeFormat("en-GB", {
   second: "2-digit",
 });
 
+const dateOnly = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
+
+export function formatDate(value: Date | string): string {
+  return dateOnly.format(typeof value === "string" ? new Date(value) : value);
+}
+
 export function formatDateTime(value: Date | string | null | undefined): string {
   if (!value) return "—";
   return dateTime.format(typeof value === "string" ? new Date(value) : value);

@@ -4,6 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import { ChevronDown, ChevronRight, Search } from "lucide-react";
 import { useState } from "react";
 import type { ManifestConnector, ManifestOperation } from "@/lib/connector-manifest";
+import { hasAuth } from "../accounts/account-types";
+import { ConnectorAccounts } from "../accounts/connector-accounts";
 import { ConnectorIcon } from "../connector-icon";
 import { useTRPC } from "../trpc";
 import { errorMessage } from "../ui/error-message";
@@ -50,6 +52,8 @@ function matches(connector: ManifestConnector, needle: string): boolean {
 export function Catalog() {
   const trpc = useTRPC();
   const manifest = useQuery(trpc.connectors.manifest.queryOptions(undefined, { staleTime: Infinity }));
+  // One list for every application: the collapsed rows show their counts, the open one its accounts.
+  const accounts = useQuery(trpc.accounts.list.queryOptions({}));
   const [query, setQuery] = useState("");
   const [expanded, setExpanded] = useState<string | null>(null);
   const needle = query.trim().toLowerCase();
@@ -70,11 +74,13 @@ export function Catalog() {
             onChange={(event) => setQuery(event.target.value)}
           />
         </label>
+        {accounts.isError && <p className="text-sm text-red-600">Could not load the accounts: {errorMessage(accounts.error)}</p>}
         {manifest.isError && <p className="text-sm text-red-600">Could not load the catalog: {errorMessage(manifest.error)}</p>}
         {manifest.isSuccess && connectors.length === 0 && <p className="text-sm text-slate-500">No application matches “{query}”.</p>}
         <ul className="flex flex-col gap-3">
           {connectors.map((connector) => {
             const open = expanded === connector.id;
+            const own = (accounts.data ?? []).filter((account) => account.connectorId === connector.id);
             return (
               <li key={connector.id} data-testid={`application-${connector.id}`} className="rounded-xl border border-slate-200 bg-white shadow-sm">
                 <button
@@ -91,11 +97,17 @@ export function Catalog() {
                     <span className="block font-semibold">{connector.name}</span>
                     <span className="block text-sm text-slate-600">{connector.description}</span>
                   </span>
-                  <span className="text-xs text-slate-500">
+                  <span className="text-right text-xs text-slate-500">
                     {plural(connector.triggers.length, "event")} · {plural(connector.actions.length, "action")}
+                    {connector.auth && (
+                      <span data-testid="account-count" className="block font-medium text-slate-700">
+                        {plural(own.length, "account")}
+                      </span>
+                    )}
                   </span>
                   {open ? <ChevronDown size={18} aria-hidden /> : <ChevronRight size={18} aria-hidden />}
                 </button>
+                {open && hasAuth(connector) && <ConnectorAccounts connector={connector} accounts={own} />}
                 {open && (
                   <div className="grid gap-6 border-t border-slate-100 px-5 py-4 md:grid-cols-2">
                     <OperationGroups title="Events" operations={connector.triggers} />

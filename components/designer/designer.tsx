@@ -22,7 +22,8 @@ export function Designer({ flowId }: { flowId: string }) {
   const manifest = useQuery(trpc.connectors.manifest.queryOptions(undefined, { staleTime: Infinity })).data;
   const { graph, selectedId, flowId: loadedId, load, edit, select } = useDesignerStore();
   const { save, state: saveState, problem: saveProblem } = useDraftSaver(flowId);
-  const problems = useMemo(() => computeProblems(graph, manifest), [graph, manifest]);
+  const accounts = useQuery(trpc.accounts.list.queryOptions({})).data;
+  const problems = useMemo(() => computeProblems(graph, manifest, accounts), [graph, manifest, accounts]);
   const refreshFlow = () => queryClient.invalidateQueries({ queryKey: trpc.flows.get.queryKey({ id: flowId }) });
 
   useEffect(() => {

@@ -5,11 +5,13 @@ import { useMemo } from "react";
 import type { ConnectorManifest } from "@/lib/connector-manifest";
 import type { FlowNode } from "@/lib/flow-graph";
 import { describeFields, missingRequired } from "@/lib/schema-fields";
+import { hasAuth } from "../accounts/account-types";
 import { ConnectorIcon } from "../connector-icon";
 import { Button } from "../ui/button";
 import { TextInput } from "../ui/text-input";
 import { useDesignerStore } from "./designer-store";
 import { defaultInputs, removeNodes, updateNode } from "./graph-edit";
+import { AccountPicker } from "./account-picker";
 import { allOperations, resolveOperation } from "./manifest-lookup";
 import { SchemaForm } from "./schema-form";
 
@@ -83,6 +85,13 @@ export function NodePanel({ node, manifest }: { node: FlowNode; manifest: Connec
             Later steps refer to this step’s output as <code className="rounded bg-slate-100 px-1">{`{{ ${node.id}.… }}`}</code>
           </p>
         </div>
+        {resolved && hasAuth(resolved.connector) && (
+          <AccountPicker
+            connector={resolved.connector}
+            accountId={node.accountId}
+            onChange={(accountId) => edit((graph) => updateNode(graph, node.id, { accountId }))}
+          />
+        )}
         {!resolved && <p className="text-sm text-red-600">This step’s application or action no longer exists. Delete it or pick another.</p>}
         <SchemaForm
           key={`${node.id}:${node.connectorId}:${node.operation}`}

@@ -23,4 +23,25 @@ describe("computeProblems", () => {
     graph = removeEdges(graph, graph.edges.map((edge) => edge.id));
     expect(computeProblems(graph, manifest).get("core_log_1")).toEqual(["Not connected to the trigger, so it never runs"]);
   });
+
+  it("asks for an account where the connector needs one and flags a deleted one", () => {
+    let { graph } = appendStep(emptyFlowGraph(), { connectorId: "http", operation: "request", inputs: { url: "/orders" } });
+    const chosen = (accountId: string) => ({
+      ...graph,
+      nodes: graph.nodes.map((node) => (node.id === "http_request_1" ? { ...node, accountId } : node)),
+    });
+    expect(computeProblems(graph, manifest, []).size).toBe(0);
+    expect(computeProblems(chosen("a1"), manifest, [{ id: "a1", connectorId: "http" }]).size).toBe(0);
+    expect(computeProblems(chosen("a1"), manifest, []).get("http_request_1")).toEqual(["The chosen account no longer exists"]);
+    expect(computeProblems(chosen("a1"), manifest, undefined).size).toBe(0);
+    const needsAccount = {
+      connectors: manifest.connectors.map((connector) =>
+        connector.auth ? { ...connector, auth: { ...connector.auth, accountRequired: true } } : connector,
+      ),
+    };
+    graph = chosen("a1");
+    expect(computeProblems({ ...graph, nodes: graph.nodes.map(({ accountId: _, ...node }) => node) }, needsAccount, []).get("http_request_1")).toEqual([
+      "Choose an account",
+    ]);
+  });
 });

@@ -5,7 +5,14 @@ import type { FlowGraph } from "@/lib/flow-graph";
 import { describeFields, missingRequired } from "@/lib/schema-fields";
 import { resolveOperation } from "./manifest-lookup";
 
-export function computeProblems(graph: FlowGraph | null, manifest: ConnectorManifest | undefined): Map<string, string[]> {
+/** The saved accounts the problems are checked against; undefined while they load (no account problem is shown). */
+export type KnownAccounts = ReadonlyArray<{ id: string; connectorId: string }> | undefined;
+
+export function computeProblems(
+  graph: FlowGraph | null,
+  manifest: ConnectorManifest | undefined,
+  accounts?: KnownAccounts,
+): Map<string, string[]> {
   const problems = new Map<string, string[]>();
   if (!graph || !manifest) return problems;
   const add = (id: string, message: string) => problems.set(id, [...(problems.get(id) ?? []), message]);
@@ -28,6 +35,11 @@ export function computeProblems(graph: FlowGraph | null, manifest: ConnectorMani
     }
     for (const field of missingRequired(describeFields(resolved.operation.inputSchema), node.inputs)) {
       add(node.id, `${field.title} is required`);
+    }
+    if (node.accountId === undefined && resolved.connector.auth?.accountRequired) add(node.id, "Choose an account");
+    const account = node.accountId === undefined ? undefined : accounts?.find((candidate) => candidate.id === node.accountId);
+    if (accounts && node.accountId !== undefined && account?.connectorId !== node.connectorId) {
+      add(node.id, "The chosen account no longer exists");
     }
     if (!reachable.has(node.id)) add(node.id, "Not connected to the trigger, so it never runs");
   }

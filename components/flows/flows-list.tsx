@@ -10,9 +10,9 @@ import { useTRPC } from "../trpc";
 import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";
 import { errorMessage } from "../ui/error-message";
+import { NameDialog } from "../ui/name-dialog";
 import { PageHeader } from "../ui/page-header";
 import { StatusBadge } from "../ui/status-badge";
-import { FlowNameDialog } from "./flow-name-dialog";
 
 type Target = { id: string; name: string };
 
@@ -144,8 +144,10 @@ export function FlowsList() {
       </section>
 
       {creating && (
-        <FlowNameDialog
+        <NameDialog
           open
+          noun="flow"
+          placeholder="e.g. Sterling orders to IOM"
           title="New flow"
           submitLabel="Create flow"
           pending={create.isPending}
@@ -157,8 +159,10 @@ export function FlowsList() {
         />
       )}
       {renaming && (
-        <FlowNameDialog
+        <NameDialog
           open
+          noun="flow"
+          placeholder="e.g. Sterling orders to IOM"
           title="Rename flow"
           submitLabel="Rename"
           initialName={renaming.name}

@@ -8,12 +8,15 @@ export function Dialog({
   title,
   children,
   testId,
+  size = "md",
 }: {
   open: boolean;
   onClose: () => void;
   title: string;
   children: ReactNode;
   testId?: string;
+  /** "lg" for forms with many fields, such as an account's credentials. */
+  size?: "md" | "lg";
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -28,7 +31,7 @@ export function Dialog({
       data-testid={testId}
       onClose={onClose}
       aria-labelledby={testId ? `${testId}-title` : undefined}
-      className="m-auto w-full max-w-md rounded-xl border border-slate-200 bg-white p-0 shadow-2xl"
+      className={`m-auto w-full ${size === "lg" ? "max-w-2xl" : "max-w-md"} rounded-xl border border-slate-200 bg-white p-0 shadow-2xl`}
     >
       {open && (
         <div className="p-6">

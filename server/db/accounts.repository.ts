@@ -28,6 +28,19 @@ export async function listAccounts(db: DbOrTx, workspaceId: string, connectorId?
   });
 }
 
+/** Which of these accounts exist in the workspace, with their application, to check the accounts a flow names. */
+export async function findAccountConnectors(
+  db: DbOrTx,
+  workspaceId: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  const rows = await db.account.findMany({
+    where: { workspaceId, id: { in: [...ids] } },
+    select: { id: true, connectorId: true },
+  });
+  return new Map(rows.map((row) => [row.id, row.connectorId]));
+}
+
 export async function findAccount(db: DbOrTx, workspaceId: string, id: string): Promise<AccountRow | null> {
   return db.account.findFirst({ where: { id, workspaceId }, select: publicColumns });
 }

@@ -3,6 +3,7 @@
 export { getRunQueue, type RunQueue } from "./queue";
 export { requestManualRun } from "./runs";
 export { activateFlowTrigger, deactivateFlowTrigger } from "./triggers";
+export { nodeName } from "./plan";
 export { validateGraphForStart } from "./validate";
 export { startWorker, type Worker, type WorkerOptions } from "./worker";
 export { executeRun } from "./executor";

@@ -28,6 +28,9 @@ function stepProblems(node: FlowNode, graph: FlowGraph): string[] {
   if (!found) return [`Step ${name} names an action that does not exist (${node.connectorId}.${node.operation})`];
   if (found.kind !== "action") return [`Step ${name} names an event, not an action`];
   const problems = checkTemplates(node.inputs, "").map((problem) => `Step ${name}: ${problem}`);
+  if (found.connector.auth?.accountRequired && !node.accountId) {
+    problems.push(`Step ${name} needs an account: choose one of your ${found.connector.name} accounts`);
+  }
   for (const problem of findInputProblems(found.action.input, node.inputs, { allowTemplates: true })) {
     problems.push(`Step ${name}: ${formatProblem(problem)}`);
   }

@@ -90,6 +90,34 @@ describe("flows service", () => {
     expect((await flows.getFlow(t.db, workspaceId, id)).status).toBe("draft");
   });
 
+  it("refuses to start a step whose account was deleted or belongs to another application", async () => {
+    const insert = (id: string, connectorId: string) =>
+      t.db.account.create({
+        data: { id, workspaceId, connectorId, name: id, mode: "none", credentials: new Uint8Array(1), keyId: "k" },
+      });
+    await insert("acct-http", "http");
+    await insert("acct-other", "sterling");
+    const { id } = await flows.createFlow(t.db, workspaceId, "Accounts");
+    const graph = graphCalling("/orders");
+    const withAccount = (accountId: string): FlowGraph => ({
+      ...graph,
+      nodes: graph.nodes.map((node) => (node.id === "call_api" ? { ...node, accountId } : node)),
+    });
+    const startError = async (accountId: string, revision: number) => {
+      await flows.saveDraft(t.db, workspaceId, id, withAccount(accountId), revision);
+      const error = await flows.startFlow(t.db, workspaceId, id).catch((caught: unknown) => caught);
+      return error instanceof ConfluxError ? `${error.code}: ${error.message}` : String(error);
+    };
+    expect(await startError("acct-gone", 0)).toBe(
+      "FLOW_INVALID: The flow cannot start: Step \"call_api\" uses an account that no longer exists; choose another one",
+    );
+    expect(await startError("acct-other", 1)).toBe(
+      "FLOW_INVALID: The flow cannot start: Step \"call_api\" uses an account of another application",
+    );
+    await flows.saveDraft(t.db, workspaceId, id, withAccount("acct-http"), 2);
+    expect(await flows.startFlow(t.db, workspaceId, id)).toEqual({ versionNumber: 1 });
+  });
+
   it("publishes immutable numbered versions on Start and deactivates the trigger on Stop", async () => {
     const { id } = await flows.createFlow(t.db, workspaceId, "Publish");
     await flows.saveDraft(t.db, workspaceId, id, graphCalling("http://127.0.0.1:9/v1"), 0);

@@ -1,9 +1,10 @@
 // What users do to flows: the rules live here, the SQL in the repositories, the transport in the router.
 import { describeIssues, emptyFlowGraph, flowGraphSchema, type FlowGraph } from "@/lib/flow-graph";
 import { ConflictError, ConfluxError, NotFoundError, ValidationError } from "@/lib/errors";
+import { findAccountConnectors } from "../db/accounts.repository";
 import type { Db, DbOrTx } from "../db/client";
 import * as flows from "../db/flows.repository";
-import { activateFlowTrigger, deactivateFlowTrigger, validateGraphForStart } from "../runtime";
+import { activateFlowTrigger, deactivateFlowTrigger, nodeName, validateGraphForStart } from "../runtime";
 
 export function parseGraph(graph: unknown): FlowGraph {
   const result = flowGraphSchema.safeParse(graph);
@@ -58,10 +59,23 @@ export async function saveDraft(db: DbOrTx, workspaceId: string, id: string, gra
   );
 }
 
+/** Steps whose chosen account was deleted, or belongs to another application (a flow imported from elsewhere). */
+async function accountProblems(db: DbOrTx, workspaceId: string, graph: FlowGraph): Promise<string[]> {
+  const named = graph.nodes.filter((node) => node.accountId !== undefined);
+  if (named.length === 0) return [];
+  const found = await findAccountConnectors(db, workspaceId, named.map((node) => node.accountId ?? ""));
+  return named.flatMap((node) => {
+    const connectorId = found.get(node.accountId ?? "");
+    if (connectorId === undefined) return [`Step ${nodeName(node)} uses an account that no longer exists; choose another one`];
+    if (connectorId !== node.connectorId) return [`Step ${nodeName(node)} uses an account of another application`];
+    return [];
+  });
+}
+
 /** Publishes the saved draft as an immutable version and activates its trigger, all or nothing. */
 export async function startFlow(db: Db, workspaceId: string, id: string) {
   const flow = await getFlow(db, workspaceId, id);
-  const problems = validateGraphForStart(flow.draft);
+  const problems = [...validateGraphForStart(flow.draft), ...(await accountProblems(db, workspaceId, flow.draft))];
   if (problems.length > 0) {
     throw new ConfluxError("FLOW_INVALID", `The flow cannot start: ${problems.join("; ")}`, {
       details: { problems },

@@ -32,6 +32,7 @@ export function buildConnectorManifest(connectors: readonly ConnectorDefinition[
         icon: connector.icon,
         // Field declarations only: the manifest is public, values live in saved accounts.
         ...(connector.auth ? { auth: connector.auth } : {}),
+        testable: connector.testConnection !== undefined,
         triggers: connector.triggers.map((trigger) => operation(trigger, "trigger")),
         actions: connector.actions.map((action) => operation(action, "action")),
       }),

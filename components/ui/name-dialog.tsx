@@ -1,12 +1,14 @@
 "use client";
-// One dialog for naming a flow, used by both Create and Rename so the rules and messages match.
+// One dialog for naming a thing (a flow, an account), used by Create and Rename so the rules and messages match.
 import { useState, type FormEvent } from "react";
-import { Button } from "../ui/button";
-import { Dialog } from "../ui/dialog";
-import { TextInput } from "../ui/text-input";
+import { Button } from "./button";
+import { Dialog } from "./dialog";
+import { TextInput } from "./text-input";
 
-export function FlowNameDialog({
+export function NameDialog({
   open,
+  noun,
+  placeholder,
   title,
   submitLabel,
   initialName = "",
@@ -18,6 +20,9 @@ export function FlowNameDialog({
   onClose,
 }: {
   open: boolean;
+  /** What is named, in the sentence "Give the <noun> a name." */
+  noun: string;
+  placeholder?: string;
   title: string;
   submitLabel: string;
   initialName?: string;
@@ -30,7 +35,7 @@ export function FlowNameDialog({
 }) {
   const [name, setName] = useState(initialName);
   const [touched, setTouched] = useState(false);
-  const problem = name.trim() === "" ? "Give the flow a name." : name.trim().length > 120 ? "Use at most 120 characters." : null;
+  const problem = name.trim() === "" ? `Give the ${noun} a name.` : name.trim().length > 120 ? "Use at most 120 characters." : null;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -39,18 +44,18 @@ export function FlowNameDialog({
   }
 
   return (
-    <Dialog open={open} onClose={onClose} title={title} testId="flow-name-dialog">
+    <Dialog open={open} onClose={onClose} title={title} testId="name-dialog">
       <form onSubmit={submit} className="flex flex-col gap-3">
-        <label className="text-sm font-medium text-slate-700" htmlFor="flow-name-input">
+        <label className="text-sm font-medium text-slate-700" htmlFor="name-dialog-input">
           Name
         </label>
         <TextInput
-          id="flow-name-input"
+          id="name-dialog-input"
           data-testid={inputTestId}
           autoFocus
           value={name}
           onChange={(event) => setName(event.target.value)}
-          placeholder="e.g. Sterling orders to IOM"
+          placeholder={placeholder}
           aria-invalid={touched && problem ? true : undefined}
         />
         {((touched && problem) || error) && <p className="text-sm text-red-600">{(touched && problem) || error}</p>}

@@ -1,0 +1,91 @@
+"use client";
+// A "more options" menu: a button that opens a short list of commands. Keyboard: Enter or Space opens it with focus
+// on the first item, arrows move, Escape closes and gives focus back to the button; a click outside closes it.
+import { MoreHorizontal, type LucideIcon } from "lucide-react";
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+
+export interface MenuItem {
+  label: string;
+  icon?: LucideIcon;
+  testId: string;
+  danger?: boolean;
+  onSelect: () => void;
+}
+
+export function OptionsMenu({ label, items, testId }: { label: string; items: readonly MenuItem[]; testId: string }) {
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const menuId = useId();
+
+  useEffect(() => {
+    if (!open) return;
+    root.current?.querySelector<HTMLButtonElement>("[role=menuitem]")?.focus();
+    const onPointer = (event: PointerEvent) => {
+      if (event.target instanceof Node && !root.current?.contains(event.target)) setOpen(false);
+    };
+    document.addEventListener("pointerdown", onPointer);
+    return () => document.removeEventListener("pointerdown", onPointer);
+  }, [open]);
+
+  function onMenuKey(event: KeyboardEvent<HTMLDivElement>) {
+    const entries = [...(root.current?.querySelectorAll<HTMLButtonElement>("[role=menuitem]") ?? [])];
+    const at = entries.findIndex((entry) => entry === document.activeElement);
+    if (event.key === "Escape") {
+      event.preventDefault();
+      event.stopPropagation();
+      setOpen(false);
+      button.current?.focus();
+    } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      const step = event.key === "ArrowDown" ? 1 : -1;
+      entries[(at + step + entries.length) % entries.length]?.focus();
+    }
+  }
+
+  return (
+    <div ref={root} className="relative">
+      <button
+        ref={button}
+        type="button"
+        aria-label={label}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        data-testid={testId}
+        onClick={() => setOpen((value) => !value)}
+        className="grid h-8 w-8 place-items-center rounded-md text-slate-500 hover:bg-slate-100 hover:text-slate-900"
+      >
+        <MoreHorizontal size={18} aria-hidden />
+      </button>
+      {open && (
+        <div
+          id={menuId}
+          role="menu"
+          aria-label={label}
+          onKeyDown={onMenuKey}
+          className="absolute right-0 z-20 mt-1 min-w-44 rounded-lg border border-slate-200 bg-white py-1 shadow-lg"
+        >
+          {items.map(({ label: itemLabel, icon: Icon, testId: itemTestId, danger, onSelect }) => (
+            <button
+              key={itemTestId}
+              type="button"
+              role="menuitem"
+              data-testid={itemTestId}
+              onClick={() => {
+                setOpen(false);
+                onSelect();
+              }}
+              className={`flex w-full items-center gap-2 px-3 py-1.5 text-left text-sm hover:bg-slate-100 focus:bg-slate-100 focus:outline-none ${
+                danger ? "text-red-600" : "text-slate-700"
+              }`}
+            >
+              {Icon && <Icon size={15} aria-hidden />}
+              {itemLabel}
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
