@@ -2,9 +2,10 @@
 import type { ConnectorManifest } from "@/lib/connector-manifest";
 import { coreConnector } from "./core";
 import { httpConnector } from "./http";
+import { sterlingConnector } from "./sterling";
 import { buildConnectorManifest, type AnyAction, type AnyTrigger, type ConnectorDefinition } from "./sdk";
 
-export const connectors: readonly ConnectorDefinition[] = [coreConnector, httpConnector];
+export const connectors: readonly ConnectorDefinition[] = [coreConnector, httpConnector, sterlingConnector];
 
 export type FoundOperation =
   | { kind: "trigger"; connector: ConnectorDefinition; trigger: AnyTrigger }

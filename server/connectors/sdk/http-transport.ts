@@ -6,9 +6,9 @@ import tls from "node:tls";
 import { RemoteError } from "@/lib/errors";
 
 export interface TlsClientOptions {
-  /** PEM client certificate (chain) and its private key. */
-  cert: string;
-  key: string;
+  /** PEM client certificate (chain) and its private key, both or neither: without them only `ca` applies. */
+  cert?: string;
+  key?: string;
   passphrase?: string;
   /** PEM certificate(s) to trust besides the public roots, e.g. a company CA or a self-signed server. */
   ca?: string;
@@ -41,10 +41,14 @@ export async function exchange(request: Exchange): Promise<RawResponse> {
     signal: request.signal,
     redirect: "manual",
   });
+  const headers = Object.fromEntries(response.headers.entries());
+  // Headers.entries() yields each Set-Cookie separately, so fromEntries would keep only the last one.
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) headers["set-cookie"] = cookies.join(", ");
   return {
     status: response.status,
     statusText: response.statusText,
-    headers: Object.fromEntries(response.headers.entries()),
+    headers,
     text: await readFetchBody(response, request.maxResponseBytes),
   };
 }

@@ -22,6 +22,11 @@ export interface HttpRequest {
   signal: AbortSignal;
   /** Responses larger than this fail instead of filling the worker's memory. */
   maxResponseBytes?: number;
+  /**
+   * False returns a redirect as the response instead of following it: for requests whose body carries credentials
+   * (a login), which a 307/308 would otherwise re-send to wherever the Location points. Default true.
+   */
+  followRedirects?: boolean;
 }
 
 export interface HttpResponse {
@@ -57,7 +62,7 @@ export async function httpRequest(request: HttpRequest): Promise<HttpResponse> {
         maxResponseBytes: request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
       });
       const location = raw.headers.location;
-      if (!redirectStatuses.has(raw.status) || !location) {
+      if (!redirectStatuses.has(raw.status) || !location || request.followRedirects === false) {
         const parsed = parseBody(raw.text, raw.headers["content-type"]);
         return { status: raw.status, statusText: raw.statusText, headers: raw.headers, body: parsed };
       }
@@ -84,7 +89,8 @@ export async function httpRequest(request: HttpRequest): Promise<HttpResponse> {
         cause: error,
       });
     }
-    throw networkError(url, error, { clientCertificate: request.tls !== undefined && url.origin === origin.origin });
+    const clientCertificate = request.tls?.cert !== undefined && url.origin === origin.origin;
+    throw networkError(url, error, { clientCertificate });
   }
 }
 

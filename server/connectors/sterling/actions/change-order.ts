@@ -1,0 +1,110 @@
+// Update order: Sterling's changeOrder, to cancel an order or to modify it (line quantities, cancelled lines, or any
+// header attribute through Additional attributes).
+//
+// Sterling takes no idempotency key. The changes this action makes are absolute (set a quantity, cancel a line or the
+// order), so applying them a second time after a crash leaves the order as the first attempt did. The step's
+// idempotency key goes in as the ModificationReference, so Sterling's order audit shows which run and step changed
+// the order.
+import { z } from "zod";
+import { defineAction, field } from "../../sdk";
+import { compact, invokeSterling, parseOutput } from "../client";
+import {
+  additionalAttributes,
+  additionalAttributesField,
+  checkOrderIdentity,
+  optionalText,
+  orderIdentity,
+  orderIdentityFields,
+  restAccountFor,
+} from "../common";
+import { orderDocument } from "../documents";
+
+const LABEL = "Update order";
+const actions = ["MODIFY", "CANCEL"] as const;
+
+const lineChange = z.object({
+  primeLineNo: z.number().int().min(1),
+  subLineNo: z.number().int().min(1).default(1),
+  action: z.enum(actions).default("MODIFY"),
+  quantity: z.number().nonnegative().optional(),
+});
+
+const input = z
+  .object({
+    ...orderIdentityFields,
+    action: z
+      .enum(actions)
+      .default("MODIFY")
+      .meta(
+        field({ title: "Change", enumLabels: { MODIFY: "Modify the order", CANCEL: "Cancel the order" }, order: 5 }),
+      ),
+    reasonCode: optionalText("Reason code", 6, "A modification reason code configured in Sterling.", 40),
+    reasonText: optionalText("Reason", 7, "Free text recorded in the order's audit.", 100),
+    lineChanges: z
+      .array(lineChange)
+      .max(1000)
+      .optional()
+      .meta(
+        field({
+          title: "Line changes",
+          description: "Each: primeLineNo, and action (MODIFY or CANCEL) with the new quantity for MODIFY.",
+          placeholder: '[{ "primeLineNo": 1, "quantity": 1 }]',
+          widget: "json",
+          visibleWhen: { field: "action", equals: "MODIFY" },
+          order: 8,
+        }),
+      ),
+    additionalAttributes: additionalAttributesField(9, "changeOrder", '{ "CustomerPONo": "PO-42" }'),
+  })
+  .superRefine((value, ctx) => {
+    checkOrderIdentity(value, ctx);
+    const changesNothing = !value.lineChanges?.length && Object.keys(value.additionalAttributes ?? {}).length === 0;
+    if (value.action === "MODIFY" && changesNothing) {
+      ctx.addIssue({ code: "custom", path: ["lineChanges"], message: "give line changes or additional attributes" });
+    }
+    for (const [index, change] of (value.lineChanges ?? []).entries()) {
+      if (change.action === "MODIFY" && change.quantity === undefined) {
+        ctx.addIssue({ code: "custom", path: ["lineChanges", index, "quantity"], message: "is required to modify" });
+      }
+    }
+  });
+
+export const changeOrderAction = defineAction({
+  key: "changeOrder",
+  label: LABEL,
+  description: "Cancels an order, or changes its line quantities and attributes (Sterling changeOrder).",
+  group: "Orders",
+  input,
+  output: orderDocument,
+  async run({ input, ctx }) {
+    const account = restAccountFor(ctx, LABEL);
+    const lines = input.action === "MODIFY" ? (input.lineChanges ?? []) : [];
+    const document = await invokeSterling(
+      account,
+      "changeOrder",
+      compact({
+        ...additionalAttributes(input.additionalAttributes),
+        ...orderIdentity(input),
+        Action: input.action,
+        ModificationReasonCode: input.reasonCode,
+        ModificationReasonText: input.reasonText,
+        ModificationReference: ctx.idempotencyKey,
+        OrderLines:
+          lines.length === 0
+            ? undefined
+            : {
+                OrderLine: lines.map((change) =>
+                  compact({
+                    PrimeLineNo: String(change.primeLineNo),
+                    SubLineNo: String(change.subLineNo),
+                    Action: change.action,
+                    OrderedQty: change.quantity === undefined ? undefined : String(change.quantity),
+                  }),
+                ),
+              },
+      }),
+      { signal: ctx.signal },
+    );
+    return parseOutput(orderDocument, document, "changeOrder");
+  },
+});

@@ -1,0 +1,169 @@
+// Create order: Sterling's createOrder with the header, lines and addresses a flow usually maps from another system.
+//
+// Sterling takes no idempotency key, but it refuses a second order with the same number in one enterprise and
+// document type. So a step without an order number gets one derived from its idempotency key (the same on every
+// re-delivery of the step): if the step runs again after its order was created but before the run recorded it, the
+// second createOrder is refused, and the order the first attempt made is read back and returned instead.
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import { RemoteError } from "@/lib/errors";
+import { defineAction, field } from "../../sdk";
+import type { SterlingRestAccount } from "../account";
+import { compact, invokeSterling, parseOutput, type SterlingDocument } from "../client";
+import {
+  additionalAttributes,
+  additionalAttributesField,
+  documentTypeField,
+  optionalText,
+  requiredEnterpriseCodeField,
+  restAccountFor,
+} from "../common";
+import { elementList, orderDocument } from "../documents";
+
+const LABEL = "Create order";
+
+const line = z.object({
+  itemId: z.string().trim().min(1).max(40),
+  unitOfMeasure: z.string().trim().min(1).max(40).default("EACH"),
+  quantity: z.number().positive(),
+  unitPrice: z.number().nonnegative().optional(),
+  shipNode: z.string().trim().max(40).optional(),
+});
+
+const person = z.object({
+  firstName: z.string().max(64).optional(),
+  lastName: z.string().max(64).optional(),
+  addressLine1: z.string().max(70).optional(),
+  addressLine2: z.string().max(70).optional(),
+  city: z.string().max(35).optional(),
+  state: z.string().max(35).optional(),
+  zipCode: z.string().max(35).optional(),
+  country: z.string().max(40).optional(),
+  email: z.string().max(150).optional(),
+  dayPhone: z.string().max(40).optional(),
+});
+
+const input = z.object({
+  enterpriseCode: requiredEnterpriseCodeField(1),
+  documentType: documentTypeField(2),
+  orderNo: optionalText(
+    "Order number",
+    3,
+    "Usually the number from the ordering system. Left empty, Conflux derives one from the run, so a step that " +
+      "runs again cannot create the order twice.",
+    40,
+  ),
+  sellerOrganizationCode: optionalText("Seller organization", 4, undefined, 40),
+  customerEmail: optionalText("Customer e-mail", 5, undefined, 150),
+  currency: optionalText("Currency", 6, "ISO code, e.g. USD.", 40),
+  lines: z
+    .array(line)
+    .min(1)
+    .max(1000)
+    .meta(
+      field({
+        title: "Order lines",
+        description: "Each line: itemId, quantity, and optionally unitOfMeasure (EACH), unitPrice and shipNode.",
+        placeholder: '[{ "itemId": "SKU-1", "quantity": 2, "unitPrice": 19.99 }]',
+        widget: "json",
+        order: 7,
+      }),
+    ),
+  shipTo: person.optional().meta(
+    field({
+      title: "Ship-to address",
+      description: "firstName, lastName, addressLine1, city, zipCode, country, email, dayPhone …",
+      widget: "json",
+      order: 8,
+    }),
+  ),
+  additionalAttributes: additionalAttributesField(9, "createOrder", '{ "OrderType": "ShipToHome" }'),
+});
+
+function personInfo(value: z.output<typeof person> | undefined): SterlingDocument | undefined {
+  if (!value) return undefined;
+  const document = compact({
+    FirstName: value.firstName,
+    LastName: value.lastName,
+    AddressLine1: value.addressLine1,
+    AddressLine2: value.addressLine2,
+    City: value.city,
+    State: value.state,
+    ZipCode: value.zipCode,
+    Country: value.country,
+    EMailID: value.email,
+    DayPhone: value.dayPhone,
+  });
+  return Object.keys(document).length > 0 ? document : undefined;
+}
+
+/** 20 characters, well inside Sterling's 40 for an order number, and the same for every attempt of one step. */
+export function derivedOrderNo(idempotencyKey: string): string {
+  return `CFX${createHash("sha256").update(idempotencyKey).digest("hex").slice(0, 17).toUpperCase()}`;
+}
+
+function orderInput(value: z.output<typeof input>, orderNo: string): SterlingDocument {
+  return compact({
+    ...additionalAttributes(value.additionalAttributes),
+    EnterpriseCode: value.enterpriseCode,
+    DocumentType: value.documentType,
+    OrderNo: orderNo,
+    SellerOrganizationCode: value.sellerOrganizationCode,
+    CustomerEMailID: value.customerEmail,
+    PriceInfo: value.currency ? { Currency: value.currency } : undefined,
+    PersonInfoShipTo: personInfo(value.shipTo),
+    OrderLines: {
+      OrderLine: value.lines.map((entry, index) =>
+        compact({
+          PrimeLineNo: String(index + 1),
+          SubLineNo: "1",
+          OrderedQty: String(entry.quantity),
+          ShipNode: entry.shipNode,
+          Item: { ItemID: entry.itemId, UnitOfMeasure: entry.unitOfMeasure },
+          LinePriceInfo:
+            entry.unitPrice === undefined ? undefined : { UnitPrice: String(entry.unitPrice), IsPriceLocked: "Y" },
+        }),
+      ),
+    },
+  });
+}
+
+const existingOrders = z.looseObject({ Order: elementList(orderDocument) });
+
+async function findOrder(
+  account: SterlingRestAccount,
+  identity: SterlingDocument,
+  signal: AbortSignal,
+): Promise<z.output<typeof orderDocument> | undefined> {
+  const document = await invokeSterling(account, "getOrderList", { ...identity, MaximumRecords: "1" }, { signal });
+  return parseOutput(existingOrders, document, "getOrderList").Order[0];
+}
+
+export const createOrderAction = defineAction({
+  key: "createOrder",
+  label: LABEL,
+  description: "Creates an order with its lines and ship-to address (Sterling createOrder).",
+  group: "Orders",
+  input,
+  output: orderDocument,
+  async run({ input, ctx }) {
+    const account = restAccountFor(ctx, LABEL);
+    const orderNo = input.orderNo || derivedOrderNo(ctx.idempotencyKey);
+    try {
+      const document = await invokeSterling(account, "createOrder", orderInput(input, orderNo), { signal: ctx.signal });
+      return parseOutput(orderDocument, document, "createOrder");
+    } catch (error) {
+      // Only a number derived from this step proves that an existing order is this step's own. A refusal of the
+      // login or a failure that will be retried says nothing about the order, so only Sterling's refusals qualify.
+      const status = error instanceof RemoteError && !error.retryable ? error.status : undefined;
+      const refusedOrder = status !== undefined && status !== 401 && status !== 403;
+      if (input.orderNo || !refusedOrder) throw error;
+      const identity = { OrderNo: orderNo, EnterpriseCode: input.enterpriseCode, DocumentType: input.documentType };
+      // The refusal explains more than a failed look-up would, so a look-up that fails leaves it standing.
+      const existing = await findOrder(account, identity, ctx.signal).catch(() => undefined);
+      if (!existing) throw error;
+      ctx.log.info(`Order ${orderNo} already exists: an earlier attempt of this step created it`);
+      return existing;
+    }
+  },
+});

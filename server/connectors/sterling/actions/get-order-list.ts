@@ -1,0 +1,72 @@
+// Retrieve orders: Sterling's getOrderList with the filters a flow most often needs. Read-only, so a step that runs
+// again after a crash just reads again; no idempotency key is needed.
+import { z } from "zod";
+import { defineAction, field } from "../../sdk";
+import { compact, invokeSterling, parseOutput } from "../client";
+import { documentTypeField, enterpriseCodeField, maximumRecordsField, optionalText, restAccountFor } from "../common";
+import { elementList, orderDocument } from "../documents";
+
+const LABEL = "Retrieve orders";
+
+const dateOrDateTime = (title: string, order: number) =>
+  z
+    .union([z.iso.date(), z.iso.datetime({ offset: true, local: true })])
+    .optional()
+    .meta(field({ title, description: "A date (2025-03-01) or date and time (2025-03-01T08:00:00Z).", order }));
+
+const input = z.object({
+  enterpriseCode: enterpriseCodeField(1),
+  documentType: documentTypeField(2),
+  orderNo: optionalText("Order number", 3, undefined, 40),
+  customerEmail: optionalText("Customer e-mail", 4, undefined, 150),
+  status: optionalText("Status code", 5, "Only orders in this status, e.g. 1100 (Created) or 3700 (Shipped).", 15),
+  fromOrderDate: dateOrDateTime("Ordered from", 6),
+  toOrderDate: dateOrDateTime("Ordered until", 7),
+  maximumRecords: maximumRecordsField(8),
+});
+
+const output = z.object({
+  orders: z.array(orderDocument).meta({ title: "Orders" }),
+  count: z.number().meta({ title: "Number of orders returned" }),
+  hasMore: z.boolean().meta({ title: "More orders match", description: "Raise Maximum records to get them." }),
+});
+
+const reply = z.looseObject({
+  Order: elementList(orderDocument),
+  LastRecordSet: z.string().optional(),
+});
+
+function dateFilter(from: string | undefined, to: string | undefined): Record<string, string> {
+  if (from && to) return { OrderDateQryType: "BETWEEN", FromOrderDate: from, ToOrderDate: to };
+  if (from) return { OrderDateQryType: "GE", OrderDate: from };
+  if (to) return { OrderDateQryType: "LE", OrderDate: to };
+  return {};
+}
+
+export const getOrderListAction = defineAction({
+  key: "getOrderList",
+  label: LABEL,
+  description: "Finds orders by enterprise, number, customer e-mail, status or order date (Sterling getOrderList).",
+  group: "Orders",
+  input,
+  output,
+  async run({ input, ctx }) {
+    const account = restAccountFor(ctx, LABEL);
+    const document = await invokeSterling(
+      account,
+      "getOrderList",
+      compact({
+        EnterpriseCode: input.enterpriseCode,
+        DocumentType: input.documentType,
+        OrderNo: input.orderNo,
+        CustomerEMailID: input.customerEmail,
+        Status: input.status,
+        ...dateFilter(input.fromOrderDate, input.toOrderDate),
+        MaximumRecords: String(input.maximumRecords),
+      }),
+      { signal: ctx.signal },
+    );
+    const list = parseOutput(reply, document, "getOrderList");
+    return { orders: list.Order, count: list.Order.length, hasMore: list.LastRecordSet === "N" };
+  },
+});

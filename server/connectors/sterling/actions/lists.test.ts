@@ -1,0 +1,87 @@
+// Release orders, shipments, catalog items and customers against the simulator: each action's happy path and a
+// failure a user would meet.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sampleData } from "../simulator/fixtures";
+import { startSterlingSimulator, type SterlingSimulator } from "../simulator";
+import { closedPort, failure, mqAccount, restAccount, runAction } from "../testing";
+import { getCustomerListAction } from "./get-customer-list";
+import { getItemListAction } from "./get-item-list";
+import { getOrderReleaseListAction } from "./get-order-release-list";
+import { getShipmentListAction } from "./get-shipment-list";
+
+let sterling: SterlingSimulator;
+
+beforeAll(async () => {
+  sterling = await startSterlingSimulator(sampleData());
+});
+afterAll(() => sterling.close());
+
+const account = () => restAccount(sterling.url);
+const lastBody = (api: string): unknown =>
+  JSON.parse(sterling.requests.filter((request) => request.path.endsWith(`/invoke/${api}`)).at(-1)?.body ?? "null");
+
+describe("Retrieve release orders", () => {
+  it("finds the releases of an order", async () => {
+    const result = await runAction(getOrderReleaseListAction, { salesOrderNo: "Y100002", enterpriseCode: "DEFAULT" }, account());
+    expect(result).toMatchObject({ count: 1, releases: [{ OrderReleaseKey: "R-1", ShipNode: "DC-EAST", ReleaseNo: "1" }] });
+    expect(lastBody("getOrderReleaseList")).toEqual({ SalesOrderNo: "Y100002", EnterpriseCode: "DEFAULT", MaximumRecords: "100" });
+    const none = await runAction(getOrderReleaseListAction, { shipNode: "DC-WEST" }, account());
+    expect(none).toEqual({ releases: [], count: 0 });
+  });
+
+  it("says the login was refused when the account's password is wrong", async () => {
+    const refused = await failure(runAction(getOrderReleaseListAction, {}, restAccount(sterling.url, { password: "old" })));
+    expect(refused.message).toBe("The Sterling server refused the login ID or password (401 Unauthorized)");
+  });
+});
+
+describe("Retrieve shipments", () => {
+  it("finds an order's shipments with carrier and tracking number", async () => {
+    const result = await runAction(getShipmentListAction, { orderNo: "Y100002", status: "1400" }, account());
+    expect(result).toMatchObject({ count: 1, shipments: [{ ShipmentNo: "100000401", SCAC: "UPSN", TrackingNo: "1Z999AA10123456784" }] });
+    expect(lastBody("getShipmentList")).toEqual({ OrderNo: "Y100002", Status: "1400", MaximumRecords: "100" });
+  });
+
+  it("reports an unreachable Sterling as a retryable network error", async () => {
+    const port = await closedPort();
+    const down = await failure(runAction(getShipmentListAction, {}, restAccount(`http://127.0.0.1:${port}`)));
+    expect(down).toMatchObject({ code: "NETWORK", retryable: true, message: `Could not connect to 127.0.0.1:${port}: connection refused` });
+  });
+});
+
+describe("Retrieve catalog items", () => {
+  it("matches item IDs exactly, by prefix or by part", async () => {
+    const prefix = await runAction(getItemListAction, { itemId: "SKU-", itemIdMatch: "startsWith", maximumRecords: 2 }, account());
+    expect(prefix.items.map((item) => item.ItemID)).toEqual(["SKU-1", "SKU-2"]);
+    expect(lastBody("getItemList")).toEqual({ ItemID: "SKU-", ItemIDQryType: "FLIKE", MaximumRecords: "2" });
+    const part = await runAction(getItemListAction, { itemId: "RED", itemIdMatch: "contains" }, account());
+    expect(part).toMatchObject({ count: 1, items: [{ ItemID: "HAT-RED", PrimaryInformation: { Description: "Sample HAT-RED" } }] });
+    const exact = await runAction(getItemListAction, { itemId: "SKU-" }, account());
+    expect(exact.count).toBe(0);
+  });
+
+  it("refuses a maximum outside 1 to 5000 before calling Sterling", () => {
+    expect(getItemListAction.input.safeParse({ maximumRecords: 0 }).success).toBe(false);
+    expect(getItemListAction.input.safeParse({ maximumRecords: 5001 }).success).toBe(false);
+  });
+});
+
+describe("Retrieve customers", () => {
+  it("finds customers by a contact's e-mail, whatever its case", async () => {
+    const result = await runAction(getCustomerListAction, { email: "ada@example.com" }, account());
+    expect(result).toMatchObject({ count: 1, customers: [{ CustomerID: "CUST-1" }] });
+    expect(result.customers[0]?.CustomerContactList?.CustomerContact[0]).toMatchObject({ FirstName: "Ada" });
+    expect(lastBody("getCustomerList")).toEqual({
+      CustomerContactList: { CustomerContact: [{ EmailID: "ada@example.com" }] },
+      MaximumRecords: "100",
+    });
+    const all = await runAction(getCustomerListAction, { organizationCode: "DEFAULT" }, account());
+    expect(all.customers.map((customer) => customer.CustomerID)).toEqual(["CUST-1", "CUST-2"]);
+  });
+
+  it("refuses an MQ account, which carries no synchronous calls", async () => {
+    const mq = await failure(runAction(getCustomerListAction, {}, mqAccount(sterling.url)));
+    expect(mq).toMatchObject({ code: "INPUT_INVALID" });
+    expect(mq.message).toMatch(/^"Retrieve customers" calls the Sterling REST API/);
+  });
+});

@@ -1,0 +1,147 @@
+// What the Sterling actions share: the account check, the form fields several of them ask for, and turning values a
+// user typed (or a template produced) into Sterling's all-string attributes.
+import { z } from "zod";
+import { ConfluxError } from "@/lib/errors";
+import { field, type ActionContext } from "../sdk";
+import { REST_MODE } from "./auth";
+import { readRestAccount, type SterlingRestAccount } from "./account";
+import type { SterlingDocument, SterlingValue } from "./client";
+
+/** The account of a synchronous (REST) action; MQ accounts only carry asynchronous messages. */
+export function restAccountFor(ctx: ActionContext, actionLabel: string): SterlingRestAccount {
+  const account = ctx.account;
+  if (!account) {
+    throw new ConfluxError(
+      "INPUT_INVALID",
+      `"${actionLabel}" needs an IBM Sterling OMS account: choose one on the step`,
+    );
+  }
+  if (account.mode !== REST_MODE) {
+    throw new ConfluxError(
+      "INPUT_INVALID",
+      `"${actionLabel}" calls the Sterling REST API, but the chosen account connects through IBM MQ: choose an ` +
+        'account connected with "REST API"',
+    );
+  }
+  return readRestAccount(account.credentials);
+}
+
+export const documentTypes = ["0001", "0003", "0005", "0006"] as const;
+const documentTypeLabels = {
+  "0001": "Sales order",
+  "0003": "Return order",
+  "0005": "Purchase order",
+  "0006": "Transfer order",
+};
+
+export const documentTypeField = (order: number) =>
+  z
+    .enum(documentTypes)
+    .default("0001")
+    .meta(field({ title: "Document type", enumLabels: documentTypeLabels, order }));
+
+const enterpriseCodeHints = (order: number) =>
+  field({
+    title: "Enterprise code",
+    description: "The enterprise the orders belong to, e.g. DEFAULT.",
+    placeholder: "DEFAULT",
+    order,
+  });
+
+export const enterpriseCodeField = (order: number) =>
+  z.string().trim().min(1).max(40).optional().meta(enterpriseCodeHints(order));
+
+export const requiredEnterpriseCodeField = (order: number) =>
+  z.string().trim().min(1).max(40).meta(enterpriseCodeHints(order));
+
+export const maximumRecordsField = (order: number) =>
+  z
+    .number()
+    .int()
+    .min(1)
+    .max(5000)
+    .default(100)
+    .meta(field({ title: "Maximum records", description: "Return at most this many (1 to 5000).", order }));
+
+export const optionalText = (title: string, order: number, description?: string, max = 100) =>
+  z.string().trim().max(max).optional().meta(field({ title, description, order }));
+
+/** Further attributes a user may add to a Sterling input document, for what the form does not ask for. */
+export const additionalAttributesField = (order: number, api: string, example: string) =>
+  z
+    .record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, "must be a Sterling attribute or element name"), z.unknown())
+    .optional()
+    .meta(
+      field({
+        title: "Additional attributes",
+        description: `Further attributes or elements of Sterling's ${api} input, merged in; e.g. ${example}.`,
+        widget: "json",
+        order,
+      }),
+    );
+
+/** Sterling reads every attribute as a string; numbers and booleans are written the way Sterling writes them. */
+export function toSterlingValue(value: unknown, path = "value"): SterlingValue | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "bigint") return String(value);
+  if (typeof value === "boolean") return value ? "Y" : "N";
+  if (Array.isArray(value)) {
+    return value.map((entry, index) => {
+      const converted = toSterlingValue(entry, `${path}[${index}]`);
+      if (converted === undefined || typeof converted === "string" || Array.isArray(converted)) {
+        throw new ConfluxError("INPUT_INVALID", `${path}[${index}] must be an object (a Sterling element)`);
+      }
+      return converted;
+    });
+  }
+  if (typeof value === "object") {
+    const document: SterlingDocument = {};
+    for (const [key, entry] of Object.entries(value)) {
+      const converted = toSterlingValue(entry, `${path}.${key}`);
+      if (converted !== undefined) document[key] = converted;
+    }
+    return document;
+  }
+  throw new ConfluxError("INPUT_INVALID", `${path} cannot be sent to Sterling`);
+}
+
+export function additionalAttributes(value: Record<string, unknown> | undefined): SterlingDocument {
+  const converted = toSterlingValue(value ?? {}, "Additional attributes");
+  return converted && typeof converted === "object" && !Array.isArray(converted) ? converted : {};
+}
+
+/** The order a step names: by header key, or by order number within enterprise and document type. */
+export const orderIdentityFields = {
+  orderHeaderKey: optionalText(
+    "Order header key",
+    1,
+    "Sterling's key of the order. Or leave it empty and give the order number and enterprise code.",
+    40,
+  ),
+  orderNo: optionalText("Order number", 2, undefined, 40),
+  enterpriseCode: enterpriseCodeField(3),
+  documentType: documentTypeField(4),
+};
+
+export function checkOrderIdentity(
+  value: { orderHeaderKey?: string; orderNo?: string; enterpriseCode?: string },
+  ctx: z.RefinementCtx,
+): void {
+  if (value.orderHeaderKey) return;
+  if (!value.orderNo) {
+    ctx.addIssue({ code: "custom", path: ["orderNo"], message: "give the order header key or the order number" });
+  } else if (!value.enterpriseCode) {
+    ctx.addIssue({ code: "custom", path: ["enterpriseCode"], message: "is required with an order number" });
+  }
+}
+
+export function orderIdentity(value: {
+  orderHeaderKey?: string;
+  orderNo?: string;
+  enterpriseCode?: string;
+  documentType: string;
+}): SterlingDocument {
+  if (value.orderHeaderKey) return { OrderHeaderKey: value.orderHeaderKey };
+  return { OrderNo: value.orderNo ?? "", EnterpriseCode: value.enterpriseCode ?? "", DocumentType: value.documentType };
+}

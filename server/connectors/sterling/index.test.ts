@@ -1,0 +1,51 @@
+// The Sterling connector in the registry and the manifest: both connection modes with their fields, and its actions
+// grouped as IBM App Connect groups them.
+import { describe, expect, it } from "vitest";
+import { buildManifest, findOperation } from "..";
+
+describe("Sterling connector manifest", () => {
+  const sterling = buildManifest().connectors.find((connector) => connector.id === "sterling");
+
+  it("declares the REST API and IBM MQ modes with App Connect's fields", () => {
+    expect(sterling).toMatchObject({ name: "IBM Sterling OMS", icon: "package", auth: { accountRequired: true } });
+    const [rest, mq] = sterling?.auth?.modes ?? [];
+    expect(rest?.fields.map((field) => [field.key, field.type, field.required])).toEqual([
+      ["endpointUrl", "url", true],
+      ["loginId", "text", true],
+      ["password", "secret", true],
+      ["certificate", "certificate", false],
+      ["privateKey", "privateKey", false],
+      ["ca", "certificate", false],
+    ]);
+    expect(mq?.key).toBe("mq");
+    expect(mq?.fields.map((field) => field.key)).toEqual([
+      "server", "queueManager", "channel", "cipherSpec", "passphrase", "certificateLabel", "certificate", "privateKey",
+      "queue", "restUrl", "ca", "restUser", "restPassword",
+    ]);
+    const cipher = mq?.fields.find((field) => field.key === "cipherSpec");
+    expect(cipher?.default).toBe("ECDHE_RSA_AES_128_GCM_SHA256");
+    expect(cipher?.options?.map((option) => option.value)).toEqual(
+      expect.arrayContaining(["ECDHE_RSA_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "NONE"]),
+    );
+  });
+
+  it("lists its actions under App Connect's groups, with no triggers yet", () => {
+    expect(sterling?.triggers).toEqual([]);
+    expect(sterling?.actions.map((action) => [action.group, action.key, action.label])).toEqual([
+      ["Orders", "getOrderList", "Retrieve orders"],
+      ["Orders", "getOrderDetails", "Retrieve order details"],
+      ["Orders", "createOrder", "Create order"],
+      ["Orders", "changeOrder", "Update order"],
+      ["Release orders", "getOrderReleaseList", "Retrieve release orders"],
+      ["Shipments", "getShipmentList", "Retrieve shipments"],
+      ["Catalog items", "getItemList", "Retrieve catalog items"],
+      ["Customers", "getCustomerList", "Retrieve customers"],
+    ]);
+    const create = sterling?.actions.find((action) => action.key === "createOrder");
+    expect(create?.inputSchema).toMatchObject({
+      required: expect.arrayContaining(["enterpriseCode", "lines"]),
+      properties: { lines: { type: "array", "x-conflux-widget": "json" }, documentType: { default: "0001" } },
+    });
+    expect(findOperation("sterling", "changeOrder")).toMatchObject({ kind: "action", connector: { id: "sterling" } });
+  });
+});

@@ -1,0 +1,86 @@
+// Helpers the Sterling tests share: step contexts with an account, accounts pointing at a simulator, a closed port
+// and a way to catch the ConfluxError a promise rejects with.
+import net from "node:net";
+import { generate } from "selfsigned";
+import type { z } from "zod";
+import { ConfluxError } from "@/lib/errors";
+import type { ActionAccount, ActionContext, ActionDefinition } from "../sdk";
+import { MQ_MODE, REST_MODE } from "./auth";
+import { SAMPLE_MQ_USER, SAMPLE_USER } from "./simulator/fixtures";
+
+export function stepContext(account?: Omit<ActionAccount, "id">, idempotencyKey = "run-1:step-1"): ActionContext {
+  const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
+  const [runId = "", stepId = ""] = idempotencyKey.split(":");
+  return {
+    idempotencyKey,
+    signal: new AbortController().signal,
+    log,
+    runId,
+    stepId,
+    account: account && { id: "acc-1", ...account },
+  };
+}
+
+/** Runs an action as the runtime does (input parsed first), and reads its output through its output schema. */
+export async function runAction<Input extends z.ZodType, Output extends z.ZodType>(
+  action: ActionDefinition<Input, Output>,
+  input: Record<string, unknown>,
+  account: Omit<ActionAccount, "id"> | undefined,
+  idempotencyKey?: string,
+): Promise<z.output<Output>> {
+  const output = await action.run({ input: action.input.parse(input), ctx: stepContext(account, idempotencyKey) });
+  return action.output.parse(output);
+}
+
+export function restAccount(simulatorUrl: string, overrides: Record<string, string> = {}) {
+  return {
+    mode: REST_MODE,
+    credentials: {
+      endpointUrl: `${simulatorUrl}/smcfs/restapi`,
+      loginId: SAMPLE_USER.loginId,
+      password: SAMPLE_USER.password,
+      ...overrides,
+    },
+  };
+}
+
+export const clientPems = await generate([{ name: "commonName", value: "conflux-mq" }], { keyType: "ec" });
+export const strangerPems = await generate([{ name: "commonName", value: "stranger" }], { keyType: "ec" });
+
+export function mqAccount(simulatorUrl: string, overrides: Record<string, string> = {}) {
+  return {
+    mode: MQ_MODE,
+    credentials: {
+      server: "mq.example.com:1414",
+      queueManager: "QM1",
+      channel: "DEV.APP.SVRCONN",
+      cipherSpec: "ECDHE_RSA_AES_128_GCM_SHA256",
+      certificateLabel: "ibmwebspheremqapp",
+      certificate: clientPems.cert,
+      privateKey: clientPems.private,
+      queue: "SMCFS.CREATE.ORDER",
+      restUrl: simulatorUrl,
+      restUser: SAMPLE_MQ_USER.user,
+      restPassword: SAMPLE_MQ_USER.password,
+      ...overrides,
+    },
+  };
+}
+
+export async function failure(promise: Promise<unknown>): Promise<ConfluxError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  if (!(error instanceof ConfluxError)) throw new Error(`expected a ConfluxError, got ${String(error)}`);
+  return error;
+}
+
+export async function closedPort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const address = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  if (address === null || typeof address === "string") throw new Error("no port");
+  return address.port;
+}
