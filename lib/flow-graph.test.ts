@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { describeIssues, emptyFlowGraph, flowGraphSchema, type FlowGraph } from "./flow-graph";
+import {
+  describeIssues,
+  emptyFlowGraph,
+  flowGraphSchema,
+  nodeTypeFor,
+  stepSettingsOf,
+  type FlowGraph,
+} from "./flow-graph";
 
 function graphWithHttpStep(): FlowGraph {
   const graph = emptyFlowGraph();
@@ -61,5 +68,31 @@ describe("flowGraphSchema", () => {
     const badId = emptyFlowGraph();
     badId.nodes[0]!.id = "1 starts with a digit";
     expect(flowGraphSchema.safeParse(badId).success).toBe(false);
+  });
+
+  it("keeps step settings within bounds and fills in their defaults", () => {
+    const withSettings = (settings: unknown): unknown => {
+      const graph = graphWithHttpStep();
+      return { ...graph, nodes: [graph.nodes[0], { ...graph.nodes[1], settings }] };
+    };
+    const parsed = flowGraphSchema.parse(withSettings({ maxAttempts: 5, timeoutMs: 10_000, onError: "branch" }));
+    expect(parsed.nodes[1]?.settings).toEqual({ maxAttempts: 5, timeoutMs: 10_000, onError: "branch" });
+    for (const bad of [{ maxAttempts: 0 }, { maxAttempts: 11 }, { timeoutMs: 999 }, { timeoutMs: 300_001 }, { onError: "retry" }]) {
+      expect(flowGraphSchema.safeParse(withSettings(bad)).success).toBe(false);
+    }
+    expect(stepSettingsOf({})).toEqual({ maxAttempts: 3, timeoutMs: undefined, onError: "fail" });
+    expect(stepSettingsOf({ settings: { onError: "continue" } })).toMatchObject({ maxAttempts: 3, onError: "continue" });
+  });
+
+  it("accepts the each handle and names control node types by operation", () => {
+    const graph = graphWithHttpStep();
+    graph.edges[0] = { id: "e1", source: "trigger", target: "call_api", sourceHandle: "each" };
+    expect(flowGraphSchema.safeParse(graph).success).toBe(true);
+    expect([nodeTypeFor("core", "if"), nodeTypeFor("core", "forEach"), nodeTypeFor("core", "respond")]).toEqual([
+      "if",
+      "forEach",
+      "respond",
+    ]);
+    expect([nodeTypeFor("core", "log"), nodeTypeFor("http", "if")]).toEqual(["action", "action"]);
   });
 });

@@ -17,6 +17,38 @@ export const positionSchema = z.object({ x: z.number().finite(), y: z.number().f
 /** Field values: literals, or template strings holding `{{ JSONata }}` references. */
 export const nodeInputsSchema = z.record(z.string(), z.unknown());
 
+export const onErrorPolicies = ["fail", "continue", "branch"] as const;
+export type OnErrorPolicy = (typeof onErrorPolicies)[number];
+
+/**
+ * How an action step behaves when it fails. Absent keys take the defaults in `stepSettingsOf`.
+ * - maxAttempts: attempts in all (1 = no retry); only retryable errors (network, timeout, 5xx, 429) are retried.
+ * - timeoutMs: per attempt; absent means the action's own timeouts apply.
+ * - onError: "fail" fails the run; "continue" records the step failed and goes on, later steps seeing its output as
+ *   null; "branch" goes on along the node's "error" edge only, where `steps.<id>.error` holds the error
+ *   ({ code, message, retryable, details? }).
+ */
+export const stepSettingsSchema = z.object({
+  maxAttempts: z.number().int().min(1).max(10).optional(),
+  timeoutMs: z.number().int().min(1_000).max(300_000).optional(),
+  onError: z.enum(onErrorPolicies).optional(),
+});
+export type StepSettings = z.infer<typeof stepSettingsSchema>;
+
+export const DEFAULT_MAX_ATTEMPTS = 3;
+
+export function stepSettingsOf(node: Pick<FlowNode, "settings">): {
+  maxAttempts: number;
+  timeoutMs: number | undefined;
+  onError: OnErrorPolicy;
+} {
+  return {
+    maxAttempts: node.settings?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    timeoutMs: node.settings?.timeoutMs,
+    onError: node.settings?.onError ?? "fail",
+  };
+}
+
 export const flowNodeSchema = z.object({
   id: identifier,
   type: z.enum(nodeTypes),
@@ -27,10 +59,42 @@ export const flowNodeSchema = z.object({
   label: z.string().max(120).optional(),
   accountId: z.string().max(64).optional(),
   inputs: nodeInputsSchema.default({}),
+  /** Retries, timeout and error policy; honoured on action nodes only. */
+  settings: stepSettingsSchema.optional(),
 });
 export type FlowNode = z.infer<typeof flowNodeSchema>;
 
-export const edgeHandles = ["next", "true", "false", "error"] as const;
+/**
+ * Where an edge leaves its source: "next" (the normal path), "true"/"false" (an If's branches), "error" (an action
+ * whose onError is "branch", taken only when it fails) and "each" (a For each's loop body, run once per item).
+ */
+export const edgeHandles = ["next", "true", "false", "error", "each"] as const;
+export type EdgeHandle = (typeof edgeHandles)[number];
+
+/** The handles each node type may have edges on; anything else is refused at Start and in the designer. */
+export const handlesByNodeType: Record<NodeType, readonly EdgeHandle[]> = {
+  trigger: ["next"],
+  action: ["next", "error"],
+  if: ["true", "false"],
+  forEach: ["each", "next"],
+  respond: ["next"],
+};
+
+/** Control nodes are Toolbox ("core") operations that the runtime executes itself, by node type. */
+export const controlOperations = { if: "if", forEach: "forEach", respond: "respond" } as const;
+export type ControlNodeType = keyof typeof controlOperations;
+const controlNodeTypes: readonly ControlNodeType[] = ["if", "forEach", "respond"];
+
+export function isControlNodeType(type: NodeType): type is ControlNodeType {
+  return type in controlOperations;
+}
+
+/** The node type a new node gets for an operation: a control node for core.if / forEach / respond, else an action. */
+export function nodeTypeFor(connectorId: string, operation: string): Exclude<NodeType, "trigger"> {
+  if (connectorId !== "core") return "action";
+  for (const type of controlNodeTypes) if (controlOperations[type] === operation) return type;
+  return "action";
+}
 
 export const flowEdgeSchema = z.object({
   id: z.string().min(1).max(128),

@@ -13,12 +13,19 @@ import {
 } from "@xyflow/react";
 import { useCallback, useEffect, useMemo } from "react";
 import type { ConnectorManifest } from "@/lib/connector-manifest";
-import { connect, moveNode, removeEdges, removeNodes } from "./graph-edit";
+import { edgeHandles, type EdgeHandle } from "@/lib/flow-graph";
+import { connect, moveNode, removeEdges, removeNodes, visibleHandles } from "./graph-edit";
 import { useDesignerStore } from "./designer-store";
 import { resolveOperation } from "./manifest-lookup";
 import { StepNode, type StepFlowNode } from "./step-node";
 
 const nodeTypes = { step: StepNode };
+
+const edgeColors: Partial<Record<EdgeHandle, string>> = { true: "#10b981", false: "#64748b", error: "#ef4444", each: "#8b5cf6" };
+
+function handleOf(value: string | null | undefined): EdgeHandle {
+  return edgeHandles.find((handle) => handle === value) ?? "next";
+}
 
 export function FlowCanvas({ manifest, problems }: { manifest: ConnectorManifest | undefined; problems: ReadonlyMap<string, string[]> }) {
   const graph = useDesignerStore((state) => state.graph);
@@ -47,6 +54,8 @@ export function FlowCanvas({ manifest, problems }: { manifest: ConnectorManifest
           deletable: node.type !== "trigger",
           data: {
             stepId: node.id,
+            nodeType: node.type,
+            handles: graph ? visibleHandles(graph, node) : [],
             isTrigger: node.type === "trigger",
             title: node.label || resolved?.operation.label || `${node.connectorId}.${node.operation}`,
             subtitle: resolved?.connector.name ?? node.connectorId,
@@ -62,9 +71,10 @@ export function FlowCanvas({ manifest, problems }: { manifest: ConnectorManifest
       (graph?.edges ?? []).map((edge) => ({
         id: edge.id,
         source: edge.source,
+        sourceHandle: edge.sourceHandle,
         target: edge.target,
         label: edge.sourceHandle === "next" ? undefined : edge.sourceHandle,
-        style: { strokeWidth: 2 },
+        style: { strokeWidth: 2, stroke: edgeColors[edge.sourceHandle] },
       })),
     [graph],
   );
@@ -92,7 +102,8 @@ export function FlowCanvas({ manifest, problems }: { manifest: ConnectorManifest
     [edit],
   );
   const onConnect = useCallback(
-    (connection: Connection) => edit((current) => connect(current, connection.source, connection.target)),
+    (connection: Connection) =>
+      edit((current) => connect(current, connection.source, connection.target, handleOf(connection.sourceHandle))),
     [edit],
   );
 

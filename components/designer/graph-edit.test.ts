@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { emptyFlowGraph, flowGraphSchema } from "@/lib/flow-graph";
-import { appendStep, chainEnd, connect, defaultInputs, nextNodeId, removeNodes } from "./graph-edit";
+import {
+  appendStep,
+  chainEnd,
+  connect,
+  defaultInputs,
+  nextNodeId,
+  removeNodes,
+  updateSettings,
+  visibleHandles,
+} from "./graph-edit";
 
 const http = { connectorId: "http", operation: "request", inputs: { method: "GET" } };
 
@@ -46,5 +55,68 @@ describe("graph edits", () => {
       properties: { method: { default: "GET" }, headers: { default: {} }, url: { type: "string" } },
     };
     expect(defaultInputs(schema)).toEqual({ method: "GET" });
+  });
+
+  it("adds If, For each and Respond as control nodes on the right paths", () => {
+    const core = (operation: string) => ({ connectorId: "core", operation, inputs: {} });
+    let graph = appendStep(emptyFlowGraph(), core("if")).graph;
+    graph = appendStep(graph, core("forEach")).graph;
+    graph = appendStep(graph, core("log")).graph;
+    graph = appendStep(graph, core("respond")).graph;
+    expect(graph.nodes.map((node) => [node.id, node.type])).toEqual([
+      ["trigger", "trigger"],
+      ["if_1", "if"],
+      ["forEach_1", "forEach"],
+      ["core_log_1", "action"],
+      ["respond_1", "respond"],
+    ]);
+    // The If's true branch leads on; the first step after a For each is its loop body, the next one follows the loop.
+    expect(graph.edges.map((edge) => `${edge.source}-${edge.sourceHandle}->${edge.target}`)).toEqual([
+      "trigger-next->if_1",
+      "if_1-true->forEach_1",
+      "forEach_1-each->core_log_1",
+      "forEach_1-next->respond_1",
+    ]);
+    expect(chainEnd(graph)?.id).toBe("respond_1");
+    expect(flowGraphSchema.safeParse(graph).success).toBe(true);
+    // The loop body and the step after the loop sit side by side, not on top of each other.
+    const body = graph.nodes.find((node) => node.id === "core_log_1")?.position;
+    const after = graph.nodes.find((node) => node.id === "respond_1")?.position;
+    expect(after?.y).toBe(body?.y);
+    expect(Math.abs((after?.x ?? 0) - (body?.x ?? 0))).toBeGreaterThanOrEqual(280);
+  });
+
+  it("connects from a handle, one edge per handle, and refuses handles the node does not have", () => {
+    let graph = appendStep(emptyFlowGraph(), { connectorId: "core", operation: "if", inputs: {} }).graph;
+    graph = appendStep(graph, http).graph;
+    graph = appendStep(graph, http).graph;
+    const branched = connect(graph, "if_1", "http_request_2", "false");
+    expect(branched.edges.filter((edge) => edge.source === "if_1").map((edge) => [edge.sourceHandle, edge.target])).toEqual([
+      ["true", "http_request_1"],
+      ["false", "http_request_2"],
+    ]);
+    const moved = connect(branched, "if_1", "http_request_1", "false");
+    expect(moved.edges.filter((edge) => edge.sourceHandle === "false").map((edge) => edge.target)).toEqual(["http_request_1"]);
+    expect(connect(graph, "if_1", "http_request_2", "next")).toBe(graph);
+    expect(connect(graph, "http_request_1", "http_request_2", "each")).toBe(graph);
+    expect(connect(graph, "http_request_1", "http_request_2", "error").edges.at(-1)).toMatchObject({ sourceHandle: "error" });
+  });
+
+  it("stores only the settings that differ from the defaults and shows the error handle for branch", () => {
+    const { graph } = appendStep(emptyFlowGraph(), http);
+    const node = () => {
+      const found = withSettings.nodes[1];
+      if (!found) throw new Error("the step is gone");
+      return found;
+    };
+    let withSettings = updateSettings(graph, "http_request_1", { maxAttempts: 5, onError: "branch" });
+    expect(node().settings).toEqual({ maxAttempts: 5, onError: "branch" });
+    expect(visibleHandles(withSettings, node())).toEqual(["next", "error"]);
+    withSettings = updateSettings(withSettings, "http_request_1", { onError: undefined, timeoutMs: 5_000 });
+    expect(node().settings).toEqual({ maxAttempts: 5, timeoutMs: 5_000 });
+    expect(visibleHandles(withSettings, node())).toEqual(["next"]);
+    withSettings = updateSettings(withSettings, "http_request_1", { maxAttempts: undefined, timeoutMs: undefined });
+    expect(node()).not.toHaveProperty("settings");
+    expect(flowGraphSchema.safeParse(withSettings).success).toBe(true);
   });
 });

@@ -14,6 +14,8 @@ import { defaultInputs, removeNodes, updateNode } from "./graph-edit";
 import { AccountPicker } from "./account-picker";
 import { allOperations, resolveOperation } from "./manifest-lookup";
 import { SchemaForm } from "./schema-form";
+import { WebhookTriggerInfo } from "./webhook-trigger-info";
+import { StepSettingsSection } from "./step-settings";
 
 export function NodePanel({ node, manifest }: { node: FlowNode; manifest: ConnectorManifest | undefined }) {
   const edit = useDesignerStore((state) => state.edit);
@@ -82,7 +84,7 @@ export function NodePanel({ node, manifest }: { node: FlowNode; manifest: Connec
             onChange={(event) => edit((graph) => updateNode(graph, node.id, { label: event.target.value || undefined }))}
           />
           <p className="text-xs text-slate-500">
-            Later steps refer to this step’s output as <code className="rounded bg-slate-100 px-1">{`{{ ${node.id}.… }}`}</code>
+            Later steps refer to this step’s output as <code className="rounded bg-slate-100 px-1">{isTrigger ? "{{ trigger.… }}" : `{{ steps.${node.id}.… }}`}</code>
           </p>
         </div>
         {resolved && hasAuth(resolved.connector) && (
@@ -92,6 +94,7 @@ export function NodePanel({ node, manifest }: { node: FlowNode; manifest: Connec
             onChange={(accountId) => edit((graph) => updateNode(graph, node.id, { accountId }))}
           />
         )}
+        {isTrigger && node.connectorId === "core" && node.operation === "webhook" && <WebhookTriggerInfo node={node} />}
         {!resolved && <p className="text-sm text-red-600">This step’s application or action no longer exists. Delete it or pick another.</p>}
         <SchemaForm
           key={`${node.id}:${node.connectorId}:${node.operation}`}
@@ -100,6 +103,7 @@ export function NodePanel({ node, manifest }: { node: FlowNode; manifest: Connec
           missing={missing}
           onChange={(inputs) => edit((graph) => updateNode(graph, node.id, { inputs }))}
         />
+        {node.type === "action" && <StepSettingsSection node={node} />}
       </div>
       {!isTrigger && (
         <footer className="border-t border-slate-200 p-4">

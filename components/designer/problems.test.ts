@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { emptyFlowGraph } from "@/lib/flow-graph";
 import { buildManifest } from "@/server/connectors";
-import { appendStep, removeEdges } from "./graph-edit";
+import { appendStep, connect, removeEdges, updateSettings } from "./graph-edit";
 import { computeProblems } from "./problems";
 
 const manifest = buildManifest();
@@ -43,5 +43,24 @@ describe("computeProblems", () => {
     expect(computeProblems({ ...graph, nodes: graph.nodes.map(({ accountId: _, ...node }) => node) }, needsAccount, []).get("http_request_1")).toEqual([
       "Choose an account",
     ]);
+  });
+
+  it("marks control nodes without the paths they need and error settings without an error path", () => {
+    let { graph } = appendStep(emptyFlowGraph(), { connectorId: "core", operation: "if", inputs: { condition: "{{ true }}" } });
+    expect(computeProblems(graph, manifest).get("if_1")).toEqual(["An If needs a true or a false path"]);
+    graph = appendStep(graph, { connectorId: "core", operation: "forEach", inputs: {} }).graph;
+    expect(computeProblems(graph, manifest).get("if_1")).toBeUndefined();
+    expect(computeProblems(graph, manifest).get("forEach_1")).toEqual([
+      "Items is required",
+      'A For each needs an "each" path: the steps to run for every item',
+    ]);
+    graph = appendStep(graph, { connectorId: "core", operation: "log", inputs: { message: "{{ item }}" } }).graph;
+    graph = updateSettings(graph, "core_log_1", { onError: "branch" });
+    expect(computeProblems(graph, manifest).get("core_log_1")).toEqual([
+      "On error is set to take the error path, but no error path is connected",
+    ]);
+    graph = appendStep(graph, { connectorId: "core", operation: "respond", inputs: {} }).graph;
+    graph = connect(graph, "core_log_1", "respond_1", "error");
+    expect(computeProblems(graph, manifest).get("core_log_1")).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@
 // on Start; this list lets the user see and fix problems before they click.
 import type { ConnectorManifest } from "@/lib/connector-manifest";
 import type { FlowGraph } from "@/lib/flow-graph";
+import { findStructureProblems } from "@/lib/flow-structure";
 import { describeFields, missingRequired } from "@/lib/schema-fields";
 import { resolveOperation } from "./manifest-lookup";
 
@@ -43,5 +44,7 @@ export function computeProblems(
     }
     if (!reachable.has(node.id)) add(node.id, "Not connected to the trigger, so it never runs");
   }
+  // Missing or impossible paths (an If without branches, an error path without the error setting), as Start says.
+  for (const problem of findStructureProblems(graph)) add(problem.nodeId, problem.message);
   return problems;
 }

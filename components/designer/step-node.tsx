@@ -1,17 +1,62 @@
 "use client";
 import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
-import { AlertTriangle } from "lucide-react";
+import { AlertTriangle, GitBranch, Repeat, Reply } from "lucide-react";
 import { memo } from "react";
+import type { EdgeHandle, NodeType } from "@/lib/flow-graph";
 import { ConnectorIcon } from "../connector-icon";
 
 export type StepNodeData = {
   stepId: string;
+  nodeType: NodeType;
   isTrigger: boolean;
   title: string;
   subtitle: string;
   icon: string | undefined;
   problems: string[];
+  /** The paths leaving the node, one handle each (see graph-edit's visibleHandles). */
+  handles: EdgeHandle[];
 };
+
+const controlIcons = { if: GitBranch, forEach: Repeat, respond: Reply } as const;
+
+// How each path reads and looks at the bottom of a node; "next" alone stays an unlabelled dot, as before.
+const handleStyles: Record<EdgeHandle, { label: string; color: string }> = {
+  next: { label: "next", color: "!bg-brand-500" },
+  true: { label: "true", color: "!bg-emerald-500" },
+  false: { label: "false", color: "!bg-slate-500" },
+  error: { label: "error", color: "!bg-red-500" },
+  each: { label: "each", color: "!bg-violet-500" },
+};
+
+function SourceHandles({ stepId, handles }: { stepId: string; handles: EdgeHandle[] }) {
+  const labelled = handles.length > 1 || handles[0] !== "next";
+  return (
+    <>
+      {handles.map((handle, index) => {
+        const left = `${((index + 1) / (handles.length + 1)) * 100}%`;
+        const style = handleStyles[handle];
+        return (
+          <Handle
+            key={handle}
+            id={handle}
+            type="source"
+            position={Position.Bottom}
+            style={{ left }}
+            data-testid={`handle-${stepId}-${handle}`}
+            title={`Drag to connect the ${style.label} path`}
+            className={`!h-2.5 !w-2.5 ${style.color}`}
+          >
+            {labelled && (
+              <span className="pointer-events-none absolute left-1/2 top-2.5 -translate-x-1/2 text-[10px] font-medium text-slate-500">
+                {style.label}
+              </span>
+            )}
+          </Handle>
+        );
+      })}
+    </>
+  );
+}
 export type StepFlowNode = Node<StepNodeData, "step">;
 
 function StepNodeView({ data, selected }: NodeProps<StepFlowNode>) {
@@ -29,7 +74,7 @@ function StepNodeView({ data, selected }: NodeProps<StepFlowNode>) {
         <span
           className={`grid h-9 w-9 shrink-0 place-items-center rounded-md ${data.isTrigger ? "bg-amber-100 text-amber-700" : "bg-brand-50 text-brand-700"}`}
         >
-          <ConnectorIcon name={data.icon} />
+          <NodeIcon nodeType={data.nodeType} icon={data.icon} />
         </span>
         <div className="min-w-0 flex-1">
           <p className="text-[11px] font-medium uppercase tracking-wide text-slate-500">{data.isTrigger ? "Trigger" : data.subtitle}</p>
@@ -42,9 +87,17 @@ function StepNodeView({ data, selected }: NodeProps<StepFlowNode>) {
         )}
       </div>
       <p className="mt-1.5 truncate font-mono text-[11px] text-slate-400">{data.stepId}</p>
-      <Handle type="source" position={Position.Bottom} className="!h-2.5 !w-2.5 !bg-brand-500" />
+      <SourceHandles stepId={data.stepId} handles={data.handles} />
     </div>
   );
+}
+
+function NodeIcon({ nodeType, icon }: { nodeType: NodeType; icon: string | undefined }) {
+  if (nodeType === "if" || nodeType === "forEach" || nodeType === "respond") {
+    const Icon = controlIcons[nodeType];
+    return <Icon aria-hidden size={18} />;
+  }
+  return <ConnectorIcon name={icon} />;
 }
 
 export const StepNode = memo(StepNodeView);

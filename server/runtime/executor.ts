@@ -1,20 +1,25 @@
-// Executes one run: walk the published version's graph from the trigger, one checkpointed step at a time. The job
-// that calls this may be delivered more than once (crash, shutdown, reaper), so everything here is re-entrant:
-// finished runs are left alone, succeeded steps are not run again and their stored output is reused.
+// Executes one run: walk the published version's graph from the trigger, one checkpointed step at a time (walk.ts
+// decides which nodes run). The job that calls this may be delivered more than once (crash, shutdown, reaper), so
+// everything here is re-entrant: finished runs are left alone, finished steps are not run again and their stored
+// output (or handled error) is reused.
 import { flowGraphSchema, describeIssues } from "@/lib/flow-graph";
 import { ConfluxError, toErrorJson, type ConfluxErrorJson } from "@/lib/errors";
 import type { Db, Prisma } from "../db/client";
 import type { KeyRingSource } from "../security/keyring";
 import type { ExpressionContext } from "./expressions";
 import { toJsonInput, toPlainJson } from "./json";
+import { capPayload } from "./payload-cap";
 import { planExecution } from "./plan";
-import { runActionStep } from "./step";
+import { defaultRetryPolicy, type RetryPolicy } from "./retry";
+import { succeeded, topLevel, walkScope, type RunFailure } from "./walk";
 
 export interface ExecuteOptions {
   signal: AbortSignal;
   log: (line: string) => void;
   /** Decrypts the accounts steps use; the process-wide key ring when absent. */
   keys?: KeyRingSource;
+  /** Backoff between attempts of a failing step; 1 s doubling up to 60 s, with full jitter, when absent. */
+  retry?: RetryPolicy;
 }
 
 const finished = new Set(["succeeded", "failed", "cancelled"]);
@@ -60,9 +65,11 @@ async function walk(db: Db, run: LoadedRun, options: ExecuteOptions): Promise<vo
   // The trigger is step 0, so the run page shows what the run started with, like any other step's output.
   if (previous.get(plan.trigger.id)?.status !== "succeeded") {
     const now = new Date();
+    const storedTrigger = capPayload(triggerData);
     const row = {
       status: "succeeded" as const,
-      output: toJsonInput(triggerData),
+      output: toJsonInput(storedTrigger.value),
+      outputTruncated: storedTrigger.truncated,
       startedAt: run.createdAt,
       finishedAt: now,
     };
@@ -82,28 +89,26 @@ async function walk(db: Db, run: LoadedRun, options: ExecuteOptions): Promise<vo
     });
   }
 
-  for (const [index, node] of plan.steps.entries()) {
-    const done = previous.get(node.id);
-    if (done?.status === "succeeded") {
-      context.steps[node.id] = done.output;
-      continue;
-    }
-    const outcome = await runActionStep(
+  const result = await walkScope(
+    {
       db,
-      { workspaceId: run.workspaceId, runId: run.id, node, sequence: index + 1 },
-      context,
-      options,
-    );
-    if (!outcome.ok) {
-      await finishRun(db, run.id, "failed", {
-        code: outcome.error.code,
-        message: outcome.error.message,
-        retryable: outcome.error.retryable,
-        stepId: node.id,
-      });
-      return;
-    }
-    context.steps[node.id] = outcome.output;
+      workspaceId: run.workspaceId,
+      runId: run.id,
+      plan,
+      previous,
+      options: { ...options, retry: options.retry ?? defaultRetryPolicy },
+      sequence: 1,
+    },
+    plan.steps,
+    topLevel,
+    context,
+    new Map([[plan.trigger.id, succeeded(triggerData)]]),
+  );
+  if (!result.ok) {
+    // The run's error names the step; the step's own row keeps the details (the remote reply, the attempts).
+    const { code, message, retryable, stepId } = result.error;
+    await finishRun(db, run.id, "failed", { code, message, retryable, stepId });
+    return;
   }
   await finishRun(db, run.id, "succeeded", null);
 }
@@ -112,10 +117,11 @@ async function finishRun(
   db: Db,
   runId: string,
   status: "succeeded" | "failed",
-  error: (ConfluxErrorJson & { stepId?: string }) | null,
+  error: RunFailure | ConfluxErrorJson | null,
 ): Promise<void> {
   await db.run.updateMany({
     where: { id: runId, status: { in: ["queued", "running"] } },
-    data: { status, error: toJsonInput(error), finishedAt: new Date() },
+    // The lease goes in the same write, so a worker killed right after it leaves no stale stamp on a finished run.
+    data: { status, error: toJsonInput(error), finishedAt: new Date(), leaseOwner: null, leaseExpiresAt: null },
   });
 }

@@ -3,11 +3,17 @@
 import jsonata from "jsonata";
 import { ConfluxError } from "@/lib/errors";
 
-/** What expressions see: `trigger` (the run's trigger data), `steps.<stepId>` (earlier outputs) and `env`. */
+/**
+ * What expressions see: `trigger` (the run's trigger data), `steps.<stepId>` (earlier outputs) and `env`; inside a
+ * For each's loop also `item` (the current item) and `index` (its position, from 0), and `steps` holds the outputs of
+ * the current iteration's steps.
+ */
 export interface ExpressionContext {
   trigger: unknown;
   steps: Record<string, unknown>;
   env: Record<string, unknown>;
+  item?: unknown;
+  index?: number;
 }
 
 type Part = { kind: "text"; text: string } | { kind: "expression"; source: string };

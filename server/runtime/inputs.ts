@@ -37,6 +37,8 @@ function formatField(path: readonly PropertyKey[]): string {
 
 function describe(issue: z.core.$ZodIssue, inputs: unknown): string {
   if (issue.code === "invalid_type" && !valueAt(inputs, issue.path).found) return "is required";
+  // A record key that fails its schema (say, a header name): zod nests the key's own issue.
+  if (issue.code === "invalid_key") return issue.issues[0]?.message ?? "has an invalid name";
   // zod's messages ("Invalid input: expected string, received number") read oddly after a field name.
   const message = issue.message.replace(/^Invalid (input|option): /, "");
   const typeMismatch = /^expected (\w+), received (\w+)$/.exec(message);

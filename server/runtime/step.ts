@@ -1,7 +1,8 @@
-// Runs one action node: resolve its templates, validate the result, call the connector, and write the outcome
-// before anything else happens. That write is the checkpoint: a re-delivered run skips every succeeded step.
+// Runs one action node: resolve its templates, validate the result, call the connector (again, after a backoff, when
+// the error is retryable and attempts remain), and write the outcome before anything else happens. That write is the
+// checkpoint: a re-delivered run skips every finished step.
 // A node with an account gets it decrypted in ctx.account; its secrets are redacted from everything stored or logged.
-import type { FlowNode } from "@/lib/flow-graph";
+import { stepSettingsOf, type FlowNode } from "@/lib/flow-graph";
 import { ConfluxError, toErrorJson, type ConfluxErrorJson } from "@/lib/errors";
 import { loadStepAccount } from "../accounts/step-account";
 import { findOperation, type FoundOperation } from "../connectors";
@@ -11,23 +12,37 @@ import { defaultKeyRing, type KeyRingSource } from "../security/keyring";
 import { createRedactor, type Redactor } from "../security/redact";
 import { resolveInputs, type ExpressionContext } from "./expressions";
 import { parseInputs } from "./inputs";
-import { toJsonInput, toPlainJson } from "./json";
+import { resolveAccountLimit, withAccountLimit } from "./rate-limit";
+import { toPlainJson } from "./json";
 import { nodeName } from "./plan";
+import { decideRetry, describeWait, type RetryPolicy } from "./retry";
+import {
+  finishStep,
+  recordAttemptStart,
+  recordRetryWait,
+  startStep,
+  type StepOutcome,
+  type StepTarget,
+} from "./step-record";
 
-export interface StepTarget {
-  workspaceId: string;
-  runId: string;
-  node: FlowNode;
-  sequence: number;
+export interface StepOptions {
+  signal: AbortSignal;
+  log: (line: string) => void;
+  keys?: KeyRingSource;
+  retry: RetryPolicy;
 }
 
-export type StepOutcome = { ok: true; output: unknown } | { ok: false; error: ConfluxErrorJson };
+/** One line per failed attempt, kept in the step's error details (`details.attempts`) when there was more than one. */
+interface AttemptRecord {
+  attempt: number;
+  code: string;
+  message: string;
+  at: string;
+}
 
-const notYet: Partial<Record<FlowNode["type"], string>> = { if: "an If", forEach: "a For each", respond: "a Respond" };
+const ATTEMPT_MESSAGE_CHARS = 300;
 
 function findAction(node: FlowNode): Extract<FoundOperation, { kind: "action" }> {
-  const later = notYet[node.type];
-  if (later) throw new ConfluxError("FLOW_INVALID", `${nodeName(node)} is ${later} step, which Conflux cannot run yet`);
   const found = findOperation(node.connectorId, node.operation);
   if (!found || found.kind !== "action") {
     throw new ConfluxError(
@@ -52,29 +67,14 @@ export async function runActionStep(
   db: Db,
   target: StepTarget,
   context: ExpressionContext,
-  options: { signal: AbortSignal; log: (line: string) => void; keys?: KeyRingSource },
+  options: StepOptions,
 ): Promise<StepOutcome> {
-  const { node, runId } = target;
-  const key = { runId_stepId: { runId, stepId: node.id } };
-  await db.stepRun.upsert({
-    where: key,
-    create: {
-      workspaceId: target.workspaceId,
-      runId,
-      stepId: node.id,
-      sequence: target.sequence,
-      connectorId: node.connectorId,
-      operation: node.operation,
-      status: "running",
-      attempts: 1,
-      startedAt: new Date(),
-    },
-    // A step found "running" was in flight when a worker stopped; it runs again with the same idempotency key.
-    update: { status: "running", attempts: { increment: 1 }, startedAt: new Date(), finishedAt: null },
-  });
-
+  const { node, runId, stepId } = target;
+  const settings = stepSettingsOf(node);
+  let attempt = await startStep(db, target);
   let input: unknown = null;
   let redactor = createRedactor([]);
+  const failures: AttemptRecord[] = [];
   try {
     const { action, connector } = findAction(node);
     const stepAccount = node.accountId
@@ -87,52 +87,109 @@ export async function runActionStep(
         })
       : undefined;
     redactor = createRedactor(stepAccount?.secrets ?? []);
+    // Shared by every flow and worker using the account; each attempt waits its turn, so a backoff holds no slot
+    // and the wait does not count against the step's timeout (callOnce starts its deadline once admitted).
+    const accountLimit = node.accountId
+      ? await resolveAccountLimit(db, { workspaceId: target.workspaceId, accountId: node.accountId, connector })
+      : undefined;
     const resolved = await resolveInputs(node.inputs, context);
     input = resolved;
     const parsed = parseInputs(action.input, resolved, nodeName(node));
-    const log = (line: string) => options.log(redactor.text(line));
-    // Later steps see the redacted output too, as they would after a restart that reads it back from the database.
-    const output = redactor.value(
-      toPlainJson(
-        await action.run({
+    const logger = stepLogger(runId, stepId, (line: string) => options.log(redactor.text(line)));
+
+    const callOnce = async (): Promise<unknown> => {
+      const deadline = attemptDeadline(node, settings.timeoutMs);
+      const signal = deadline ? AbortSignal.any([options.signal, deadline.signal]) : options.signal;
+      try {
+        const call = action.run({
           input: parsed,
           ctx: {
-            idempotencyKey: `${runId}:${node.id}`,
-            signal: options.signal,
-            log: stepLogger(runId, node.id, log),
+            idempotencyKey: `${runId}:${stepId}`,
+            signal,
+            log: logger,
             runId,
-            stepId: node.id,
+            stepId,
             account: stepAccount?.account,
           },
-        }),
-      ),
-    );
-    await db.stepRun.update({
-      where: key,
-      data: {
-        status: "succeeded",
-        input: toJsonInput(redactor.value(input)),
-        output: toJsonInput(output),
-        error: toJsonInput(null),
-        finishedAt: new Date(),
-      },
-    });
+        });
+        return await (deadline ? Promise.race([call, deadline.expired]) : call);
+      } catch (error) {
+        // An action that stops on the aborted signal reports a cancellation; the real cause is the step's timeout.
+        if (deadline?.signal.aborted && !options.signal.aborted) throw deadline.error;
+        throw error;
+      } finally {
+        deadline?.clear();
+      }
+    };
+
+    let output: unknown;
+    for (;;) {
+      try {
+        // Later steps see the redacted output too, as they would after a restart that reads it back.
+        const called = accountLimit
+          ? withAccountLimit(db, { ...accountLimit, holder: `${runId}:${stepId}`, signal: options.signal }, callOnce)
+          : callOnce();
+        output = redactor.value(toPlainJson(await called));
+        break;
+      } catch (error) {
+        if (options.signal.aborted) throw error;
+        const failure = redactError(toErrorJson(error), redactor);
+        failures.push({
+          attempt,
+          code: failure.code,
+          message: failure.message.slice(0, ATTEMPT_MESSAGE_CHARS),
+          at: new Date().toISOString(),
+        });
+        const decision = decideRetry(failure, attempt, settings.maxAttempts, options.retry);
+        if (!decision.retry) throw new StepFailure(withAttempts(decision.error, failures));
+        const wait = describeWait(decision.waitMs);
+        logger.warn(`attempt ${attempt} of ${settings.maxAttempts} failed (${failure.message}); trying again in ${wait}`);
+        await recordRetryWait(db, target, withAttempts(failure, failures));
+        await options.retry.sleep(decision.waitMs, options.signal);
+        attempt += 1;
+        await recordAttemptStart(db, target, attempt);
+      }
+    }
+    await finishStep(db, target, { status: "succeeded", input: redactor.value(input), output, error: null });
     return { ok: true, output };
   } catch (error) {
     // The worker is shutting down: leave the step in flight so the re-delivered job runs it again.
     if (options.signal.aborted) throw error;
-    const errorJson = redactError(toErrorJson(error), redactor);
-    await db.stepRun.update({
-      where: key,
-      data: {
-        status: "failed",
-        input: toJsonInput(redactor.value(input)),
-        error: toJsonInput(errorJson),
-        finishedAt: new Date(),
-      },
-    });
+    const errorJson = error instanceof StepFailure ? error.json : redactError(toErrorJson(error), redactor);
+    await finishStep(db, target, { status: "failed", input: redactor.value(input), output: null, error: errorJson });
     return { ok: false, error: errorJson };
   }
+}
+
+/** Carries a final, already redacted error out of the attempt loop. */
+class StepFailure extends Error {
+  constructor(readonly json: ConfluxErrorJson) {
+    super(json.message);
+  }
+}
+
+function withAttempts(error: ConfluxErrorJson, failures: readonly AttemptRecord[]): ConfluxErrorJson {
+  if (failures.length < 2) return error;
+  return { ...error, details: { ...error.details, attempts: failures } };
+}
+
+/** The per-attempt timeout of the step's settings: a signal for the action and a promise that loses the race. */
+function attemptDeadline(node: FlowNode, timeoutMs: number | undefined) {
+  if (timeoutMs === undefined) return undefined;
+  const controller = new AbortController();
+  const error = new ConfluxError("TIMEOUT", `${nodeName(node)} did not finish within ${describeWait(timeoutMs)}`, {
+    retryable: true,
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort(error);
+      reject(error);
+    }, timeoutMs);
+  });
+  // The race may be decided by the action first; an unobserved rejection would then crash the process.
+  expired.catch(() => undefined);
+  return { signal: controller.signal, expired, error, clear: () => clearTimeout(timer) };
 }
 
 function redactError(error: ConfluxErrorJson, redactor: Redactor): ConfluxErrorJson {

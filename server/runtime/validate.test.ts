@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FlowGraph } from "@/lib/flow-graph";
+import { buildGraph, controlStep, logStep, manualTrigger } from "./graph-fixtures";
 import { linearGraph } from "./test-helpers";
 import { validateGraphForStart } from "./validate";
 
@@ -64,7 +65,7 @@ describe("validateGraphForStart", () => {
     ]);
   });
 
-  it("reports unreachable nodes, loops, steps that cannot run yet and error paths", () => {
+  it("reports unreachable nodes, cycles, misconnected Ifs and error paths without the error policy", () => {
     const graph: FlowGraph = linearGraph(
       manual,
       { id: "a", connectorId: "core", operation: "log", inputs: { message: "a" } },
@@ -79,15 +80,127 @@ describe("validateGraphForStart", () => {
       { id: "toIf", source: "trigger", target: "check", sourceHandle: "next" },
     );
     expect(validateGraphForStart(graph)).toEqual([
-      'Step "Paid?" is an If step, which Conflux cannot run yet',
+      'Step "Paid?": field "condition" is required',
+      'Step "Paid?": An If needs a true or a false path',
       'Step "lonely" is not connected to the trigger',
-      'Step "a" is part of a loop',
-      'Step "b" is part of a loop',
+      'Step "a" is part of a cycle that leads back to itself',
+      'Step "b" is part of a cycle that leads back to itself',
     ]);
     const withErrorPath = linearGraph(manual, { id: "a", connectorId: "core", operation: "log", inputs: { message: "a" } });
     withErrorPath.nodes.push({ id: "b", type: "action", connectorId: "core", operation: "log", position: { x: 0, y: 0 },
       inputs: { message: "b" } });
     withErrorPath.edges.push({ id: "err", source: "a", target: "b", sourceHandle: "error" });
-    expect(validateGraphForStart(withErrorPath)).toEqual(['Step "a" has an error path, which Conflux cannot run yet']);
+    expect(validateGraphForStart(withErrorPath)).toEqual([
+      'Step "a": An error path is connected, but On error is not set to take it',
+    ]);
+  });
+});
+
+describe("validateGraphForStart with control nodes and step settings", () => {
+  it("accepts If, For each and Respond with their paths, and an error path with onError branch", () => {
+    const graph = buildGraph(
+      [
+        manualTrigger(),
+        controlStep("if", "paid", { condition: "{{ trigger.paid }}" }),
+        controlStep("forEach", "lines", { items: "{{ trigger.lines }}" }),
+        logStep("line", "{{ item.sku }} #{{ index }}", { onError: "branch", maxAttempts: 5 }),
+        logStep("lineFailed", "{{ steps.line.error.message }}"),
+        controlStep("respond", "answer", { status: 202, headers: { "X-Order": "{{ trigger.no }}" }, body: "{{ steps.lines }}" }),
+        logStep("unpaid", "not paid"),
+      ],
+      [
+        ["trigger", "paid"],
+        ["paid", "lines", "true"],
+        ["paid", "unpaid", "false"],
+        ["lines", "line", "each"],
+        ["line", "lineFailed", "error"],
+        ["lines", "answer"],
+      ],
+    );
+    expect(validateGraphForStart(graph)).toEqual([]);
+  });
+
+  it("requires the paths each control node needs and refuses paths it cannot have", () => {
+    const graph = buildGraph(
+      [
+        manualTrigger(),
+        controlStep("if", "check", { condition: true }),
+        controlStep("forEach", "loop", { items: [1, 2] }),
+        logStep("a", "a", { onError: "branch" }),
+        controlStep("respond", "answer", {}),
+      ],
+      [
+        ["trigger", "check", "error"],
+        ["check", "loop", "next"],
+        ["loop", "a", "next"],
+        ["a", "answer", "true"],
+      ],
+    );
+    expect(validateGraphForStart(graph)).toEqual([
+      'The trigger "trigger": The trigger cannot have a "error" path (only "next")',
+      'Step "check": An If cannot have a "next" path (only "true" or "false")',
+      'Step "check": An If needs a true or a false path',
+      'Step "loop": A For each needs an "each" path: the steps to run for every item',
+      'Step "a": An action cannot have a "true" path (only "next" or "error")',
+      'Step "a": On error is set to take the error path, but no error path is connected',
+    ]);
+  });
+
+  it("checks control inputs, their connector and operation, and settings on control nodes", () => {
+    const graph = buildGraph(
+      [
+        manualTrigger(),
+        { ...controlStep("if", "check", { condition: "yes" }), settings: { maxAttempts: 2 } },
+        { ...controlStep("respond", "answer", { status: 999, headers: { "Bad Name": "x" } }), label: "Answer" },
+        { ...logStep("plain", "x"), operation: "if", inputs: { condition: true } },
+        { ...controlStep("forEach", "loop", { items: "{{ trigger.items }}" }), operation: "log" },
+      ],
+      [["trigger", "check"], ["check", "answer", "true"], ["answer", "plain"], ["plain", "loop"]],
+    );
+    expect(validateGraphForStart(graph)).toEqual([
+      'Step "check": field "condition" must be a boolean, not a string',
+      'Step "Answer": field "status" must be at most 599',
+      'Step "Answer": field "headers.Bad Name" must be a valid HTTP header name',
+      'Step "plain" must be an If step to run core.if',
+      'Step "loop" is a For each step but names core.log',
+      'Step "check": Retry and error settings apply to actions only',
+      'Step "loop": A For each needs an "each" path: the steps to run for every item',
+    ]);
+  });
+
+  it("refuses steps that are both inside a loop and after it, and Responds that could answer twice", () => {
+    const leaking = buildGraph(
+      [manualTrigger(), controlStep("forEach", "loop", { items: "{{ trigger.items }}" }), logStep("inside", "{{ item }}"),
+        logStep("after", "done")],
+      [["trigger", "loop"], ["loop", "inside", "each"], ["inside", "after"], ["loop", "after"]],
+    );
+    expect(validateGraphForStart(leaking)).toEqual([
+      'Step "after" is both inside the loop of "loop" and outside it: steps after a loop connect to the For each\'s next path',
+    ]);
+
+    const responding = buildGraph(
+      [
+        manualTrigger(),
+        controlStep("forEach", "loop", { items: "{{ trigger.items }}" }),
+        controlStep("respond", "perItem", {}),
+        controlStep("if", "check", { condition: "{{ trigger.ok }}" }),
+        controlStep("respond", "yes", {}),
+        controlStep("respond", "no", {}),
+        controlStep("respond", "again", {}),
+      ],
+      [
+        ["trigger", "loop"],
+        ["loop", "perItem", "each"],
+        ["loop", "check"],
+        ["check", "yes", "true"],
+        ["check", "no", "false"],
+        ["no", "again"],
+      ],
+    );
+    // One Respond on each branch of an If is fine; two on one path are not.
+    expect(validateGraphForStart(responding)).toEqual([
+      'Step "perItem" responds inside the loop of "loop", which would answer once per item',
+      'Step "again" would respond a second time: another Respond already answered on a path leading here',
+    ]);
   });
 });

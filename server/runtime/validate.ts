@@ -1,11 +1,12 @@
 // What keeps a flow from starting, in words that name the node and the field, so the designer can mark them.
-import type { FlowGraph, FlowNode } from "@/lib/flow-graph";
+import { controlOperations, isControlNodeType, nodeTypeFor, type FlowGraph, type FlowNode } from "@/lib/flow-graph";
+import { findStructureProblems } from "@/lib/flow-structure";
 import { findOperation } from "../connectors";
 import { checkTemplates, containsTemplate } from "./expressions";
 import { findInputProblems, formatProblem } from "./inputs";
-import { nodeName, planExecution } from "./plan";
+import { nodeName, planExecution, type ExecutionPlan } from "./plan";
 
-const laterNodeTypes: Partial<Record<FlowNode["type"], string>> = { if: "an If", forEach: "a For each", respond: "a Respond" };
+const controlNames = { if: "an If", forEach: "a For each", respond: "a Respond" } as const;
 
 function triggerProblems(node: FlowNode): string[] {
   const name = nodeName(node);
@@ -19,14 +20,21 @@ function triggerProblems(node: FlowNode): string[] {
   );
 }
 
-function stepProblems(node: FlowNode, graph: FlowGraph): string[] {
+function stepProblems(node: FlowNode): string[] {
   const name = nodeName(node);
-  const later = laterNodeTypes[node.type];
-  if (later) return [`Step ${name} is ${later} step, which Conflux cannot run yet`];
   if (node.type === "trigger") return [];
+  const namesItsOperation = (type: keyof typeof controlOperations) =>
+    node.connectorId === "core" && node.operation === controlOperations[type];
+  if (isControlNodeType(node.type) && !namesItsOperation(node.type)) {
+    return [`Step ${name} is ${controlNames[node.type]} step but names ${node.connectorId}.${node.operation}`];
+  }
   const found = findOperation(node.connectorId, node.operation);
   if (!found) return [`Step ${name} names an action that does not exist (${node.connectorId}.${node.operation})`];
   if (found.kind !== "action") return [`Step ${name} names an event, not an action`];
+  const expectedType = nodeTypeFor(node.connectorId, node.operation);
+  if (node.type === "action" && expectedType !== "action") {
+    return [`Step ${name} must be ${controlNames[expectedType]} step to run ${node.connectorId}.${node.operation}`];
+  }
   const problems = checkTemplates(node.inputs, "").map((problem) => `Step ${name}: ${problem}`);
   if (found.connector.auth?.accountRequired && !node.accountId) {
     problems.push(`Step ${name} needs an account: choose one of your ${found.connector.name} accounts`);
@@ -34,19 +42,70 @@ function stepProblems(node: FlowNode, graph: FlowGraph): string[] {
   for (const problem of findInputProblems(found.action.input, node.inputs, { allowTemplates: true })) {
     problems.push(`Step ${name}: ${formatProblem(problem)}`);
   }
-  if (graph.edges.some((edge) => edge.source === node.id && edge.sourceHandle !== "next")) {
-    problems.push(`Step ${name} has an error path, which Conflux cannot run yet`);
+  return problems;
+}
+
+/** Respond answers a waiting caller once: never inside a loop, and at most once on any path through the flow. */
+function respondProblems(graph: FlowGraph, plan: ExecutionPlan): string[] {
+  const problems: string[] = [];
+  const byId = new Map(graph.nodes.map((node) => [node.id, node]));
+  // The most Responds on any path ending at a node; plan order visits every node after its predecessors.
+  const responds = new Map<string, number>();
+  const ordered = [...(plan.trigger ? [plan.trigger] : []), ...orderedNodes(plan)];
+  for (const node of ordered) {
+    const before = Math.max(0, ...(plan.incoming.get(node.id) ?? []).map((edge) => responds.get(edge.source) ?? 0));
+    const count = before + (node.type === "respond" ? 1 : 0);
+    responds.set(node.id, count);
+    if (node.type !== "respond") continue;
+    if (plan.loopOf.get(node.id)) {
+      const loop = byId.get(plan.loopOf.get(node.id) ?? "");
+      const loopName = loop ? nodeName(loop) : "a For each";
+      problems.push(`Step ${nodeName(node)} responds inside the loop of ${loopName}, which would answer once per item`);
+    } else if (count > 1) {
+      problems.push(
+        `Step ${nodeName(node)} would respond a second time: another Respond already answered on a path leading here`,
+      );
+    }
   }
   return problems;
+}
+
+/** Every node that can run, in plan order (loop bodies after their For each). */
+function orderedNodes(plan: ExecutionPlan): FlowNode[] {
+  const nodes: FlowNode[] = [];
+  const visit = (list: readonly FlowNode[]) => {
+    for (const node of list) {
+      nodes.push(node);
+      if (node.type === "forEach") visit(plan.bodies.get(node.id) ?? []);
+    }
+  };
+  visit(plan.steps);
+  return nodes;
 }
 
 /** Problems preventing Start, each naming the node (label or id) and the field; empty when the flow can start. */
 export function validateGraphForStart(graph: FlowGraph): string[] {
   const plan = planExecution(graph);
   if (!plan.trigger) return ["The flow has no trigger"];
+  const byId = new Map(graph.nodes.map((node) => [node.id, node]));
   const problems = triggerProblems(plan.trigger);
-  for (const node of graph.nodes) if (node !== plan.trigger) problems.push(...stepProblems(node, graph));
+  for (const node of graph.nodes) if (node !== plan.trigger) problems.push(...stepProblems(node));
+  for (const { nodeId, message } of findStructureProblems(graph)) {
+    const node = byId.get(nodeId);
+    if (node) problems.push(`${node.type === "trigger" ? "The trigger" : "Step"} ${nodeName(node)}: ${message}`);
+  }
+  for (const edge of plan.loopLeaks) {
+    const target = byId.get(edge.target);
+    const loop = byId.get(plan.loopOf.get(edge.target) ?? plan.loopOf.get(edge.source) ?? "");
+    if (!target) continue;
+    problems.push(
+      `Step ${nodeName(target)} is both inside the loop of ${loop ? nodeName(loop) : "a For each"} and outside it: ` +
+        "steps after a loop connect to the For each's next path",
+    );
+  }
+  problems.push(...respondProblems(graph, plan));
   for (const node of plan.unreachable) problems.push(`Step ${nodeName(node)} is not connected to the trigger`);
-  for (const node of plan.cyclic) problems.push(`Step ${nodeName(node)} is part of a loop`);
+  // "Cycle", not "loop": a For each is the one way to repeat steps.
+  for (const node of plan.cyclic) problems.push(`Step ${nodeName(node)} is part of a cycle that leads back to itself`);
   return problems;
 }

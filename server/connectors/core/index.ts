@@ -1,14 +1,18 @@
 // Toolbox: the building blocks every flow can use without an account.
 import { defineConnector } from "../sdk";
+import { forEachAction } from "./actions/for-each";
+import { ifAction } from "./actions/if";
 import { logAction } from "./actions/log";
+import { respondAction } from "./actions/respond";
 import { manualTrigger } from "./triggers/manual";
 import { scheduleTrigger } from "./triggers/schedule";
+import { webhookTrigger } from "./triggers/webhook";
 
 export const coreConnector = defineConnector({
   id: "core",
   name: "Toolbox",
-  description: "Start flows by hand or on a schedule, and log what happens.",
+  description: "Start flows by hand, on a schedule or by webhook, branch, loop, respond, and log what happens.",
   icon: "wrench",
-  triggers: [manualTrigger, scheduleTrigger],
-  actions: [logAction],
+  triggers: [manualTrigger, scheduleTrigger, webhookTrigger],
+  actions: [logAction, ifAction, forEachAction, respondAction],
 });

@@ -10,12 +10,28 @@ export function errorForResponse(response: HttpResponse, what: string): RemoteEr
   if (response.status >= 200 && response.status < 300) return undefined;
   const excerpt = bodyExcerpt(response.body);
   const message = `${what} answered ${statusLine(response)}${excerpt ? `: ${excerpt}` : ""}`;
-  const details = { response };
+  // The runtime's retry waits at least this long before the next attempt (see server/runtime/retry.ts).
+  const retryAfterMs = parseRetryAfter(response.headers["retry-after"]);
+  const details = retryAfterMs === undefined ? { response } : { response, retryAfterMs };
   if (response.status === 429) {
     return new RemoteError("RATE_LIMITED", message, { status: response.status, retryable: true, details });
   }
   const retryable = response.status >= 500 || response.status === 408;
   return new RemoteError("REMOTE", message, { status: response.status, retryable, details });
+}
+
+/**
+ * The wait a Retry-After header asks for, in ms: either delta seconds ("120") or an HTTP-date, measured from `now`
+ * (a date in the past means "now": 0). Undefined when the header is absent or unreadable.
+ */
+export function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | undefined {
+  if (value === undefined) return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  // Every HTTP-date form starts with a day name; requiring it keeps V8's lenient Date.parse from reading "1.5".
+  if (!/^[A-Za-z]{3}/.test(text)) return undefined;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
 /** "401 Unauthorized", or just "401" when the server sent no reason phrase. */

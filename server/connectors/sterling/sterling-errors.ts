@@ -72,9 +72,11 @@ export function sterlingResponseError(response: HttpResponse, host: string): Rem
   }
   if (errors.length === 0) return failure;
   const code = failure.code === "RATE_LIMITED" ? "RATE_LIMITED" : "REMOTE";
+  // The runtime's retries read a Retry-After delay from the details; keep it when rewording the message.
+  const retryAfterMs = failure.details?.retryAfterMs;
   return new RemoteError(code, `${what} answered ${statusLine(response)}: ${describeSterlingErrors(errors)}`, {
     status: response.status,
     retryable: failure.retryable,
-    details,
+    details: typeof retryAfterMs === "number" ? { ...details, retryAfterMs } : details,
   });
 }
