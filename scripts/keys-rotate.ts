@@ -19,6 +19,7 @@ import {
   writeKeyRingFile,
 } from "../server/security/keyring";
 import { rotateAccountKeys } from "../server/services/key-rotation.service";
+import { resealWebhookSecrets } from "../server/services/webhooks.service";
 
 const log = (line: string) => console.log(`[keys:rotate] ${line}`);
 const args = process.argv.slice(2);
@@ -58,6 +59,11 @@ async function reencrypt(ring: KeyRing, dataDir: string): Promise<void> {
     log(`${report.reencrypted} account(s) re-encrypted under key ${report.currentKeyId}.`);
     for (const account of report.unreadable) {
       log(`Account "${account.name}" (${account.id}) is unreadable (${account.reason}) and was left as it was.`);
+    }
+    const hooks = await resealWebhookSecrets(db, ring);
+    log(`${hooks.resealed} webhook secret(s) re-encrypted under key ${ring.currentKeyId}.`);
+    for (const hook of hooks.unreadable) {
+      log(`The webhook secret of flow ${hook.flowId} is unreadable (${hook.reason}); rotate it in the designer.`);
     }
   } finally {
     await close();

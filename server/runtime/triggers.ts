@@ -6,6 +6,9 @@ import { findOperation } from "../connectors";
 import { nextScheduleTime, scheduleTrigger, type ScheduleConfig } from "../connectors/core/triggers/schedule";
 import type { Tx } from "../db/client";
 import { parseInputs } from "./inputs";
+import { armPollTrigger, type PollFrom } from "./poll-cursor";
+import { ensureWebhookIdentity } from "./webhook-identity";
+import { defaultKeyRing, type KeyRingSource } from "../security/keyring";
 import { nodeName } from "./plan";
 
 export function findTriggerNode(graph: FlowGraph): FlowNode | undefined {
@@ -19,7 +22,15 @@ export function readScheduleConfig(node: FlowNode): ScheduleConfig {
 
 export async function activateFlowTrigger(
   tx: Tx,
-  args: { workspaceId: string; flowId: string; graph: FlowGraph; now?: Date },
+  args: {
+    workspaceId: string;
+    flowId: string;
+    graph: FlowGraph;
+    now?: Date;
+    pollFrom?: PollFrom;
+    /** Seals a new webhook secret; the process's key ring when absent. */
+    keys?: KeyRingSource;
+  },
 ): Promise<void> {
   const node = findTriggerNode(args.graph);
   const found = node && findOperation(node.connectorId, node.operation);
@@ -33,6 +44,12 @@ export async function activateFlowTrigger(
     create: { flowId: args.flowId, workspaceId: args.workspaceId, active: true, kind, nextRunAt },
     update: { workspaceId: args.workspaceId, active: true, kind, nextRunAt },
   });
+  // A polling trigger keeps its cursor across republishing; the Start dialog's choice may reset it.
+  if (kind === "poll") {
+    await armPollTrigger(tx, { flowId: args.flowId, node, pollFrom: args.pollFrom, now: args.now ?? new Date() });
+  }
+  // A webhook keeps its address and secret once made: callers are configured with them.
+  if (kind === "webhook") await ensureWebhookIdentity(tx, args.flowId, (args.keys ?? defaultKeyRing()).get());
 }
 
 export async function deactivateFlowTrigger(tx: Tx, flowId: string): Promise<void> {

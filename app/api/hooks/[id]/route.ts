@@ -1,0 +1,11 @@
+import { getDb } from "@/server/db/client";
+import { getRunQueue } from "@/server/runtime";
+import { handleWebhookRequest } from "@/server/runtime/webhook";
+import { defaultKeyRing } from "@/server/security/keyring";
+
+export const dynamic = "force-dynamic";
+
+export async function POST(request: Request, context: { params: Promise<{ id: string }> }) {
+  const { id } = await context.params;
+  return handleWebhookRequest(request, id, { db: getDb(), queue: getRunQueue, keys: defaultKeyRing() });
+}

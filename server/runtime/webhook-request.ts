@@ -1,0 +1,87 @@
+// Reading an incoming webhook request into what a run starts with. Everything here works on the web platform's
+// Request, so the route handler, tests and any other server can use it.
+import { ConfluxError } from "@/lib/errors";
+import { SIGNATURE_HEADER } from "../security/webhook-signature";
+
+export const DEFAULT_WEBHOOK_BODY_LIMIT_BYTES = 1024 * 1024;
+const MAX_EVENT_ID_CHARS = 200;
+
+// Credentials and the signature are the caller's business, not data for the flow (or for run history to keep).
+const hiddenHeaders = new Set(["authorization", "proxy-authorization", "cookie", "x-api-key", SIGNATURE_HEADER]);
+
+export interface WebhookTriggerData {
+  body: unknown;
+  headers: Record<string, string>;
+  query: Record<string, string | string[]>;
+  receivedAt: string;
+  eventId: string | null;
+}
+
+/**
+ * The raw body, or undefined when it is larger than `limit` bytes. The stream is read chunk by chunk and abandoned
+ * at the limit, so a sender lying about (or leaving out) Content-Length cannot make the server buffer more.
+ */
+export async function readBodyWithin(request: Request, limit: number): Promise<Buffer | undefined> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (Number.isFinite(declared) && declared > limit) return undefined;
+  if (!request.body) return Buffer.alloc(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+function isJsonContentType(contentType: string | null): boolean {
+  const mediaType = (contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  return mediaType === "application/json" || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
+}
+
+/** JSON when the content type says so (an empty body is null), else the text; malformed JSON is a VALIDATION error. */
+export function parseWebhookBody(raw: Buffer, contentType: string | null): unknown {
+  const text = raw.toString("utf8");
+  if (!isJsonContentType(contentType)) return text;
+  if (text.trim() === "") return null;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed;
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new ConfluxError("VALIDATION", `The request body is not valid JSON: ${detail}`);
+  }
+}
+
+/** The event id from the trigger's header, or null; an absurdly long one is refused rather than stored. */
+export function readEventId(headers: Headers, headerName: string): string | null {
+  const value = headers.get(headerName)?.trim();
+  if (!value) return null;
+  if (value.length > MAX_EVENT_ID_CHARS) {
+    throw new ConfluxError("VALIDATION", `The ${headerName} header is longer than ${MAX_EVENT_ID_CHARS} characters`);
+  }
+  return value;
+}
+
+export function visibleHeaders(headers: Headers): Record<string, string> {
+  const visible: Record<string, string> = {};
+  // Headers yields lower-case names, with repeated headers already joined by ", ".
+  for (const [name, value] of headers) if (!hiddenHeaders.has(name)) visible[name] = value;
+  return visible;
+}
+
+export function queryOf(url: string): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  for (const [name, value] of new URL(url).searchParams) {
+    const previous = query[name];
+    query[name] = previous === undefined ? value : Array.isArray(previous) ? [...previous, value] : [previous, value];
+  }
+  return query;
+}

@@ -1,0 +1,185 @@
+// POST /api/hooks/<id>: another system starts a flow. The Run row is committed before anything is acknowledged, and
+// an event id sent again (even concurrently) finds the run the first request made instead of making another, because
+// the insert relies on the (flowId, dedupeKey) unique index with ON CONFLICT DO NOTHING.
+import { flowGraphSchema } from "@/lib/flow-graph";
+import { ConfluxError } from "@/lib/errors";
+import { webhookTrigger, type WebhookConfig } from "../connectors/core/triggers/webhook";
+import type { Db } from "../db/client";
+import type { KeyRingSource } from "../security/keyring";
+import { openWebhookSecret, WEBHOOK_ID_PATTERN } from "../security/webhook-secret";
+import { SIGNATURE_HEADER, verifyWebhookSignature } from "../security/webhook-signature";
+import { parseInputs } from "./inputs";
+import { toJsonInput } from "./json";
+import type { RunQueue } from "./queue";
+import { sendOrLeaveToReaper } from "./runs";
+import { findTriggerNode } from "./triggers";
+import {
+  DEFAULT_WEBHOOK_BODY_LIMIT_BYTES,
+  parseWebhookBody,
+  queryOf,
+  readBodyWithin,
+  readEventId,
+  visibleHeaders,
+  type WebhookTriggerData,
+} from "./webhook-request";
+import { awaitRunResponse, errorAnswer, jsonAnswer } from "./webhook-response";
+
+export interface WebhookDeps {
+  db: Db;
+  /** The sending queue; asked for only once a run is saved, so a queue outage never loses a request. */
+  queue: () => Promise<RunQueue>;
+  keys: KeyRingSource;
+  bodyLimitBytes?: number;
+  pollIntervalMs?: number;
+}
+
+/** What a published version's trigger says; versions never change, so it is read once per version. */
+interface VersionSettings {
+  config: WebhookConfig;
+  hasRespond: boolean;
+}
+const settingsByVersion = new Map<string, VersionSettings | null>();
+const MAX_CACHED_VERSIONS = 1000;
+
+async function versionSettings(db: Db, versionId: string): Promise<VersionSettings | null> {
+  const cached = settingsByVersion.get(versionId);
+  if (cached !== undefined) return cached;
+  const version = await db.flowVersion.findUnique({ where: { id: versionId }, select: { graph: true } });
+  const graph = flowGraphSchema.safeParse(version?.graph);
+  const node = graph.success ? findTriggerNode(graph.data) : undefined;
+  const settings =
+    graph.success && node?.connectorId === "core" && node.operation === webhookTrigger.key
+      ? {
+          config: parseInputs(webhookTrigger.input, node.inputs, "the webhook trigger"),
+          hasRespond: graph.data.nodes.some((candidate) => candidate.type === "respond"),
+        }
+      : null;
+  if (settingsByVersion.size >= MAX_CACHED_VERSIONS) settingsByVersion.clear();
+  settingsByVersion.set(versionId, settings);
+  return settings;
+}
+
+const notListening = () => errorAnswer(404, "NOT_FOUND", "No running flow listens at this address");
+
+export async function handleWebhookRequest(request: Request, webhookId: string, deps: WebhookDeps): Promise<Response> {
+  try {
+    return await handle(request, webhookId, deps);
+  } catch (error) {
+    if (error instanceof ConfluxError && error.code === "VALIDATION") return errorAnswer(400, error.code, error.message);
+    if (error instanceof ConfluxError && error.code === "CREDENTIALS_UNREADABLE") {
+      return errorAnswer(500, error.code, error.message);
+    }
+    console.error(`[conflux] webhook ${webhookId} failed:`, error);
+    return errorAnswer(500, "INTERNAL", "The webhook could not be processed; try again later");
+  }
+}
+
+async function handle(request: Request, webhookId: string, deps: WebhookDeps): Promise<Response> {
+  if (!WEBHOOK_ID_PATTERN.test(webhookId)) return notListening();
+  const state = await deps.db.triggerState.findUnique({
+    where: { webhookId },
+    select: {
+      flowId: true,
+      workspaceId: true,
+      active: true,
+      kind: true,
+      webhookSecret: true,
+      flow: { select: { status: true, publishedVersionId: true } },
+    },
+  });
+  const versionId = state?.flow.publishedVersionId;
+  if (!state || !state.active || state.kind !== "webhook" || state.flow.status !== "running" || !versionId) {
+    return notListening();
+  }
+  const settings = await versionSettings(deps.db, versionId);
+  if (!settings) return notListening();
+
+  const limit = deps.bodyLimitBytes ?? DEFAULT_WEBHOOK_BODY_LIMIT_BYTES;
+  const raw = await readBodyWithin(request, limit);
+  if (!raw) return errorAnswer(413, "PAYLOAD_TOO_LARGE", `The request body is larger than ${limit} bytes`);
+
+  if (settings.config.verifySignature) {
+    if (!state.webhookSecret) return errorAnswer(500, "INTERNAL", "The webhook has no secret yet; start the flow again");
+    let secret: string;
+    try {
+      secret = openWebhookSecret(deps.keys.get(), state.flowId, state.webhookSecret);
+    } catch (error) {
+      if (error instanceof ConfluxError) await noteTriggerError(deps.db, state.flowId, error.message);
+      throw error;
+    }
+    const check = verifyWebhookSignature({ secret, header: request.headers.get(SIGNATURE_HEADER), body: raw });
+    if (!check.ok) {
+      await noteTriggerError(deps.db, state.flowId, `A request was refused: ${check.reason}`);
+      return errorAnswer(401, "SIGNATURE_INVALID", check.reason);
+    }
+  }
+
+  const receivedAt = new Date();
+  const triggerData: WebhookTriggerData = {
+    body: parseWebhookBody(raw, request.headers.get("content-type")),
+    headers: visibleHeaders(request.headers),
+    query: queryOf(request.url),
+    receivedAt: receivedAt.toISOString(),
+    eventId: readEventId(request.headers, settings.config.eventIdHeader),
+  };
+  const flow = { flowId: state.flowId, workspaceId: state.workspaceId, flowVersionId: versionId };
+  const run = await createWebhookRun(deps.db, flow, triggerData);
+  if (run.duplicate) return jsonAnswer(200, { runId: run.id, duplicate: true }, run.id);
+
+  await deps.db.triggerState
+    .updateMany({ where: { flowId: state.flowId }, data: { lastFiredAt: receivedAt, lastError: null } })
+    .catch((error: unknown) => console.error(`[conflux] webhook ${webhookId}: could not note the run:`, error));
+  try {
+    await sendOrLeaveToReaper(await deps.queue(), run.id);
+  } catch (error) {
+    // No queue at all (the database is down?): the run is saved, and the reaper sends its job once it can.
+    console.error(`[conflux] run ${run.id} is saved but the queue is unavailable (the reaper will retry): ${String(error)}`);
+  }
+  if (!settings.hasRespond) return jsonAnswer(202, { runId: run.id }, run.id);
+  return awaitRunResponse(deps.db, run.id, {
+    timeoutMs: settings.config.responseTimeoutMs,
+    signal: request.signal,
+    pollIntervalMs: deps.pollIntervalMs,
+  });
+}
+
+async function createWebhookRun(
+  db: Db,
+  flow: { flowId: string; workspaceId: string; flowVersionId: string },
+  triggerData: WebhookTriggerData,
+): Promise<{ id: string; duplicate: boolean }> {
+  const dedupeKey = triggerData.eventId === null ? null : `webhook:${triggerData.eventId}`;
+  // Twice at most: a duplicate's original may be deleted (retention) between the insert and the look-up.
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    const [created] = await db.run.createManyAndReturn({
+      data: [
+        {
+          workspaceId: flow.workspaceId,
+          flowId: flow.flowId,
+          flowVersionId: flow.flowVersionId,
+          status: "queued",
+          triggerKind: "webhook",
+          dedupeKey,
+          triggerData: toJsonInput(triggerData),
+        },
+      ],
+      skipDuplicates: true,
+      select: { id: true },
+    });
+    if (created) return { id: created.id, duplicate: false };
+    if (dedupeKey === null) break;
+    const existing = await db.run.findUnique({
+      where: { flowId_dedupeKey: { flowId: flow.flowId, dedupeKey } },
+      select: { id: true },
+    });
+    if (existing) return { id: existing.id, duplicate: true };
+  }
+  throw new Error("the run was neither created nor found");
+}
+
+/** Why the last request was refused, for the designer; a failure to note it must not change the answer. */
+async function noteTriggerError(db: Db, flowId: string, message: string): Promise<void> {
+  await db.triggerState
+    .updateMany({ where: { flowId }, data: { lastError: message } })
+    .catch((error: unknown) => console.error(`[conflux] could not note a webhook error of flow ${flowId}:`, error));
+}
