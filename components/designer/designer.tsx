@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ReactFlowProvider } from "@xyflow/react";
 import Link from "next/link";
-import { useEffect, useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { toast } from "sonner";
 import { useTRPC } from "../trpc";
 import { errorMessage } from "../ui/error-message";
@@ -13,6 +13,7 @@ import { FlowCanvas } from "./flow-canvas";
 import { appendStep, defaultInputs, findNode } from "./graph-edit";
 import { NodePanel } from "./node-panel";
 import { computeProblems } from "./problems";
+import { StartDialog, type PollFrom } from "./start-dialog";
 import { useDraftSaver } from "./use-draft-saver";
 
 export function Designer({ flowId }: { flowId: string }) {
@@ -45,10 +46,20 @@ export function Designer({ flowId }: { flowId: string }) {
   const stop = useMutation(trpc.flows.stop.mutationOptions());
   const runNow = useMutation(trpc.flows.runNow.mutationOptions());
 
+  const [pollStart, setPollStart] = useState<{ hasCursor: boolean; lastError: string | null } | null>(null);
+
   async function onStart() {
     if (!(await save())) return;
+    // A polling trigger first asks which items to process; if asking fails, the server's default applies.
+    const options = await queryClient.fetchQuery(trpc.flows.startOptions.queryOptions({ id: flowId })).catch(() => undefined);
+    if (options?.polling) setPollStart(options);
+    else await startWith(undefined);
+  }
+
+  async function startWith(pollFrom: PollFrom | undefined) {
+    setPollStart(null);
     try {
-      const { versionNumber } = await start.mutateAsync({ id: flowId });
+      const { versionNumber } = await start.mutateAsync({ id: flowId, pollFrom });
       toast.success(`Started version ${versionNumber}.`);
     } catch (error) {
       toast.error(errorMessage(error), { duration: 10_000 });
@@ -133,6 +144,15 @@ export function Designer({ flowId }: { flowId: string }) {
           </ReactFlowProvider>
         </div>
         {selected && <NodePanel key={selected.id} node={selected} manifest={manifest} />}
+        {pollStart && (
+          <StartDialog
+            hasCursor={pollStart.hasCursor}
+            lastError={pollStart.lastError}
+            busy={start.isPending}
+            onStart={(pollFrom) => void startWith(pollFrom)}
+            onClose={() => setPollStart(null)}
+          />
+        )}
       </div>
     </div>
   );

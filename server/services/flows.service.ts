@@ -5,6 +5,7 @@ import { findAccountConnectors } from "../db/accounts.repository";
 import type { Db, DbOrTx } from "../db/client";
 import * as flows from "../db/flows.repository";
 import { activateFlowTrigger, deactivateFlowTrigger, nodeName, validateGraphForStart } from "../runtime";
+import type { PollFrom } from "../runtime/poll-cursor";
 
 export function parseGraph(graph: unknown): FlowGraph {
   const result = flowGraphSchema.safeParse(graph);
@@ -72,8 +73,11 @@ async function accountProblems(db: DbOrTx, workspaceId: string, graph: FlowGraph
   });
 }
 
-/** Publishes the saved draft as an immutable version and activates its trigger, all or nothing. */
-export async function startFlow(db: Db, workspaceId: string, id: string) {
+/**
+ * Publishes the saved draft as an immutable version and activates its trigger, all or nothing. `pollFrom` is the
+ * Start dialog's choice for a polling trigger (ignored for other triggers).
+ */
+export async function startFlow(db: Db, workspaceId: string, id: string, options: { pollFrom?: PollFrom } = {}) {
   const flow = await getFlow(db, workspaceId, id);
   const problems = [...validateGraphForStart(flow.draft), ...(await accountProblems(db, workspaceId, flow.draft))];
   if (problems.length > 0) {
@@ -84,7 +88,7 @@ export async function startFlow(db: Db, workspaceId: string, id: string) {
   return db.$transaction(async (tx) => {
     const version = await flows.insertVersion(tx, workspaceId, id, flow.draft);
     await flows.setFlowPublished(tx, workspaceId, id, version.id);
-    await activateFlowTrigger(tx, { workspaceId, flowId: id, graph: flow.draft });
+    await activateFlowTrigger(tx, { workspaceId, flowId: id, graph: flow.draft, pollFrom: options.pollFrom });
     return { versionNumber: version.number };
   });
 }

@@ -1,7 +1,11 @@
 import { getRunQueue, requestManualRun } from "../../runtime";
+import { getFlowRetention, setFlowRetention } from "../../services/flow-retention.service";
 import * as flows from "../../services/flows.service";
+import { getWebhookInfo, rotateWebhookSecret } from "../../services/webhooks.service";
 import { procedure, router } from "../trpc";
-import { createFlowInput, flowIdInput, renameFlowInput, runNowInput, saveDraftInput } from "./flows.schema";
+import { getPollStartOptions } from "../../services/poll-start.service";
+import { createFlowInput, flowIdInput, renameFlowInput, runNowInput, saveDraftInput, startFlowInput } from "./flows.schema";
+import { setRetentionInput } from "./flows.schema";
 
 export const flowsRouter = router({
   list: procedure.query(({ ctx }) => flows.listFlows(ctx.db, ctx.workspaceId)),
@@ -16,8 +20,26 @@ export const flowsRouter = router({
   saveDraft: procedure
     .input(saveDraftInput)
     .mutation(({ ctx, input }) => flows.saveDraft(ctx.db, ctx.workspaceId, input.id, input.graph, input.baseRevision)),
-  start: procedure.input(flowIdInput).mutation(({ ctx, input }) => flows.startFlow(ctx.db, ctx.workspaceId, input.id)),
+  start: procedure
+    .input(startFlowInput)
+    .mutation(({ ctx, input }) => flows.startFlow(ctx.db, ctx.workspaceId, input.id, { pollFrom: input.pollFrom })),
+  /** What the Start dialog offers: whether the trigger polls and whether it can continue where it left off. */
+  startOptions: procedure
+    .input(flowIdInput)
+    .query(({ ctx, input }) => getPollStartOptions(ctx.db, ctx.workspaceId, input.id)),
   stop: procedure.input(flowIdInput).mutation(({ ctx, input }) => flows.stopFlow(ctx.db, ctx.workspaceId, input.id)),
+  /** How long the flow's finished runs are kept: its own days, or null for the global default. */
+  retention: procedure.input(flowIdInput).query(({ ctx, input }) => getFlowRetention(ctx.db, ctx.workspaceId, input.id)),
+  setRetention: procedure
+    .input(setRetentionInput)
+    .mutation(({ ctx, input }) => setFlowRetention(ctx.db, ctx.workspaceId, input.id, input.days)),
+  /** A webhook flow's address path and secret (null before its first Start), for the designer. */
+  webhook: procedure
+    .input(flowIdInput)
+    .query(({ ctx, input }) => getWebhookInfo(ctx.db, ctx.keys, ctx.workspaceId, input.id)),
+  rotateWebhookSecret: procedure
+    .input(flowIdInput)
+    .mutation(({ ctx, input }) => rotateWebhookSecret(ctx.db, ctx.keys, ctx.workspaceId, input.id)),
   runNow: procedure.input(runNowInput).mutation(async ({ ctx, input }) =>
     requestManualRun(ctx.db, await getRunQueue(), {
       workspaceId: ctx.workspaceId,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { retentionDaysSchema } from "@/lib/run-retention";
 
 export const flowIdInput = z.object({ id: z.string().min(1) });
 
@@ -17,3 +18,12 @@ export const saveDraftInput = z.object({
   baseRevision: z.number().int().min(0),
 });
 export const runNowInput = z.object({ id: z.string().min(1), payload: z.unknown().optional() });
+/** Days the flow's finished runs are kept; null follows CONFLUX_RUN_RETENTION_DAYS. */
+export const setRetentionInput = z.object({ id: z.string().min(1), days: retentionDaysSchema.nullable() });
+
+/** Start's "Process items from" for a polling trigger; left out, it continues where it left off (or from now). */
+export const pollFromSchema = z.union([
+  z.literal("now"),
+  z.object({ since: z.iso.datetime({ offset: true }).transform((text) => new Date(text)) }),
+]);
+export const startFlowInput = z.object({ id: z.string().min(1), pollFrom: pollFromSchema.optional() });

@@ -1,8 +1,9 @@
 // Identity functions that give connector authors type inference (input types flow into `run`) and catch mistakes
 // that types cannot, such as two operations with the same key, when the module loads rather than in production.
-import type { z } from "zod";
+import { z } from "zod";
 import type { ConnectorAuth } from "@/lib/account-fields";
-import type { ActionDefinition, ConnectorDefinition, TriggerDefinition } from "./types";
+import { MAX_POLL_INTERVAL_SECONDS, MIN_POLL_INTERVAL_SECONDS } from "./poll";
+import type { ActionDefinition, ConnectorDefinition, PollingTriggerDefinition, TriggerDefinition } from "./types";
 
 const keyPattern = /^[a-z][A-Za-z0-9]*$/;
 
@@ -17,6 +18,25 @@ export function defineTrigger<Input extends z.ZodType, Output extends z.ZodType>
   trigger: TriggerDefinition<Input, Output>,
 ): TriggerDefinition<Input, Output> {
   assertKey(trigger.key, "trigger");
+  return trigger;
+}
+
+/**
+ * A polling trigger (see PollingTriggerDefinition for the contract poll must keep). Its input must offer an
+ * `intervalSeconds` field (pollIntervalField) so users can poll less often than the default.
+ */
+export function definePollingTrigger<Input extends z.ZodType, Output extends z.ZodType>(
+  trigger: PollingTriggerDefinition<Input, Output>,
+): PollingTriggerDefinition<Input, Output> {
+  assertKey(trigger.key, "trigger");
+  const interval = trigger.intervalSeconds;
+  if (!Number.isInteger(interval) || interval < MIN_POLL_INTERVAL_SECONDS || interval > MAX_POLL_INTERVAL_SECONDS) {
+    const range = `${MIN_POLL_INTERVAL_SECONDS}..${MAX_POLL_INTERVAL_SECONDS} s`;
+    throw new Error(`polling trigger "${trigger.key}" has an interval outside ${range}`);
+  }
+  if (!(trigger.input instanceof z.ZodObject) || !("intervalSeconds" in trigger.input.shape)) {
+    throw new Error(`polling trigger "${trigger.key}" needs an intervalSeconds input field (pollIntervalField)`);
+  }
   return trigger;
 }
 

@@ -1,4 +1,10 @@
-export { defineAction, defineConnector, defineTrigger } from "./define";
+export { defineAction, defineConnector, definePollingTrigger, defineTrigger } from "./define";
+export {
+  isPollingTrigger,
+  MIN_POLL_INTERVAL_SECONDS,
+  pollIntervalField,
+  pollIntervalSeconds,
+} from "./poll";
 export { field, fieldWidgets, type FieldHints, type FieldWidget } from "./fields";
 export {
   errorForResponse,
@@ -14,9 +20,15 @@ export type {
   ActionContext,
   ActionDefinition,
   AnyAction,
+  AnyPollingTrigger,
   AnyTrigger,
   ConnectorDefinition,
+  JsonValue,
   Logger,
+  PollArgs,
+  PolledItem,
+  PollingTriggerDefinition,
+  PollResult,
   TestConnectionArgs,
   TriggerDefinition,
   TriggerKind,

@@ -1,0 +1,221 @@
+// Polls due polling triggers. Three steps, so that no transaction is ever open across a network call (the embedded
+// PGlite is one connection: an open transaction would stall every other query):
+//   1. claim: in one short transaction, lock due rows with SKIP LOCKED and push their nextRunAt out by a lease, so
+//      no other worker polls the same flow meanwhile (and, should this worker die, the flow is polled again once the
+//      lease runs out);
+//   2. poll the connector, outside any transaction;
+//   3. commit: in one short transaction, re-lock the row and check it still carries this claim's lease and cursor (a
+//      Stop, a Start or a poller that took over after the lease ran out changes them), then insert the new runs and
+//      advance the cursor together. Jobs are sent after the commit.
+// A crash anywhere leaves either nothing or both runs and cursor saved; dedupe keys drop items polled twice.
+import { z } from "zod";
+import { toErrorJson } from "@/lib/errors";
+import type { Db, Tx } from "../db/client";
+import type { KeyRingSource } from "../security/keyring";
+import { toJsonInput, toPlainJson } from "./json";
+import { pollTriggerIdentity, readStoredPollCursor, storePollCursor } from "./poll-cursor";
+import { preparePoll, pollResultSchema, PollNotPossible, type PreparedPoll } from "./poll-prepare";
+import type { RunQueue } from "./queue";
+import { sendOrLeaveToReaper } from "./runs";
+
+const BATCH = 10;
+/** A poll that takes longer is abandoned (connectors' own timeouts are shorter). */
+export const POLL_TIMEOUT_MS = 130_000;
+/** How long a claim keeps other workers off a flow: past the timeout, so a live poll never loses its claim. */
+export const POLL_LEASE_MS = POLL_TIMEOUT_MS + 50_000;
+const MAX_ERROR_CHARS = 1000;
+
+export interface PollerOptions {
+  now?: Date;
+  log: (line: string) => void;
+  /** Decrypts the accounts triggers use; the process-wide key ring when absent. */
+  keys?: KeyRingSource;
+  /** Aborts polls in flight (worker shutdown). */
+  signal?: AbortSignal;
+}
+
+const claimedRowSchema = z.object({
+  flowId: z.string(),
+  workspaceId: z.string(),
+  cursor: z.unknown(),
+  status: z.string(),
+  publishedVersionId: z.string().nullable(),
+  graph: z.unknown(),
+});
+export type ClaimedPoll = z.infer<typeof claimedRowSchema> & { leaseUntil: Date };
+
+/** Polls every due polling trigger once; returns the ids of the runs it made. */
+export async function pollDueTriggers(db: Db, queue: RunQueue, options: PollerOptions): Promise<string[]> {
+  const claimed = await claimDuePolls(db, options.now ?? new Date());
+  const outcomes = await Promise.allSettled(claimed.map((row) => pollClaimed(db, queue, row, options)));
+  const runIds: string[] = [];
+  outcomes.forEach((outcome, index) => {
+    if (outcome.status === "fulfilled") runIds.push(...outcome.value);
+    // The claim stays until its lease runs out; then the flow is polled again.
+    else options.log(`poll of flow ${claimed[index]?.flowId} failed: ${toErrorJson(outcome.reason).message}`);
+  });
+  return runIds;
+}
+
+async function claimDuePolls(db: Db, now: Date): Promise<ClaimedPoll[]> {
+  const leaseUntil = new Date(now.getTime() + POLL_LEASE_MS);
+  return db.$transaction(async (tx) => {
+    const raw = await tx.$queryRaw`
+      SELECT ts."flowId", ts."workspaceId", ts.cursor, f.status::text AS status, f."publishedVersionId", v.graph
+      FROM "TriggerState" ts
+      JOIN "Flow" f ON f.id = ts."flowId"
+      LEFT JOIN "FlowVersion" v ON v.id = f."publishedVersionId"
+      WHERE ts.active AND ts.kind = 'poll' AND ts."nextRunAt" <= ${now}
+      ORDER BY ts."nextRunAt"
+      LIMIT ${BATCH}
+      FOR UPDATE OF ts SKIP LOCKED`;
+    const rows = z.array(claimedRowSchema).parse(raw);
+    if (rows.length === 0) return [];
+    await tx.triggerState.updateMany({
+      where: { flowId: { in: rows.map((row) => row.flowId) } },
+      data: { nextRunAt: leaseUntil },
+    });
+    return rows.map((row) => ({ ...row, leaseUntil }));
+  });
+}
+
+/** Polls one claimed trigger and saves the outcome; throws only when even saving a failure fails. */
+export async function pollClaimed(db: Db, queue: RunQueue, row: ClaimedPoll, options: PollerOptions): Promise<string[]> {
+  let prepared: PreparedPoll;
+  try {
+    prepared = await preparePoll(db, row, options.keys);
+  } catch (error) {
+    if (error instanceof PollNotPossible) {
+      options.log(`polling of flow ${row.flowId} switched off: ${error.message}`);
+      await releaseClaim(db, row, { active: false, nextRunAt: null, lastError: error.message });
+      return [];
+    }
+    return recordFailure(db, row, options, error, undefined);
+  }
+  const { trigger, node, input, account, intervalSeconds, redactor } = prepared;
+  const stored = readStoredPollCursor(row.cursor);
+  const identity = pollTriggerIdentity(node);
+  const current = stored?.trigger === identity ? stored : { trigger: identity, position: null, since: null };
+  // A first poll "from now" only marks what exists: its items are what the user chose not to process.
+  const fromNow = current.position === null && current.since === null;
+  const log = (line: string) => options.log(redactor.text(`[poll flow ${row.flowId}] ${line}`));
+
+  let result: z.infer<typeof pollResultSchema>;
+  try {
+    const signals = [AbortSignal.timeout(POLL_TIMEOUT_MS), ...(options.signal ? [options.signal] : [])];
+    const raw = await trigger.poll({
+      input,
+      account: account?.account,
+      cursor: current.position,
+      since: current.position === null && current.since !== null ? new Date(current.since) : null,
+      signal: AbortSignal.any(signals),
+      log: {
+        info: (message) => log(`info: ${message}`),
+        warn: (message) => log(`warn: ${message}`),
+        error: (message) => log(`error: ${message}`),
+      },
+    });
+    result = pollResultSchema.parse(raw);
+  } catch (error) {
+    if (options.signal?.aborted) {
+      // The worker is stopping: not the source's fault. Another worker polls the flow at once.
+      await releaseClaim(db, row, { nextRunAt: new Date() });
+      return [];
+    }
+    return recordFailure(db, row, options, error, { intervalSeconds, redact: redactor.text });
+  }
+
+  const items = fromNow ? [] : result.items;
+  const finishedAt = options.now ?? new Date();
+  let runIds: string[] | null;
+  try {
+    runIds = await db.$transaction(async (tx) => {
+      if (!(await stillClaimed(tx, row))) return null;
+      const runs =
+        items.length === 0
+          ? []
+          : await tx.run.createManyAndReturn({
+              data: items.map((item) => ({
+                workspaceId: row.workspaceId,
+                flowId: row.flowId,
+                flowVersionId: prepared.versionId,
+                status: "queued" as const,
+                triggerKind: "poll",
+                dedupeKey: item.version === undefined ? `poll:${item.dedupeKey}` : `poll:${item.dedupeKey}@${item.version}`,
+                businessKey: item.dedupeKey.slice(0, 200),
+                triggerData: toJsonInput(redactor.value(toPlainJson(item.data))),
+              })),
+              // An item polled again (after a crash, a backfill, or by a source that repeats itself) runs once.
+              skipDuplicates: true,
+              select: { id: true },
+            });
+      await tx.triggerState.update({
+        where: { flowId: row.flowId },
+        data: {
+          cursor: storePollCursor({ trigger: identity, position: result.nextCursor, since: null }),
+          nextRunAt: new Date(finishedAt.getTime() + intervalSeconds * 1000),
+          lastFiredAt: finishedAt,
+          lastError: null,
+        },
+      });
+      return runs.map((run) => run.id);
+    });
+  } catch (error) {
+    return recordFailure(db, row, options, error, { intervalSeconds, redact: redactor.text, saving: true });
+  }
+  if (runIds === null) {
+    log("info: the trigger was stopped, restarted or taken over while polling; this poll's items are left to the next one");
+    return [];
+  }
+  if (fromNow) log(`info: from now on: ${result.items.length} existing item(s) marked as seen`);
+  for (const runId of runIds) await sendOrLeaveToReaper(queue, runId);
+  return runIds;
+}
+
+const lockedRowSchema = z.array(
+  z.object({ active: z.boolean(), kind: z.string(), nextRunAt: z.date().nullable(), cursor: z.unknown() }),
+);
+
+/** Re-locks the row and checks that nothing changed it since the claim (compare-and-set on lease and cursor). */
+async function stillClaimed(tx: Tx, row: ClaimedPoll): Promise<boolean> {
+  const [current] = lockedRowSchema.parse(
+    await tx.$queryRaw`
+      SELECT active, kind, "nextRunAt", cursor FROM "TriggerState" WHERE "flowId" = ${row.flowId} FOR UPDATE`,
+  );
+  return (
+    current !== undefined &&
+    current.active &&
+    current.kind === "poll" &&
+    current.nextRunAt?.getTime() === row.leaseUntil.getTime() &&
+    JSON.stringify(current.cursor ?? null) === JSON.stringify(row.cursor ?? null)
+  );
+}
+
+async function recordFailure(
+  db: Db,
+  row: ClaimedPoll,
+  options: PollerOptions,
+  error: unknown,
+  context: { intervalSeconds: number; redact: (text: string) => string; saving?: boolean } | undefined,
+): Promise<string[]> {
+  const redact = context?.redact ?? ((text: string) => text);
+  const reason = redact(toErrorJson(error).message);
+  const message = (context?.saving ? `The new items could not be saved (${reason}); they are polled again` : reason).slice(
+    0,
+    MAX_ERROR_CHARS,
+  );
+  options.log(`[poll flow ${row.flowId}] failed: ${message}`);
+  const intervalSeconds = context?.intervalSeconds ?? 60;
+  const retryAt = new Date((options.now ?? new Date()).getTime() + intervalSeconds * 1000);
+  await releaseClaim(db, row, { nextRunAt: retryAt, lastError: message });
+  return [];
+}
+
+/** Ends the claim with `data`, unless a Stop or Start changed the row meanwhile (then theirs wins). */
+async function releaseClaim(
+  db: Db,
+  row: ClaimedPoll,
+  data: { active?: boolean; nextRunAt: Date | null; lastError?: string },
+): Promise<void> {
+  await db.triggerState.updateMany({ where: { flowId: row.flowId, active: true, nextRunAt: row.leaseUntil }, data });
+}
