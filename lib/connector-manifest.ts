@@ -1,6 +1,7 @@
 // What the browser knows of connectors: a serializable manifest the server builds from the connectors' zod schemas.
 // The browser never imports connector code.
 import type { ConnectorAuth } from "./account-fields";
+import type { ConnectorRateLimit } from "./rate-limits";
 
 /** A JSON Schema object as produced by `z.toJSONSchema`, with Conflux's field hints in `x-conflux-*` keys. */
 export type JsonSchema = { [key: string]: unknown };
@@ -26,6 +27,8 @@ export interface ManifestConnector {
   auth?: ConnectorAuth;
   /** Whether the connector can check an account's credentials against the real system ("Test connection"). */
   testable: boolean;
+  /** The declared per-account rate limit, shown as the account form's defaults; absent means unlimited. */
+  rateLimit?: ConnectorRateLimit;
   triggers: ManifestOperation[];
   actions: ManifestOperation[];
 }

@@ -11,6 +11,7 @@ import { errorMessage } from "../ui/error-message";
 import { TextInput } from "../ui/text-input";
 import { AccountFieldInput } from "./account-field-input";
 import { errorField, type Account, type ConnectorWithAuth } from "./account-types";
+import { RateLimitFields, useRateLimitOverrides } from "./rate-limit-fields";
 
 function initialValues(mode: ConnectionMode, saved: Record<string, string>, carried: Record<string, string> = {}) {
   const values: Record<string, string> = {};
@@ -51,6 +52,7 @@ export function AccountForm({
   const [name, setName] = useState(account?.name ?? suggestedName(connector, takenNames));
   const [values, setValues] = useState(() => (mode ? initialValues(mode, account?.values ?? {}) : {}));
   const [testFailure, setTestFailure] = useState<string | null>(null);
+  const rateLimits = useRateLimitOverrides(initialAccount);
   const create = useMutation(trpc.accounts.create.mutationOptions());
   const update = useMutation(trpc.accounts.update.mutationOptions());
   const pending = create.isPending || update.isPending;
@@ -72,11 +74,14 @@ export function AccountForm({
     const trimmed = name.trim();
     setNameProblem(trimmed === "" ? "Give the account a name." : trimmed.length > 120 ? "Use at most 120 characters." : null);
     if (trimmed === "" || trimmed.length > 120) return;
+    const rateLimit = rateLimits.validate();
+    if (!rateLimit) return;
     const test = connector.testable;
+    const submitted = { name: trimmed, mode: mode?.key, values, test, rateLimit };
     try {
       const result = account
-        ? await update.mutateAsync({ id: account.id, name: trimmed, mode: mode?.key, values, test })
-        : await create.mutateAsync({ connectorId: connector.id, name: trimmed, mode: mode?.key, values, test });
+        ? await update.mutateAsync({ id: account.id, ...submitted })
+        : await create.mutateAsync({ connectorId: connector.id, ...submitted });
       if (result.status === "failing") {
         setAccount(result);
         setTestFailure(result.statusMessage ?? "The connection test failed.");
@@ -167,6 +172,8 @@ export function AccountForm({
           )}
         </div>
       ))}
+
+      <RateLimitFields defaults={connector.rateLimit} state={rateLimits} />
 
       {failed && !mode.fields.some((field) => field.key === invalidField) && (
         <p role="alert" data-testid="account-form-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">

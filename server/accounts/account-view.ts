@@ -1,6 +1,7 @@
 // What the browser may know of an account: everything but the secrets. Readable fields (base URL, user name,
 // certificate) come back for the edit form; write-only fields only as the list of those that hold a value.
 import { isWriteOnly, type AccountStatus } from "@/lib/account-fields";
+import { effectiveRateLimit, type EffectiveRateLimit } from "@/lib/rate-limits";
 import { findConnector } from "../connectors";
 import type { AccountReference } from "../db/accounts.repository";
 import { CredentialsUnreadableError, type KeyRing } from "../security/credentials-cipher";
@@ -31,6 +32,8 @@ export interface AccountView {
   /** Keys of the secret fields that hold a value (shown as "saved"; left blank on edit, they keep it). */
   secretsSet: string[];
   usedBy: AccountUse[];
+  /** The limits steps on this account obey (null: unlimited), and which of them the account sets itself. */
+  rateLimit: EffectiveRateLimit & { overridden: { requestsPerSecond: boolean; maxConcurrency: boolean } };
   createdAt: Date;
   updatedAt: Date;
 }
@@ -43,6 +46,8 @@ export interface AccountRowWithCredentials extends SealedRow {
   statusMessage: string | null;
   lastTestedAt: Date | null;
   certificateExpiresAt: Date | null;
+  rateLimitPerSecond: number | null;
+  rateLimitConcurrency: number | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -60,7 +65,9 @@ export function toAccountView(
   references: readonly AccountReference[],
   now: Date = new Date(),
 ): AccountView {
-  const mode = findConnector(row.connectorId)?.auth?.modes.find((candidate) => candidate.key === row.mode);
+  const connector = findConnector(row.connectorId);
+  const mode = connector?.auth?.modes.find((candidate) => candidate.key === row.mode);
+  const overrides = { requestsPerSecond: row.rateLimitPerSecond, maxConcurrency: row.rateLimitConcurrency };
   let status: AccountStatus = isStoredStatus(row.status) ? row.status : "untested";
   let statusMessage = row.statusMessage;
   let values: Record<string, string> = {};
@@ -92,6 +99,13 @@ export function toAccountView(
     usedBy: references
       .filter((reference) => reference.accountId === row.id)
       .map(({ flowId, flowName, status: flowStatus }) => ({ flowId, flowName, status: flowStatus })),
+    rateLimit: {
+      ...effectiveRateLimit(connector?.rateLimit, overrides),
+      overridden: {
+        requestsPerSecond: overrides.requestsPerSecond !== null,
+        maxConcurrency: overrides.maxConcurrency !== null,
+      },
+    },
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

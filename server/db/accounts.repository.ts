@@ -14,6 +14,8 @@ const publicColumns = {
   statusMessage: true,
   lastTestedAt: true,
   certificateExpiresAt: true,
+  rateLimitPerSecond: true,
+  rateLimitConcurrency: true,
   createdAt: true,
   updatedAt: true,
 } satisfies Prisma.AccountSelect;
@@ -64,9 +66,16 @@ export async function listAccountsWithCredentials(db: DbOrTx, workspaceId: strin
 
 export async function insertAccount(
   db: DbOrTx,
-  data: { id: string; workspaceId: string; connectorId: string; name: string; mode: string } & SealedColumns,
+  data: { id: string; workspaceId: string; connectorId: string; name: string; mode: string } & SealedColumns &
+    Partial<RateLimitColumns>,
 ): Promise<AccountRow> {
   return db.account.create({ data, select: publicColumns });
+}
+
+/** An account's overrides of its connector's rate limit; null keeps the connector's default. */
+export interface RateLimitColumns {
+  rateLimitPerSecond: number | null;
+  rateLimitConcurrency: number | null;
 }
 
 export interface SealedColumns {
@@ -86,7 +95,8 @@ export async function updateAccount(
     statusMessage: string | null;
     lastTestedAt: Date | null;
   }> &
-    Partial<SealedColumns>,
+    Partial<SealedColumns> &
+    Partial<RateLimitColumns>,
 ): Promise<boolean> {
   const { count } = await db.account.updateMany({ where: { id, workspaceId }, data });
   return count === 1;

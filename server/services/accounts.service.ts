@@ -3,6 +3,7 @@
 // that are not secret. Nothing returned or thrown from here holds a secret.
 import { randomUUID } from "node:crypto";
 import type { ConnectorAuth } from "@/lib/account-fields";
+import type { RateLimitOverride } from "@/lib/rate-limits";
 import { ConflictError, ConfluxError, NotFoundError, ValidationError, toErrorJson } from "@/lib/errors";
 import { toAccountView, type AccountView } from "../accounts/account-view";
 import { checkCredentials, findMode } from "../accounts/credential-values";
@@ -57,6 +58,14 @@ async function uniqueName<T>(application: string, name: string, write: () => Pro
   }
 }
 
+/** Only the overrides the input names: undefined keeps the saved value, null clears it back to the default. */
+function rateLimitColumns(rateLimit: RateLimitOverride | undefined): Partial<accounts.RateLimitColumns> {
+  return {
+    ...(rateLimit?.requestsPerSecond !== undefined ? { rateLimitPerSecond: rateLimit.requestsPerSecond } : {}),
+    ...(rateLimit?.maxConcurrency !== undefined ? { rateLimitConcurrency: rateLimit.maxConcurrency } : {}),
+  };
+}
+
 export async function listAccounts(
   ctx: AccountsContext,
   filter: { connectorId?: string } = {},
@@ -76,7 +85,14 @@ export async function getAccount(ctx: AccountsContext, id: string): Promise<Acco
 
 export async function createAccount(
   ctx: AccountsContext,
-  input: { connectorId: string; name: string; mode?: string; values: Record<string, string>; test?: boolean },
+  input: {
+    connectorId: string;
+    name: string;
+    mode?: string;
+    values: Record<string, string>;
+    test?: boolean;
+    rateLimit?: RateLimitOverride;
+  },
 ): Promise<AccountView> {
   const connector = connectorWithAccounts(input.connectorId);
   const mode = findMode(connector.auth, input.mode);
@@ -89,6 +105,7 @@ export async function createAccount(
       name: input.name,
       mode: mode.key,
       certificateExpiresAt: checked.certificateExpiresAt,
+      ...rateLimitColumns(input.rateLimit),
       ...sealCredentials(ctx.keys.get(), owner, checked.values),
     }),
   );
@@ -99,7 +116,14 @@ export async function createAccount(
 /** Edits credentials (and optionally name and mode); a secret left blank keeps its saved value. */
 export async function updateAccount(
   ctx: AccountsContext,
-  input: { id: string; name?: string; mode?: string; values: Record<string, string>; test?: boolean },
+  input: {
+    id: string;
+    name?: string;
+    mode?: string;
+    values: Record<string, string>;
+    test?: boolean;
+    rateLimit?: RateLimitOverride;
+  },
 ): Promise<AccountView> {
   const row = await loadRow(ctx, input.id);
   const connector = connectorWithAccounts(row.connectorId);
@@ -122,6 +146,7 @@ export async function updateAccount(
       statusMessage: null,
       lastTestedAt: null,
       certificateExpiresAt: checked.certificateExpiresAt,
+      ...rateLimitColumns(input.rateLimit),
       ...sealCredentials(ctx.keys.get(), row, checked.values),
     }),
   );

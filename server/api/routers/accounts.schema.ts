@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { rateLimitOverrideSchema } from "@/lib/rate-limits";
 import { submittedValuesSchema } from "../../accounts/credential-values";
 
 const id = z.string().min(1).max(64);
@@ -21,6 +22,7 @@ export const createAccountInput = z.object({
   mode: modeKey.optional(),
   values: submittedValuesSchema,
   test: z.boolean().default(false),
+  rateLimit: rateLimitOverrideSchema.optional(),
 });
 
 /** A secret field left blank (or left out) keeps its saved value. */
@@ -30,6 +32,8 @@ export const updateAccountInput = z.object({
   mode: modeKey.optional(),
   values: submittedValuesSchema,
   test: z.boolean().default(false),
+  /** A value left out keeps the saved override; null goes back to the connector's default. */
+  rateLimit: rateLimitOverrideSchema.optional(),
 });
 
 export const renameAccountInput = z.object({ id, name: accountNameSchema });

@@ -3,6 +3,7 @@ import { defineConnector } from "../sdk";
 import { requestAction } from "./actions/request";
 import { httpAuth } from "./auth";
 import { testHttpConnection } from "./test-connection";
+import { newItemsTrigger } from "./triggers/new-items";
 
 export const httpConnector = defineConnector({
   id: "http",
@@ -11,6 +12,8 @@ export const httpConnector = defineConnector({
   icon: "globe",
   auth: httpAuth,
   testConnection: testHttpConnection,
-  triggers: [],
+  // A guard for arbitrary APIs of unknown capacity; an account raises or lowers it for the API it really calls.
+  rateLimit: { requestsPerSecond: 10, maxConcurrency: 5 },
+  triggers: [newItemsTrigger],
   actions: [requestAction],
 });

@@ -33,6 +33,7 @@ export function buildConnectorManifest(connectors: readonly ConnectorDefinition[
         // Field declarations only: the manifest is public, values live in saved accounts.
         ...(connector.auth ? { auth: connector.auth } : {}),
         testable: connector.testConnection !== undefined,
+        ...(connector.rateLimit ? { rateLimit: { ...connector.rateLimit } } : {}),
         triggers: connector.triggers.map((trigger) => operation(trigger, "trigger")),
         actions: connector.actions.map((action) => operation(action, "action")),
       }),

@@ -2,6 +2,7 @@
 // run and the manifest builder derives JSON Schema for the designer from the very same declaration.
 import type { z } from "zod";
 import type { ConnectorAuth } from "@/lib/account-fields";
+import type { ConnectorRateLimit } from "@/lib/rate-limits";
 
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;
@@ -70,8 +71,68 @@ export interface TriggerDefinition<Input extends z.ZodType = z.ZodType, Output e
   output: Output;
 }
 
+/** What a Json column can hold; a polling trigger's cursor is stored as one. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** One thing a poll found: a new item, or a new version of an item it found before. */
+export interface PolledItem {
+  /** Identifies the item in the source system (an order number, a message id); the same key never runs twice... */
+  dedupeKey: string;
+  /** ...unless its version differs (e.g. its updatedAt): each distinct version of a key makes one run. */
+  version?: string;
+  /** What the run starts with, offered to later steps as `trigger`. */
+  data: unknown;
+}
+
+export interface PollResult {
+  /** New items, OLDEST FIRST: runs are made in this order. */
+  items: PolledItem[];
+  /**
+   * Where the next poll continues; never null (null is what marks the first poll). It must not move past items that
+   * this poll did not return (say, because it returned only a first page): those would never be seen again.
+   */
+  nextCursor: JsonValue;
+}
+
+export interface PollArgs<Input> {
+  input: Input;
+  /** The account chosen on the trigger node, decrypted for this call. */
+  account?: ActionAccount;
+  /** Null on the first poll; afterwards the nextCursor of the last poll whose runs were saved. */
+  cursor: JsonValue | null;
+  /**
+   * Only on the first poll (cursor null): the time the user chose in Start's "Process items from: since <date>",
+   * so return the items changed after it (all of them if the source cannot tell when an item changed). Null means
+   * "from now": return no items, only a nextCursor marking what exists now. The runtime makes no runs from a "from
+   * now" first poll whatever it returns, so a connector may simply poll as usual.
+   */
+  since: Date | null;
+  /** Aborted on timeout or shutdown; pass it to every remote call. */
+  signal: AbortSignal;
+  log: Logger;
+}
+
+/**
+ * A trigger the runtime polls every `intervalSeconds`. The runtime saves the runs of a poll's items and its
+ * nextCursor in ONE transaction; if that fails, the same cursor is polled again. So a poll must be repeatable: it
+ * must not change the source (no "mark as read"), and it may return items the runtime already ran, which it drops
+ * by key and version. A failed poll throws a ConfluxError whose message says what went wrong in plain words; the
+ * designer shows it and the runtime tries again at the next interval.
+ */
+export interface PollingTriggerDefinition<Input extends z.ZodType = z.ZodType, Output extends z.ZodType = z.ZodType>
+  extends TriggerDefinition<Input, Output> {
+  kind: "poll";
+  /**
+   * The default interval. Users override it with an `intervalSeconds` field in the trigger's input (add one with
+   * pollIntervalField; definePollingTrigger insists on it); never below MIN_POLL_INTERVAL_SECONDS.
+   */
+  intervalSeconds: number;
+  poll(args: PollArgs<z.output<Input>>): Promise<PollResult>;
+}
+
 export type AnyAction = ActionDefinition;
 export type AnyTrigger = TriggerDefinition;
+export type AnyPollingTrigger = PollingTriggerDefinition;
 
 export interface ConnectorDefinition {
   /** Stored in flow graphs as `connectorId`, so never rename one. */
@@ -87,6 +148,11 @@ export interface ConnectorDefinition {
    * a ConfluxError (usually a RemoteError) whose message says in plain words what went wrong.
    */
   testConnection?(args: TestConnectionArgs): Promise<void>;
+  /**
+   * How hard one account may be driven, shared by every flow and worker that uses it (an account may override
+   * either value). Absent: unlimited. Declare what the vendor documents, or what keeps its API from answering 429.
+   */
+  rateLimit?: ConnectorRateLimit;
   triggers: AnyTrigger[];
   actions: AnyAction[];
 }
