@@ -5,6 +5,7 @@ import type { ConnectorManifest } from "@/lib/connector-manifest";
 import { Button } from "../ui/button";
 import { StatusBadge } from "../ui/status-badge";
 import { AddStepMenu } from "./add-step-menu";
+import { FlowSettingsButton } from "./flow-settings-dialog";
 import type { ResolvedOperation } from "./manifest-lookup";
 import { SaveIndicator } from "./save-indicator";
 import type { SaveState } from "./use-draft-saver";
@@ -49,6 +50,7 @@ export function DesignerToolbar(props: {
           </span>
         )}
         <SaveIndicator state={props.saveState} detail={props.saveDetail} />
+        <FlowSettingsButton />
         <Button data-testid="save-button" onClick={props.onSave} disabled={props.busy} title="Save (Ctrl+S)">
           <Save size={15} aria-hidden /> Save
         </Button>

@@ -7,6 +7,8 @@ import { useTRPC } from "../trpc";
 import { errorMessage } from "../ui/error-message";
 import { StatusBadge } from "../ui/status-badge";
 import { JsonView } from "./json-view";
+import { ReplayList, ReplayOfLink } from "./replay-links";
+import { RunActions } from "./run-actions";
 
 const unfinished = new Set(["queued", "running"]);
 
@@ -46,6 +48,9 @@ export function RunDetail({ runId }: { runId: string }) {
         <div className="mt-2 flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold tracking-tight">{run.flowName}</h1>
           <StatusBadge status={run.status} testId="run-status" />
+          <div className="ml-auto">
+            <RunActions run={run} />
+          </div>
         </div>
         <dl className="mt-3 flex flex-wrap gap-x-8 gap-y-1 text-sm text-slate-600">
           <div>
@@ -68,10 +73,12 @@ export function RunDetail({ runId }: { runId: string }) {
             <dt className="inline text-slate-400">Duration </dt>
             <dd className="inline tabular-nums">{formatDuration(run.durationMs)}</dd>
           </div>
+          <ReplayOfLink replayOfRunId={run.replayOfRunId} original={run.replayOf} />
         </dl>
       </header>
       <section className="flex flex-col gap-4 p-8">
         <ErrorBox error={run.error} testId="run-error" />
+        <ReplayList replays={run.replays} />
         {steps.length === 0 && <p className="text-sm text-slate-500">No step has started yet.</p>}
         <ol className="flex flex-col gap-4">
           {steps.map((step) => (
@@ -93,8 +100,8 @@ export function RunDetail({ runId }: { runId: string }) {
               <div className="flex flex-col gap-3 p-4">
                 <ErrorBox error={step.error} testId="step-error" />
                 <div className="grid gap-4 lg:grid-cols-2">
-                  <JsonView label="Input" value={step.input} testId="step-input" />
-                  <JsonView label="Output" value={step.output} testId="step-output" />
+                  <JsonView label="Input" value={step.input} truncated={step.inputTruncated} testId="step-input" />
+                  <JsonView label="Output" value={step.output} truncated={step.outputTruncated} testId="step-output" />
                 </div>
               </div>
             </li>

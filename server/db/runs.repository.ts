@@ -1,6 +1,8 @@
-// Run history as the web app reads it. The runtime writes runs and steps through its own module.
-import type { DbOrTx } from "./client";
+// Run history as the web app reads and acts on it (cancel, replay). The runtime writes runs and steps through its own
+// module.
+import type { DbOrTx, Prisma } from "./client";
 import type { RunStatus } from "./generated/client";
+import { toJsonInput } from "./json";
 
 export async function listRuns(
   db: DbOrTx,
@@ -31,9 +33,108 @@ export async function findRunWithSteps(db: DbOrTx, workspaceId: string, id: stri
   return db.run.findFirst({
     where: { id, workspaceId },
     include: {
-      flow: { select: { name: true } },
+      flow: { select: { name: true, publishedVersion: { select: { number: true } } } },
       flowVersion: { select: { number: true, graph: true } },
       steps: { orderBy: { sequence: "asc" } },
     },
   });
+}
+
+/** Sets a queued or running run cancelled; false when it is missing, in another workspace or already finished. */
+export async function cancelUnfinishedRun(db: DbOrTx, workspaceId: string, id: string, error: object): Promise<boolean> {
+  const { count } = await db.run.updateMany({
+    where: { id, workspaceId, status: { in: ["queued", "running"] } },
+    data: { status: "cancelled", finishedAt: new Date(), error: toJsonInput(error) },
+  });
+  return count === 1;
+}
+
+export async function findRunStatus(db: DbOrTx, workspaceId: string, id: string) {
+  return db.run.findFirst({ where: { id, workspaceId }, select: { status: true } });
+}
+
+/** Everything a replay copies from: the run, its steps, and both versions it may replay on. */
+export async function findRunForReplay(db: DbOrTx, workspaceId: string, id: string) {
+  return db.run.findFirst({
+    where: { id, workspaceId },
+    include: {
+      flowVersion: { select: { id: true, number: true, graph: true } },
+      flow: { select: { publishedVersion: { select: { id: true, number: true, graph: true } } } },
+      steps: { orderBy: { sequence: "asc" } },
+    },
+  });
+}
+
+export type ReplaySource = NonNullable<Awaited<ReturnType<typeof findRunForReplay>>>;
+
+/** Creates the replaying run, queued, with the steps it starts from already succeeded (the executor skips them). */
+export async function insertReplayRun(
+  db: DbOrTx,
+  source: ReplaySource,
+  flowVersionId: string,
+  steps: readonly ReplaySource["steps"][number][],
+) {
+  const run = await db.run.create({
+    data: {
+      workspaceId: source.workspaceId,
+      flowId: source.flowId,
+      flowVersionId,
+      status: "queued",
+      triggerKind: source.triggerKind,
+      businessKey: source.businessKey,
+      triggerData: toJsonInput(source.triggerData),
+      replayOfRunId: source.id,
+    },
+    select: { id: true },
+  });
+  if (steps.length > 0) {
+    await db.stepRun.createMany({
+      data: steps.map(
+        (step): Prisma.StepRunCreateManyInput => ({
+          workspaceId: step.workspaceId,
+          runId: run.id,
+          stepId: step.stepId,
+          sequence: step.sequence,
+          parentStepId: step.parentStepId,
+          itemIndex: step.itemIndex,
+          connectorId: step.connectorId,
+          operation: step.operation,
+          status: "succeeded",
+          attempts: step.attempts,
+          input: toJsonInput(step.input),
+          output: toJsonInput(step.output),
+          inputTruncated: step.inputTruncated,
+          outputTruncated: step.outputTruncated,
+          startedAt: step.startedAt,
+          finishedAt: step.finishedAt,
+        }),
+      ),
+    });
+  }
+  return run;
+}
+
+/**
+ * The run a replay replays (when it still exists) and the replays made of this run, newest first. Only a finished run
+ * can have replays, and no index covers replayOfRunId, so the run page asks for them once a run has finished.
+ */
+export async function findReplayLinks(
+  db: DbOrTx,
+  workspaceId: string,
+  run: { id: string; replayOfRunId: string | null; finished: boolean },
+) {
+  const [original, replays] = await Promise.all([
+    run.replayOfRunId
+      ? db.run.findFirst({ where: { id: run.replayOfRunId, workspaceId }, select: { id: true, status: true } })
+      : null,
+    run.finished
+      ? db.run.findMany({
+          where: { workspaceId, replayOfRunId: run.id },
+          orderBy: { createdAt: "desc" },
+          take: 20,
+          select: { id: true, status: true, createdAt: true },
+        })
+      : [],
+  ]);
+  return { original, replays };
 }

@@ -12,3 +12,11 @@ export const listRunsInput = z
   .default({ limit: 50 });
 
 export const runIdInput = z.object({ id: z.string().min(1) });
+
+export const replayRunInput = z.object({
+  id: z.string().min(1),
+  /** "failedStep" keeps the steps that succeeded before the failure and starts at the failed step. */
+  from: z.enum(["start", "failedStep"]).default("start"),
+  /** "same": the version the run used; "latest": the flow's published version now. */
+  version: z.enum(["same", "latest"]).default("same"),
+});
