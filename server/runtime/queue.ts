@@ -2,6 +2,7 @@
 // A job only says "execute run X"; the Run row is the truth, which is why a lost or duplicate job is harmless.
 import { randomUUID } from "node:crypto";
 import PgBoss from "pg-boss";
+import { z } from "zod";
 
 export const RUN_QUEUE = "conflux-run";
 
@@ -17,6 +18,11 @@ export interface RunQueue {
   sendRun(runId: string, options?: { resend?: boolean }): Promise<void>;
   /** Whether a job for the run is waiting or being worked on. */
   hasLiveJob(runId: string): Promise<boolean>;
+  /**
+   * Which of the runs have a job waiting to be fetched (new, or failed and due for a retry). Unlike hasLiveJob this
+   * ignores active jobs, which may belong to a worker that died: pg-boss only notices when the job expires.
+   */
+  runsWithWaitingJob(runIds: string[]): Promise<Set<string>>;
   /** Throws when the queue cannot take jobs (used by /api/health). */
   check(): Promise<void>;
   stop(): Promise<void>;
@@ -56,6 +62,8 @@ export async function startBoss(options: BossOptions): Promise<PgBoss> {
   return boss;
 }
 
+const waitingRowsSchema = z.array(z.object({ singleton_key: z.string() }));
+
 export function runQueueOf(boss: PgBoss, onStop: () => Promise<void>): RunQueue {
   let stopped = false;
   return {
@@ -75,6 +83,16 @@ export function runQueueOf(boss: PgBoss, onStop: () => Promise<void>): RunQueue 
           runId,
         ]);
       return result.rows.length > 0;
+    },
+    async runsWithWaitingJob(runIds) {
+      if (runIds.length === 0) return new Set();
+      const result = await boss
+        .getDb()
+        .executeSql(
+          `SELECT DISTINCT singleton_key FROM pgboss.job WHERE name = $1 AND singleton_key = ANY($2) AND state < 'active'`,
+          [RUN_QUEUE, runIds],
+        );
+      return new Set(waitingRowsSchema.parse(result.rows).map((row) => row.singleton_key));
     },
     async check() {
       if (stopped) throw new Error("pg-boss is not started");

@@ -1,11 +1,16 @@
-// The worker: pg-boss consumers that execute runs, plus two small loops, the schedule ticker and the reaper.
+// The worker: pg-boss consumers that execute runs under a lease, plus small loops: the schedule ticker, the poller,
+// the reaper (runs whose job or worker vanished) and run retention.
 // Any number of workers may run against one database; every loop is safe to run concurrently with itself.
 import { z } from "zod";
 import type { Db } from "../db/client";
 import type { KeyRingSource } from "../security/keyring";
+import { executeWatchingForCancel } from "./cancel-watch";
 import { executeRun } from "./executor";
+import { newWorkerId, runUnderLease } from "./lease";
 import { RUN_QUEUE, runQueueOf, startBoss, type RunJobData } from "./queue";
-import { requeueStrandedRuns } from "./reaper";
+import { REAP_EVERY_MS, requeueStrandedRuns } from "./reaper";
+import { createRetentionTask, RETENTION_CHECK_MS } from "./retention";
+import { pollDueTriggers } from "./poller";
 import { createRunLocks } from "./run-lock";
 import { fireDueSchedules } from "./schedule-ticker";
 
@@ -17,8 +22,10 @@ export interface WorkerOptions {
   log?: (line: string) => void;
   /** How often due schedules are looked for. */
   tickMs?: number;
-  /** How often queued runs without a job are looked for. */
+  /** How often runs left without a job or a live worker (expired lease) are looked for. */
   reapMs?: number;
+  /** How long a run's lease holds without renewal, and how often it is renewed (lease.ts has the defaults). */
+  lease?: { leaseMs: number; renewMs: number };
   /** How long stop() lets in-flight runs finish before aborting them (they resume on another worker). */
   drainMs?: number;
   /** Decrypts the accounts steps use; the process-wide key ring when absent. */
@@ -45,6 +52,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const queue = runQueueOf(boss, async () => undefined);
   const locks = createRunLocks(options.databaseUrl, concurrency);
   const shutdown = new AbortController();
+  const workerId = newWorkerId();
 
   // pg-boss 10 has no team size: each work() call is one consumer polling for one job at a time.
   for (let i = 0; i < concurrency; i += 1) {
@@ -57,24 +65,34 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
         }
         const { runId } = data.data;
         // Throwing (only when the database itself fails) makes pg-boss retry the job; the run then resumes.
-        const ran = await locks.withLock(runId, () =>
-          executeRun(options.db, runId, { signal: shutdown.signal, log, keys: options.keys }),
-        );
+        const ran = await locks.withLock(runId, async () => {
+          const lease = { owner: workerId, signal: shutdown.signal, log, ...options.lease };
+          await runUnderLease(options.db, runId, lease, (signal) =>
+            executeWatchingForCancel(options.db, runId, { signal, log }, (watched) =>
+              executeRun(options.db, runId, { signal: watched, log, keys: options.keys }),
+            ),
+          );
+        });
         if (!ran) log(`run ${runId} is already being executed elsewhere; this delivery steps aside`);
       }
     });
   }
 
+  // Aborted first on stop, so a poll waiting on a slow source does not hold up the shutdown.
+  const loopsShutdown = new AbortController();
   const loops = [
     every(options.tickMs ?? 2_000, () => fireDueSchedules(options.db, queue, { log }), "schedule ticker", log),
-    every(options.reapMs ?? 15_000, () => requeueStrandedRuns(options.db, queue, { log }), "reaper", log),
+    every(options.tickMs ?? 2_000, () => pollDueTriggers(options.db, queue, { log, keys: options.keys, signal: loopsShutdown.signal }), "poller", log),
+    every(options.reapMs ?? REAP_EVERY_MS, () => requeueStrandedRuns(options.db, queue, { log }), "reaper", log),
+    every(RETENTION_CHECK_MS, createRetentionTask(options.db, { log }), "retention", log),
   ];
-  log(`worker started: ${concurrency} concurrent run(s)`);
+  log(`worker started: ${concurrency} concurrent run(s), id ${workerId}`);
 
   let stopping: Promise<void> | undefined;
   return {
     stop() {
       stopping ??= (async () => {
+        loopsShutdown.abort();
         await Promise.all(loops.map((loop) => loop.stop()));
         // Actions see the abort shortly before pg-boss gives up waiting, so they can stop cleanly.
         const abortTimer = setTimeout(() => shutdown.abort(), Math.max(0, drainMs - 1_000));

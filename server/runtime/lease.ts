@@ -1,0 +1,132 @@
+// Worker leases. The advisory run lock (run-lock.ts) keeps two executors of a run apart, but nothing outside the
+// dying process can tell from it that a run needs a new delivery. The lease can: the executing worker stamps the
+// Run row with its id and an expiry it keeps pushing forward, so a run whose lease ran out belongs to a worker that
+// died (SIGKILL, lost machine) and the reaper sends it again. Lease times come from the database's clock, so the
+// workers' and the reaper's clocks may disagree without a live lease ever looking expired.
+import { randomBytes } from "node:crypto";
+import os from "node:os";
+import { ConfluxError } from "@/lib/errors";
+import type { Db } from "../db/client";
+
+/** How long a lease holds without renewal: the longest a dead worker's run waits before the reaper sees it. */
+export const LEASE_MS = 30_000;
+/** Renewing at a third of the lease leaves room for two failed renewals before it expires. */
+export const LEASE_RENEW_MS = 10_000;
+
+/** host:pid:random, so an operator can find the process, and a restarted process with a reused pid is still new. */
+export function newWorkerId(): string {
+  return `${os.hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
+}
+
+export class LeaseLostError extends ConfluxError {
+  constructor(runId: string, reason: string) {
+    super("UNAVAILABLE", `This worker stopped executing run ${runId}: ${reason}`, { retryable: true });
+  }
+}
+
+export interface LeaseOptions {
+  /** This worker's id (newWorkerId()). */
+  owner: string;
+  /** The worker's shutdown signal; the execution also stops when the lease is lost. */
+  signal: AbortSignal;
+  log: (line: string) => void;
+  leaseMs?: number;
+  renewMs?: number;
+}
+
+/** "leased-elsewhere": a live worker holds the run, so this delivery steps aside. */
+export type LeaseOutcome = "ran" | "leased-elsewhere" | "lease-lost";
+
+/**
+ * Executes a run holding its lease: taken before `execute` starts, renewed while it runs, cleared when it ends
+ * (also when it throws, so a retried job or another worker need not wait for the expiry). When a renewal finds the
+ * lease taken by another worker, or the lease ran out while renewals failed, `execute`'s signal aborts.
+ */
+export async function runUnderLease(
+  db: Db,
+  runId: string,
+  options: LeaseOptions,
+  execute: (signal: AbortSignal) => Promise<void>,
+): Promise<LeaseOutcome> {
+  const leaseMs = options.leaseMs ?? LEASE_MS;
+  const renewMs = options.renewMs ?? LEASE_RENEW_MS;
+  if (!(await takeLease(db, runId, options.owner, leaseMs))) {
+    const run = await db.run.findUnique({ where: { id: runId }, select: { status: true, leaseOwner: true } });
+    if (run && (run.status === "queued" || run.status === "running")) {
+      options.log(`run ${runId} is leased by ${run.leaseOwner ?? "another worker"}; this delivery steps aside`);
+      return "leased-elsewhere";
+    }
+    // Missing or finished: nothing to lease, and the executor knows how to drop such a job.
+    await execute(options.signal);
+    return "ran";
+  }
+
+  const lost = new AbortController();
+  const loseLease = (reason: string) => {
+    options.log(`run ${runId}: ${reason}; this worker stops executing it`);
+    lost.abort(new LeaseLostError(runId, reason));
+  };
+  let heldUntil = Date.now() + leaseMs;
+  const renew = async () => {
+    const startedAt = Date.now();
+    try {
+      if (await renewLease(db, runId, options.owner, leaseMs)) heldUntil = startedAt + leaseMs;
+      else loseLease("another worker took over its lease");
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      // Past the expiry the reaper may already have handed the run to another worker: stop rather than race it.
+      if (Date.now() >= heldUntil) loseLease(`its lease expired while renewals failed (${reason})`);
+      else options.log(`run ${runId}: lease renewal failed, will retry: ${reason}`);
+    }
+  };
+
+  let finished = false;
+  let renewing: Promise<void> = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+  const scheduleRenewal = () => {
+    timer = setTimeout(() => {
+      renewing = renew().finally(() => {
+        if (!finished && !lost.signal.aborted) scheduleRenewal();
+      });
+    }, renewMs);
+  };
+  scheduleRenewal();
+
+  try {
+    await execute(AbortSignal.any([options.signal, lost.signal]));
+    return lost.signal.aborted ? "lease-lost" : "ran";
+  } catch (error) {
+    // The new lease holder finishes the run; this delivery's job is done. A shutdown still throws, so the job retries.
+    if (lost.signal.aborted && !options.signal.aborted) return "lease-lost";
+    throw error;
+  } finally {
+    finished = true;
+    clearTimeout(timer);
+    await renewing;
+    await releaseLease(db, runId, options.owner).catch((error: unknown) =>
+      options.log(`run ${runId}: could not clear its lease (it expires on its own): ${String(error)}`),
+    );
+  }
+}
+
+// Timestamps are stored without a time zone, in UTC (as Prisma writes them), hence `AT TIME ZONE 'UTC'`.
+async function takeLease(db: Db, runId: string, owner: string, leaseMs: number): Promise<boolean> {
+  const count = await db.$executeRaw`
+    UPDATE "Run"
+    SET "leaseOwner" = ${owner}, "leaseExpiresAt" = (now() AT TIME ZONE 'UTC') + make_interval(secs => ${leaseMs / 1000})
+    WHERE id = ${runId} AND status IN ('queued', 'running')
+      AND ("leaseOwner" IS NULL OR "leaseOwner" = ${owner} OR "leaseExpiresAt" < (now() AT TIME ZONE 'UTC'))`;
+  return count === 1;
+}
+
+async function renewLease(db: Db, runId: string, owner: string, leaseMs: number): Promise<boolean> {
+  const count = await db.$executeRaw`
+    UPDATE "Run"
+    SET "leaseExpiresAt" = (now() AT TIME ZONE 'UTC') + make_interval(secs => ${leaseMs / 1000})
+    WHERE id = ${runId} AND "leaseOwner" = ${owner}`;
+  return count === 1;
+}
+
+async function releaseLease(db: Db, runId: string, owner: string): Promise<void> {
+  await db.run.updateMany({ where: { id: runId, leaseOwner: owner }, data: { leaseOwner: null, leaseExpiresAt: null } });
+}
