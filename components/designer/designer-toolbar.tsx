@@ -1,5 +1,5 @@
 "use client";
-import { ArrowLeft, Play, Save, Square, Zap } from "lucide-react";
+import { ArrowLeft, Braces, Play, Save, Square, Zap } from "lucide-react";
 import Link from "next/link";
 import type { ConnectorManifest } from "@/lib/connector-manifest";
 import { Button } from "../ui/button";
@@ -24,6 +24,7 @@ export function DesignerToolbar(props: {
   onStart: () => void;
   onStop: () => void;
   onRunNow: () => void;
+  onRunWithData: () => void;
 }) {
   const running = props.status === "running";
   return (
@@ -58,6 +59,15 @@ export function DesignerToolbar(props: {
           <>
             <Button data-testid="run-now-button" onClick={props.onRunNow} disabled={props.busy}>
               <Zap size={15} aria-hidden /> Run now
+            </Button>
+            <Button
+              data-testid="run-with-data-button"
+              onClick={props.onRunWithData}
+              disabled={props.busy}
+              aria-label="Run now with data"
+              title="Run now with data"
+            >
+              <Braces size={15} aria-hidden />
             </Button>
             <Button data-testid="stop-button" onClick={props.onStop} disabled={props.busy}>
               <Square size={15} aria-hidden /> Stop

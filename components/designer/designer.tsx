@@ -12,6 +12,7 @@ import { DesignerToolbar } from "./designer-toolbar";
 import { FlowCanvas } from "./flow-canvas";
 import { appendStep, defaultInputs, findNode } from "./graph-edit";
 import { NodePanel } from "./node-panel";
+import { RunPayloadDialog } from "./run-payload-dialog";
 import { computeProblems } from "./problems";
 import { StartDialog, type PollFrom } from "./start-dialog";
 import { useDraftSaver } from "./use-draft-saver";
@@ -46,6 +47,7 @@ export function Designer({ flowId }: { flowId: string }) {
   const stop = useMutation(trpc.flows.stop.mutationOptions());
   const runNow = useMutation(trpc.flows.runNow.mutationOptions());
 
+  const [runWithData, setRunWithData] = useState(false);
   const [pollStart, setPollStart] = useState<{ hasCursor: boolean; lastError: string | null } | null>(null);
 
   async function onStart() {
@@ -77,9 +79,10 @@ export function Designer({ flowId }: { flowId: string }) {
     await refreshFlow();
   }
 
-  async function onRunNow() {
+  async function onRunNow(payload?: unknown) {
     try {
-      const { runId } = await runNow.mutateAsync({ id: flowId });
+      const { runId } = await runNow.mutateAsync({ id: flowId, payload });
+      setRunWithData(false);
       toast.success(
         <span>
           Run queued.{" "}
@@ -136,6 +139,7 @@ export function Designer({ flowId }: { flowId: string }) {
         onStart={() => void onStart()}
         onStop={() => void onStop()}
         onRunNow={() => void onRunNow()}
+        onRunWithData={() => setRunWithData(true)}
       />
       <div className="flex min-h-0 flex-1">
         <div className="relative min-w-0 flex-1" data-testid="designer-canvas">
@@ -152,6 +156,9 @@ export function Designer({ flowId }: { flowId: string }) {
             onStart={(pollFrom) => void startWith(pollFrom)}
             onClose={() => setPollStart(null)}
           />
+        )}
+        {runWithData && (
+          <RunPayloadDialog pending={runNow.isPending} onRun={(payload) => void onRunNow(payload)} onClose={() => setRunWithData(false)} />
         )}
       </div>
     </div>
