@@ -1,6 +1,7 @@
 // Reading an incoming webhook request into what a run starts with. Everything here works on the web platform's
 // Request, so the route handler, tests and any other server can use it.
 import { ConfluxError } from "@/lib/errors";
+import { readStreamWithin } from "../connectors/sdk/http-transport";
 import { SIGNATURE_HEADER } from "../security/webhook-signature";
 
 export const DEFAULT_WEBHOOK_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -17,28 +18,11 @@ export interface WebhookTriggerData {
   eventId: string | null;
 }
 
-/**
- * The raw body, or undefined when it is larger than `limit` bytes. The stream is read chunk by chunk and abandoned
- * at the limit, so a sender lying about (or leaving out) Content-Length cannot make the server buffer more.
- */
+/** The raw body, or undefined when it is larger than `limit` bytes (declared or counted as it streams in). */
 export async function readBodyWithin(request: Request, limit: number): Promise<Buffer | undefined> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (Number.isFinite(declared) && declared > limit) return undefined;
-  if (!request.body) return Buffer.alloc(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
+  return readStreamWithin(request.body, limit);
 }
 
 function isJsonContentType(contentType: string | null): boolean {

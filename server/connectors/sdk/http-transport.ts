@@ -60,22 +60,35 @@ function tooLarge(status: number, maxBytes: number): RemoteError {
   });
 }
 
-async function readFetchBody(response: Response, maxBytes: number): Promise<string> {
-  if (!response.body) return "";
-  const reader = response.body.getReader();
+/**
+ * A body read chunk by chunk, or undefined once it passes `limit` bytes: the stream is abandoned there, so a peer
+ * that lies about (or leaves out) Content-Length cannot make us buffer more.
+ */
+export async function readStreamWithin(
+  body: ReadableStream<Uint8Array> | null,
+  limit: number,
+): Promise<Buffer | undefined> {
+  if (!body) return Buffer.alloc(0);
+  const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw tooLarge(response.status, maxBytes);
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+async function readFetchBody(response: Response, maxBytes: number): Promise<string> {
+  const body = await readStreamWithin(response.body, maxBytes);
+  if (body === undefined) throw tooLarge(response.status, maxBytes);
+  return body.toString("utf8");
 }
 
 function httpsExchange(request: Exchange, options: TlsClientOptions): Promise<RawResponse> {
