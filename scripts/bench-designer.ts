@@ -65,7 +65,8 @@ async function main() {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "conflux-bench-designer-"));
-  const server = spawn("npx", ["tsx", "scripts/start.ts"], {
+  // Node with tsx's loader rather than the tsx binary, whose extra process would not pass SIGINT on.
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", CONFLUX_DATA_DIR: dataDir, DATABASE_URL: "" },
     stdio: ["ignore", "inherit", "inherit"],
   });
@@ -95,15 +96,16 @@ async function main() {
 
     const box = await page.getByTestId("node-log_55").boundingBox();
     if (!box) throw new Error("the node to drag is not on screen");
-    await page.evaluate(() => {
-      const frames: number[] = [];
-      const record = (time: number) => {
+    // A string, not a function: tsx compiles functions with a __name helper that does not exist in the page.
+    await page.evaluate(`(() => {
+      const frames = [];
+      const record = (time) => {
         frames.push(time);
-        if (frames.length < 10_000) requestAnimationFrame(record);
+        if (frames.length < 10000) requestAnimationFrame(record);
       };
       requestAnimationFrame(record);
-      Object.assign(window, { __benchFrames: frames });
-    });
+      window.__benchFrames = frames;
+    })()`);
     const startX = box.x + box.width / 2;
     const startY = box.y + box.height / 2;
     await page.mouse.move(startX, startY);
@@ -112,10 +114,8 @@ async function main() {
       await page.mouse.move(startX + Math.sin(step / 15) * 200, startY + step, { steps: 1 });
     }
     await page.mouse.up();
-    const frames = await page.evaluate(() => {
-      const value: unknown = Reflect.get(window, "__benchFrames");
-      return Array.isArray(value) ? value.filter((entry): entry is number => typeof entry === "number") : [];
-    });
+    const recorded: unknown = await page.evaluate("window.__benchFrames");
+    const frames = Array.isArray(recorded) ? recorded.filter((entry): entry is number => typeof entry === "number") : [];
     const intervals = frames.slice(1).map((time, index) => time - (frames[index] ?? time));
     const p95FrameMs = percentile(intervals, 95);
 
