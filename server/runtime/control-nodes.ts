@@ -6,6 +6,7 @@ import { ConfluxError, toErrorJson } from "@/lib/errors";
 import { MAX_FOR_EACH_ITEMS } from "../connectors/core/actions/for-each";
 import { respondAction } from "../connectors/core/actions/respond";
 import type { Db, Tx } from "../db/client";
+import { isTransientDatabaseError } from "../db/transient-errors";
 import { resolveInputs, type ExpressionContext } from "./expressions";
 import { parseInputs } from "./inputs";
 import { toJsonInput } from "./json";
@@ -35,6 +36,8 @@ async function runControlStep(
     }
     return { ok: true, output: result.output };
   } catch (error) {
+    // The database is out of reach: the queue delivers the run again, and this step runs again then.
+    if (isTransientDatabaseError(error)) throw error;
     const errorJson = toErrorJson(error);
     await finishStep(db, target, { status: "failed", input, output: null, error: errorJson });
     return { ok: false, error: errorJson };

@@ -5,6 +5,7 @@
 import { flowGraphSchema, describeIssues } from "@/lib/flow-graph";
 import { ConfluxError, toErrorJson, type ConfluxErrorJson } from "@/lib/errors";
 import type { Db, Prisma } from "../db/client";
+import { isTransientDatabaseError } from "../db/transient-errors";
 import type { KeyRingSource } from "../security/keyring";
 import type { ExpressionContext } from "./expressions";
 import { toJsonInput, toPlainJson } from "./json";
@@ -36,7 +37,8 @@ export async function executeRun(db: Db, runId: string, options: ExecuteOptions)
   try {
     await walk(db, run, options);
   } catch (error) {
-    if (options.signal.aborted) throw error;
+    // Shutting down, or the database is out of reach: the queue delivers the run again and it resumes.
+    if (options.signal.aborted || isTransientDatabaseError(error)) throw error;
     // Anything unexpected fails the run readably; if even that write fails, the job is retried later.
     options.log(`run ${runId} failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     await finishRun(db, runId, "failed", toErrorJson(error));

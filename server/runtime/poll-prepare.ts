@@ -13,6 +13,7 @@ import { createRedactor, type Redactor } from "../security/redact";
 import { parseInputs } from "./inputs";
 import { nodeName } from "./plan";
 import { findTriggerNode } from "./triggers";
+import { resolveAccountLimit, type AccountLimit } from "./rate-limit";
 
 /** The flow cannot poll (not running, or its trigger is not a polling one): polling is switched off. */
 export class PollNotPossible extends ConfluxError {
@@ -27,6 +28,8 @@ export interface PreparedPoll {
   versionId: string;
   input: unknown;
   account?: StepAccount;
+  /** The account's rate limit: a poll is a call on the account like any step's. */
+  limit?: AccountLimit;
   intervalSeconds: number;
   /** Hides the account's secrets in what is stored or logged (items, errors, log lines). */
   redactor: Redactor;
@@ -70,12 +73,16 @@ export async function preparePoll(
         stepName: `The trigger ${nodeName(node)}`,
       })
     : undefined;
+  const limit = node.accountId
+    ? await resolveAccountLimit(db, { workspaceId: row.workspaceId, accountId: node.accountId, connector: found.connector })
+    : undefined;
   return {
     trigger,
     node,
     versionId: row.publishedVersionId,
     input,
     account,
+    limit,
     intervalSeconds: pollIntervalSeconds(trigger, input),
     redactor: createRedactor(account?.secrets ?? []),
   };

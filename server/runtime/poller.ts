@@ -17,6 +17,7 @@ import { pollTriggerIdentity, readStoredPollCursor, storePollCursor } from "./po
 import { preparePoll, pollResultSchema, PollNotPossible, type PreparedPoll } from "./poll-prepare";
 import type { RunQueue } from "./queue";
 import { sendOrLeaveToReaper } from "./runs";
+import { withAccountLimit } from "./rate-limit";
 
 const BATCH = 10;
 /** A poll that takes longer is abandoned (connectors' own timeouts are shorter). */
@@ -92,7 +93,7 @@ export async function pollClaimed(db: Db, queue: RunQueue, row: ClaimedPoll, opt
     }
     return recordFailure(db, row, options, error, undefined);
   }
-  const { trigger, node, input, account, intervalSeconds, redactor } = prepared;
+  const { trigger, node, input, account, limit, intervalSeconds, redactor } = prepared;
   const stored = readStoredPollCursor(row.cursor);
   const identity = pollTriggerIdentity(node);
   const current = stored?.trigger === identity ? stored : { trigger: identity, position: null, since: null };
@@ -103,18 +104,25 @@ export async function pollClaimed(db: Db, queue: RunQueue, row: ClaimedPoll, opt
   let result: z.infer<typeof pollResultSchema>;
   try {
     const signals = [AbortSignal.timeout(POLL_TIMEOUT_MS), ...(options.signal ? [options.signal] : [])];
-    const raw = await trigger.poll({
-      input,
-      account: account?.account,
-      cursor: current.position,
-      since: current.position === null && current.since !== null ? new Date(current.since) : null,
-      signal: AbortSignal.any(signals),
-      log: {
-        info: (message) => log(`info: ${message}`),
-        warn: (message) => log(`warn: ${message}`),
-        error: (message) => log(`error: ${message}`),
-      },
-    });
+    const signal = AbortSignal.any(signals);
+    const poll = () =>
+      // A connector that ignores the signal must not hold this worker's poll loop (and its shutdown) forever.
+      untilAborted(
+        trigger.poll({
+          input,
+          account: account?.account,
+          cursor: current.position,
+          since: current.position === null && current.since !== null ? new Date(current.since) : null,
+          signal,
+          log: {
+            info: (message) => log(`info: ${message}`),
+            warn: (message) => log(`warn: ${message}`),
+            error: (message) => log(`error: ${message}`),
+          },
+        }),
+        signal,
+      );
+    const raw = limit ? await withAccountLimit(db, { ...limit, holder: `poll:${row.flowId}`, signal }, poll) : await poll();
     result = pollResultSchema.parse(raw);
   } catch (error) {
     if (options.signal?.aborted) {
@@ -218,4 +226,14 @@ async function releaseClaim(
   data: { active?: boolean; nextRunAt: Date | null; lastError?: string },
 ): Promise<void> {
   await db.triggerState.updateMany({ where: { flowId: row.flowId, active: true, nextRunAt: row.leaseUntil }, data });
+}
+
+/** The task's result, or a rejection as soon as `signal` aborts, whichever comes first. */
+function untilAborted<T>(task: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    task.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
 }

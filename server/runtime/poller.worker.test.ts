@@ -56,13 +56,15 @@ describe("polling through the workers", () => {
     ]);
     expect(runs[0]?.steps[0]?.output).toEqual(feed.items[1]);
 
-    // Several more loop ticks of both workers make nothing new.
-    const hits = source.hits("/orders");
+    // Another poll of the same items, committed (its lastFiredAt moves on), makes nothing new.
+    const before = await t.db.triggerState.findUniqueOrThrow({ where: { flowId: flow.flowId } });
+    const firedBefore = before.lastFiredAt?.getTime() ?? baseline.getTime();
     await t.db.triggerState.update({ where: { flowId: flow.flowId }, data: { nextRunAt: new Date() } });
-    await waitFor(async () => (source.hits("/orders") > hits ? true : undefined), "another poll");
+    const state = await waitFor(async () => {
+      const current = await t.db.triggerState.findUniqueOrThrow({ where: { flowId: flow.flowId } });
+      return (current.lastFiredAt?.getTime() ?? 0) > firedBefore ? current : undefined;
+    }, "another poll to commit");
     expect(await t.db.run.count({ where: { flowId: flow.flowId } })).toBe(2);
-    const state = await t.db.triggerState.findUniqueOrThrow({ where: { flowId: flow.flowId } });
-    expect(state.lastFiredAt?.getTime()).toBeGreaterThan(baseline.getTime());
     expect(state.lastError).toBeNull();
   });
 });

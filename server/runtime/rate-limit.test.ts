@@ -82,8 +82,9 @@ describe("withAccountLimit", () => {
     await Promise.all([...fire(t.db, "a"), ...fire(otherWorker, "b")]);
 
     expect(starts).toHaveLength(40);
-    // A full bucket (capacity 5) plus 5 refilled within the second.
-    expect(busiestWindow(starts, 1000)).toBeLessThanOrEqual(10);
+    // A full bucket (capacity 5) plus 5 refilled within the second; one more for the gap between the database's
+    // grant and this process's clock reading on a loaded machine.
+    expect(busiestWindow(starts, 1000)).toBeLessThanOrEqual(11);
     // The 35 calls after the first burst need 7 s of refill; unlimited, 3 at a time, they would take about 3 s.
     expect(Math.max(...starts) - Math.min(...starts)).toBeGreaterThan(6500);
     expect(maxInFlight).toBe(3);

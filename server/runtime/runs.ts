@@ -5,9 +5,12 @@ import type { Db } from "../db/client";
 import { toJsonInput } from "./json";
 import type { RunQueue } from "./queue";
 
+/** The queue, or a way to get it once a run is saved (so a queue that cannot start never loses the request). */
+export type QueueSource = RunQueue | (() => Promise<RunQueue>);
+
 export async function requestManualRun(
   db: Db,
-  queue: RunQueue,
+  queue: QueueSource,
   args: { workspaceId: string; flowId: string; payload: unknown },
 ): Promise<{ runId: string }> {
   const flow = await db.flow.findFirst({
@@ -38,9 +41,9 @@ export async function requestManualRun(
  * Sends the job for a committed run. A failed send is not the user's problem: the run is saved and queued, and the
  * worker's reaper sends it again within a minute, so the caller still gets its run id.
  */
-export async function sendOrLeaveToReaper(queue: RunQueue, runId: string): Promise<void> {
+export async function sendOrLeaveToReaper(queue: QueueSource, runId: string): Promise<void> {
   try {
-    await queue.sendRun(runId);
+    await (typeof queue === "function" ? await queue() : queue).sendRun(runId);
   } catch (error) {
     console.error(`[conflux] run ${runId} is saved but its job was not sent (the reaper will retry): ${String(error)}`);
   }

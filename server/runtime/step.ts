@@ -8,6 +8,7 @@ import { loadStepAccount } from "../accounts/step-account";
 import { findOperation, type FoundOperation } from "../connectors";
 import type { Logger } from "../connectors/sdk";
 import type { Db } from "../db/client";
+import { isTransientDatabaseError } from "../db/transient-errors";
 import { defaultKeyRing, type KeyRingSource } from "../security/keyring";
 import { createRedactor, type Redactor } from "../security/redact";
 import { resolveInputs, type ExpressionContext } from "./expressions";
@@ -132,7 +133,8 @@ export async function runActionStep(
         output = redactor.value(toPlainJson(await called));
         break;
       } catch (error) {
-        if (options.signal.aborted) throw error;
+        // The rate limiter's queries run inside the attempt: losing the database is not an attempt that failed.
+        if (options.signal.aborted || isTransientDatabaseError(error)) throw error;
         const failure = redactError(toErrorJson(error), redactor);
         failures.push({
           attempt,
@@ -153,8 +155,9 @@ export async function runActionStep(
     await finishStep(db, target, { status: "succeeded", input: redactor.value(input), output, error: null });
     return { ok: true, output };
   } catch (error) {
-    // The worker is shutting down: leave the step in flight so the re-delivered job runs it again.
-    if (options.signal.aborted) throw error;
+    // The worker is shutting down, or the database is out of reach: leave the step in flight so the re-delivered job
+    // runs it again rather than failing a step whose action may have succeeded.
+    if (options.signal.aborted || isTransientDatabaseError(error)) throw error;
     const errorJson = error instanceof StepFailure ? error.json : redactError(toErrorJson(error), redactor);
     await finishStep(db, target, { status: "failed", input: redactor.value(input), output: null, error: errorJson });
     return { ok: false, error: errorJson };

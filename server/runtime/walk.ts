@@ -110,7 +110,16 @@ async function stepOutcome(
 ): Promise<Outcome> {
   const failedAt = (outcome: { ok: true; output: unknown } | { ok: false; error: ConfluxErrorJson }): Outcome =>
     outcome.ok ? outcome : { ...outcome, stepId: target.stepId };
-  if (done?.status === "succeeded") return { ok: true, output: done.output };
+  if (done?.status === "succeeded") {
+    // A capped output read back is only its marker: a later step that uses it would get the marker, not the data.
+    if (done.outputTruncated && isReferencedLater(walk.plan, target.node.id)) {
+      const message =
+        `Step ${nodeName(target.node)}'s output was too large to keep (over CONFLUX_STEP_PAYLOAD_LIMIT_KB), and the ` +
+        "run resumed after it, so later steps cannot use it. Replay the run from the start, or raise the limit.";
+      return { ok: false, error: { code: "FLOW_INVALID", message, retryable: false }, stepId: target.stepId };
+    }
+    return { ok: true, output: done.output };
+  }
   const storedError = done?.status === "failed" ? readErrorJson(done.error) : null;
   if (storedError) return { ok: false, error: storedError, stepId: target.stepId };
   switch (target.node.type) {
@@ -207,4 +216,14 @@ function lastOutput(
     if (node && results.get(node.id)?.kind !== "skipped") return iteration.steps[node.id] ?? null;
   }
   return null;
+}
+
+/** Whether any step's inputs name `steps.<id>` (or `steps["<id>"]`), so they would read that step's output. */
+function isReferencedLater(plan: ExecutionPlan, id: string): boolean {
+  const nodes = [...plan.steps, ...[...plan.bodies.values()].flat()];
+  return nodes.some((node) => {
+    const inputs = JSON.stringify(node.inputs);
+    // Node ids hold only letters, digits, - and _, so they need no escaping in the pattern.
+    return new RegExp(`steps(\\.${id}(?![\\w-])|\\[\\\\?["']${id}\\\\?["']\\])`).test(inputs);
+  });
 }

@@ -66,10 +66,13 @@ export async function handleWebhookRequest(request: Request, webhookId: string, 
     return await handle(request, webhookId, deps);
   } catch (error) {
     if (error instanceof ConfluxError && error.code === "VALIDATION") return errorAnswer(400, error.code, error.message);
+    // The caller is anonymous: the reason (a key id, what to do in the designer) is for the log and the designer.
+    const where = `webhook ${webhookId.slice(0, 6)}…`;
     if (error instanceof ConfluxError && error.code === "CREDENTIALS_UNREADABLE") {
-      return errorAnswer(500, error.code, error.message);
+      console.error(`[conflux] ${where}: ${error.message}`);
+      return errorAnswer(500, "INTERNAL", "The webhook could not be processed; try again later");
     }
-    console.error(`[conflux] webhook ${webhookId} failed:`, error);
+    console.error(`[conflux] ${where} failed:`, error);
     return errorAnswer(500, "INTERNAL", "The webhook could not be processed; try again later");
   }
 }

@@ -6,7 +6,7 @@ import { flowGraphSchema } from "@/lib/flow-graph";
 import { ConflictError, NotFoundError, readErrorJson } from "@/lib/errors";
 import type { Db } from "../db/client";
 import * as runs from "../db/runs.repository";
-import type { RunQueue } from "../runtime";
+import type { QueueSource } from "../runtime/runs";
 import { sendOrLeaveToReaper } from "../runtime/runs";
 
 export type ReplayFrom = "start" | "failedStep";
@@ -38,7 +38,7 @@ export function failedStepOf<T extends StepRow>(run: { status: string; error: un
 
 export async function replayRun(
   db: Db,
-  queue: RunQueue,
+  queue: QueueSource,
   workspaceId: string,
   args: { id: string; from: ReplayFrom; version: ReplayVersion },
 ): Promise<{ runId: string }> {

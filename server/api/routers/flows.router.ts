@@ -41,7 +41,7 @@ export const flowsRouter = router({
     .input(flowIdInput)
     .mutation(({ ctx, input }) => rotateWebhookSecret(ctx.db, ctx.keys, ctx.workspaceId, input.id)),
   runNow: procedure.input(runNowInput).mutation(async ({ ctx, input }) =>
-    requestManualRun(ctx.db, await getRunQueue(), {
+    requestManualRun(ctx.db, getRunQueue, {
       workspaceId: ctx.workspaceId,
       flowId: input.id,
       payload: input.payload ?? {},

@@ -17,7 +17,18 @@ export const saveDraftInput = z.object({
   graph: z.unknown(),
   baseRevision: z.number().int().min(0),
 });
-export const runNowInput = z.object({ id: z.string().min(1), payload: z.unknown().optional() });
+const MAX_RUN_PAYLOAD_BYTES = 1024 * 1024;
+
+/** Run now's payload: any JSON, as large as a webhook body may be. */
+export const runNowInput = z.object({
+  id: z.string().min(1),
+  payload: z
+    .unknown()
+    .optional()
+    .refine((value) => value === undefined || Buffer.byteLength(JSON.stringify(value) ?? "") <= MAX_RUN_PAYLOAD_BYTES, {
+      message: "The data is larger than 1 MB",
+    }),
+});
 /** Days the flow's finished runs are kept; null follows CONFLUX_RUN_RETENTION_DAYS. */
 export const setRetentionInput = z.object({ id: z.string().min(1), days: retentionDaysSchema.nullable() });
 

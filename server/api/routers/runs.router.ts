@@ -10,5 +10,5 @@ export const runsRouter = router({
   cancel: procedure.input(runIdInput).mutation(({ ctx, input }) => runs.cancelRun(ctx.db, ctx.workspaceId, input.id)),
   replay: procedure
     .input(replayRunInput)
-    .mutation(async ({ ctx, input }) => replayRun(ctx.db, await getRunQueue(), ctx.workspaceId, input)),
+    .mutation(({ ctx, input }) => replayRun(ctx.db, getRunQueue, ctx.workspaceId, input)),
 });

@@ -22,4 +22,12 @@ describe("Retry-After", () => {
     expect(busy?.toJSON().details).not.toHaveProperty("retryAfterMs");
     expect(busy?.retryable).toBe(true);
   });
+
+  it("keeps session headers out of the reply that error details store", () => {
+    const headers = { "set-cookie": "JSESSIONID=abc", "www-authenticate": "Basic", "content-type": "text/plain" };
+    const refused = errorForResponse({ status: 401, statusText: "Unauthorized", headers, body: "no" }, "api");
+    expect(refused?.toJSON().details).toEqual({
+      response: { status: 401, statusText: "Unauthorized", headers: { "content-type": "text/plain" }, body: "no" },
+    });
+  });
 });

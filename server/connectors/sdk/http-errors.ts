@@ -5,6 +5,15 @@ import type { HttpResponse } from "./http";
 
 const BODY_EXCERPT_CHARS = 500;
 
+// Session material a server hands out or asks for: kept out of run history, which anyone with the run page reads.
+const sessionHeaders = new Set(["set-cookie", "cookie", "authorization", "www-authenticate", "proxy-authenticate"]);
+
+/** The reply as error details keep it for the run page: everything but the session headers. */
+export function responseForDetails(response: HttpResponse): HttpResponse {
+  const headers = Object.fromEntries(Object.entries(response.headers).filter(([name]) => !sessionHeaders.has(name)));
+  return { ...response, headers };
+}
+
 /** The error for a response outside 2xx, or undefined for a success. Details keep the reply for the run page. */
 export function errorForResponse(response: HttpResponse, what: string): RemoteError | undefined {
   if (response.status >= 200 && response.status < 300) return undefined;
@@ -12,7 +21,8 @@ export function errorForResponse(response: HttpResponse, what: string): RemoteEr
   const message = `${what} answered ${statusLine(response)}${excerpt ? `: ${excerpt}` : ""}`;
   // The runtime's retry waits at least this long before the next attempt (see server/runtime/retry.ts).
   const retryAfterMs = parseRetryAfter(response.headers["retry-after"]);
-  const details = retryAfterMs === undefined ? { response } : { response, retryAfterMs };
+  const kept = responseForDetails(response);
+  const details = retryAfterMs === undefined ? { response: kept } : { response: kept, retryAfterMs };
   if (response.status === 429) {
     return new RemoteError("RATE_LIMITED", message, { status: response.status, retryable: true, details });
   }

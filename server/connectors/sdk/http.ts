@@ -6,7 +6,7 @@ import { ConfluxError, RemoteError } from "@/lib/errors";
 import { formatMs, networkError } from "./http-errors";
 import { exchange, type TlsClientOptions } from "./http-transport";
 
-export { errorForResponse, statusLine } from "./http-errors";
+export { errorForResponse, responseForDetails, statusLine } from "./http-errors";
 export type { TlsClientOptions } from "./http-transport";
 
 export interface HttpRequest {

@@ -9,6 +9,7 @@ export { field, fieldWidgets, type FieldHints, type FieldWidget } from "./fields
 export {
   errorForResponse,
   httpRequest,
+  responseForDetails,
   statusLine,
   type HttpRequest,
   type HttpResponse,

@@ -5,7 +5,7 @@
 // STANDARD authentication reads them, and no redirect is ever followed, so they only reach the configured server.
 import { z } from "zod";
 import { RemoteError } from "@/lib/errors";
-import { httpRequest, type HttpResponse } from "../sdk";
+import { httpRequest, responseForDetails, type HttpResponse } from "../sdk";
 import type { SterlingRestAccount } from "./account";
 import { forgetSession, sessionFor, type SterlingSession } from "./session";
 import { isNotAuthenticated, sterlingResponseError } from "./sterling-errors";
@@ -53,7 +53,7 @@ export function readDocument(response: HttpResponse, host: string, api: string):
     throw new RemoteError(
       "REMOTE",
       `Sterling OMS (${host}) answered ${api} with something other than a JSON document: check the Endpoint URL`,
-      { status: response.status, retryable: false, details: { response } },
+      { status: response.status, retryable: false, details: { response: responseForDetails(response) } },
     );
   }
   return parsed.data;
@@ -83,7 +83,7 @@ export async function invokeSterling(
       "REMOTE",
       `Sterling OMS (${host}) did not accept the session of login ID "${account.loginId}" for ${api}: check that ` +
         "the user may call this API and that the server keeps sessions on one node (sticky sessions)",
-      { status: response.status, retryable: false, details: { response } },
+      { status: response.status, retryable: false, details: { response: responseForDetails(response) } },
     );
   }
   return readDocument(response, host, api);

@@ -5,7 +5,7 @@
 // reasonCode is the MQ reason (MQRC_*) when the queue manager itself refused.
 import { z } from "zod";
 import { RemoteError } from "@/lib/errors";
-import { errorForResponse, httpRequest, statusLine, type HttpResponse } from "../sdk";
+import { errorForResponse, httpRequest, responseForDetails, statusLine, type HttpResponse } from "../sdk";
 import type { SterlingMqAccount } from "./account";
 
 const MQ_TIMEOUT_MS = 30_000;
@@ -59,7 +59,7 @@ export function mqResponseError(response: HttpResponse, account: SterlingMqAccou
   const ids = new Set(errors.map((error) => error.msgId ?? error.messageId));
   const qmgr = `"${account.queueManager}"`;
   const fail = (message: string, retryable = false) =>
-    new RemoteError("REMOTE", message, { status: response.status, retryable, details: { response } });
+    new RemoteError("REMOTE", message, { status: response.status, retryable, details: { response: responseForDetails(response) } });
 
   if (response.status === 401) {
     // Without the reply body: a server may echo what it refused.
@@ -112,7 +112,7 @@ export async function browseQueue(account: SterlingMqAccount, signal: AbortSigna
     throw new RemoteError(
       "REMOTE",
       `${new URL(account.restUrl).host} answered the message list with something other than IBM MQ's JSON`,
-      { status: response.status, retryable: false, details: { response } },
+      { status: response.status, retryable: false, details: { response: responseForDetails(response) } },
     );
   }
   return Array.isArray(list.data) ? list.data.length : list.data.messages.length;

@@ -5,7 +5,7 @@
 // follows for the administrator, and the whole reply stays in the error's details for the run page.
 import { z } from "zod";
 import { RemoteError } from "@/lib/errors";
-import { errorForResponse, statusLine, type HttpResponse } from "../sdk";
+import { errorForResponse, responseForDetails, statusLine, type HttpResponse } from "../sdk";
 
 /** Sterling's code for a call whose _loginid/_token pair it does not (or no longer) accept. */
 export const NOT_AUTHENTICATED_CODE = "YCP0427";
@@ -51,7 +51,7 @@ export function describeSterlingErrors(errors: SterlingError[]): string {
 export function sterlingResponseError(response: HttpResponse, host: string): RemoteError | undefined {
   const what = `Sterling OMS (${host})`;
   const errors = readSterlingErrors(response.body);
-  const details = { response };
+  const details = { response: responseForDetails(response) };
   if (response.status >= 300 && response.status < 400) {
     const location = response.headers.location ?? "another address";
     return new RemoteError(
