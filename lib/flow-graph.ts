@@ -49,6 +49,17 @@ export function stepSettingsOf(node: Pick<FlowNode, "settings">): {
   };
 }
 
+/** Largest pinned sample kept on a node, in bytes of JSON: the draft is saved whole on every edit. */
+export const MAX_NODE_SAMPLE_BYTES = 64 * 1024;
+
+export function jsonByteLength(value: unknown): number {
+  try {
+    return new TextEncoder().encode(JSON.stringify(value) ?? "").length;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
 export const flowNodeSchema = z.object({
   id: identifier,
   type: z.enum(nodeTypes),
@@ -61,6 +72,13 @@ export const flowNodeSchema = z.object({
   inputs: nodeInputsSchema.default({}),
   /** Retries, timeout and error policy; honoured on action nodes only. */
   settings: stepSettingsSchema.optional(),
+  /** Output pinned as sample data ("Pin as sample" after a test), for the mapping preview; capped in size. */
+  sample: z
+    .unknown()
+    .refine((value) => jsonByteLength(value) <= MAX_NODE_SAMPLE_BYTES, {
+      message: `a pinned sample holds at most ${MAX_NODE_SAMPLE_BYTES / 1024} KB of JSON`,
+    })
+    .optional(),
 });
 export type FlowNode = z.infer<typeof flowNodeSchema>;
 

@@ -61,7 +61,7 @@ export function RunDetail({ runId }: { runId: string }) {
             <dt className="inline text-slate-400">Version </dt>
             <dd className="inline">
               <Link href={`/flows/${run.flowId}`} className="hover:underline">
-                v{run.flowVersionNumber}
+                {run.isTest ? "Test of the draft" : `v${run.flowVersionNumber}`}
               </Link>
             </dd>
           </div>

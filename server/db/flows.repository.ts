@@ -13,7 +13,7 @@ export async function listFlows(db: DbOrTx, workspaceId: string) {
       status: true,
       updatedAt: true,
       publishedVersion: { select: { number: true } },
-      runs: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true, status: true, createdAt: true } },
+      runs: { where: { isTest: false }, orderBy: { createdAt: "desc" }, take: 1, select: { id: true, status: true, createdAt: true } },
     },
   });
 }
@@ -65,7 +65,7 @@ export async function saveDraftIfRevision(
 
 export async function insertVersion(db: DbOrTx, workspaceId: string, flowId: string, graph: FlowGraph) {
   const last = await db.flowVersion.findFirst({
-    where: { flowId, workspaceId },
+    where: { flowId, workspaceId, isTest: false },
     orderBy: { number: "desc" },
     select: { number: true },
   });

@@ -7,10 +7,11 @@ import { toJsonInput } from "./json";
 export async function listRuns(
   db: DbOrTx,
   workspaceId: string,
-  filter: { flowId?: string; status?: RunStatus; limit: number; cursor?: string },
+  filter: { flowId?: string; status?: RunStatus; limit: number; cursor?: string; includeTests?: boolean },
 ) {
   const rows = await db.run.findMany({
-    where: { workspaceId, flowId: filter.flowId, status: filter.status },
+    // Test runs of a draft are not real runs: lists and dashboards leave them out unless asked.
+    where: { workspaceId, flowId: filter.flowId, status: filter.status, ...(filter.includeTests ? {} : { isTest: false }) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: filter.limit + 1,
     ...(filter.cursor ? { cursor: { id: filter.cursor }, skip: 1 } : {}),
@@ -84,6 +85,8 @@ export async function insertReplayRun(
       businessKey: source.businessKey,
       triggerData: toJsonInput(source.triggerData),
       replayOfRunId: source.id,
+      // Replaying a test stays a test: it runs a test snapshot and must stay out of the lists as well.
+      isTest: source.isTest,
     },
     select: { id: true },
   });

@@ -18,7 +18,7 @@ function durationMs(startedAt: Date | null, finishedAt: Date | null): number | n
 export async function listRuns(
   db: DbOrTx,
   workspaceId: string,
-  filter: { flowId?: string; status?: RunStatus; limit: number; cursor?: string },
+  filter: { flowId?: string; status?: RunStatus; limit: number; cursor?: string; includeTests?: boolean },
 ) {
   const page = await runs.listRuns(db, workspaceId, filter);
   return {

@@ -8,6 +8,8 @@ export const listRunsInput = z
     status: runStatusSchema.optional(),
     limit: z.number().int().min(1).max(200).default(50),
     cursor: z.string().min(1).optional(),
+    /** Test runs of drafts are left out unless asked for. */
+    includeTests: z.boolean().optional(),
   })
   .default({ limit: 50 });
 

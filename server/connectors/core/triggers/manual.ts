@@ -10,4 +10,5 @@ export const manualTrigger = defineTrigger({
   group: "Toolbox",
   input: z.object({}),
   output: z.unknown().meta({ title: "Payload", description: "The JSON given to Run now, or {}." }),
+  sample: { orderNo: "A-1001", customer: { name: "Ada Lovelace", email: "ada@example.com" }, total: 129.5 },
 });

@@ -92,6 +92,7 @@ export const scheduleTrigger = defineTrigger({
     scheduledAt: z.string().meta({ title: "Scheduled time", description: "When the run was due (ISO 8601)." }),
     firedAt: z.string().meta({ title: "Fired at", description: "When the run was created (ISO 8601)." }),
   }),
+  sample: { scheduledAt: "2026-01-05T09:00:00.000Z", firedAt: "2026-01-05T09:00:00.412Z" },
 });
 
 /**

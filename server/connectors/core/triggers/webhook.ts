@@ -76,4 +76,11 @@ export const webhookTrigger = defineTrigger({
       .nullable()
       .meta({ title: "Event id", description: "The event id header's value, or null when the request had none." }),
   }),
+  sample: {
+    body: { orderNo: "A-1001", status: "created", lines: [{ sku: "SKU-1", quantity: 2 }] },
+    headers: { "content-type": "application/json", "x-event-id": "evt-1001" },
+    query: {},
+    receivedAt: "2026-01-05T09:00:00.000Z",
+    eventId: "evt-1001",
+  },
 });

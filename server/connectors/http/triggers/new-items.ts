@@ -93,6 +93,7 @@ export const newItemsTrigger = definePollingTrigger({
   intervalSeconds: 60,
   input: newItemsInput,
   output: z.unknown().meta({ title: "Item", description: "The item as it appears in the reply." }),
+  sample: { id: "A-1001", status: "created", updatedAt: "2026-01-05T09:00:00.000Z" },
   async poll({ input, account, cursor, since, signal, log }) {
     const previous = readCursor(cursor);
     const options = account ? accountRequestOptions(account) : undefined;

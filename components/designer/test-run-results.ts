@@ -1,0 +1,109 @@
+// What a test run means for the canvas: each node's status and output, the samples the mapping preview reads, and
+// pinning an output onto its node. Pure, so it is tested without a browser.
+import { create } from "zustand";
+import { jsonByteLength, MAX_NODE_SAMPLE_BYTES, type FlowGraph } from "@/lib/flow-graph";
+
+export type TestStepStatus = "running" | "succeeded" | "failed" | "skipped";
+export const unfinishedRunStatuses: ReadonlySet<string> = new Set(["queued", "running"]);
+
+export interface TestStepResult {
+  status: TestStepStatus;
+  output: unknown;
+  outputTruncated: boolean;
+  error: { code: string; message: string } | null;
+  attempts: number;
+  durationMs: number | null;
+}
+
+/** The fields of runs.get's steps that a test shows; kept structural so the store does not depend on the router. */
+export interface RunStepLike {
+  stepId: string;
+  status: TestStepStatus;
+  output: unknown;
+  outputTruncated: boolean;
+  error: { code: string; message: string } | null;
+  attempts: number;
+  durationMs: number | null;
+}
+
+export function stepResultsOf(steps: readonly RunStepLike[]): Record<string, TestStepResult> {
+  const results: Record<string, TestStepResult> = {};
+  for (const { stepId, ...result } of steps) results[stepId] = result;
+  return results;
+}
+
+/** Pinned samples first, then the latest test's succeeded outputs, which are fresher; cut outputs are left out. */
+export function samplesOf(graph: FlowGraph | null, results: Record<string, TestStepResult>): Record<string, unknown> {
+  const samples: Record<string, unknown> = {};
+  for (const node of graph?.nodes ?? []) if (node.sample !== undefined) samples[node.id] = node.sample;
+  for (const [stepId, result] of Object.entries(results)) {
+    if (result.status === "succeeded" && !result.outputTruncated && result.output !== undefined) samples[stepId] = result.output;
+  }
+  return samples;
+}
+
+/** Same steps with the very same values (pinned samples and results are replaced, never mutated). */
+export function sameSamples(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => key in b && Object.is(a[key], b[key]));
+}
+
+export type SampleParse = { ok: true; value: unknown } | { ok: false; message: string };
+
+/** Pasted trigger data: any JSON value; empty means {}. */
+export function parseSampleJson(text: string): SampleParse {
+  if (text.trim() === "") return { ok: true, value: {} };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    return { ok: false, message: `Not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+/** Why an output cannot be pinned, or null when it can. */
+export function pinProblem(output: unknown, truncated: boolean): string | null {
+  if (truncated) return "This output was cut to the size limit when stored; only a whole output can be pinned.";
+  if (output === undefined || output === null) return "This step has no output to pin.";
+  if (jsonByteLength(output) > MAX_NODE_SAMPLE_BYTES) {
+    return `This output is larger than ${MAX_NODE_SAMPLE_BYTES / 1024} KB; a pinned sample holds at most that.`;
+  }
+  return null;
+}
+
+export function pinSample(graph: FlowGraph, stepId: string, sample: unknown | undefined): FlowGraph {
+  return {
+    ...graph,
+    nodes: graph.nodes.map((node) => {
+      if (node.id !== stepId) return node;
+      if (sample !== undefined) return { ...node, sample };
+      const { sample: _dropped, ...rest } = node;
+      return rest;
+    }),
+  };
+}
+
+interface TestRunState {
+  flowId: string | null;
+  runId: string | null;
+  runStatus: string | null;
+  runError: string | null;
+  results: Record<string, TestStepResult>;
+  begin(flowId: string, runId: string): void;
+  update(runStatus: string, runError: string | null, results: Record<string, TestStepResult>): void;
+  /** Hides the results but remembers the flow, so its latest test is not shown again until it is reopened. */
+  dismiss(): void;
+  clear(): void;
+}
+
+/** The latest test run of the open flow, polled by use-test-run.ts and read by the canvas and the side panel. */
+export const useTestRunStore = create<TestRunState>((set) => ({
+  flowId: null,
+  runId: null,
+  runStatus: null,
+  runError: null,
+  results: {},
+  begin: (flowId, runId) => set({ flowId, runId, runStatus: "queued", runError: null, results: {} }),
+  update: (runStatus, runError, results) => set({ runStatus, runError, results }),
+  dismiss: () => set({ runId: null, runStatus: null, runError: null, results: {} }),
+  clear: () => set({ flowId: null, runId: null, runStatus: null, runError: null, results: {} }),
+}));

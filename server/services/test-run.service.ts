@@ -1,0 +1,127 @@
+// "Test flow": runs the saved draft once on sample trigger data. The draft is snapshotted as a test FlowVersion
+// (numbered -1, -2, ... so it never takes a published number) and the run is marked isTest, which keeps it out of
+// run lists, dashboards and the flows list's "last run".
+import type { FlowGraph } from "@/lib/flow-graph";
+import { ConflictError, ConfluxError } from "@/lib/errors";
+import { findOperation } from "../connectors";
+import type { Db, DbOrTx } from "../db/client";
+import { toJsonInput } from "../db/json";
+import { nodeName, planExecution } from "../runtime/plan";
+import { sendOrLeaveToReaper } from "../runtime/runs";
+import { getFlow } from "./flows.service";
+
+/** Test snapshots kept per flow; older ones go with their runs, which nobody lists. */
+export const KEPT_TEST_SNAPSHOTS = 20;
+
+/**
+ * What would keep the draft from running at all, naming the node. Unlike Start, a test tolerates what only makes a
+ * step fail (a missing account, a bad field, an unconnected step): the test shows that failure on the step itself.
+ */
+export function findTestRunProblems(graph: FlowGraph): string[] {
+  const plan = planExecution(graph);
+  if (!plan.trigger) return ["The flow has no trigger"];
+  const problems: string[] = [];
+  const trigger = findOperation(plan.trigger.connectorId, plan.trigger.operation);
+  if (trigger?.kind !== "trigger") {
+    problems.push(`The trigger ${nodeName(plan.trigger)} names an event that does not exist`);
+  }
+  for (const node of graph.nodes) {
+    if (node === plan.trigger) continue;
+    if (node.type === "trigger") problems.push(`Step ${nodeName(node)} is a second trigger; a flow has one`);
+    else if (findOperation(node.connectorId, node.operation)?.kind !== "action") {
+      problems.push(`Step ${nodeName(node)} names an action that does not exist (${node.connectorId}.${node.operation})`);
+    }
+  }
+  const byId = new Map(graph.nodes.map((node) => [node.id, node]));
+  for (const edge of plan.loopLeaks) {
+    const target = byId.get(edge.target);
+    if (target) problems.push(`Step ${nodeName(target)} is both inside a For each's loop and outside it`);
+  }
+  for (const node of plan.cyclic) problems.push(`Step ${nodeName(node)} is part of a cycle that leads back to itself`);
+  return problems;
+}
+
+async function insertTestSnapshot(tx: DbOrTx, workspaceId: string, flowId: string, graph: FlowGraph) {
+  const lowest = await tx.flowVersion.findFirst({
+    where: { flowId, workspaceId, isTest: true },
+    orderBy: { number: "asc" },
+    select: { number: true },
+  });
+  const number = Math.min(lowest?.number ?? 0, 0) - 1;
+  const version = await tx.flowVersion.create({
+    data: { workspaceId, flowId, number, graph: toJsonInput(graph), isTest: true },
+    select: { id: true },
+  });
+  // Runs cascade with their version: only test runs point at test snapshots.
+  await tx.flowVersion.deleteMany({
+    where: { flowId, workspaceId, isTest: true, number: { gt: number + KEPT_TEST_SNAPSHOTS - 1 } },
+  });
+  return version;
+}
+
+/**
+ * Runs the saved draft on `payload`. `baseRevision` is the draft revision the designer saved: if someone saved since,
+ * the test would run a graph the user is not looking at, so it is refused.
+ */
+export async function startTestRun(
+  db: Db,
+  queue: Parameters<typeof sendOrLeaveToReaper>[0],
+  workspaceId: string,
+  args: { flowId: string; baseRevision?: number; payload: unknown },
+): Promise<{ runId: string }> {
+  const flow = await getFlow(db, workspaceId, args.flowId);
+  if (args.baseRevision !== undefined && args.baseRevision !== flow.draftRevision) {
+    throw new ConflictError(
+      "This flow was changed in another tab or by another user since you opened it. Reload before testing it.",
+      { currentRevision: flow.draftRevision },
+    );
+  }
+  const problems = findTestRunProblems(flow.draft);
+  if (problems.length > 0) {
+    throw new ConfluxError("FLOW_INVALID", `The flow cannot be tested: ${problems.join("; ")}`, { details: { problems } });
+  }
+  const run = await db.$transaction(async (tx) => {
+    const version = await insertTestSnapshot(tx, workspaceId, args.flowId, flow.draft);
+    return tx.run.create({
+      data: {
+        workspaceId,
+        flowId: args.flowId,
+        flowVersionId: version.id,
+        status: "queued",
+        triggerKind: "test",
+        isTest: true,
+        triggerData: toJsonInput(args.payload ?? {}),
+      },
+      select: { id: true },
+    });
+  });
+  await sendOrLeaveToReaper(queue, run.id);
+  return { runId: run.id };
+}
+
+/** Where "Test flow" can take its trigger data from, plus the latest test run so the designer can show it again. */
+export async function getTestSamples(db: DbOrTx, workspaceId: string, flowId: string) {
+  const flow = await getFlow(db, workspaceId, flowId);
+  const triggerNode = flow.draft.nodes.find((node) => node.type === "trigger");
+  const found = triggerNode ? findOperation(triggerNode.connectorId, triggerNode.operation) : undefined;
+  const trigger = found?.kind === "trigger" ? found.trigger : undefined;
+  const [lastReal, lastTest] = await Promise.all([
+    db.run.findFirst({
+      where: { workspaceId, flowId, isTest: false },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, createdAt: true, triggerKind: true, triggerData: true },
+    }),
+    db.run.findFirst({
+      where: { workspaceId, flowId, isTest: true },
+      orderBy: { createdAt: "desc" },
+      select: { id: true },
+    }),
+  ]);
+  return {
+    declared: trigger?.sample === undefined ? null : { label: trigger.label, data: trigger.sample },
+    lastEvent: lastReal
+      ? { runId: lastReal.id, createdAt: lastReal.createdAt, triggerKind: lastReal.triggerKind, data: lastReal.triggerData }
+      : null,
+    lastTestRunId: lastTest?.id ?? null,
+  };
+}
