@@ -1,6 +1,7 @@
 // What the browser knows of connectors: a serializable manifest the server builds from the connectors' zod schemas.
 // The browser never imports connector code.
 import type { ConnectorAuth } from "./account-fields";
+import type { FlowGraph } from "./flow-graph";
 import type { ConnectorRateLimit } from "./rate-limits";
 
 /** A JSON Schema object as produced by `z.toJSONSchema`, with Conflux's field hints in `x-conflux-*` keys. */
@@ -15,6 +16,8 @@ export interface ManifestOperation {
   group: string;
   inputSchema: JsonSchema;
   outputSchema?: JsonSchema;
+  /** A trigger's typical data, for "Test flow" before any real event exists. */
+  sample?: unknown;
 }
 
 export interface ManifestConnector {
@@ -31,6 +34,17 @@ export interface ManifestConnector {
   rateLimit?: ConnectorRateLimit;
   triggers: ManifestOperation[];
   actions: ManifestOperation[];
+  /** Ready-made flows built from this connector's operations, offered by "Start from a template". */
+  templates?: FlowTemplate[];
+}
+
+/** A ready-made flow; valid for Start once the user fills in accounts and the fields marked for them. */
+export interface FlowTemplate {
+  /** Unique across all connectors: `flows.create` names a template by it alone. */
+  id: string;
+  name: string;
+  description: string;
+  graph: FlowGraph;
 }
 
 export interface ConnectorManifest {

@@ -13,6 +13,9 @@ import { errorMessage } from "../ui/error-message";
 import { NameDialog } from "../ui/name-dialog";
 import { PageHeader } from "../ui/page-header";
 import { StatusBadge } from "../ui/status-badge";
+import { SavedFlowExportButton } from "./export-flow-button";
+import { ImportFlowButton } from "./import-flow";
+import { TemplateGalleryButton } from "./template-gallery";
 
 type Target = { id: string; name: string };
 
@@ -21,6 +24,7 @@ export function FlowsList() {
   const router = useRouter();
   const queryClient = useQueryClient();
   const flows = useQuery(trpc.flows.list.queryOptions());
+  const manifest = useQuery(trpc.connectors.manifest.queryOptions(undefined, { staleTime: Infinity })).data;
   const [creating, setCreating] = useState(false);
   const [renaming, setRenaming] = useState<Target | null>(null);
   const [deleting, setDeleting] = useState<Target | null>(null);
@@ -58,9 +62,13 @@ export function FlowsList() {
         title="Flows"
         description="Each flow starts from a trigger and runs its actions in order."
         actions={
-          <Button variant="primary" data-testid="new-flow-button" onClick={() => setCreating(true)}>
-            <Plus size={16} aria-hidden /> New flow
-          </Button>
+          <div className="flex items-center gap-2">
+            <ImportFlowButton manifest={manifest} />
+            <TemplateGalleryButton manifest={manifest} />
+            <Button variant="primary" data-testid="new-flow-button" onClick={() => setCreating(true)}>
+              <Plus size={16} aria-hidden /> New flow
+            </Button>
+          </div>
         }
       />
       <section className="p-8">
@@ -117,6 +125,7 @@ export function FlowsList() {
                   <td className="px-4 py-3 text-slate-500">{formatRelative(flow.updatedAt)}</td>
                   <td className="px-4 py-3">
                     <div className="flex justify-end gap-1">
+                    <SavedFlowExportButton id={flow.id} name={flow.name} />
                     <Button
                       variant="ghost"
                       aria-label={`Rename ${flow.name}`}

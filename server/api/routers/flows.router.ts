@@ -6,13 +6,35 @@ import { procedure, router } from "../trpc";
 import { getPollStartOptions } from "../../services/poll-start.service";
 import { createFlowInput, flowIdInput, renameFlowInput, runNowInput, saveDraftInput, startFlowInput } from "./flows.schema";
 import { setRetentionInput } from "./flows.schema";
+import { testRunInput } from "./flows.schema";
+import { getTestSamples, startTestRun } from "../../services/test-run.service";
+import { createFlowFromTemplate, importFlow } from "../../services/flow-import.service";
+import * as versions from "../../services/versions.service";
+import { importFlowInput, restoreVersionInput, versionDiffInput } from "./flows.schema";
 
 export const flowsRouter = router({
   list: procedure.query(({ ctx }) => flows.listFlows(ctx.db, ctx.workspaceId)),
   get: procedure.input(flowIdInput).query(({ ctx, input }) => flows.getFlow(ctx.db, ctx.workspaceId, input.id)),
   create: procedure
     .input(createFlowInput)
-    .mutation(({ ctx, input }) => flows.createFlow(ctx.db, ctx.workspaceId, input.name)),
+    .mutation(({ ctx, input }) =>
+      input.templateId
+        ? createFlowFromTemplate(ctx.db, ctx.workspaceId, input.name, input.templateId)
+        : flows.createFlow(ctx.db, ctx.workspaceId, input.name),
+    ),
+  /** Creates a flow from an exported file; accounts are the importer's own, chosen per application. */
+  import: procedure.input(importFlowInput).mutation(({ ctx, input }) => importFlow(ctx.db, ctx.workspaceId, input)),
+  /** Published versions, newest first. */
+  versions: procedure.input(flowIdInput).query(({ ctx, input }) => versions.listVersions(ctx.db, ctx.workspaceId, input.id)),
+  versionDiff: procedure
+    .input(versionDiffInput)
+    .query(({ ctx, input }) => versions.diffVersions(ctx.db, ctx.workspaceId, input.id, input.from, input.to)),
+  /** Copies a version into the draft, refused (CONFLICT) when the draft was saved since baseRevision. */
+  restoreVersion: procedure
+    .input(restoreVersionInput)
+    .mutation(({ ctx, input }) =>
+      versions.restoreVersion(ctx.db, ctx.workspaceId, input.id, input.number, input.baseRevision),
+    ),
   rename: procedure
     .input(renameFlowInput)
     .mutation(({ ctx, input }) => flows.renameFlow(ctx.db, ctx.workspaceId, input.id, input.name)),
@@ -40,6 +62,16 @@ export const flowsRouter = router({
   rotateWebhookSecret: procedure
     .input(flowIdInput)
     .mutation(({ ctx, input }) => rotateWebhookSecret(ctx.db, ctx.keys, ctx.workspaceId, input.id)),
+  /** Runs the saved draft once on sample data, as a test run that run lists leave out. */
+  testRun: procedure.input(testRunInput).mutation(async ({ ctx, input }) =>
+    startTestRun(ctx.db, await getRunQueue(), ctx.workspaceId, {
+      flowId: input.id,
+      baseRevision: input.baseRevision,
+      payload: input.payload ?? {},
+    }),
+  ),
+  /** Trigger data "Test flow" can start from: the trigger's declared sample and the last real run's data. */
+  testSamples: procedure.input(flowIdInput).query(({ ctx, input }) => getTestSamples(ctx.db, ctx.workspaceId, input.id)),
   runNow: procedure.input(runNowInput).mutation(async ({ ctx, input }) =>
     requestManualRun(ctx.db, getRunQueue, {
       workspaceId: ctx.workspaceId,

@@ -9,7 +9,8 @@ export const flowNameSchema = z
   .min(1, "Give the flow a name")
   .max(120, "A flow name has at most 120 characters");
 
-export const createFlowInput = z.object({ name: flowNameSchema });
+/** `templateId` starts the flow from a connector template (the manifest's `templates`) instead of an empty graph. */
+export const createFlowInput = z.object({ name: flowNameSchema, templateId: z.string().min(1).max(100).optional() });
 export const renameFlowInput = z.object({ id: z.string().min(1), name: flowNameSchema });
 /** The graph is checked by the flow service, which names the field that breaks the schema. */
 export const saveDraftInput = z.object({
@@ -29,6 +30,12 @@ export const runNowInput = z.object({
       message: "The data is larger than 1 MB",
     }),
 });
+/** A test of the saved draft; baseRevision is the revision the designer saved, so a newer save by someone is refused. */
+export const testRunInput = z.object({
+  id: z.string().min(1),
+  baseRevision: z.number().int().min(0).optional(),
+  payload: z.unknown().optional(),
+});
 /** Days the flow's finished runs are kept; null follows CONFLUX_RUN_RETENTION_DAYS. */
 export const setRetentionInput = z.object({ id: z.string().min(1), days: retentionDaysSchema.nullable() });
 
@@ -38,3 +45,19 @@ export const pollFromSchema = z.union([
   z.object({ since: z.iso.datetime({ offset: true }).transform((text) => new Date(text)) }),
 ]);
 export const startFlowInput = z.object({ id: z.string().min(1), pollFrom: pollFromSchema.optional() });
+
+const versionNumberSchema = z.number().int().min(1);
+/** A published version by number, or the current draft. */
+const versionRefSchema = z.union([versionNumberSchema, z.literal("draft")]);
+export const versionDiffInput = z.object({ id: z.string().min(1), from: versionRefSchema, to: versionRefSchema });
+export const restoreVersionInput = z.object({
+  id: z.string().min(1),
+  number: versionNumberSchema,
+  baseRevision: z.number().int().min(0),
+});
+/** The document is checked by the import service, which names what is wrong with it. */
+export const importFlowInput = z.object({
+  document: z.unknown(),
+  accounts: z.record(z.string(), z.string().min(1).max(64)).default({}),
+  name: flowNameSchema.optional(),
+});

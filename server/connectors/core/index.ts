@@ -1,5 +1,6 @@
 // Toolbox: the building blocks every flow can use without an account.
 import { defineConnector } from "../sdk";
+import { orderAcknowledgementTemplate } from "./templates/order-acknowledgement";
 import { forEachAction } from "./actions/for-each";
 import { ifAction } from "./actions/if";
 import { logAction } from "./actions/log";
@@ -15,4 +16,5 @@ export const coreConnector = defineConnector({
   icon: "wrench",
   triggers: [manualTrigger, scheduleTrigger, webhookTrigger],
   actions: [logAction, ifAction, forEachAction, respondAction],
+  templates: [orderAcknowledgementTemplate],
 });

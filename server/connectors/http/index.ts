@@ -1,5 +1,6 @@
 // HTTP: call any REST endpoint, for systems that have no connector of their own yet.
 import { defineConnector } from "../sdk";
+import { pollAndForwardTemplate } from "./templates/poll-and-forward";
 import { requestAction } from "./actions/request";
 import { httpAuth } from "./auth";
 import { testHttpConnection } from "./test-connection";
@@ -16,4 +17,5 @@ export const httpConnector = defineConnector({
   rateLimit: { requestsPerSecond: 10, maxConcurrency: 5 },
   triggers: [newItemsTrigger],
   actions: [requestAction],
+  templates: [pollAndForwardTemplate],
 });

@@ -11,7 +11,9 @@ function toSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
 }
 
 function operation(definition: AnyAction | AnyTrigger, kind: "trigger" | "action"): ManifestOperation {
+  const sample = "sample" in definition ? definition.sample : undefined;
   return {
+    ...(sample === undefined ? {} : { sample }),
     key: definition.key,
     kind,
     label: definition.label,
@@ -36,6 +38,7 @@ export function buildConnectorManifest(connectors: readonly ConnectorDefinition[
         ...(connector.rateLimit ? { rateLimit: { ...connector.rateLimit } } : {}),
         triggers: connector.triggers.map((trigger) => operation(trigger, "trigger")),
         actions: connector.actions.map((action) => operation(action, "action")),
+        ...(connector.templates?.length ? { templates: connector.templates } : {}),
       }),
     ),
   };

@@ -2,6 +2,7 @@
 // run and the manifest builder derives JSON Schema for the designer from the very same declaration.
 import type { z } from "zod";
 import type { ConnectorAuth } from "@/lib/account-fields";
+import type { FlowTemplate } from "@/lib/connector-manifest";
 import type { ConnectorRateLimit } from "@/lib/rate-limits";
 
 export interface Logger {
@@ -69,6 +70,8 @@ export interface TriggerDefinition<Input extends z.ZodType = z.ZodType, Output e
   input: Input;
   /** The shape of the data a run starts with, offered to later steps as `trigger`. */
   output: Output;
+  /** A typical run's trigger data, offered by "Test flow" and the mapping preview before any real event exists. */
+  sample?: z.input<Output>;
 }
 
 /** What a Json column can hold; a polling trigger's cursor is stored as one. */
@@ -155,4 +158,6 @@ export interface ConnectorDefinition {
   rateLimit?: ConnectorRateLimit;
   triggers: AnyTrigger[];
   actions: AnyAction[];
+  /** Ready-made flows for the templates gallery, built from this connector's own operations (and the Toolbox). */
+  templates?: FlowTemplate[];
 }

@@ -2,6 +2,7 @@
 // REST API, with accounts for the REST API or IBM MQ as IBM App Connect offers them. Events arrive with polling
 // triggers in the runtime.
 import { defineConnector } from "../sdk";
+import { logNewOrdersTemplate } from "./templates/log-new-orders";
 import { changeOrderAction } from "./actions/change-order";
 import { createOrderAction } from "./actions/create-order";
 import { getCustomerListAction } from "./actions/get-customer-list";
@@ -31,4 +32,5 @@ export const sterlingConnector = defineConnector({
     getItemListAction,
     getCustomerListAction,
   ],
+  templates: [logNewOrdersTemplate],
 });

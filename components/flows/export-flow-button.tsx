@@ -1,0 +1,61 @@
+"use client";
+// "Export": downloads a flow as a `.conflux-flow.json` file without account ids (lib/flow-export.ts). The flows list
+// exports the saved draft; the designer exports what is on the canvas, saved or not.
+import { useQueryClient } from "@tanstack/react-query";
+import { Download } from "lucide-react";
+import { useState } from "react";
+import { toast } from "sonner";
+import { exportFileName, exportFlow } from "@/lib/flow-export";
+import type { FlowGraph } from "@/lib/flow-graph";
+import { useTRPC } from "../trpc";
+import { Button, type ButtonVariant } from "../ui/button";
+import { errorMessage } from "../ui/error-message";
+import { downloadJson } from "./download-json";
+
+export function ExportFlowButton(props: {
+  name: string;
+  /** The graph to export, read when clicked. */
+  graph: () => FlowGraph | null | Promise<FlowGraph | null>;
+  variant?: ButtonVariant;
+  /** Icon only, for the crowded designer toolbar; the label stays available to screen readers and as a tooltip. */
+  compact?: boolean;
+}) {
+  const [pending, setPending] = useState(false);
+  async function onExport() {
+    setPending(true);
+    try {
+      const graph = await props.graph();
+      if (graph) downloadJson(exportFileName(props.name), exportFlow(props.name, graph));
+    } catch (error) {
+      toast.error(`The flow was not exported: ${errorMessage(error)}`);
+    } finally {
+      setPending(false);
+    }
+  }
+  return (
+    <Button
+      variant={props.variant}
+      data-testid="export-flow-button"
+      aria-label={`Export ${props.name}`}
+      title="Export as a file (without accounts)"
+      disabled={pending}
+      onClick={() => void onExport()}
+    >
+      <Download size={15} aria-hidden />
+      {!props.compact && " Export"}
+    </Button>
+  );
+}
+
+/** Export from the flows list: the flow's saved draft. */
+export function SavedFlowExportButton({ id, name }: { id: string; name: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return (
+    <ExportFlowButton
+      name={name}
+      variant="ghost"
+      graph={async () => (await queryClient.fetchQuery(trpc.flows.get.queryOptions({ id }))).draft}
+    />
+  );
+}
