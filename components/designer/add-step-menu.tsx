@@ -1,79 +1,130 @@
 "use client";
-// The list of actions a step can be, filtered as the user types. Opens from the toolbar's "Add step".
-import { Plus, Search } from "lucide-react";
-import { useEffect, useRef, useState } from "react";
+// The node picker: a searchable list of every action a step can be, opened from "Add step" or with "/" or Ctrl+K.
+// Arrow keys move, Enter picks, Escape closes. The filtering and grouping live in node-picker-options.ts.
+import { Command } from "cmdk";
+import { GitBranch, Plus, Repeat, Reply, Search } from "lucide-react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { ConnectorManifest } from "@/lib/connector-manifest";
 import { ConnectorIcon } from "../connector-icon";
 import { Button } from "../ui/button";
-import { allOperations, type ResolvedOperation } from "./manifest-lookup";
+import type { ResolvedOperation } from "./manifest-lookup";
+import { pickerSections, TOOLBOX_CONNECTOR_ID, type PickerOption } from "./node-picker-options";
+
+const toolIcons: Record<string, typeof GitBranch> = { if: GitBranch, forEach: Repeat, respond: Reply };
+
+function OptionIcon({ option }: { option: PickerOption }) {
+  const Tool = option.connector.id === TOOLBOX_CONNECTOR_ID ? toolIcons[option.operation.key] : undefined;
+  return Tool ? <Tool size={15} aria-hidden /> : <ConnectorIcon name={option.connector.icon} size={15} />;
+}
+
+/** True when a key press belongs to something the user is typing in, where "/" must stay a character. */
+function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
+}
 
 export function AddStepMenu({ manifest, onPick }: { manifest: ConnectorManifest | undefined; onPick: (choice: ResolvedOperation) => void }) {
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState("");
-  const container = useRef<HTMLDivElement>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const search = useRef<HTMLInputElement>(null);
+  const sections = useMemo(() => pickerSections(manifest, query), [manifest, query]);
 
   useEffect(() => {
-    if (!open) return;
-    const close = (event: MouseEvent) => {
-      if (container.current && !container.current.contains(event.target as globalThis.Node)) setOpen(false);
+    const onKey = (event: KeyboardEvent) => {
+      const shortcut = (event.key === "/" && !event.ctrlKey && !event.metaKey && !event.altKey) ||
+        ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "k");
+      // Not over another dialog (run with data, settings): its keys belong to it.
+      if (!shortcut || isTypingTarget(event.target) || document.querySelector("dialog[open]")) return;
+      event.preventDefault();
+      setOpen(true);
     };
-    document.addEventListener("mousedown", close);
-    return () => document.removeEventListener("mousedown", close);
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  // The native <dialog> traps focus, closes on Escape and gives focus back to where it was when it closes.
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (open && !element.open) {
+      element.showModal();
+      // showModal focuses the first focusable element, which is cmdk's list container, not the search box.
+      search.current?.focus();
+    }
+    if (!open && element.open) element.close();
   }, [open]);
 
-  const needle = query.trim().toLowerCase();
-  const choices = allOperations(manifest, "action").filter(({ connector, operation }) =>
-    `${connector.name} ${operation.label} ${operation.description} ${operation.group}`.toLowerCase().includes(needle),
-  );
+  const close = () => {
+    setOpen(false);
+    setQuery("");
+  };
 
   return (
-    <div className="relative" ref={container} onKeyDown={(event) => event.key === "Escape" && setOpen(false)}>
-      <Button data-testid="add-step-button" aria-expanded={open} aria-haspopup="menu" onClick={() => setOpen(!open)}>
+    <>
+      <Button data-testid="add-step-button" aria-haspopup="dialog" aria-expanded={open} onClick={() => setOpen(true)} title="Add step (/ or Ctrl+K)">
         <Plus size={16} aria-hidden /> Add step
       </Button>
-      {open && (
-        <div role="menu" className="absolute left-0 top-full z-20 mt-1 w-80 rounded-lg border border-slate-200 bg-white p-2 shadow-xl">
-          <label className="flex items-center gap-2 rounded-md border border-slate-200 px-2 py-1.5">
-            <Search size={14} aria-hidden className="text-slate-400" />
-            <input
-              autoFocus
-              aria-label="Search actions"
-              placeholder="Search applications and actions"
-              className="w-full text-sm outline-none"
-              value={query}
-              onChange={(event) => setQuery(event.target.value)}
-            />
-          </label>
-          <ul className="mt-2 max-h-80 overflow-auto">
-            {choices.length === 0 && <li className="px-2 py-3 text-sm text-slate-500">No action matches “{query}”.</li>}
-            {choices.map((choice) => (
-              <li key={`${choice.connector.id}-${choice.operation.key}`}>
-                <button
-                  type="button"
-                  role="menuitem"
-                  data-testid={`add-step-option-${choice.connector.id}-${choice.operation.key}`}
-                  className="flex w-full items-start gap-2.5 rounded-md px-2 py-2 text-left hover:bg-slate-50 focus:bg-slate-100"
-                  onClick={() => {
-                    setOpen(false);
-                    setQuery("");
-                    onPick(choice);
-                  }}
+      <dialog
+        ref={dialog}
+        data-testid="node-picker"
+        aria-label="Add a step"
+        onClose={close}
+        onClick={(event) => event.target === dialog.current && close()}
+        className="mx-auto mt-[12vh] w-full max-w-lg rounded-xl border border-slate-200 bg-white p-0 shadow-2xl backdrop:bg-slate-900/30"
+      >
+        {open && (
+          <Command label="Add a step" shouldFilter={false} loop vimBindings={false} className="flex max-h-[65vh] flex-col">
+            <label className="flex items-center gap-2 border-b border-slate-200 px-3 py-2.5">
+              <Search size={16} aria-hidden className="text-slate-400" />
+              <Command.Input
+                ref={search}
+                data-testid="node-picker-search"
+                aria-label="Search applications and actions"
+                placeholder="Search applications, actions and tools"
+                className="w-full text-sm outline-none"
+                value={query}
+                onValueChange={setQuery}
+              />
+              <kbd className="rounded border border-slate-200 px-1.5 text-[10px] text-slate-400">Esc</kbd>
+            </label>
+            <Command.List className="overflow-auto p-2">
+              <Command.Empty className="px-2 py-6 text-center text-sm text-slate-500" data-testid="node-picker-empty">
+                {manifest ? `No application, action or tool matches “${query}”.` : "Loading the applications…"}
+              </Command.Empty>
+              {sections.map((section) => (
+                <Command.Group
+                  key={section.heading}
+                  heading={section.heading}
+                  className="mb-1 [&_[cmdk-group-heading]]:px-2 [&_[cmdk-group-heading]]:py-1.5 [&_[cmdk-group-heading]]:text-xs [&_[cmdk-group-heading]]:font-semibold [&_[cmdk-group-heading]]:text-slate-500"
                 >
-                  <span className="mt-0.5 grid h-7 w-7 shrink-0 place-items-center rounded bg-brand-50 text-brand-700">
-                    <ConnectorIcon name={choice.connector.icon} size={15} />
-                  </span>
-                  <span>
-                    <span className="block text-sm font-medium">
-                      {choice.connector.name}: {choice.operation.label}
-                    </span>
-                    <span className="block text-xs text-slate-500">{choice.operation.description}</span>
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-    </div>
+                  {section.options.map((option) => (
+                    <Command.Item
+                      key={option.id}
+                      value={option.id}
+                      data-testid={`add-step-option-${option.id}`}
+                      onSelect={() => {
+                        close();
+                        onPick({ connector: option.connector, operation: option.operation });
+                      }}
+                      className="flex cursor-pointer items-start gap-2.5 rounded-md px-2 py-2 data-[selected=true]:bg-brand-50"
+                    >
+                      <span className="mt-0.5 grid h-7 w-7 shrink-0 place-items-center rounded bg-brand-50 text-brand-700">
+                        <OptionIcon option={option} />
+                      </span>
+                      <span className="min-w-0">
+                        <span className="block text-sm font-medium text-slate-900">{option.operation.label}</span>
+                        <span className="block truncate text-xs text-slate-500">{option.operation.description}</span>
+                      </span>
+                    </Command.Item>
+                  ))}
+                </Command.Group>
+              ))}
+            </Command.List>
+            <p className="border-t border-slate-200 px-3 py-2 text-[11px] text-slate-400">↑ ↓ to move · Enter to add · Esc to close</p>
+          </Command>
+        )}
+      </dialog>
+    </>
   );
 }

@@ -1,13 +1,18 @@
 "use client";
-import { ArrowLeft, Braces, Play, Save, Square, Zap } from "lucide-react";
+import { ArrowLeft, Braces, FlaskConical, Play, Save, Square, Zap } from "lucide-react";
 import Link from "next/link";
 import type { ConnectorManifest } from "@/lib/connector-manifest";
 import { Button } from "../ui/button";
 import { StatusBadge } from "../ui/status-badge";
 import { AddStepMenu } from "./add-step-menu";
+import { EditingButtons } from "./editing-buttons";
 import { FlowSettingsButton } from "./flow-settings-dialog";
+import { ProblemsButton } from "./problems-panel";
 import type { ResolvedOperation } from "./manifest-lookup";
 import { SaveIndicator } from "./save-indicator";
+import { ExportFlowButton } from "../flows/export-flow-button";
+import { useDesignerStore } from "./designer-store";
+import { VersionsButton } from "./versions-dialog";
 import type { SaveState } from "./use-draft-saver";
 
 export function DesignerToolbar(props: {
@@ -17,6 +22,8 @@ export function DesignerToolbar(props: {
   saveState: SaveState;
   saveDetail?: string;
   problemCount: number;
+  /** Per node id, what the problems panel lists. */
+  problems: ReadonlyMap<string, readonly string[]>;
   manifest: ConnectorManifest | undefined;
   busy: boolean;
   onAddStep: (choice: ResolvedOperation) => void;
@@ -25,6 +32,9 @@ export function DesignerToolbar(props: {
   onStop: () => void;
   onRunNow: () => void;
   onRunWithData: () => void;
+  /** Opens "Test flow", which runs the draft on sample data. */
+  onTest?: () => void;
+  testing?: boolean;
 }) {
   const running = props.status === "running";
   return (
@@ -32,26 +42,30 @@ export function DesignerToolbar(props: {
       <Link href="/flows" aria-label="Back to flows" className="rounded-md p-1.5 text-slate-500 hover:bg-slate-100 hover:text-slate-900">
         <ArrowLeft size={18} aria-hidden />
       </Link>
-      <div className="min-w-0">
+      <div className="min-w-24 flex-1">
         <h1 data-testid="flow-name" className="truncate text-base font-semibold">
           {props.name}
         </h1>
-        <div className="flex items-center gap-2 text-xs text-slate-500">
+        <div className="flex items-center gap-2 whitespace-nowrap text-xs text-slate-500">
           <StatusBadge status={props.status} testId="flow-status" />
           {props.versionNumber !== null && <span>version {props.versionNumber} published</span>}
         </div>
       </div>
-      <div className="ml-4">
+      <div>
         <AddStepMenu manifest={props.manifest} onPick={props.onAddStep} />
       </div>
-      <div className="ml-auto flex items-center gap-3">
-        {props.problemCount > 0 && (
-          <span data-testid="problem-count" className="text-sm text-amber-700">
-            {props.problemCount} problem{props.problemCount === 1 ? "" : "s"}
-          </span>
-        )}
+      <EditingButtons />
+      <div className="flex shrink-0 items-center gap-2">
+        {props.problemCount > 0 && <ProblemsButton problems={props.problems} manifest={props.manifest} />}
         <SaveIndicator state={props.saveState} detail={props.saveDetail} />
         <FlowSettingsButton />
+        <VersionsButton />
+        <ExportFlowButton compact name={props.name} graph={() => useDesignerStore.getState().graph} />
+        {props.onTest && (
+          <Button data-testid="test-flow-button" onClick={props.onTest} disabled={props.busy || props.testing} title="Run the draft on sample data">
+            <FlaskConical size={15} aria-hidden /> Test
+          </Button>
+        )}
         <Button data-testid="save-button" onClick={props.onSave} disabled={props.busy} title="Save (Ctrl+S)">
           <Save size={15} aria-hidden /> Save
         </Button>

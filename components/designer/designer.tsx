@@ -16,6 +16,10 @@ import { RunPayloadDialog } from "./run-payload-dialog";
 import { computeProblems } from "./problems";
 import { StartDialog, type PollFrom } from "./start-dialog";
 import { useDraftSaver } from "./use-draft-saver";
+import { NodeFocuser } from "./use-node-focus";
+import { TestFlowDialog } from "./test-flow-dialog";
+import { TestRunBanner } from "./test-results";
+import { useTestRun } from "./use-test-run";
 
 export function Designer({ flowId }: { flowId: string }) {
   const trpc = useTRPC();
@@ -48,6 +52,8 @@ export function Designer({ flowId }: { flowId: string }) {
   const runNow = useMutation(trpc.flows.runNow.mutationOptions());
 
   const [runWithData, setRunWithData] = useState(false);
+  const [testOpen, setTestOpen] = useState(false);
+  const test = useTestRun(flowId, save);
   const [pollStart, setPollStart] = useState<{ hasCursor: boolean; lastError: string | null } | null>(null);
 
   async function onStart() {
@@ -120,6 +126,7 @@ export function Designer({ flowId }: { flowId: string }) {
         saveState={saveState}
         saveDetail={saveProblem?.message}
         problemCount={problemCount}
+        problems={problems}
         manifest={manifest}
         busy={start.isPending || stop.isPending || runNow.isPending}
         onAddStep={({ connector, operation }) => {
@@ -140,12 +147,19 @@ export function Designer({ flowId }: { flowId: string }) {
         onStop={() => void onStop()}
         onRunNow={() => void onRunNow()}
         onRunWithData={() => setRunWithData(true)}
+        onTest={() => {
+          test.refreshSamples();
+          setTestOpen(true);
+        }}
+        testing={test.starting}
       />
       <div className="flex min-h-0 flex-1">
         <div className="relative min-w-0 flex-1" data-testid="designer-canvas">
           <ReactFlowProvider>
             <FlowCanvas manifest={manifest} problems={problems} />
+            <NodeFocuser />
           </ReactFlowProvider>
+          <TestRunBanner />
         </div>
         {selected && <NodePanel key={selected.id} node={selected} manifest={manifest} />}
         {pollStart && (
@@ -155,6 +169,19 @@ export function Designer({ flowId }: { flowId: string }) {
             busy={start.isPending}
             onStart={(pollFrom) => void startWith(pollFrom)}
             onClose={() => setPollStart(null)}
+          />
+        )}
+        {testOpen && (
+          <TestFlowDialog
+            // Remounts once the samples arrive, so the dialog starts on the best source available.
+            key={test.samples ? "samples" : "loading"}
+            samples={test.samples}
+            pending={test.starting}
+            onRun={async (payload) => {
+              await test.startTest(payload);
+              setTestOpen(false);
+            }}
+            onClose={() => setTestOpen(false)}
           />
         )}
         {runWithData && (

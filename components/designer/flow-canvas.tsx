@@ -1,25 +1,33 @@
 "use client";
-// The canvas shows the draft graph from the store; every change the user makes on it goes back through graph-edit.
+// The canvas shows the draft graph from the store; every change the user makes on it goes back through graph-edit,
+// one store edit (one undo step) per gesture. Selection lives in the store too, so shortcuts and the panel share it.
+import { useQuery } from "@tanstack/react-query";
 import {
   Background,
   Controls,
   MiniMap,
   ReactFlow,
+  type Connection,
   type Edge,
   type EdgeChange,
   type NodeChange,
-  type Connection,
   useReactFlow,
 } from "@xyflow/react";
-import { useCallback, useEffect, useMemo } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import type { ConnectorManifest } from "@/lib/connector-manifest";
 import { edgeHandles, type EdgeHandle } from "@/lib/flow-graph";
-import { connect, moveNode, removeEdges, removeNodes, visibleHandles } from "./graph-edit";
+import { useTRPC } from "../trpc";
 import { useDesignerStore } from "./designer-store";
-import { resolveOperation } from "./manifest-lookup";
+import { connect, defaultInputs, insertStepOnEdge, moveNodes, visibleHandles } from "./graph-edit";
+import { InsertEdge, InsertStepContext, InsertStepPicker, type InsertPoint } from "./insert-edge";
+import { resolveOperation, type ResolvedOperation } from "./manifest-lookup";
 import { StepNode, type StepFlowNode } from "./step-node";
+import { useTestRunStore } from "./test-run-results";
+import { useDesignerShortcuts } from "./use-designer-shortcuts";
 
 const nodeTypes = { step: StepNode };
+const edgeTypes = { insert: InsertEdge };
+const fitOptions = { duration: 200, maxZoom: 1, padding: 0.3 };
 
 const edgeColors: Partial<Record<EdgeHandle, string>> = { true: "#10b981", false: "#64748b", error: "#ef4444", each: "#8b5cf6" };
 
@@ -27,103 +35,173 @@ function handleOf(value: string | null | undefined): EdgeHandle {
   return edgeHandles.find((handle) => handle === value) ?? "next";
 }
 
+/** Applies React Flow's select changes to the ids selected so far. */
+function applySelect(current: readonly string[], changes: ReadonlyArray<{ type: string; id?: string; selected?: boolean }>): string[] | null {
+  const selected = new Set(current);
+  let touched = false;
+  for (const change of changes) {
+    if (change.type !== "select" || change.id === undefined) continue;
+    touched = true;
+    if (change.selected) selected.add(change.id);
+    else selected.delete(change.id);
+  }
+  return touched ? [...selected] : null;
+}
+
 export function FlowCanvas({ manifest, problems }: { manifest: ConnectorManifest | undefined; problems: ReadonlyMap<string, string[]> }) {
+  const trpc = useTRPC();
   const graph = useDesignerStore((state) => state.graph);
-  const selectedId = useDesignerStore((state) => state.selectedId);
+  const selectedNodeIds = useDesignerStore((state) => state.selectedNodeIds);
+  const selectedEdgeIds = useDesignerStore((state) => state.selectedEdgeIds);
+  const fitRequest = useDesignerStore((state) => state.fitRequest);
+  const testResults = useTestRunStore((state) => state.results);
   const edit = useDesignerStore((state) => state.edit);
   const select = useDesignerStore((state) => state.select);
   const { fitView } = useReactFlow();
   const nodeCount = graph?.nodes.length ?? 0;
+  const accounts = useQuery(trpc.accounts.list.queryOptions({})).data;
+  const accountIds = useMemo(() => new Set((accounts ?? []).map((account) => account.id)), [accounts]);
+  const [insertPoint, setInsertPoint] = useState<InsertPoint | null>(null);
+  // React Flow measures each node; the sizes must go back on the nodes we pass, or the minimap cannot draw them.
+  const [sizes, setSizes] = useState<ReadonlyMap<string, { width: number; height: number }>>(new Map());
+  useDesignerShortcuts(accountIds);
 
-  // A step added at the end of the chain may land outside the view; bring the whole flow back into sight.
+  // A step added at the end of the chain may land outside the view, and a tidy-up moves everything: show it all.
   useEffect(() => {
     if (nodeCount === 0) return;
-    const frame = requestAnimationFrame(() => void fitView({ duration: 200, maxZoom: 1, padding: 0.3 }));
+    const frame = requestAnimationFrame(() => void fitView(fitOptions));
     return () => cancelAnimationFrame(frame);
-  }, [nodeCount, fitView]);
+  }, [nodeCount, fitRequest, fitView]);
 
-  const nodes = useMemo<StepFlowNode[]>(
-    () =>
-      (graph?.nodes ?? []).map((node) => {
-        const resolved = resolveOperation(manifest, node);
-        return {
-          id: node.id,
-          type: "step",
-          position: node.position,
-          selected: node.id === selectedId,
-          deletable: node.type !== "trigger",
-          data: {
-            stepId: node.id,
-            nodeType: node.type,
-            handles: graph ? visibleHandles(graph, node) : [],
-            isTrigger: node.type === "trigger",
-            title: node.label || resolved?.operation.label || `${node.connectorId}.${node.operation}`,
-            subtitle: resolved?.connector.name ?? node.connectorId,
-            icon: resolved?.connector.icon,
-            problems: problems.get(node.id) ?? [],
-          },
-        };
-      }),
-    [graph, manifest, selectedId, problems],
-  );
-  const edges = useMemo<Edge[]>(
-    () =>
-      (graph?.edges ?? []).map((edge) => ({
-        id: edge.id,
-        source: edge.source,
-        sourceHandle: edge.sourceHandle,
-        target: edge.target,
-        label: edge.sourceHandle === "next" ? undefined : edge.sourceHandle,
-        style: { strokeWidth: 2, stroke: edgeColors[edge.sourceHandle] },
-      })),
-    [graph],
-  );
+  const nodes = useMemo<StepFlowNode[]>(() => {
+    const selected = new Set(selectedNodeIds);
+    return (graph?.nodes ?? []).map((node) => {
+      const resolved = resolveOperation(manifest, node);
+      const account = node.accountId ? accounts?.find((candidate) => candidate.id === node.accountId) : undefined;
+      return {
+        id: node.id,
+        type: "step",
+        position: node.position,
+        measured: sizes.get(node.id),
+        selected: selected.has(node.id),
+        deletable: node.type !== "trigger",
+        data: {
+          stepId: node.id,
+          nodeType: node.type,
+          handles: graph ? visibleHandles(graph, node) : [],
+          isTrigger: node.type === "trigger",
+          title: node.label || resolved?.operation.label || `${node.connectorId}.${node.operation}`,
+          subtitle: resolved?.connector.name ?? node.connectorId,
+          icon: resolved?.connector.icon,
+          accountName: node.accountId ? (account?.name ?? (accounts ? null : "")) : null,
+          problems: problems.get(node.id) ?? [],
+          testStatus: testResults[node.id]?.status,
+        },
+      };
+    });
+  }, [graph, manifest, selectedNodeIds, problems, accounts, testResults, sizes]);
+  const edges = useMemo<Edge[]>(() => {
+    const selected = new Set(selectedEdgeIds);
+    return (graph?.edges ?? []).map((edge) => ({
+      id: edge.id,
+      type: "insert",
+      source: edge.source,
+      sourceHandle: edge.sourceHandle,
+      target: edge.target,
+      selected: selected.has(edge.id),
+      style: { strokeWidth: 2, stroke: edgeColors[edge.sourceHandle] },
+    }));
+  }, [graph, selectedEdgeIds]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<StepFlowNode>[]) => {
-      for (const change of changes) {
-        if (change.type === "position" && change.position) {
-          const position = change.position;
-          edit((current) => moveNode(current, change.id, position));
-        } else if (change.type === "remove") {
-          edit((current) => removeNodes(current, [change.id]));
-        } else if (change.type === "select" && change.selected) {
-          select(change.id);
-        }
+      const positions = new Map<string, { x: number; y: number }>();
+      for (const change of changes) if (change.type === "position" && change.position) positions.set(change.id, change.position);
+      if (positions.size > 0) edit((current) => moveNodes(current, positions));
+      const measured = changes.flatMap((change) => (change.type === "dimensions" && change.dimensions ? [{ id: change.id, ...change.dimensions }] : []));
+      if (measured.length > 0) {
+        setSizes((current) => {
+          const changed = measured.filter(({ id, width, height }) => current.get(id)?.width !== width || current.get(id)?.height !== height);
+          if (changed.length === 0) return current;
+          const next = new Map(current);
+          for (const { id, width, height } of changed) next.set(id, { width, height });
+          return next;
+        });
       }
-    },
-    [edit, select],
-  );
-  const onEdgesChange = useCallback(
-    (changes: EdgeChange[]) => {
-      const removed = changes.flatMap((change) => (change.type === "remove" ? [change.id] : []));
-      if (removed.length > 0) edit((current) => removeEdges(current, removed));
+      const state = useDesignerStore.getState();
+      const nodeIds = applySelect(state.selectedNodeIds, changes);
+      if (nodeIds) state.setSelection(nodeIds, state.selectedEdgeIds);
     },
     [edit],
   );
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
+    const state = useDesignerStore.getState();
+    const edgeIds = applySelect(state.selectedEdgeIds, changes);
+    if (edgeIds) state.setSelection(state.selectedNodeIds, edgeIds);
+  }, []);
   const onConnect = useCallback(
     (connection: Connection) =>
       edit((current) => connect(current, connection.source, connection.target, handleOf(connection.sourceHandle))),
     [edit],
   );
+  const closePicker = useCallback(() => setInsertPoint(null), []);
+  const insertChosen = useCallback(
+    (edgeId: string, { connector, operation }: ResolvedOperation) => {
+      setInsertPoint(null);
+      let added = "";
+      edit((current) => {
+        const result = insertStepOnEdge(current, edgeId, {
+          connectorId: connector.id,
+          operation: operation.key,
+          inputs: defaultInputs(operation.inputSchema),
+        });
+        added = result?.nodeId ?? "";
+        return result?.graph ?? current;
+      });
+      if (added) select(added);
+    },
+    [edit, select],
+  );
 
   return (
-    <ReactFlow
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={nodeTypes}
-      onNodesChange={onNodesChange}
-      onEdgesChange={onEdgesChange}
-      onConnect={onConnect}
-      onPaneClick={() => select(null)}
-      fitView
-      fitViewOptions={{ maxZoom: 1, padding: 0.3 }}
-      deleteKeyCode={["Delete", "Backspace"]}
-      proOptions={{ hideAttribution: true }}
-    >
-      <Background gap={20} color="#cbd5e1" />
-      <Controls showInteractive={false} />
-      <MiniMap pannable zoomable nodeColor="#c7d2fe" nodeStrokeColor="#3b6cf6" nodeBorderRadius={6} />
-    </ReactFlow>
+    <InsertStepContext.Provider value={setInsertPoint}>
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onPaneClick={() => select(null)}
+        fitView
+        fitViewOptions={{ maxZoom: 1, padding: 0.3 }}
+        // Deleting goes through the designer's shortcuts, so a deleted selection is one undo step.
+        deleteKeyCode={null}
+        multiSelectionKeyCode={["Shift", "Meta", "Control"]}
+        selectionKeyCode="Shift"
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={20} color="#cbd5e1" />
+        <Controls showInteractive={false} fitViewOptions={fitOptions} className="!rounded-md !border !border-slate-200 !shadow-sm" />
+        <MiniMap
+          pannable
+          zoomable
+          ariaLabel="Overview of the flow"
+          nodeColor="#c7d2fe"
+          nodeStrokeColor="#3b6cf6"
+          nodeBorderRadius={6}
+          className="!rounded-md !border !border-slate-200 !shadow-sm"
+        />
+      </ReactFlow>
+      {insertPoint && (
+        <InsertStepPicker
+          point={insertPoint}
+          manifest={manifest}
+          onPick={(choice) => insertChosen(insertPoint.edgeId, choice)}
+          onClose={closePicker}
+        />
+      )}
+    </InsertStepContext.Provider>
   );
 }

@@ -19,8 +19,8 @@ export function FlowSettingsButton() {
   if (!flowId) return null;
   return (
     <>
-      <Button data-testid="flow-settings-button" onClick={() => setOpen(true)} title="Flow settings">
-        <Settings size={15} aria-hidden /> Settings
+      <Button data-testid="flow-settings-button" onClick={() => setOpen(true)} title="Flow settings" aria-label="Flow settings">
+        <Settings size={15} aria-hidden />
       </Button>
       {open && <FlowSettingsDialog flowId={flowId} onClose={() => setOpen(false)} />}
     </>

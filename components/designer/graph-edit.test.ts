@@ -5,7 +5,10 @@ import {
   chainEnd,
   connect,
   defaultInputs,
+  insertStepOnEdge,
   nextNodeId,
+  moveNodes,
+  removeEdges,
   removeNodes,
   updateSettings,
   visibleHandles,
@@ -118,5 +121,36 @@ describe("graph edits", () => {
     withSettings = updateSettings(withSettings, "http_request_1", { maxAttempts: undefined, timeoutMs: undefined });
     expect(node()).not.toHaveProperty("settings");
     expect(flowGraphSchema.safeParse(withSettings).success).toBe(true);
+  });
+
+  it("inserts a step on an edge, keeping the edge's path in and moving what follows down", () => {
+    let graph = appendStep(emptyFlowGraph(), { connectorId: "core", operation: "if", inputs: {} }).graph;
+    graph = appendStep(graph, http).graph;
+    const before = graph.nodes.find((node) => node.id === "http_request_1")?.position;
+    const split = graph.edges.find((edge) => edge.source === "if_1");
+    const inserted = insertStepOnEdge(graph, split?.id ?? "", { connectorId: "core", operation: "log", inputs: {} });
+    if (!inserted) throw new Error("nothing inserted");
+    expect(inserted.nodeId).toBe("core_log_1");
+    expect(inserted.graph.edges.map((edge) => `${edge.source}-${edge.sourceHandle}->${edge.target}`)).toEqual([
+      "trigger-next->if_1",
+      "if_1-true->core_log_1",
+      "core_log_1-next->http_request_1",
+    ]);
+    expect(inserted.graph.nodes.find((node) => node.id === "core_log_1")?.position).toEqual(before);
+    expect(inserted.graph.nodes.find((node) => node.id === "http_request_1")?.position.y).toBe((before?.y ?? 0) + 150);
+    expect(flowGraphSchema.safeParse(inserted.graph).success).toBe(true);
+    // An If inserted mid-chain passes the rest on along its true path.
+    const withIf = insertStepOnEdge(graph, "trigger-next-if_1", { connectorId: "core", operation: "if", inputs: {} });
+    expect(withIf?.graph.edges.some((edge) => edge.source === "if_2" && edge.sourceHandle === "true" && edge.target === "if_1")).toBe(true);
+    expect(insertStepOnEdge(graph, "no-such-edge", http)).toBeNull();
+  });
+
+  it("leaves the graph alone when removing or moving nothing, so no empty undo step is recorded", () => {
+    const { graph } = appendStep(emptyFlowGraph(), http);
+    expect(removeEdges(graph, ["nope"])).toBe(graph);
+    expect(removeNodes(graph, ["gone"])).toBe(graph);
+    expect(moveNodes(graph, new Map([["trigger", { x: 0, y: 0 }]]))).toBe(graph);
+    const moved = moveNodes(graph, new Map([["trigger", { x: 5, y: 0 }], ["http_request_1", { x: 5, y: 150 }]]));
+    expect(moved.nodes.map((node) => node.position.x)).toEqual([5, 5]);
   });
 });

@@ -87,7 +87,7 @@ export function defaultInputs(schema: JsonSchema | undefined): Record<string, un
   return inputs;
 }
 
-function edgeId(source: string, target: string, handle: string): string {
+export function edgeId(source: string, target: string, handle: string): string {
   return `${source}-${handle}-${target}`;
 }
 
@@ -127,7 +127,12 @@ function freeSpot(graph: FlowGraph, wanted: { x: number; y: number }): { x: numb
  * deleting the middle step of a chain keeps the chain.
  */
 export function removeNodes(graph: FlowGraph, ids: readonly string[]): FlowGraph {
-  const doomed = new Set(ids.filter((id) => findNode(graph, id)?.type !== "trigger"));
+  const doomed = new Set(
+    ids.filter((id) => {
+      const type = findNode(graph, id)?.type;
+      return type !== undefined && type !== "trigger";
+    }),
+  );
   if (doomed.size === 0) return graph;
   let edges: FlowEdge[] = graph.edges;
   for (const id of doomed) {
@@ -145,7 +150,9 @@ export function removeNodes(graph: FlowGraph, ids: readonly string[]): FlowGraph
 
 export function removeEdges(graph: FlowGraph, ids: readonly string[]): FlowGraph {
   const doomed = new Set(ids);
-  return { ...graph, edges: graph.edges.filter((edge) => !doomed.has(edge.id)) };
+  const edges = graph.edges.filter((edge) => !doomed.has(edge.id));
+  // Returning the same graph when nothing goes keeps a no-op out of the undo history.
+  return edges.length === graph.edges.length ? graph : { ...graph, edges };
 }
 
 /**
@@ -175,7 +182,63 @@ export function updateSettings(graph: FlowGraph, id: string, patch: StepSettings
 }
 
 export function moveNode(graph: FlowGraph, id: string, position: { x: number; y: number }): FlowGraph {
-  return { ...graph, nodes: graph.nodes.map((node) => (node.id === id ? { ...node, position } : node)) };
+  return moveNodes(graph, new Map([[id, position]]));
+}
+
+/** Moves several nodes in one edit (a dragged selection), so the move is one undo step. */
+export function moveNodes(graph: FlowGraph, positions: ReadonlyMap<string, { x: number; y: number }>): FlowGraph {
+  let moved = false;
+  const nodes = graph.nodes.map((node) => {
+    const position = positions.get(node.id);
+    if (!position || (position.x === node.position.x && position.y === node.position.y)) return node;
+    moved = true;
+    return { ...node, position };
+  });
+  // React Flow reports the resting position once more when a drag ends; that is no edit and no undo step.
+  return moved ? { ...graph, nodes } : graph;
+}
+
+// The path an inserted step passes the rest of the flow on: an If's true branch, past a For each's loop, else next.
+const insertedOutHandle: Record<FlowNode["type"], EdgeHandle> = { trigger: "next", action: "next", if: "true", forEach: "next", respond: "next" };
+
+/**
+ * Puts a new step in the middle of an edge: source -> new step -> target, keeping the edge's handle on the way in.
+ * The target and everything after it move down a row to make room.
+ */
+export function insertStepOnEdge(
+  graph: FlowGraph,
+  splitEdgeId: string,
+  step: { connectorId: string; operation: string; inputs: Record<string, unknown> },
+): { graph: FlowGraph; nodeId: string } | null {
+  const edge = graph.edges.find((candidate) => candidate.id === splitEdgeId);
+  const target = edge ? findNode(graph, edge.target) : undefined;
+  if (!edge || !target) return null;
+  const id = nextNodeId(graph, step.connectorId, step.operation);
+  const type = nodeTypeFor(step.connectorId, step.operation);
+  const node: FlowNode = { id, type, position: target.position, connectorId: step.connectorId, operation: step.operation, inputs: step.inputs };
+  const below = downstreamOf(graph, target.id);
+  const moved = graph.nodes.map((candidate) =>
+    below.has(candidate.id) ? { ...candidate, position: { x: candidate.position.x, y: candidate.position.y + STEP_GAP_Y } } : candidate,
+  );
+  const out = insertedOutHandle[type];
+  const edges = [
+    ...graph.edges.filter((candidate) => candidate.id !== splitEdgeId),
+    { id: edgeId(edge.source, id, edge.sourceHandle), source: edge.source, target: id, sourceHandle: edge.sourceHandle },
+    { id: edgeId(id, target.id, out), source: id, target: target.id, sourceHandle: out },
+  ];
+  return { graph: { ...graph, nodes: [...moved, node], edges }, nodeId: id };
+}
+
+/** The node and every node reachable from it. */
+function downstreamOf(graph: FlowGraph, start: string): Set<string> {
+  const seen = new Set<string>();
+  const queue = [start];
+  for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    for (const edge of graph.edges) if (edge.source === id) queue.push(edge.target);
+  }
+  return seen;
 }
 
 export function updateNode(graph: FlowGraph, id: string, patch: Partial<Omit<FlowNode, "id" | "type">>): FlowGraph {

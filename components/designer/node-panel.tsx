@@ -14,14 +14,18 @@ import { defaultInputs, removeNodes, updateNode } from "./graph-edit";
 import { AccountPicker } from "./account-picker";
 import { allOperations, resolveOperation } from "./manifest-lookup";
 import { SchemaForm } from "./schema-form";
+import { ConditionBuilder } from "./condition-builder";
+import { useAvailableData } from "./use-available-data";
 import { WebhookTriggerInfo } from "./webhook-trigger-info";
 import { StepSettingsSection } from "./step-settings";
+import { TestResultsSection } from "./test-results";
 
 export function NodePanel({ node, manifest }: { node: FlowNode; manifest: ConnectorManifest | undefined }) {
   const edit = useDesignerStore((state) => state.edit);
   const select = useDesignerStore((state) => state.select);
   const resolved = resolveOperation(manifest, node);
   const fields = useMemo(() => describeFields(resolved?.operation.inputSchema), [resolved]);
+  const availableData = useAvailableData(node, manifest);
   const missing = useMemo(() => new Set(missingRequired(fields, node.inputs).map((field) => field.name)), [fields, node.inputs]);
   const triggers = allOperations(manifest, "trigger");
   const isTrigger = node.type === "trigger";
@@ -96,14 +100,20 @@ export function NodePanel({ node, manifest }: { node: FlowNode; manifest: Connec
         )}
         {isTrigger && node.connectorId === "core" && node.operation === "webhook" && <WebhookTriggerInfo node={node} />}
         {!resolved && <p className="text-sm text-red-600">This step’s application or action no longer exists. Delete it or pick another.</p>}
+        {node.type === "if" ? (
+          <ConditionBuilder node={node} manifest={manifest} />
+        ) : (
         <SchemaForm
           key={`${node.id}:${node.connectorId}:${node.operation}`}
           fields={fields}
           values={node.inputs}
           missing={missing}
           onChange={(inputs) => edit((graph) => updateNode(graph, node.id, { inputs }))}
+          data={node.type === "trigger" ? undefined : availableData}
         />
+        )}
         {node.type === "action" && <StepSettingsSection node={node} />}
+        <TestResultsSection node={node} />
       </div>
       {!isTrigger && (
         <footer className="border-t border-slate-200 p-4">

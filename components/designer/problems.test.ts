@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { emptyFlowGraph } from "@/lib/flow-graph";
 import { buildManifest } from "@/server/connectors";
 import { appendStep, connect, removeEdges, updateSettings } from "./graph-edit";
-import { computeProblems } from "./problems";
+import { computeProblems, listProblems, referencedSteps } from "./problems";
 
 const manifest = buildManifest();
 
@@ -62,5 +62,39 @@ describe("computeProblems", () => {
     graph = appendStep(graph, { connectorId: "core", operation: "respond", inputs: {} }).graph;
     graph = connect(graph, "core_log_1", "respond_1", "error");
     expect(computeProblems(graph, manifest).get("core_log_1")).toBeUndefined();
+  });
+
+  it("flags an expression JSONata cannot parse, naming the field", () => {
+    const { graph } = appendStep(emptyFlowGraph(), { connectorId: "core", operation: "log", inputs: { message: "Total: {{ trigger.total + }}" } });
+    expect(computeProblems(graph, manifest).get("core_log_1")).toEqual([
+      expect.stringMatching(/^The expression in "message" is not valid: .+/),
+    ]);
+    const unclosed = appendStep(emptyFlowGraph(), { connectorId: "core", operation: "log", inputs: { message: "{{ trigger.total" } }).graph;
+    expect(computeProblems(unclosed, manifest).get("core_log_1")).toEqual(['The expression in "message" is not valid: a {{ has no matching }}']);
+  });
+
+  it("flags a reference to a step that is not in the flow, also in nested values", () => {
+    let { graph } = appendStep(emptyFlowGraph(), { connectorId: "core", operation: "log", inputs: { message: "{{ trigger.id }}" } });
+    graph = appendStep(graph, {
+      connectorId: "http",
+      operation: "request",
+      inputs: { url: "/x/{{ steps.core_log_1.message }}", headers: { "X-Order": "{{ steps.gone_1.id }}" } },
+    }).graph;
+    expect(computeProblems(graph, manifest).get("http_request_1")).toEqual(['"headers.X-Order" refers to step "gone_1", which is not in this flow']);
+  });
+
+  it("finds step references outside string literals only", () => {
+    expect(referencedSteps('steps.a.x + steps.`b-2`.y & "steps.c" & order.steps.d & $steps.e')).toEqual(["a", "b-2"]);
+  });
+
+  it("lists every problem with the node's name, in flow order", () => {
+    let { graph } = appendStep(emptyFlowGraph(), { connectorId: "http", operation: "request", inputs: {} });
+    graph = appendStep(graph, { connectorId: "core", operation: "forEach", inputs: {} }).graph;
+    graph = { ...graph, nodes: graph.nodes.map((node) => (node.id === "forEach_1" ? { ...node, label: "Each line" } : node)) };
+    expect(listProblems(graph, computeProblems(graph, manifest), manifest)).toEqual([
+      { nodeId: "http_request_1", nodeTitle: "Send request", message: "URL is required" },
+      { nodeId: "forEach_1", nodeTitle: "Each line", message: "Items is required" },
+      { nodeId: "forEach_1", nodeTitle: "Each line", message: 'A For each needs an "each" path: the steps to run for every item' },
+    ]);
   });
 });

@@ -4,14 +4,14 @@ import { describe, expect, it } from "vitest";
 import type { EdgeHandle, NodeType } from "@/lib/flow-graph";
 import { StepNode, type StepFlowNode } from "./step-node";
 
-function renderNode(nodeType: NodeType, handles: EdgeHandle[]): string {
+function renderNode(nodeType: NodeType, handles: EdgeHandle[], accountName: string | null = null): string {
   const node: StepFlowNode = {
     id: "n1",
     type: "step",
     position: { x: 0, y: 0 },
     width: 256,
     height: 90,
-    data: { stepId: "n1", nodeType, isTrigger: false, title: "Step", subtitle: "Toolbox", icon: "wrench", problems: [], handles },
+    data: { stepId: "n1", nodeType, isTrigger: false, title: "Step", subtitle: "Toolbox", icon: "wrench", accountName, problems: [], handles },
   };
   // Without an outer provider, ReactFlow renders the nodes it is given on the server (sized, so no measuring).
   return renderToStaticMarkup(<ReactFlow nodes={[node]} edges={[]} nodeTypes={{ step: StepNode }} width={800} height={600} />);
@@ -35,5 +35,10 @@ describe("step node", () => {
     expect(handleIds(plain)).toEqual(["next"]);
     // A lone next handle stays an unlabelled dot.
     expect(plain).not.toContain(">next</span>");
+  });
+
+  it("shows the chosen account's name, and nothing for a step without one", () => {
+    expect(renderNode("action", ["next"], "Order API (prod)")).toMatch(/data-testid="node-account"[^>]*>.*Order API \(prod\)/);
+    expect(renderNode("action", ["next"])).not.toContain("node-account");
   });
 });

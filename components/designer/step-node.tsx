@@ -1,6 +1,6 @@
 "use client";
 import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
-import { AlertTriangle, GitBranch, Repeat, Reply } from "lucide-react";
+import { AlertTriangle, GitBranch, KeyRound, Repeat, Reply } from "lucide-react";
 import { memo } from "react";
 import type { EdgeHandle, NodeType } from "@/lib/flow-graph";
 import { ConnectorIcon } from "../connector-icon";
@@ -12,7 +12,11 @@ export type StepNodeData = {
   title: string;
   subtitle: string;
   icon: string | undefined;
+  /** The chosen account's name; null when the step has none, "" while the accounts load. */
+  accountName: string | null;
   problems: string[];
+  /** The step's status in the latest test run (running, succeeded, failed, skipped); absent when it did not run. */
+  testStatus?: string;
   /** The paths leaving the node, one handle each (see graph-edit's visibleHandles). */
   handles: EdgeHandle[];
 };
@@ -65,10 +69,12 @@ function StepNodeView({ data, selected }: NodeProps<StepFlowNode>) {
     <div
       data-testid={`node-${data.stepId}`}
       data-problems={data.problems.length}
-      className={`w-64 rounded-lg border bg-white px-3 py-2.5 shadow-sm transition-shadow ${
+      data-test-status={data.testStatus}
+      className={`w-64 rounded-lg border bg-white px-3 py-2.5 shadow-sm transition-shadow ${testOutline(data.testStatus)} ${
         selected ? "border-brand-500 ring-2 ring-brand-500/30" : "border-slate-300 hover:shadow-md"
       }`}
     >
+      <TestStatusBadge stepId={data.stepId} status={data.testStatus} />
       {!data.isTrigger && <Handle type="target" position={Position.Top} className="!h-2.5 !w-2.5 !bg-slate-400" />}
       <div className="flex items-center gap-2.5">
         <span
@@ -86,7 +92,17 @@ function StepNodeView({ data, selected }: NodeProps<StepFlowNode>) {
           </span>
         )}
       </div>
-      <p className="mt-1.5 truncate font-mono text-[11px] text-slate-400">{data.stepId}</p>
+      <div className="mt-1.5 flex items-center justify-between gap-2 text-[11px]">
+        {data.accountName ? (
+          <span data-testid="node-account" title="Account" className="flex min-w-0 items-center gap-1 text-slate-600">
+            <KeyRound size={11} aria-hidden className="shrink-0 text-slate-400" />
+            <span className="truncate">{data.accountName}</span>
+          </span>
+        ) : (
+          <span />
+        )}
+        <span className="shrink-0 truncate font-mono text-slate-400">{data.stepId}</span>
+      </div>
       <SourceHandles stepId={data.stepId} handles={data.handles} />
     </div>
   );
@@ -101,3 +117,29 @@ function NodeIcon({ nodeType, icon }: { nodeType: NodeType; icon: string | undef
 }
 
 export const StepNode = memo(StepNodeView);
+
+// A test's status is an outline, so it never hides the selection ring or the problem marker.
+const testStyles: Record<string, { outline: string; badge: string; label: string }> = {
+  running: { outline: "outline-2 outline-offset-2 outline-sky-400 animate-pulse", badge: "bg-sky-500", label: "Running" },
+  succeeded: { outline: "outline-2 outline-offset-2 outline-emerald-500", badge: "bg-emerald-600", label: "Succeeded" },
+  failed: { outline: "outline-2 outline-offset-2 outline-red-500", badge: "bg-red-600", label: "Failed" },
+  skipped: { outline: "outline-2 outline-offset-2 outline-dashed outline-slate-300", badge: "bg-slate-400", label: "Skipped" },
+};
+
+function testOutline(status: string | undefined): string {
+  return status ? (testStyles[status]?.outline ?? "") : "";
+}
+
+function TestStatusBadge({ stepId, status }: { stepId: string; status: string | undefined }) {
+  const style = status ? testStyles[status] : undefined;
+  if (!status || !style) return null;
+  return (
+    <span
+      data-testid={`node-test-status-${stepId}`}
+      data-status={status}
+      className={`absolute -right-2 -top-2.5 rounded-full px-1.5 py-0.5 text-[10px] font-semibold text-white shadow-sm ${style.badge}`}
+    >
+      {style.label}
+    </span>
+  );
+}

@@ -2,6 +2,10 @@
 // declarative query language with no access to the process, so user input is never evaluated as JavaScript.
 import jsonata from "jsonata";
 import { ConfluxError } from "@/lib/errors";
+import { isTemplate, parseTemplate } from "@/lib/templates";
+
+// The template syntax lives in lib/ so the designer checks fields exactly as runs resolve them.
+export { isTemplate, parseTemplate };
 
 /**
  * What expressions see: `trigger` (the run's trigger data), `steps.<stepId>` (earlier outputs) and `env`; inside a
@@ -16,15 +20,9 @@ export interface ExpressionContext {
   index?: number;
 }
 
-type Part = { kind: "text"; text: string } | { kind: "expression"; source: string };
-
 // Bounds for one evaluation, so a recursive or looping expression fails its step instead of hanging the worker.
 const MAX_EVALUATION_MS = 1000;
 const MAX_DEPTH = 500;
-
-export function isTemplate(value: unknown): value is string {
-  return typeof value === "string" && value.includes("{{");
-}
 
 /** True when a value, or anything nested in it, holds a template. */
 export function containsTemplate(value: unknown): boolean {
@@ -32,48 +30,6 @@ export function containsTemplate(value: unknown): boolean {
   if (Array.isArray(value)) return value.some(containsTemplate);
   if (isRecord(value)) return Object.values(value).some(containsTemplate);
   return false;
-}
-
-/**
- * Splits a template into text and expression parts. A scanner rather than a regex, because JSONata object
- * constructors and strings may themselves hold `}}` (e.g. `{{ {"a": {"b": 1}} }}`).
- */
-export function parseTemplate(template: string, field: string): Part[] {
-  const parts: Part[] = [];
-  let index = 0;
-  while (index < template.length) {
-    const open = template.indexOf("{{", index);
-    if (open === -1) break;
-    if (open > index) parts.push({ kind: "text", text: template.slice(index, open) });
-    const close = findClose(template, open + 2);
-    if (close === -1) throw expressionError(field, template.slice(open), "a {{ has no matching }}");
-    const source = template.slice(open + 2, close).trim();
-    if (!source) throw expressionError(field, template.slice(open, close + 2), "the {{ }} is empty");
-    parts.push({ kind: "expression", source });
-    index = close + 2;
-  }
-  if (index < template.length) parts.push({ kind: "text", text: template.slice(index) });
-  return parts;
-}
-
-function findClose(text: string, from: number): number {
-  let depth = 0;
-  let quote: string | null = null;
-  for (let i = from; i < text.length; i += 1) {
-    const char = text[i];
-    if (quote) {
-      if (char === "\\") i += 1;
-      else if (char === quote) quote = null;
-    } else if (char === '"' || char === "'" || char === "`") {
-      quote = char;
-    } else if (char === "{") {
-      depth += 1;
-    } else if (char === "}") {
-      if (depth === 0 && text[i + 1] === "}") return i;
-      depth = Math.max(0, depth - 1);
-    }
-  }
-  return -1;
 }
 
 // Compiled expressions are immutable and JSONata keeps each evaluation's state (and its guardrails) in a fresh

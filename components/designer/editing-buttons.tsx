@@ -1,0 +1,51 @@
+"use client";
+// Undo, Redo and Tidy up, for the designer's toolbar. They work on the designer store directly.
+import { LayoutGrid, Redo2, Undo2 } from "lucide-react";
+import { useState } from "react";
+import { toast } from "sonner";
+import { Button } from "../ui/button";
+import { errorMessage } from "../ui/error-message";
+import { useDesignerStore } from "./designer-store";
+
+const isMac = () => typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
+
+export function EditingButtons() {
+  const canUndo = useDesignerStore((state) => state.history.past.length > 0);
+  const canRedo = useDesignerStore((state) => state.history.future.length > 0);
+  const undo = useDesignerStore((state) => state.undo);
+  const redo = useDesignerStore((state) => state.redo);
+  const [tidying, setTidying] = useState(false);
+  const mod = isMac() ? "⌘" : "Ctrl+";
+
+  async function tidyUp() {
+    const { graph, edit, requestFit } = useDesignerStore.getState();
+    if (!graph) return;
+    setTidying(true);
+    try {
+      // ELK is large; it loads on the first tidy-up rather than with the designer.
+      const { layoutFlow } = await import("./auto-layout");
+      const laidOut = await layoutFlow(graph);
+      // The layout ran asynchronously: lay out what is there now only if nothing changed meanwhile.
+      edit((current) => (current === graph ? laidOut : current));
+      requestFit();
+    } catch (error) {
+      toast.error(`Could not tidy up: ${errorMessage(error)}`);
+    } finally {
+      setTidying(false);
+    }
+  }
+
+  return (
+    <div className="flex items-center gap-1" role="group" aria-label="Editing">
+      <Button variant="ghost" data-testid="undo-button" onClick={undo} disabled={!canUndo} aria-label="Undo" title={`Undo (${mod}Z)`}>
+        <Undo2 size={16} aria-hidden />
+      </Button>
+      <Button variant="ghost" data-testid="redo-button" onClick={redo} disabled={!canRedo} aria-label="Redo" title={`Redo (${mod}Shift+Z)`}>
+        <Redo2 size={16} aria-hidden />
+      </Button>
+      <Button variant="ghost" data-testid="auto-layout-button" onClick={() => void tidyUp()} disabled={tidying} title="Tidy up: lay the flow out top-down" aria-label="Tidy up">
+        <LayoutGrid size={16} aria-hidden />
+      </Button>
+    </div>
+  );
+}

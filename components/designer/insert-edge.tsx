@@ -1,0 +1,130 @@
+"use client";
+// An edge with a small "+" in its middle that inserts a step there, and the picker that opens from it. The canvas
+// provides what the edge needs through InsertStepContext, so the edge itself stays a plain React Flow edge type.
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from "@xyflow/react";
+import { Command } from "cmdk";
+import { Plus, Search } from "lucide-react";
+import { createContext, useContext, useEffect, useMemo, useRef, useState } from "react";
+import type { ConnectorManifest } from "@/lib/connector-manifest";
+import { ConnectorIcon } from "../connector-icon";
+import type { ResolvedOperation } from "./manifest-lookup";
+import { pickerSections } from "./node-picker-options";
+
+export interface InsertPoint {
+  edgeId: string;
+  /** Where the picker opens, in viewport pixels. */
+  left: number;
+  top: number;
+}
+
+export const InsertStepContext = createContext<(point: InsertPoint) => void>(() => undefined);
+
+export function InsertEdge({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, style, selected }: EdgeProps) {
+  const openPicker = useContext(InsertStepContext);
+  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  return (
+    <>
+      <BaseEdge id={id} path={path} style={style} />
+      <EdgeLabelRenderer>
+        <div
+          className="nodrag nopan pointer-events-auto absolute"
+          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+        >
+          <button
+            type="button"
+            data-testid={`edge-insert-${id}`}
+            aria-label="Insert a step here"
+            title="Insert a step here"
+            onClick={(event) => {
+              const box = event.currentTarget.getBoundingClientRect();
+              openPicker({ edgeId: id, left: box.left, top: box.bottom + 4 });
+            }}
+            className={`grid h-5 w-5 place-items-center rounded-full border bg-white shadow-sm transition-colors hover:border-brand-500 hover:bg-brand-600 hover:text-white focus-visible:outline-2 focus-visible:outline-brand-500 ${
+              selected ? "border-brand-500 text-brand-700" : "border-slate-300 text-slate-500"
+            }`}
+          >
+            <Plus size={12} aria-hidden />
+          </button>
+        </div>
+      </EdgeLabelRenderer>
+    </>
+  );
+}
+
+/** The steps to insert, searched and grouped as in the node picker; arrow keys move, Enter picks, Escape closes. */
+export function InsertStepPicker({
+  point,
+  manifest,
+  onPick,
+  onClose,
+}: {
+  point: InsertPoint;
+  manifest: ConnectorManifest | undefined;
+  onPick: (choice: ResolvedOperation) => void;
+  onClose: () => void;
+}) {
+  const [query, setQuery] = useState("");
+  const sections = useMemo(() => pickerSections(manifest, query), [manifest, query]);
+  const container = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const close = (event: MouseEvent) => {
+      if (container.current && event.target instanceof globalThis.Node && !container.current.contains(event.target)) onClose();
+    };
+    document.addEventListener("mousedown", close);
+    return () => document.removeEventListener("mousedown", close);
+  }, [onClose]);
+
+  return (
+    <div
+      ref={container}
+      role="dialog"
+      aria-label="Insert a step"
+      data-testid="insert-step-picker"
+      className="fixed z-30 w-80 rounded-lg border border-slate-200 bg-white shadow-xl"
+      style={{ left: Math.max(8, Math.min(point.left - 150, window.innerWidth - 330)), top: Math.min(point.top, window.innerHeight - 380) }}
+      onKeyDown={(event) => {
+        if (event.key === "Escape") onClose();
+      }}
+    >
+      <Command label="Insert a step" shouldFilter={false} loop className="flex max-h-80 flex-col">
+        <label className="flex items-center gap-2 border-b border-slate-200 px-2.5 py-2">
+          <Search size={14} aria-hidden className="text-slate-400" />
+          <Command.Input
+            autoFocus
+            data-testid="insert-step-search"
+            aria-label="Search actions to insert"
+            placeholder="Search applications, actions and tools"
+            className="w-full text-sm outline-none"
+            value={query}
+            onValueChange={setQuery}
+          />
+        </label>
+        <Command.List className="overflow-auto p-1.5">
+          <Command.Empty className="px-2 py-4 text-center text-sm text-slate-500">No action matches “{query}”.</Command.Empty>
+          {sections.map((section) => (
+            <Command.Group
+              key={section.heading}
+              heading={section.heading}
+              className="[&_[cmdk-group-heading]]:px-2 [&_[cmdk-group-heading]]:py-1 [&_[cmdk-group-heading]]:text-[11px] [&_[cmdk-group-heading]]:font-semibold [&_[cmdk-group-heading]]:text-slate-500"
+            >
+              {section.options.map((option) => (
+                <Command.Item
+                  key={option.id}
+                  value={option.id}
+                  data-testid={`insert-step-option-${option.id}`}
+                  onSelect={() => onPick({ connector: option.connector, operation: option.operation })}
+                  className="flex cursor-pointer items-center gap-2 rounded-md px-2 py-1.5 text-sm data-[selected=true]:bg-brand-50"
+                >
+                  <span className="grid h-6 w-6 shrink-0 place-items-center rounded bg-brand-50 text-brand-700">
+                    <ConnectorIcon name={option.connector.icon} size={13} />
+                  </span>
+                  <span className="truncate">{option.operation.label}</span>
+                </Command.Item>
+              ))}
+            </Command.Group>
+          ))}
+        </Command.List>
+      </Command>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+// The `{{ JSONata }}` template syntax, shared by the runtime (server/runtime/expressions.ts) and the designer's live
+// checking, so both split a field's text into the same parts.
+import { ConfluxError } from "./errors";
+
+export type TemplatePart =
+  | { kind: "text"; text: string }
+  /** `offset` is where `source` starts in the template, so an error inside the expression can point at the field. */
+  | { kind: "expression"; source: string; offset: number };
+
+export type TemplateScan =
+  | { ok: true; parts: TemplatePart[] }
+  | { ok: false; reason: string; position: number; excerpt: string };
+
+export function isTemplate(value: unknown): value is string {
+  return typeof value === "string" && value.includes("{{");
+}
+
+/**
+ * Splits a template into text and expression parts. A scanner rather than a regex, because JSONata object
+ * constructors and strings may themselves hold `}}` (e.g. `{{ {"a": {"b": 1}} }}`).
+ */
+export function scanTemplate(template: string): TemplateScan {
+  const parts: TemplatePart[] = [];
+  let index = 0;
+  while (index < template.length) {
+    const open = template.indexOf("{{", index);
+    if (open === -1) break;
+    if (open > index) parts.push({ kind: "text", text: template.slice(index, open) });
+    const close = findClose(template, open + 2);
+    if (close === -1) return { ok: false, reason: "a {{ has no matching }}", position: open, excerpt: template.slice(open) };
+    const raw = template.slice(open + 2, close);
+    const source = raw.trim();
+    if (!source) return { ok: false, reason: "the {{ }} is empty", position: open, excerpt: template.slice(open, close + 2) };
+    const leading = raw.length - raw.trimStart().length;
+    parts.push({ kind: "expression", source, offset: open + 2 + leading });
+    index = close + 2;
+  }
+  if (index < template.length) parts.push({ kind: "text", text: template.slice(index) });
+  return { ok: true, parts };
+}
+
+/** Like `scanTemplate`, but throws the runtime's EXPRESSION error naming `field`. */
+export function parseTemplate(template: string, field: string): TemplatePart[] {
+  const scan = scanTemplate(template);
+  if (!scan.ok) {
+    throw new ConfluxError("EXPRESSION", `The expression in "${field}" is not valid: ${scan.reason}`, {
+      details: { field, expression: scan.excerpt },
+    });
+  }
+  return scan.parts;
+}
+
+function findClose(text: string, from: number): number {
+  let depth = 0;
+  let quote: string | null = null;
+  for (let i = from; i < text.length; i += 1) {
+    const char = text[i];
+    if (quote) {
+      if (char === "\\") i += 1;
+      else if (char === quote) quote = null;
+    } else if (char === '"' || char === "'" || char === "`") {
+      quote = char;
+    } else if (char === "{") {
+      depth += 1;
+    } else if (char === "}") {
+      if (depth === 0 && text[i + 1] === "}") return i;
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return -1;
+}
