@@ -38,12 +38,12 @@ export function DesignerToolbar(props: {
 }) {
   const running = props.status === "running";
   return (
-    <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-2.5">
+    <header className="flex items-center gap-2 border-b border-slate-200 bg-white px-3 py-2.5">
       <Link href="/flows" aria-label="Back to flows" className="rounded-md p-1.5 text-slate-500 hover:bg-slate-100 hover:text-slate-900">
         <ArrowLeft size={18} aria-hidden />
       </Link>
       <div className="min-w-24 flex-1">
-        <h1 data-testid="flow-name" className="truncate text-base font-semibold">
+        <h1 data-testid="flow-name" title={props.name} className="truncate text-base font-semibold">
           {props.name}
         </h1>
         <div className="flex items-center gap-2 whitespace-nowrap text-xs text-slate-500">
@@ -66,8 +66,8 @@ export function DesignerToolbar(props: {
             <FlaskConical size={15} aria-hidden /> Test
           </Button>
         )}
-        <Button data-testid="save-button" onClick={props.onSave} disabled={props.busy} title="Save (Ctrl+S)">
-          <Save size={15} aria-hidden /> Save
+        <Button data-testid="save-button" onClick={props.onSave} disabled={props.busy} title="Save (Ctrl+S)" aria-label="Save">
+          <Save size={15} aria-hidden />
         </Button>
         {running ? (
           <>
