@@ -22,11 +22,18 @@ test("an If follows the data a run was given, and the run page shows the skipped
   await page.getByTestId("start-button").click();
   await expect(page.getByTestId("flow-status")).toHaveText(/running/i);
 
+  const opened = new Set<string>();
   const runWith = async (payload: string) => {
     await page.getByTestId("run-with-data-button").click();
     await page.getByTestId("run-payload-input").fill(payload);
     await page.getByTestId("run-payload-submit").click();
-    await page.getByTestId("run-link").last().click();
+    // An earlier run's toast may still be showing: open the link to the run this click made.
+    const fresh = page.getByTestId("run-link").filter({ visible: true });
+    await expect.poll(async () => (await fresh.evaluateAll((links) => links.map((link) => link.getAttribute("href")))).some((href) => href !== null && !opened.has(href))).toBe(true);
+    const hrefs = await fresh.evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
+    const href = hrefs.find((candidate) => candidate !== "" && !opened.has(candidate)) ?? "";
+    opened.add(href);
+    await page.locator(`[data-testid="run-link"][href="${href}"]`).click();
     await expect(page.getByTestId("run-status")).toHaveText(/succeeded/i, { timeout: 30_000 });
   };
 
@@ -48,4 +55,23 @@ test("an If follows the data a run was given, and the run page shows the skipped
   await expect(page.getByTestId("step-if_1").getByTestId("step-output")).toContainText("false");
   await expect(page.getByTestId("step-core_log_1").getByTestId("step-status")).toHaveText(/skipped/i);
   await page.screenshot({ path: ".tmp/screenshots/run-if-false.png", fullPage: true });
+});
+
+test("Start is refused while the flow has problems, and the flow stays a draft", async ({ page }) => {
+  await page.goto("/flows");
+  await page.getByTestId("new-flow-button").click();
+  await page.getByTestId("new-flow-name-input").fill(`Unfinished ${Date.now()}`);
+  await page.getByTestId("create-flow-submit").click();
+  await page.getByTestId("add-step-button").click();
+  await page.getByTestId("add-step-option-http-request").click();
+  await expect(page.getByTestId("problem-count")).toContainText("1 problem");
+
+  await page.getByTestId("start-button").click();
+  await expect(page.getByText("Fix the problem first")).toBeVisible();
+  await expect(page.getByTestId("flow-status")).toHaveText(/draft/i);
+
+  await page.getByTestId("node-panel").getByTestId("field-url").fill("http://127.0.0.1:9/orders");
+  await expect(page.getByTestId("problem-count")).toHaveCount(0);
+  await page.getByTestId("start-button").click();
+  await expect(page.getByTestId("flow-status")).toHaveText(/running/i);
 });

@@ -30,6 +30,7 @@ export function Designer({ flowId }: { flowId: string }) {
   const { save, state: saveState, problem: saveProblem } = useDraftSaver(flowId);
   const accounts = useQuery(trpc.accounts.list.queryOptions({})).data;
   const problems = useMemo(() => computeProblems(graph, manifest, accounts), [graph, manifest, accounts]);
+  const problemCount = [...problems.values()].reduce((sum, list) => sum + list.length, 0);
   const refreshFlow = () => queryClient.invalidateQueries({ queryKey: trpc.flows.get.queryKey({ id: flowId }) });
 
   useEffect(() => {
@@ -57,6 +58,11 @@ export function Designer({ flowId }: { flowId: string }) {
   const [pollStart, setPollStart] = useState<{ hasCursor: boolean; lastError: string | null } | null>(null);
 
   async function onStart() {
+    // The server checks again on Start; refusing here names the count and keeps the user on the canvas to fix them.
+    if (problemCount > 0) {
+      toast.error(`Fix the ${problemCount === 1 ? "problem" : `${problemCount} problems`} first: the problems button in the toolbar lists them.`);
+      return;
+    }
     if (!(await save())) return;
     // A polling trigger first asks which items to process; if asking fails, the server's default applies.
     const options = await queryClient.fetchQuery(trpc.flows.startOptions.queryOptions({ id: flowId })).catch(() => undefined);
@@ -115,7 +121,6 @@ export function Designer({ flowId }: { flowId: string }) {
   if (!flow.data || !graph || loadedId !== flowId) return <p className="p-8 text-sm text-slate-500">Opening the flow…</p>;
 
   const selected = selectedId ? findNode(graph, selectedId) : undefined;
-  const problemCount = [...problems.values()].reduce((sum, list) => sum + list.length, 0);
 
   return (
     <div className="flex h-full flex-col">
