@@ -1,9 +1,8 @@
 "use client";
 // "Replay" on a finished run: a menu of where to start (the beginning, or the failed step) and on which version
-// (the one the run used, or the flow's latest). Keyboard as in ui/options-menu: arrows move, Escape closes.
+// (the one the run used, or the flow's latest), in the same menu as every other options menu.
 import { ChevronDown, RotateCcw } from "lucide-react";
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
-import { Button } from "../ui/button";
+import { OptionsMenu } from "../ui/options-menu";
 
 export type ReplayChoice = { from: "start" | "failedStep"; version: "same" | "latest" };
 
@@ -43,70 +42,23 @@ export function ReplayMenu({
   pending: boolean;
   onPick: (choice: ReplayChoice) => void;
 }) {
-  const [open, setOpen] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
-  const menuId = useId();
-
-  useEffect(() => {
-    if (!open) return;
-    root.current?.querySelector<HTMLButtonElement>("[role=menuitem]")?.focus();
-    const onPointer = (event: PointerEvent) => {
-      if (event.target instanceof Node && !root.current?.contains(event.target)) setOpen(false);
-    };
-    document.addEventListener("pointerdown", onPointer);
-    return () => document.removeEventListener("pointerdown", onPointer);
-  }, [open]);
-
-  function onMenuKey(event: KeyboardEvent<HTMLDivElement>) {
-    const entries = [...(root.current?.querySelectorAll<HTMLButtonElement>("[role=menuitem]") ?? [])];
-    const at = entries.findIndex((entry) => entry === document.activeElement);
-    if (event.key === "Escape") {
-      event.preventDefault();
-      setOpen(false);
-      root.current?.querySelector<HTMLButtonElement>("[aria-haspopup=menu]")?.focus();
-    } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-      event.preventDefault();
-      entries[(at + (event.key === "ArrowDown" ? 1 : -1) + entries.length) % entries.length]?.focus();
-    }
-  }
-
   return (
-    <div ref={root} className="relative">
-      <Button
-        data-testid="replay-menu"
-        aria-haspopup="menu"
-        aria-expanded={open}
-        aria-controls={open ? menuId : undefined}
-        disabled={pending}
-        onClick={() => setOpen((value) => !value)}
-      >
-        <RotateCcw size={15} aria-hidden /> {pending ? "Replaying…" : "Replay"} <ChevronDown size={14} aria-hidden />
-      </Button>
-      {open && (
-        <div
-          id={menuId}
-          role="menu"
-          aria-label="Replay this run"
-          onKeyDown={onMenuKey}
-          className="absolute right-0 z-20 mt-1 min-w-72 rounded-lg border border-slate-200 bg-white py-1 shadow-lg"
-        >
-          {choices.map((choice) => (
-            <button
-              key={choice.testId}
-              type="button"
-              role="menuitem"
-              data-testid={choice.testId}
-              onClick={() => {
-                setOpen(false);
-                onPick({ from: choice.from, version: choice.version });
-              }}
-              className="block w-full px-3 py-1.5 text-left text-sm text-slate-700 hover:bg-slate-100 focus:bg-slate-100 focus:outline-none"
-            >
-              {choice.label}
-            </button>
-          ))}
-        </div>
-      )}
-    </div>
+    <OptionsMenu
+      label="Replay this run"
+      testId="replay-menu"
+      button={{
+        disabled: pending,
+        content: (
+          <>
+            <RotateCcw size={15} aria-hidden /> {pending ? "Replaying…" : "Replay"} <ChevronDown size={14} aria-hidden />
+          </>
+        ),
+      }}
+      items={choices.map((choice) => ({
+        label: choice.label,
+        testId: choice.testId,
+        onSelect: () => onPick({ from: choice.from, version: choice.version }),
+      }))}
+    />
   );
 }

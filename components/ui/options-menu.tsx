@@ -2,7 +2,8 @@
 // A "more options" menu: a button that opens a short list of commands. Keyboard: Enter or Space opens it with focus
 // on the first item, arrows move, Escape closes and gives focus back to the button; a click outside closes it.
 import { MoreHorizontal, type LucideIcon } from "lucide-react";
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { Button } from "./button";
 
 export interface MenuItem {
   label: string;
@@ -12,10 +13,21 @@ export interface MenuItem {
   onSelect: () => void;
 }
 
-export function OptionsMenu({ label, items, testId }: { label: string; items: readonly MenuItem[]; testId: string }) {
+export function OptionsMenu({
+  label,
+  items,
+  testId,
+  button,
+}: {
+  label: string;
+  items: readonly MenuItem[];
+  testId: string;
+  /** A labelled button in place of the "⋯" icon, e.g. "Replay ▾". */
+  button?: { content: ReactNode; disabled?: boolean };
+}) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
   const menuId = useId();
 
   useEffect(() => {
@@ -35,7 +47,7 @@ export function OptionsMenu({ label, items, testId }: { label: string; items: re
       event.preventDefault();
       event.stopPropagation();
       setOpen(false);
-      button.current?.focus();
+      opener.current?.focus();
     } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       event.preventDefault();
       const step = event.key === "ArrowDown" ? 1 : -1;
@@ -45,19 +57,33 @@ export function OptionsMenu({ label, items, testId }: { label: string; items: re
 
   return (
     <div ref={root} className="relative">
-      <button
-        ref={button}
-        type="button"
-        aria-label={label}
-        aria-haspopup="menu"
-        aria-expanded={open}
-        aria-controls={open ? menuId : undefined}
-        data-testid={testId}
-        onClick={() => setOpen((value) => !value)}
-        className="grid h-8 w-8 place-items-center rounded-md text-slate-500 hover:bg-slate-100 hover:text-slate-900"
-      >
-        <MoreHorizontal size={18} aria-hidden />
-      </button>
+      {button ? (
+        <Button
+          ref={opener}
+          aria-haspopup="menu"
+          aria-expanded={open}
+          aria-controls={open ? menuId : undefined}
+          data-testid={testId}
+          disabled={button.disabled}
+          onClick={() => setOpen((value) => !value)}
+        >
+          {button.content}
+        </Button>
+      ) : (
+        <button
+          ref={opener}
+          type="button"
+          aria-label={label}
+          aria-haspopup="menu"
+          aria-expanded={open}
+          aria-controls={open ? menuId : undefined}
+          data-testid={testId}
+          onClick={() => setOpen((value) => !value)}
+          className="grid h-8 w-8 place-items-center rounded-md text-slate-500 hover:bg-slate-100 hover:text-slate-900"
+        >
+          <MoreHorizontal size={18} aria-hidden />
+        </button>
+      )}
       {open && (
         <div
           id={menuId}
@@ -76,7 +102,7 @@ export function OptionsMenu({ label, items, testId }: { label: string; items: re
                 setOpen(false);
                 onSelect();
               }}
-              className={`flex w-full items-center gap-2 px-3 py-1.5 text-left text-sm hover:bg-slate-100 focus:bg-slate-100 focus:outline-none ${
+              className={`flex w-full items-center gap-2 whitespace-nowrap px-3 py-1.5 text-left text-sm hover:bg-slate-100 focus:bg-slate-100 focus:outline-none ${
                 danger ? "text-red-600" : "text-slate-700"
               }`}
             >
