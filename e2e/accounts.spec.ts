@@ -2,7 +2,7 @@
 // credentials (a wrong password first), test, rename, use the account in a flow, and try to delete it while that
 // flow runs.
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { createFlow, expect, test } from "./fixtures";
 
 async function openApplication(page: Page, connectorId: string) {
   await page.goto("/applications");
@@ -65,11 +65,7 @@ test("connect, test, rename, use in a flow and delete an account", async ({ page
 
   // A flow whose HTTP step uses the account: only a path, the account supplies the base URL and the credentials.
   const flowName = `Uses ${renamed}`;
-  await page.goto("/flows");
-  await page.getByTestId("new-flow-button").click();
-  await page.getByTestId("new-flow-name-input").fill(flowName);
-  await page.getByTestId("create-flow-submit").click();
-  await expect(page.getByTestId("flow-name")).toContainText(flowName);
+  await createFlow(page, flowName);
   await page.getByTestId("add-step-button").click();
   await page.getByTestId("add-step-option-http-request").click();
   const panel = page.getByTestId("node-panel");

@@ -1,7 +1,7 @@
 // Editing on the canvas as an analyst does it: undo and redo from the keyboard (an added step, a typed field), insert
 // a step with the "+" on an edge, copy two steps and paste them, delete a selection and take it back, and tidy up.
 import type { Locator, Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { createFlow, expect, test } from "./fixtures";
 
 const node = (page: Page, id: string) => page.getByTestId(`node-${id}`);
 const edge = (page: Page, id: string) => page.getByTestId(`rf__edge-${id}`);
@@ -23,10 +23,7 @@ async function overlaps(a: Locator, b: Locator): Promise<boolean> {
 }
 
 test("undo, redo, insert on an edge, copy and paste, delete and tidy up", async ({ page }) => {
-  await page.goto("/flows");
-  await page.getByTestId("new-flow-button").click();
-  await page.getByTestId("new-flow-name-input").fill(`Editing ${Date.now()}`);
-  await page.getByTestId("create-flow-submit").click();
+  await createFlow(page, `Editing ${Date.now()}`);
   await expect(page.getByTestId("node-trigger")).toBeVisible();
   await expect(page.getByTestId("undo-button")).toBeDisabled();
   await expect(page.getByTestId("redo-button")).toBeDisabled();

@@ -1,15 +1,11 @@
 // Mapping as an analyst meets it: after one run with sample data, a Log step's data tree offers the trigger's fields
 // with their values, clicking one inserts its reference, and the preview shows what it gives, warns when a path
 // yields nothing or gives the wrong type, and points at a syntax error.
-import { expect, test } from "./fixtures";
+import { createFlow, expect, test } from "./fixtures";
 
 test("the data tree inserts a reference and the preview checks what a template gives", async ({ page }) => {
   const flowName = `Mapping ${Date.now()}`;
-  await page.goto("/flows");
-  await page.getByTestId("new-flow-button").click();
-  await page.getByTestId("new-flow-name-input").fill(flowName);
-  await page.getByTestId("create-flow-submit").click();
-  await expect(page.getByTestId("flow-name")).toContainText(flowName);
+  await createFlow(page, flowName);
 
   await page.getByTestId("add-step-button").click();
   await page.getByTestId("add-step-option-core-log").click();

@@ -1,14 +1,10 @@
 // The designer without the mouse and without JSONata: the node picker from the keyboard, an If built with the
 // condition builder, and the problems list taking the user to the step that needs fixing.
-import { expect, test } from "./fixtures";
+import { createFlow, expect, test } from "./fixtures";
 
 test("steps are picked from the keyboard, an If is built without code and a problem leads to its step", async ({ page }) => {
   const flowName = `Picker ${Date.now()}`;
-  await page.goto("/flows");
-  await page.getByTestId("new-flow-button").click();
-  await page.getByTestId("new-flow-name-input").fill(flowName);
-  await page.getByTestId("create-flow-submit").click();
-  await expect(page.getByTestId("flow-name")).toContainText(flowName);
+  await createFlow(page, flowName);
   await expect(page.getByTestId("node-trigger")).toBeVisible();
 
   // "/" opens the picker; typing filters; Enter adds the first match.

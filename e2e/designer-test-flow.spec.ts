@@ -1,15 +1,11 @@
 // "Test flow" as an analyst meets it: test a draft that was never started on pasted JSON, see every node succeed on
 // the canvas and the Log's output in the panel, pin it as sample data, and find it again after a reload. The test
 // run stays out of the run history.
-import { expect, test } from "./fixtures";
+import { createFlow, expect, test } from "./fixtures";
 
 test("tests the draft on pasted JSON, shows each node's result and pins an output as sample", async ({ page }) => {
   const flowName = `Test flow ${Date.now()}`;
-  await page.goto("/flows");
-  await page.getByTestId("new-flow-button").click();
-  await page.getByTestId("new-flow-name-input").fill(flowName);
-  await page.getByTestId("create-flow-submit").click();
-  await expect(page.getByTestId("flow-name")).toContainText(flowName);
+  await createFlow(page, flowName);
 
   await page.getByTestId("add-step-button").click();
   await page.getByTestId("add-step-option-core-log").click();
@@ -70,11 +66,7 @@ test("tests the draft on pasted JSON, shows each node's result and pins an outpu
 
 test("a test on the trigger's sample shows a failing step and its error, and the steps after it not run", async ({ page, unreachableUrl }) => {
   const flowName = `Test flow failing ${Date.now()}`;
-  await page.goto("/flows");
-  await page.getByTestId("new-flow-button").click();
-  await page.getByTestId("new-flow-name-input").fill(flowName);
-  await page.getByTestId("create-flow-submit").click();
-  await expect(page.getByTestId("flow-name")).toContainText(flowName);
+  await createFlow(page, flowName);
 
   await page.getByTestId("add-step-button").click();
   await page.getByTestId("add-step-option-http-request").click();

@@ -2,17 +2,13 @@
 // move the flow through a file, and start a flow from the templates gallery.
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test } from "./fixtures";
+import { createFlow, expect, test } from "./fixtures";
 
 const downloads = path.join(".tmp", "downloads");
 
 test("versions: compare two published versions and restore the first into the draft", async ({ page }) => {
   const flowName = `Versions ${Date.now()}`;
-  await page.goto("/flows");
-  await page.getByTestId("new-flow-button").click();
-  await page.getByTestId("new-flow-name-input").fill(flowName);
-  await page.getByTestId("create-flow-submit").click();
-  await expect(page.getByTestId("flow-name")).toContainText(flowName);
+  await createFlow(page, flowName);
 
   await page.getByTestId("add-step-button").click();
   await page.getByTestId("add-step-option-core-log").click();
@@ -59,10 +55,7 @@ test("versions: compare two published versions and restore the first into the dr
 
 test("export a flow to a file and import it back on the flows list", async ({ page }) => {
   const flowName = `Export ${Date.now()}`;
-  await page.goto("/flows");
-  await page.getByTestId("new-flow-button").click();
-  await page.getByTestId("new-flow-name-input").fill(flowName);
-  await page.getByTestId("create-flow-submit").click();
+  await createFlow(page, flowName);
   await page.getByTestId("add-step-button").click();
   await page.getByTestId("add-step-option-http-request").click();
   await page.getByTestId("node-panel").getByTestId("field-url").fill("https://example.test/orders");

@@ -1,7 +1,7 @@
 // Fixtures shared by the end-to-end specs: a local HTTP server that flows can call, recording what it receives.
 import http from "node:http";
 import net from "node:net";
-import { test as base } from "@playwright/test";
+import { expect, test as base, type Page } from "@playwright/test";
 
 export interface ReceivedRequest {
   method: string;
@@ -76,4 +76,13 @@ export const test = base.extend<{ recordingServer: RecordingServer; protectedSer
   },
 });
 
-export { expect } from "@playwright/test";
+/** Creates a flow from the flows list, as a user would, and waits for its designer to open. */
+export async function createFlow(page: Page, name: string): Promise<void> {
+  await page.goto("/flows");
+  await page.getByTestId("new-flow-button").click();
+  await page.getByTestId("new-flow-name-input").fill(name);
+  await page.getByTestId("create-flow-submit").click();
+  await expect(page.getByTestId("flow-name")).toContainText(name);
+}
+
+export { expect };

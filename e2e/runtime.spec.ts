@@ -1,14 +1,10 @@
 // The runtime as an analyst meets it: an If decides per run, Run now takes sample data, and the run page shows the
 // path not taken as skipped.
-import { expect, test } from "./fixtures";
+import { createFlow, expect, test } from "./fixtures";
 
 test("an If follows the data a run was given, and the run page shows the skipped path", async ({ page }) => {
   const flowName = `Big orders ${Date.now()}`;
-  await page.goto("/flows");
-  await page.getByTestId("new-flow-button").click();
-  await page.getByTestId("new-flow-name-input").fill(flowName);
-  await page.getByTestId("create-flow-submit").click();
-  await expect(page.getByTestId("flow-name")).toContainText(flowName);
+  await createFlow(page, flowName);
 
   await page.getByTestId("add-step-button").click();
   await page.getByTestId("add-step-option-core-if").click();
@@ -58,10 +54,7 @@ test("an If follows the data a run was given, and the run page shows the skipped
 });
 
 test("Start is refused while the flow has problems, and the flow stays a draft", async ({ page }) => {
-  await page.goto("/flows");
-  await page.getByTestId("new-flow-button").click();
-  await page.getByTestId("new-flow-name-input").fill(`Unfinished ${Date.now()}`);
-  await page.getByTestId("create-flow-submit").click();
+  await createFlow(page, `Unfinished ${Date.now()}`);
   await page.getByTestId("add-step-button").click();
   await page.getByTestId("add-step-option-http-request").click();
   await expect(page.getByTestId("problem-count")).toContainText("1 problem");

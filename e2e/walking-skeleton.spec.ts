@@ -1,6 +1,6 @@
 // The thinnest complete path through every layer, driven through the UI only: build a flow in the browser, save it
 // through tRPC into Postgres, start it, run it on the server, and read the run in run history.
-import { expect, test } from "./fixtures";
+import { createFlow, expect, test } from "./fixtures";
 
 test("a flow built in the browser calls a local server and its run shows the reply", async ({ page, recordingServer }) => {
   const flowName = `Order sync ${Date.now()}`;
@@ -49,11 +49,7 @@ test("a flow built in the browser calls a local server and its run shows the rep
 
 test("flows can be renamed and deleted from the list", async ({ page }) => {
   const flowName = `Rename me ${Date.now()}`;
-  await page.goto("/flows");
-  await page.getByTestId("new-flow-button").click();
-  await page.getByTestId("new-flow-name-input").fill(flowName);
-  await page.getByTestId("create-flow-submit").click();
-  await expect(page.getByTestId("flow-name")).toContainText(flowName);
+  await createFlow(page, flowName);
 
   await page.getByTestId("nav-flows").click();
   const row = page.locator(`[data-testid="flow-row"][data-flow-name="${flowName}"]`);
@@ -71,11 +67,7 @@ test("flows can be renamed and deleted from the list", async ({ page }) => {
 
 test("an HTTP step to an unreachable host fails its run with a readable error", async ({ page, unreachableUrl }) => {
   const flowName = `Unreachable ${Date.now()}`;
-  await page.goto("/flows");
-  await page.getByTestId("new-flow-button").click();
-  await page.getByTestId("new-flow-name-input").fill(flowName);
-  await page.getByTestId("create-flow-submit").click();
-  await expect(page.getByTestId("flow-name")).toContainText(flowName);
+  await createFlow(page, flowName);
 
   await page.getByTestId("add-step-button").click();
   await page.getByTestId("add-step-option-http-request").click();
