@@ -1,7 +1,6 @@
 // Cancelling runs end to end on a real Postgres: runs.cancel -> Run row -> the worker's cancellation watcher -> the
 // step's aborted HTTP request.
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
@@ -9,6 +8,7 @@ import { cancelRun } from "../services/runs.service";
 import { getRunQueue, requestManualRun, startWorker, type RunQueue, type Worker } from ".";
 import { executeWatchingForCancel } from "./cancel-watch";
 import { linearGraph, seedRunningFlow, waitFor } from "./test-helpers";
+import { listenOnLoopback } from "@/test/local-server";
 
 let t: TestDatabase;
 let worker: Worker;
@@ -36,8 +36,7 @@ beforeAll(async () => {
     res.writeHead(200, { "content-type": "application/json" });
     res.end(JSON.stringify({ ok: true }));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = await listenOnLoopback(server);
   queue = await getRunQueue();
   worker = await startWorker({ databaseUrl: t.url, db: t.db, concurrency: 1, log: () => undefined, reapMs: 600_000 });
 });

@@ -1,12 +1,12 @@
 // Stopping a worker lets the run in flight finish (rolling deploys must not fail runs), and a run cut off by the
 // drain deadline is left to resume rather than failed.
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { requestManualRun, startWorker } from ".";
 import { runQueueOf, startBoss, type RunQueue } from "./queue";
 import { linearGraph, seedRunningFlow, waitFor } from "./test-helpers";
+import { listenOnLoopback } from "@/test/local-server";
 
 let t: TestDatabase;
 let queue: RunQueue;
@@ -19,8 +19,7 @@ beforeAll(async () => {
     const delay = Number(new URL(req.url ?? "/", "http://x").searchParams.get("ms") ?? 0);
     setTimeout(() => res.end("done"), delay).unref();
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = await listenOnLoopback(server);
   const boss = await startBoss({ databaseUrl: t.url, supervise: false, poolSize: 2, applicationName: "test",
     onError: () => undefined });
   queue = runQueueOf(boss, () => boss.stop({ graceful: false }));

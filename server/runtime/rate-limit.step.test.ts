@@ -1,7 +1,6 @@
 // The account's limits hold for real steps: runs executing at once through one account never call its API more
 // often in parallel than the account allows, whichever runs they belong to.
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { testKeyRing } from "@/test/keys";
@@ -9,6 +8,7 @@ import { ensureDefaultWorkspace } from "../db/workspaces.repository";
 import * as accounts from "../services/accounts.service";
 import { executeRun } from "./executor";
 import { linearGraph, seedRunningFlow } from "./test-helpers";
+import { listenOnLoopback } from "@/test/local-server";
 
 let t: TestDatabase;
 let ctx: accounts.AccountsContext;
@@ -31,8 +31,7 @@ beforeAll(async () => {
       res.writeHead(200, { "content-type": "application/json" }).end("{}");
     }, 150);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = await listenOnLoopback(server);
 });
 afterAll(async () => {
   server.closeAllConnections();

@@ -2,7 +2,6 @@
 // flow's Respond step (answered, failed first, or too late).
 import crypto from "node:crypto";
 import http from "node:http";
-import net, { type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/hooks/[id]/route";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
@@ -14,6 +13,7 @@ import { getRunQueue, startWorker, type RunQueue, type Worker } from ".";
 import { linearGraph, seedRunningFlow, waitForRun } from "./test-helpers";
 import { toJsonInput } from "./json";
 import { awaitRunResponse } from "./webhook-response";
+import { closedPort, listenOnLoopback } from "@/test/local-server";
 
 let t: TestDatabase;
 let queue: RunQueue;
@@ -31,8 +31,7 @@ beforeAll(async () => {
       res.end(JSON.stringify({ stock: 3 }));
     }, 2_500);
   });
-  await new Promise<void>((resolve) => slow.listen(0, "127.0.0.1", resolve));
-  slowBase = `http://127.0.0.1:${(slow.address() as AddressInfo).port}`;
+  slowBase = await listenOnLoopback(slow);
   queue = await getRunQueue();
   worker = await startWorker({ databaseUrl: t.url, db: t.db, concurrency: 2, log: () => {}, tickMs: 200, reapMs: 600_000 });
 });
@@ -64,13 +63,6 @@ function post(hook: { id: string; secret: string }, payload: unknown): Promise<R
 const respond = (inputs: Record<string, unknown>): Spec => ({ id: "answer", type: "respond", connectorId: "core", operation: "respond", inputs });
 const note: Spec = { id: "note", connectorId: "core", operation: "log", inputs: { message: "Order {{ trigger.body.orderNo }}" } };
 
-async function closedPort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const port = (probe.address() as AddressInfo).port;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 describe("webhook runs", () => {
   it("answers 202 at once and the worker then runs the flow with the request as trigger data", async () => {

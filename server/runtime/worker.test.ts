@@ -1,6 +1,5 @@
 // The runtime end to end on a real Postgres: Run now -> queue -> worker -> steps against a local HTTP server.
 import http from "node:http";
-import net, { type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfluxError } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
@@ -8,6 +7,7 @@ import { getRunQueue, requestManualRun, startWorker, type RunQueue, type Worker 
 import { executeRun } from "./executor";
 import { requeueStrandedRuns } from "./reaper";
 import { linearGraph, seedRunningFlow, waitFor, waitForRun } from "./test-helpers";
+import { closedPort, listenOnLoopback } from "@/test/local-server";
 
 let t: TestDatabase;
 let worker: Worker;
@@ -26,8 +26,7 @@ beforeAll(async () => {
     res.writeHead(200, { "content-type": "application/json" });
     res.end(JSON.stringify({ orderNo, status: "shipped", idempotencyKey: req.headers["idempotency-key"] }));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = await listenOnLoopback(server);
   queue = await getRunQueue();
   worker = await startWorker({
     databaseUrl: t.url,
@@ -59,13 +58,6 @@ function orderFlow(url: string) {
   );
 }
 
-async function closedPort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const port = (probe.address() as AddressInfo).port;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 describe("runs", () => {
   it("executes Run now through the worker and records every step", async () => {

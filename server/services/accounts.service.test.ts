@@ -1,7 +1,6 @@
 // Saved accounts on a real Postgres: validation, sealing, tests against a local server, names, edits, deletion
 // while in use, and a ciphertext altered in the database.
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { generate } from "selfsigned";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConflictError, ConfluxError, NotFoundError, ValidationError } from "@/lib/errors";
@@ -12,6 +11,7 @@ import { ensureDefaultWorkspace } from "../db/workspaces.repository";
 import { executeRun } from "../runtime/executor";
 import { linearGraph, seedRunningFlow } from "../runtime/test-helpers";
 import * as accounts from "./accounts.service";
+import { listenOnLoopback } from "@/test/local-server";
 
 let t: TestDatabase;
 let ctx: accounts.AccountsContext;
@@ -25,8 +25,7 @@ beforeAll(async () => {
     const ok = req.headers.authorization === "Bearer right-token";
     res.writeHead(ok ? 200 : 401, { "content-type": "application/json" }).end(JSON.stringify({ ok }));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = await listenOnLoopback(server);
 });
 afterAll(async () => {
   server.closeAllConnections();

@@ -1,6 +1,5 @@
 // Replays on a real Postgres, executed by the real executor against a local HTTP server that counts its requests.
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { FlowGraph } from "@/lib/flow-graph";
@@ -10,6 +9,7 @@ import { executeRun, getRunQueue, type RunQueue } from "../runtime";
 import { linearGraph, seedRunningFlow } from "../runtime/test-helpers";
 import { replayRun } from "./replay.service";
 import { getRun } from "./runs.service";
+import { listenOnLoopback } from "@/test/local-server";
 
 let t: TestDatabase;
 let realQueue: RunQueue;
@@ -32,8 +32,7 @@ beforeAll(async () => {
     res.writeHead(status, { "content-type": "application/json" });
     res.end(JSON.stringify({ path, served: hits.get(path) }));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = await listenOnLoopback(server);
   realQueue = await getRunQueue();
   queue = {
     ...realQueue,

@@ -1,6 +1,5 @@
 // Helpers the Sterling tests share: step contexts with an account, accounts pointing at a simulator, a closed port
 // and a way to catch the ConfluxError a promise rejects with.
-import net from "node:net";
 import { generate } from "selfsigned";
 import type { z } from "zod";
 import { ConfluxError } from "@/lib/errors";
@@ -76,11 +75,4 @@ export async function failure(promise: Promise<unknown>): Promise<ConfluxError> 
   return error;
 }
 
-export async function closedPort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const address = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return address.port;
-}
+export { closedPort } from "@/test/local-server";

@@ -1,10 +1,10 @@
 import http from "node:http";
 import net from "node:net";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfluxError, RemoteError } from "@/lib/errors";
 import type { ActionContext } from "../../sdk";
 import { requestAction } from "./request";
+import { listenOnLoopback, closedPort } from "@/test/local-server";
 
 let server: http.Server;
 let base: string;
@@ -33,8 +33,7 @@ beforeAll(async () => {
       }
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = await listenOnLoopback(server);
 });
 afterAll(async () => {
   server.closeAllConnections();
@@ -56,13 +55,6 @@ async function failure(promise: Promise<unknown>): Promise<ConfluxError> {
   return error;
 }
 
-async function closedPort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const port = (probe.address() as AddressInfo).port;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 describe("http.request", () => {
   it("returns status, headers and parsed JSON, sending JSON bodies and the idempotency key", async () => {

@@ -1,11 +1,11 @@
 // The HTTP "new items" trigger against a local server that lists orders, as a shop or OMS endpoint would.
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ConfluxError } from "@/lib/errors";
 import type { ActionAccount, JsonValue, PollResult } from "../../sdk";
 import { MAX_ITEMS_PER_POLL } from "./new-items-selection";
 import { newItemsTrigger } from "./new-items";
+import { listenOnLoopback } from "@/test/local-server";
 
 interface Order {
   orderNo: string;
@@ -26,8 +26,7 @@ beforeAll(async () => {
     res.writeHead(status, { "content-type": typeof body === "string" ? "text/plain" : "application/json" });
     res.end(typeof body === "string" ? body : JSON.stringify(body));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = await listenOnLoopback(server);
 });
 afterAll(async () => {
   server.closeAllConnections();
