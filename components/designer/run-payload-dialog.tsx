@@ -5,15 +5,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";
 import { inputClass } from "../ui/text-input";
-
-function parsePayload(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
-  if (text.trim() === "") return { ok: true, value: {} };
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (error) {
-    return { ok: false, message: `Not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
-  }
-}
+import { parseSampleJson } from "./test-run-results";
 
 export function RunPayloadDialog({
   pending,
@@ -29,7 +21,7 @@ export function RunPayloadDialog({
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = parsePayload(text);
+    const parsed = parseSampleJson(text);
     if (!parsed.ok) {
       setProblem(parsed.message);
       return;
