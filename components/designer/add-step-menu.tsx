@@ -2,20 +2,13 @@
 // The node picker: a searchable list of every action a step can be, opened from "Add step" or with "/" or Ctrl+K.
 // Arrow keys move, Enter picks, Escape closes. The filtering and grouping live in node-picker-options.ts.
 import { Command } from "cmdk";
-import { GitBranch, Plus, Repeat, Reply, Search } from "lucide-react";
+import { Plus, Search } from "lucide-react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { ConnectorManifest } from "@/lib/connector-manifest";
-import { ConnectorIcon } from "../connector-icon";
 import { Button } from "../ui/button";
 import type { ResolvedOperation } from "./manifest-lookup";
-import { pickerSections, TOOLBOX_CONNECTOR_ID, type PickerOption } from "./node-picker-options";
-
-const toolIcons: Record<string, typeof GitBranch> = { if: GitBranch, forEach: Repeat, respond: Reply };
-
-function OptionIcon({ option }: { option: PickerOption }) {
-  const Tool = option.connector.id === TOOLBOX_CONNECTOR_ID ? toolIcons[option.operation.key] : undefined;
-  return Tool ? <Tool size={15} aria-hidden /> : <ConnectorIcon name={option.connector.icon} size={15} />;
-}
+import { pickerSections } from "./node-picker-options";
+import { StepOptionsList } from "./step-options-list";
 
 /** True when a key press belongs to something the user is typing in, where "/" must stay a character. */
 function isTypingTarget(target: EventTarget | null): boolean {
@@ -88,39 +81,16 @@ export function AddStepMenu({ manifest, onPick }: { manifest: ConnectorManifest 
               />
               <kbd className="rounded border border-slate-200 px-1.5 text-[10px] text-slate-400">Esc</kbd>
             </label>
-            <Command.List className="overflow-auto p-2">
-              <Command.Empty className="px-2 py-6 text-center text-sm text-slate-500" data-testid="node-picker-empty">
-                {manifest ? `No application, action or tool matches “${query}”.` : "Loading the applications…"}
-              </Command.Empty>
-              {sections.map((section) => (
-                <Command.Group
-                  key={section.heading}
-                  heading={section.heading}
-                  className="mb-1 [&_[cmdk-group-heading]]:px-2 [&_[cmdk-group-heading]]:py-1.5 [&_[cmdk-group-heading]]:text-xs [&_[cmdk-group-heading]]:font-semibold [&_[cmdk-group-heading]]:text-slate-500"
-                >
-                  {section.options.map((option) => (
-                    <Command.Item
-                      key={option.id}
-                      value={option.id}
-                      data-testid={`add-step-option-${option.id}`}
-                      onSelect={() => {
-                        close();
-                        onPick({ connector: option.connector, operation: option.operation });
-                      }}
-                      className="flex cursor-pointer items-start gap-2.5 rounded-md px-2 py-2 data-[selected=true]:bg-brand-50"
-                    >
-                      <span className="mt-0.5 grid h-7 w-7 shrink-0 place-items-center rounded bg-brand-50 text-brand-700">
-                        <OptionIcon option={option} />
-                      </span>
-                      <span className="min-w-0">
-                        <span className="block text-sm font-medium text-slate-900">{option.operation.label}</span>
-                        <span className="block truncate text-xs text-slate-500">{option.operation.description}</span>
-                      </span>
-                    </Command.Item>
-                  ))}
-                </Command.Group>
-              ))}
-            </Command.List>
+            <StepOptionsList
+              sections={sections}
+              empty={manifest ? `No application, action or tool matches “${query}”.` : "Loading the applications…"}
+              emptyTestId="node-picker-empty"
+              testIdPrefix="add-step-option-"
+              onPick={(choice) => {
+                close();
+                onPick(choice);
+              }}
+            />
             <p className="border-t border-slate-200 px-3 py-2 text-[11px] text-slate-400">↑ ↓ to move · Enter to add · Esc to close</p>
           </Command>
         )}

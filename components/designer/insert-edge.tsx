@@ -6,9 +6,9 @@ import { Command } from "cmdk";
 import { Plus, Search } from "lucide-react";
 import { createContext, useContext, useEffect, useMemo, useRef, useState } from "react";
 import type { ConnectorManifest } from "@/lib/connector-manifest";
-import { ConnectorIcon } from "../connector-icon";
 import type { ResolvedOperation } from "./manifest-lookup";
 import { pickerSections } from "./node-picker-options";
+import { StepOptionsList } from "./step-options-list";
 
 export interface InsertPoint {
   edgeId: string;
@@ -99,31 +99,13 @@ export function InsertStepPicker({
             onValueChange={setQuery}
           />
         </label>
-        <Command.List className="overflow-auto p-1.5">
-          <Command.Empty className="px-2 py-4 text-center text-sm text-slate-500">No action matches “{query}”.</Command.Empty>
-          {sections.map((section) => (
-            <Command.Group
-              key={section.heading}
-              heading={section.heading}
-              className="[&_[cmdk-group-heading]]:px-2 [&_[cmdk-group-heading]]:py-1 [&_[cmdk-group-heading]]:text-[11px] [&_[cmdk-group-heading]]:font-semibold [&_[cmdk-group-heading]]:text-slate-500"
-            >
-              {section.options.map((option) => (
-                <Command.Item
-                  key={option.id}
-                  value={option.id}
-                  data-testid={`insert-step-option-${option.id}`}
-                  onSelect={() => onPick({ connector: option.connector, operation: option.operation })}
-                  className="flex cursor-pointer items-center gap-2 rounded-md px-2 py-1.5 text-sm data-[selected=true]:bg-brand-50"
-                >
-                  <span className="grid h-6 w-6 shrink-0 place-items-center rounded bg-brand-50 text-brand-700">
-                    <ConnectorIcon name={option.connector.icon} size={13} />
-                  </span>
-                  <span className="truncate">{option.operation.label}</span>
-                </Command.Item>
-              ))}
-            </Command.Group>
-          ))}
-        </Command.List>
+        <StepOptionsList
+          compact
+          sections={sections}
+          empty={`No action matches “${query}”.`}
+          testIdPrefix="insert-step-option-"
+          onPick={onPick}
+        />
       </Command>
     </div>
   );
