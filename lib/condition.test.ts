@@ -8,6 +8,7 @@ import {
   literal,
   pathExpression,
   readBuilder,
+  valueReference,
   type ConditionBuilder,
   type ConditionRule,
 } from "./condition";
@@ -61,6 +62,23 @@ describe("compileCondition", () => {
     expect(compileCondition(emptyBuilder())).toBeUndefined();
     const partial = single({ field: "", operator: "equals", value: "x" }, { field: "trigger.a", operator: "equals", value: "1" });
     expect(compileCondition(partial)).toBe("{{ trigger.a = 1 }}");
+  });
+
+  it("compares with another field when the value is one {{ reference }}, else with the text as typed", async () => {
+    expect(valueReference("{{ trigger.limit }}")).toBe("trigger.limit");
+    expect(valueReference(" {{steps.`http-1`.body.max}} ")).toBe("steps.`http-1`.body.max");
+    expect(valueReference("{{ trigger.limit * 2 }}")).toBeUndefined();
+    expect(valueReference("up to {{ trigger.limit }}")).toBeUndefined();
+    const above = single({ field: "trigger.total", operator: "greaterThan", value: "{{ trigger.limit }}" });
+    expect(compileExpression(above)).toBe("($exists(trigger.total) and trigger.total > trigger.limit)");
+    expect(await evaluate(above, { trigger: { total: 5, limit: 3 } })).toBe(true);
+    expect(await evaluate(above, { trigger: { total: 5 } })).toBe(false);
+    const contains = single({ field: "trigger.note", operator: "contains", value: "{{ trigger.word }}" });
+    expect(await evaluate(contains, { trigger: { note: "a rush order", word: "rush" } })).toBe(true);
+    expect(await evaluate(contains, { trigger: { note: "a rush order" } })).toBe(false);
+    expect(compileExpression(single({ field: "trigger.note", operator: "equals", value: "{{ trigger.a + 1 }}" }))).toBe(
+      'trigger.note = "{{ trigger.a + 1 }}"',
+    );
   });
 
   it("back-quotes path segments that are not plain names", () => {

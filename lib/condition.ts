@@ -70,12 +70,33 @@ export function readBuilder(value: unknown): ConditionBuilder | undefined {
 const NUMBER = /^-?(0|[1-9]\d{0,14})(\.\d+)?$/;
 const SIMPLE_SEGMENT = /^[A-Za-z_$][\w$]*(\[\d+\])*$/;
 
+/** The typed value a row's value box stands for: a plain number, true or false, else the text as typed. */
+export function literalValue(value: string): string | number | boolean {
+  const trimmed = value.trim();
+  if (NUMBER.test(trimmed)) return Number(trimmed);
+  if (trimmed === "true" || trimmed === "false") return trimmed === "true";
+  return value;
+}
+
 /** A plain number stays a number, true and false stay booleans; anything else becomes a quoted, escaped JSONata string. */
 export function literal(value: string): string {
-  const trimmed = value.trim();
-  if (NUMBER.test(trimmed)) return String(Number(trimmed));
-  if (trimmed === "true" || trimmed === "false") return trimmed;
-  return quote(value);
+  const typed = literalValue(value);
+  return typeof typed === "string" ? quote(typed) : String(typed);
+}
+
+// A field reference as the data tree writes it: dotted names, back-quoted where they are not plain, with list indexes.
+const REFERENCE_PATH = /^(?:[A-Za-z_][\w]*|`[^`.]+`)(?:\[\d+\])*(?:\.(?:[A-Za-z_][\w]*|`[^`.]+`)(?:\[\d+\])*)*$/;
+
+/** The path a value box refers to when it holds exactly one `{{ field.path }}` (a reference, not a literal). */
+export function valueReference(value: string): string | undefined {
+  const match = /^\s*\{\{\s*([\s\S]*?)\s*\}\}\s*$/.exec(value);
+  const path = match?.[1];
+  return path !== undefined && REFERENCE_PATH.test(path) ? path : undefined;
+}
+
+/** The right-hand side of a row's comparison: the referenced field, or the literal. */
+function operand(value: string): string {
+  return valueReference(value) ?? literal(value);
 }
 
 // JSONata string literals take JSON's escapes, so JSON's encoding is a correct quoting.
@@ -98,20 +119,21 @@ export function pathExpression(field: string): string {
 
 // JSONata gives nothing (not false) when one side of < or > is missing, and an If needs true or false.
 function ordered(path: string, operator: string, value: string): string {
-  return `($exists(${path}) and ${path} ${operator} ${literal(value)})`;
+  return `($exists(${path}) and ${path} ${operator} ${operand(value)})`;
 }
 
-function compileRule(rule: ConditionRule): string | undefined {
+/** One row as JSONata; undefined while it names no field. */
+export function compileRule(rule: ConditionRule): string | undefined {
   if (rule.field.trim() === "") return undefined;
   const path = pathExpression(rule.field);
   // Nothing, null, "" and an empty list all count as empty ($count gives 0 for nothing and for []).
   const empty = `($count(${path}) = 0 or ${path} = null or ${path} = "")`;
   switch (rule.operator) {
     case "equals":
-      return `${path} = ${literal(rule.value)}`;
+      return `${path} = ${operand(rule.value)}`;
     // `!=` is false when the field is missing; "does not equal" should then hold.
     case "notEquals":
-      return `$not(${path} = ${literal(rule.value)})`;
+      return `$not(${path} = ${operand(rule.value)})`;
     case "greaterThan":
       return ordered(path, ">", rule.value);
     case "lessThan":
@@ -121,8 +143,10 @@ function compileRule(rule: ConditionRule): string | undefined {
     case "atMost":
       return ordered(path, "<=", rule.value);
     // $contains gives nothing for a missing field, and an If needs true or false, hence the $exists guard.
-    case "contains":
-      return `($exists(${path}) and $contains($string(${path}), ${quote(rule.value)}))`;
+    case "contains": {
+      const reference = valueReference(rule.value);
+      return `($exists(${path}) and $contains($string(${path}), ${reference === undefined ? quote(rule.value) : `$string(${reference})`}))`;
+    }
     case "isEmpty":
       return empty;
     case "isNotEmpty":
