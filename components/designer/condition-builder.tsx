@@ -1,34 +1,30 @@
 "use client";
 // An If's condition for people who do not write JSONata: rows of field / operator / value, in groups joined by AND or
-// OR. The compiled expression is always shown beneath; typing in it (or "Advanced") switches to writing it by hand.
-import { Plus, Trash2 } from "lucide-react";
-import { useId, useState } from "react";
+// OR. The compiled expression is always shown beneath; typing in it (or "Advanced") switches to writing it by hand,
+// and "Use the builder" reads a hand-written expression back into rows when the builder can show it.
+import { Plus } from "lucide-react";
+import { useId, useMemo, useState } from "react";
 import {
   builderMatches,
   compileCondition,
   CONDITION_BUILDER_KEY,
-  conditionOperators,
   emptyBuilder,
   emptyRule,
-  operatorLabels,
-  operatorTakesValue,
   readBuilder,
   type ConditionBuilder,
   type ConditionJoin,
   type ConditionRule,
 } from "@/lib/condition";
+import { parseCondition } from "@/lib/condition-parse";
 import type { ConnectorManifest } from "@/lib/connector-manifest";
 import type { FlowNode } from "@/lib/flow-graph";
 import { Button } from "../ui/button";
-import { inputClass } from "../ui/text-input";
+import { ConditionExpression, conditionText } from "./condition-expression";
 import { conditionPaths } from "./condition-paths";
+import { RuleRow, type TreeTarget } from "./condition-rule-row";
 import { useDesignerStore } from "./designer-store";
 import { updateNode } from "./graph-edit";
-
-function conditionText(value: unknown): string {
-  if (value === undefined || value === null) return "";
-  return typeof value === "string" ? value : JSON.stringify(value);
-}
+import { useNodeData } from "./node-data-context";
 
 function JoinSelect({ value, onChange, testId, label }: { value: ConditionJoin; onChange: (join: ConditionJoin) => void; testId: string; label: string }) {
   return (
@@ -45,67 +41,23 @@ function JoinSelect({ value, onChange, testId, label }: { value: ConditionJoin; 
   );
 }
 
-function RuleRow({ rule, id, listId, onChange, onRemove }: { rule: ConditionRule; id: string; listId: string; onChange: (rule: ConditionRule) => void; onRemove: () => void }) {
-  return (
-    <div className="flex flex-col gap-1.5 rounded-md border border-slate-200 bg-white p-2" data-testid={`condition-rule-${id}`}>
-      <div className="flex items-center gap-1.5">
-        <input
-          aria-label="Field"
-          data-testid={`condition-field-${id}`}
-          list={listId}
-          placeholder="trigger.total"
-          className={`${inputClass} font-mono text-xs`}
-          value={rule.field}
-          onChange={(event) => onChange({ ...rule, field: event.target.value })}
-        />
-        <Button variant="ghost" aria-label="Remove this condition" data-testid={`condition-remove-${id}`} className="shrink-0 px-1.5" onClick={onRemove}>
-          <Trash2 size={14} aria-hidden />
-        </Button>
-      </div>
-      <div className="grid grid-cols-2 gap-1.5">
-        <select
-          aria-label="Comparison"
-          data-testid={`condition-operator-${id}`}
-          className={`${inputClass} ${operatorTakesValue(rule.operator) ? "" : "col-span-2"}`}
-          value={rule.operator}
-          onChange={(event) => {
-            const operator = conditionOperators.find((candidate) => candidate === event.target.value);
-            if (operator) onChange({ ...rule, operator });
-          }}
-        >
-          {conditionOperators.map((operator) => (
-            <option key={operator} value={operator}>
-              {operatorLabels[operator]}
-            </option>
-          ))}
-        </select>
-        {operatorTakesValue(rule.operator) && (
-          <input
-            aria-label="Value"
-            data-testid={`condition-value-${id}`}
-            placeholder="100 or text"
-            className={inputClass}
-            value={rule.value}
-            onChange={(event) => onChange({ ...rule, value: event.target.value })}
-          />
-        )}
-      </div>
-    </div>
-  );
-}
-
 export function ConditionBuilder({ node, manifest }: { node: FlowNode; manifest: ConnectorManifest | undefined }) {
   const edit = useDesignerStore((state) => state.edit);
   const graph = useDesignerStore((state) => state.graph);
+  const data = useNodeData();
   const listId = useId();
-  const expressionId = useId();
   const stored = readBuilder(node.inputs[CONDITION_BUILDER_KEY]);
   const condition = node.inputs.condition;
   const matches = builderMatches(stored, condition);
   // A condition the builder did not write (by hand, or from before the builder) opens as it was written.
   const [advanced, setAdvanced] = useState(() => !matches && conditionText(condition) !== "");
+  // What reading a hand-written expression into rows changed (only ever for a missing field), shown until dismissed.
+  const [notes, setNotes] = useState<string[]>([]);
+  const [treeFor, setTreeFor] = useState<TreeTarget | null>(null);
   const builder = stored ?? emptyBuilder();
   const paths = graph ? conditionPaths(graph, node.id, manifest) : [];
+  const parsed = useMemo(() => parseCondition(condition), [condition]);
+  const canUseBuilder = matches || parsed.ok || parsed.reason === "empty";
 
   const saveInputs = (next: Record<string, unknown>) => edit((current) => updateNode(current, node.id, { inputs: next }));
   const setBuilder = (next: ConditionBuilder) => {
@@ -125,6 +77,21 @@ export function ConditionBuilder({ node, manifest }: { node: FlowNode; manifest:
         .map((group, at) => (at === index ? { join: join ?? group.join, rules } : group))
         .filter((group) => group.rules.length > 0),
     });
+  const switchMode = () => {
+    setTreeFor(null);
+    if (!advanced) {
+      setNotes([]);
+      setAdvanced(true);
+      return;
+    }
+    // Never back to rows that would drop or silently change a hand-written condition.
+    if (!canUseBuilder) return;
+    if (!matches) {
+      setBuilder(parsed.ok ? parsed.builder : emptyBuilder());
+      setNotes(parsed.ok ? parsed.notes : []);
+    }
+    setAdvanced(false);
+  };
 
   return (
     <div className="flex flex-col gap-3" data-testid="condition-builder">
@@ -134,6 +101,19 @@ export function ConditionBuilder({ node, manifest }: { node: FlowNode; manifest:
         </p>
         <p className="text-xs text-slate-500">The flow takes the true path when the condition holds, else the false path.</p>
       </div>
+      {!advanced && notes.length > 0 && (
+        <div data-testid="condition-builder-notes" role="status" className="flex flex-col gap-1 rounded-md border border-amber-200 bg-amber-50 p-2 text-xs text-amber-800">
+          <p className="font-medium">Shown as rows. One difference from the expression as it was written:</p>
+          <ul className="list-disc pl-4">
+            {notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+          <Button variant="ghost" className="self-end px-2 py-0.5 text-xs" onClick={() => setNotes([])}>
+            Got it
+          </Button>
+        </div>
+      )}
       {!advanced && (
         <div className="flex flex-col gap-2">
           <datalist id={listId}>
@@ -161,6 +141,9 @@ export function ConditionBuilder({ node, manifest }: { node: FlowNode; manifest:
                       rule={rule}
                       id={`${groupIndex}-${ruleIndex}`}
                       listId={listId}
+                      data={data}
+                      treeFor={treeFor}
+                      onTree={setTreeFor}
                       onChange={(next) => setGroup(groupIndex, group.rules.map((candidate, at) => (at === ruleIndex ? next : candidate)))}
                       onRemove={() => setGroup(groupIndex, group.rules.filter((_, at) => at !== ruleIndex))}
                     />
@@ -181,36 +164,28 @@ export function ConditionBuilder({ node, manifest }: { node: FlowNode; manifest:
           </Button>
         </div>
       )}
-      <div className="flex flex-col gap-1">
-        <label htmlFor={expressionId} className="text-xs font-medium text-slate-600">
-          {advanced ? "Condition as a JSONata expression" : "What the builder writes (JSONata)"}
-        </label>
-        <textarea
-          id={expressionId}
-          data-testid="field-condition"
-          aria-required
-          rows={advanced ? 4 : 2}
-          className={`${inputClass} font-mono text-xs`}
-          placeholder="{{ trigger.total > 100 }}"
-          value={conditionText(condition)}
-          onChange={(event) => {
-            setAdvanced(true);
-            setExpression(event.target.value);
-          }}
-        />
-        {advanced && !matches && conditionText(condition) !== "" && (
-          <p className="text-xs text-amber-700">The builder cannot show this expression; going back to the builder replaces it.</p>
-        )}
-      </div>
+      <ConditionExpression
+        condition={condition}
+        advanced={advanced}
+        parsed={parsed}
+        data={data}
+        treeFor={treeFor}
+        onTree={setTreeFor}
+        onChange={(text) => {
+          if (!advanced) setTreeFor(null);
+          setAdvanced(true);
+          setNotes([]);
+          setExpression(text);
+        }}
+      />
       <Button
         variant="ghost"
         data-testid="condition-advanced-toggle"
         aria-pressed={advanced}
-        className="self-start text-xs"
-        onClick={() => {
-          if (advanced && !matches) setBuilder(builder);
-          setAdvanced(!advanced);
-        }}
+        aria-disabled={advanced && !canUseBuilder ? true : undefined}
+        title={advanced && !canUseBuilder ? "The builder cannot show this condition as rows" : undefined}
+        className={`self-start text-xs ${advanced && !canUseBuilder ? "cursor-not-allowed text-slate-400 hover:bg-transparent hover:text-slate-400" : ""}`}
+        onClick={switchMode}
       >
         {advanced ? "Use the builder" : "Advanced (JSONata)"}
       </Button>

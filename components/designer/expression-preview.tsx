@@ -21,12 +21,15 @@ export function ExpressionPreview({
   expected,
   value,
   context,
+  nothingMessage,
 }: {
   name: string;
   /** The JSON types the field accepts; undefined when any will do. */
   expected: readonly ValueType[] | undefined;
   value: unknown;
   context: PreviewContext | undefined;
+  /** What "yields nothing" means for this field, when it is worse than being left empty (an If stops the run). */
+  nothingMessage?: string;
 }) {
   const [shown, setShown] = useState<Shown | null>(null);
   const template = isTemplate(value) ? value : null;
@@ -80,7 +83,7 @@ export function ExpressionPreview({
       {(shown.status === "nothing" || shown.status === "null" || shown.status === "wrongType") && (
         <p data-testid={`expression-warning-${name}`} className="mt-0.5 flex items-start gap-1 text-amber-700">
           <AlertTriangle size={13} aria-hidden className="mt-px shrink-0" />
-          <span>{shown.message}</span>
+          <span>{shown.status === "nothing" && nothingMessage ? nothingMessage : shown.message}</span>
         </p>
       )}
     </div>

@@ -1,12 +1,21 @@
 "use client";
 // Name/value rows for a `record<string, string>` such as HTTP headers. Rows are kept locally so that a row whose
-// name is still empty (just added) survives until the user types it.
+// name is still empty (just added) survives until the user types it. Each value maps like a text field: Insert
+// data opens the tree under the row, and the preview shows what the value gives on the sample data.
 import { Plus, X } from "lucide-react";
 import { useState } from "react";
+import type { ValueType } from "@/lib/template-check";
 import { Button } from "../ui/button";
 import { TextInput } from "../ui/text-input";
+import { DataPanel, InsertDataButton } from "./data-panel";
+import { ExpressionPreview } from "./expression-preview";
+import { useNodeData } from "./node-data-context";
+import { useInsertReference } from "./use-insert-reference";
 
 type Row = { key: string; value: string };
+
+// The runtime checks a record<string, string> after resolving templates: a value that gives a number fails the step.
+const VALUE_TYPES: readonly ValueType[] = ["string"];
 
 function toRows(value: unknown): Row[] {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return [];
@@ -19,35 +28,71 @@ function toRecord(rows: Row[]): Record<string, string> {
 
 export function KeyValueField({ name, value, onChange }: { name: string; value: unknown; onChange: (next: Record<string, string>) => void }) {
   const [rows, setRows] = useState<Row[]>(() => toRows(value));
+  const [treeFor, setTreeFor] = useState<number | null>(null);
+  const data = useNodeData();
+  const { trackFocus, insert } = useInsertReference();
 
   function update(next: Row[]) {
     setRows(next);
     onChange(toRecord(next));
   }
+  const setValue = (index: number, text: string) => update(rows.map((entry, i) => (i === index ? { ...entry, value: text } : entry)));
 
   return (
     <div className="flex flex-col gap-2" data-testid={`field-${name}`}>
-      {rows.map((row, index) => (
-        <div key={index} className="flex items-center gap-2">
-          <TextInput
-            aria-label={`Name ${index + 1}`}
-            placeholder="Name"
-            data-testid={`field-${name}-key-${index}`}
-            value={row.key}
-            onChange={(event) => update(rows.map((entry, i) => (i === index ? { ...entry, key: event.target.value } : entry)))}
-          />
-          <TextInput
-            aria-label={`Value ${index + 1}`}
-            placeholder="Value"
-            data-testid={`field-${name}-value-${index}`}
-            value={row.value}
-            onChange={(event) => update(rows.map((entry, i) => (i === index ? { ...entry, value: event.target.value } : entry)))}
-          />
-          <Button variant="ghost" aria-label={`Remove row ${index + 1}`} onClick={() => update(rows.filter((_, i) => i !== index))}>
-            <X size={14} aria-hidden />
-          </Button>
-        </div>
-      ))}
+      {rows.map((row, index) => {
+        const valueId = `field-input-${name}-value-${index}`;
+        const panelId = `data-panel-${name}-${index}`;
+        const treeOpen = data !== undefined && treeFor === index;
+        return (
+          <div key={index} className="flex flex-col gap-1">
+            <div className="flex items-center gap-1.5">
+              <div className="w-2/5 shrink-0">
+                <TextInput
+                  aria-label={`Name ${index + 1}`}
+                  placeholder="Name"
+                  data-testid={`field-${name}-key-${index}`}
+                  value={row.key}
+                  onChange={(event) => update(rows.map((entry, i) => (i === index ? { ...entry, key: event.target.value } : entry)))}
+                />
+              </div>
+              <div className="min-w-0 flex-1">
+                <TextInput
+                  id={valueId}
+                  aria-label={`Value ${index + 1}`}
+                  placeholder="Value"
+                  data-testid={`field-${name}-value-${index}`}
+                  value={row.value}
+                  onFocus={trackFocus(valueId)}
+                  onChange={(event) => setValue(index, event.target.value)}
+                />
+              </div>
+              {data && (
+                <InsertDataButton
+                  compact
+                  open={treeOpen}
+                  panelId={panelId}
+                  target={`Value ${index + 1}`}
+                  testId={`insert-data-${name}-${index}`}
+                  onToggle={() => setTreeFor(treeOpen ? null : index)}
+                />
+              )}
+              <Button variant="ghost" aria-label={`Remove row ${index + 1}`} className="shrink-0 px-1.5" onClick={() => update(rows.filter((_, i) => i !== index))}>
+                <X size={14} aria-hidden />
+              </Button>
+            </div>
+            {data && <ExpressionPreview name={`${name}-${index}`} expected={VALUE_TYPES} value={row.value} context={data.context} />}
+            {treeOpen && (
+              <DataPanel
+                id={panelId}
+                target={row.key.trim() ? `the ${row.key.trim()} value` : `value ${index + 1}`}
+                data={data}
+                onInsert={(reference) => insert(valueId, valueId, row.value, reference, (next) => setValue(index, next))}
+              />
+            )}
+          </div>
+        );
+      })}
       <Button className="self-start" data-testid={`field-${name}-add`} onClick={() => setRows([...rows, { key: "", value: "" }])}>
         <Plus size={14} aria-hidden /> Add row
       </Button>

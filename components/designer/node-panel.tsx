@@ -15,6 +15,7 @@ import { AccountPicker } from "./account-picker";
 import { allOperations, resolveOperation } from "./manifest-lookup";
 import { SchemaForm } from "./schema-form";
 import { ConditionBuilder } from "./condition-builder";
+import { NodeDataProvider } from "./node-data-context";
 import { useAvailableData } from "./use-available-data";
 import { WebhookTriggerInfo } from "./webhook-trigger-info";
 import { StepSettingsSection } from "./step-settings";
@@ -100,6 +101,7 @@ export function NodePanel({ node, manifest }: { node: FlowNode; manifest: Connec
         )}
         {isTrigger && node.connectorId === "core" && node.operation === "webhook" && <WebhookTriggerInfo node={node} />}
         {!resolved && <p className="text-sm text-red-600">This step’s application or action no longer exists. Delete it or pick another.</p>}
+        <NodeDataProvider value={node.type === "trigger" ? undefined : availableData}>
         {node.type === "if" ? (
           <ConditionBuilder node={node} manifest={manifest} />
         ) : (
@@ -112,6 +114,7 @@ export function NodePanel({ node, manifest }: { node: FlowNode; manifest: Connec
           data={node.type === "trigger" ? undefined : availableData}
         />
         )}
+        </NodeDataProvider>
         {node.type === "action" && <StepSettingsSection node={node} />}
         <TestResultsSection node={node} />
       </div>
