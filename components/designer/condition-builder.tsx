@@ -184,7 +184,7 @@ export function ConditionBuilder({ node, manifest }: { node: FlowNode; manifest:
         aria-pressed={advanced}
         aria-disabled={advanced && !canUseBuilder ? true : undefined}
         title={advanced && !canUseBuilder ? "The builder cannot show this condition as rows" : undefined}
-        className={`self-start text-xs ${advanced && !canUseBuilder ? "cursor-not-allowed text-slate-400 hover:bg-transparent hover:text-slate-400" : ""}`}
+        className={`self-start text-xs ${advanced && !canUseBuilder ? "cursor-not-allowed opacity-50" : ""}`}
         onClick={switchMode}
       >
         {advanced ? "Use the builder" : "Advanced (JSONata)"}

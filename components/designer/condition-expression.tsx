@@ -62,7 +62,8 @@ export function ConditionExpression({
         id={expressionId}
         data-testid="field-condition"
         aria-required
-        rows={advanced ? 4 : 2}
+        // Tall enough to read the whole compiled condition in the narrow panel, up to a point.
+        rows={advanced ? 4 : Math.min(5, Math.max(2, Math.ceil(text.length / 42)))}
         className={`${inputClass} font-mono text-xs ${advanced ? "" : "bg-slate-50 text-slate-600"}`}
         placeholder="{{ trigger.total > 100 }}"
         value={text}

@@ -41,15 +41,17 @@ export function RuleRow({
   return (
     <div className="flex flex-col gap-1.5 rounded-md border border-slate-200 bg-white p-2" data-testid={`condition-rule-${id}`}>
       <div className="flex items-center gap-1.5">
-        <input
-          aria-label="Field"
-          data-testid={`condition-field-${id}`}
-          list={listId}
-          placeholder="trigger.total"
-          className={`${inputClass} min-w-0 font-mono text-xs`}
-          value={rule.field}
-          onChange={(event) => onChange({ ...rule, field: event.target.value })}
-        />
+        <div className="min-w-0 flex-1">
+          <input
+            aria-label="Field"
+            data-testid={`condition-field-${id}`}
+            list={listId}
+            placeholder="trigger.total"
+            className={`${inputClass} font-mono text-xs`}
+            value={rule.field}
+            onChange={(event) => onChange({ ...rule, field: event.target.value })}
+          />
+        </div>
         {data && (
           <InsertDataButton
             compact
@@ -76,11 +78,11 @@ export function RuleRow({
           }}
         />
       )}
-      <div className="flex items-center gap-1.5">
+      <div>
         <select
           aria-label="Comparison"
           data-testid={`condition-operator-${id}`}
-          className={`${inputClass} ${takesValue ? "w-2/5 shrink-0" : ""}`}
+          className={inputClass}
           value={rule.operator}
           onChange={(event) => {
             const operator = conditionOperators.find((candidate) => candidate === event.target.value);
@@ -93,27 +95,31 @@ export function RuleRow({
             </option>
           ))}
         </select>
-        {takesValue && (
-          <input
-            aria-label="Value"
-            data-testid={`condition-value-${id}`}
-            placeholder="100, text or a field"
-            className={`${inputClass} min-w-0 ${reference === undefined ? "" : "font-mono text-xs"}`}
-            value={rule.value}
-            onChange={(event) => onChange({ ...rule, value: event.target.value })}
-          />
-        )}
-        {takesValue && data && (
-          <InsertDataButton
-            compact
-            open={valueTree}
-            panelId={`condition-tree-value-${id}`}
-            target="the value to compare with"
-            testId={`condition-pick-value-${id}`}
-            onToggle={() => onTree(valueTree ? null : `value-${id}`)}
-          />
-        )}
       </div>
+      {takesValue && (
+        <div className="flex items-center gap-1.5">
+          <div className="min-w-0 flex-1">
+            <input
+              aria-label="Value"
+              data-testid={`condition-value-${id}`}
+              placeholder="100, text or a field"
+              className={`${inputClass} ${reference === undefined ? "" : "font-mono text-xs"}`}
+              value={rule.value}
+              onChange={(event) => onChange({ ...rule, value: event.target.value })}
+            />
+          </div>
+          {data && (
+            <InsertDataButton
+              compact
+              open={valueTree}
+              panelId={`condition-tree-value-${id}`}
+              target="the value to compare with"
+              testId={`condition-pick-value-${id}`}
+              onToggle={() => onTree(valueTree ? null : `value-${id}`)}
+            />
+          )}
+        </div>
+      )}
       {valueTree && (
         <DataPanel
           id={`condition-tree-value-${id}`}

@@ -47,7 +47,7 @@ export function KeyValueField({ name, value, onChange }: { name: string; value: 
         return (
           <div key={index} className="flex flex-col gap-1">
             <div className="flex items-center gap-1.5">
-              <div className="w-2/5 shrink-0">
+              <div className="w-1/3 shrink-0">
                 <TextInput
                   aria-label={`Name ${index + 1}`}
                   placeholder="Name"
