@@ -19,7 +19,7 @@ import { parseCondition } from "@/lib/condition-parse";
 import type { ConnectorManifest } from "@/lib/connector-manifest";
 import type { FlowNode } from "@/lib/flow-graph";
 import { Button } from "../ui/button";
-import { ConditionExpression, conditionText } from "./condition-expression";
+import { ConditionExpression, conditionText, NOT_ROWS_ID } from "./condition-expression";
 import { conditionPaths } from "./condition-paths";
 import { RuleRow, type TreeTarget } from "./condition-rule-row";
 import { useDesignerStore } from "./designer-store";
@@ -183,6 +183,7 @@ export function ConditionBuilder({ node, manifest }: { node: FlowNode; manifest:
         data-testid="condition-advanced-toggle"
         aria-pressed={advanced}
         aria-disabled={advanced && !canUseBuilder ? true : undefined}
+        aria-describedby={advanced && !parsed.ok && parsed.reason === "unsupported" ? NOT_ROWS_ID : undefined}
         title={advanced && !canUseBuilder ? "The builder cannot show this condition as rows" : undefined}
         className={`self-start text-xs ${advanced && !canUseBuilder ? "cursor-not-allowed opacity-50" : ""}`}
         onClick={switchMode}

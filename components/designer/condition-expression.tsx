@@ -14,6 +14,9 @@ import type { NodeData } from "./use-available-data";
 // An If fails the run on anything but true or false, so "nothing" is worse here than in other fields.
 const NOTHING_MESSAGE = "Gives nothing on the sample data: the If would stop the run. Check the path, or compare it, e.g. {{ trigger.paid = true }}.";
 
+/** The reason the builder toggle is unavailable, for its aria-describedby. */
+export const NOT_ROWS_ID = "condition-not-rows-message";
+
 export function conditionText(value: unknown): string {
   if (value === undefined || value === null) return "";
   return typeof value === "string" ? value : JSON.stringify(value);
@@ -74,7 +77,7 @@ export function ConditionExpression({
         <ExpressionPreview name="condition" expected={data.expectedTypes.condition ?? ["boolean"]} value={text} context={data.context} nothingMessage={NOTHING_MESSAGE} />
       )}
       {advanced && !parsed.ok && parsed.reason === "unsupported" && (
-        <p data-testid="condition-not-rows" className="text-xs text-slate-500">
+        <p id={NOT_ROWS_ID} data-testid="condition-not-rows" className="text-xs text-slate-500">
           This condition uses JSONata the builder cannot show as rows; edit it here.
         </p>
       )}
