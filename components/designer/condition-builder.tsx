@@ -103,7 +103,7 @@ export function ConditionBuilder({ node, manifest }: { node: FlowNode; manifest:
       </div>
       {!advanced && notes.length > 0 && (
         <div data-testid="condition-builder-notes" role="status" className="flex flex-col gap-1 rounded-md border border-amber-200 bg-amber-50 p-2 text-xs text-amber-800">
-          <p className="font-medium">Shown as rows. One difference from the expression as it was written:</p>
+          <p className="font-medium">Shown as rows. What differs from the expression as it was written:</p>
           <ul className="list-disc pl-4">
             {notes.map((note) => (
               <li key={note}>{note}</li>
