@@ -36,6 +36,16 @@ export interface ManifestConnector {
   actions: ManifestOperation[];
   /** Ready-made flows built from this connector's operations, offered by "Start from a template". */
   templates?: FlowTemplate[];
+  /** The lists of choices the server loads for a chosen account, by the key a field names in `x-conflux-options`. */
+  optionLists?: Record<string, ManifestOptionList>;
+}
+
+/** A list of choices loaded from the remote system (connectors.fieldOptions); the browser only knows its name. */
+export interface ManifestOptionList {
+  /** Plural and lower-case: "enterprises", for "Loading enterprises…". */
+  noun: string;
+  /** Fields of the same step whose literal values the loader reads; the designer sends them and reloads on change. */
+  dependsOn: string[];
 }
 
 /** A ready-made flow; valid for Start once the user fills in accounts and the fields marked for them. */

@@ -2,6 +2,7 @@
 // that types cannot, such as two operations with the same key, when the module loads rather than in production.
 import { z } from "zod";
 import type { ConnectorAuth } from "@/lib/account-fields";
+import { optionsLoaderKey } from "./options";
 import { MAX_POLL_INTERVAL_SECONDS, MIN_POLL_INTERVAL_SECONDS } from "./poll";
 import type { ActionDefinition, ConnectorDefinition, PollingTriggerDefinition, TriggerDefinition } from "./types";
 
@@ -51,7 +52,29 @@ export function defineConnector(connector: ConnectorDefinition): ConnectorDefini
     keys.add(operation.key);
   }
   if (connector.auth) assertAuth(connector.id, connector.auth);
+  assertOptionsLoaders(connector);
   return connector;
+}
+
+/** A field naming a loader that does not exist would only fail when someone opens it in the designer. */
+function assertOptionsLoaders(connector: ConnectorDefinition): void {
+  const loaders = connector.optionsLoaders ?? {};
+  if (Object.keys(loaders).length > 0 && !connector.auth) {
+    throw new Error(`connector "${connector.id}" declares options loaders but no accounts to load them with`);
+  }
+  for (const operation of [...connector.triggers, ...connector.actions]) {
+    if (!(operation.input instanceof z.ZodObject)) continue;
+    const fields: string[] = Object.keys(operation.input.shape);
+    for (const field of fields) {
+      const key = optionsLoaderKey(operation.input, field);
+      if (key === undefined) continue;
+      const where = `connector "${connector.id}" operation "${operation.key}" field "${field}"`;
+      const loader = Object.hasOwn(loaders, key) ? loaders[key] : undefined;
+      if (!loader) throw new Error(`${where} names the options loader "${key}", which the connector does not declare`);
+      const unknown = (loader.dependsOn ?? []).find((name) => !fields.includes(name));
+      if (unknown) throw new Error(`${where}: its options loader "${key}" depends on "${unknown}", not a field here`);
+    }
+  }
 }
 
 /** Account forms are generated from this declaration, so a slip here would reach users as a broken form. */

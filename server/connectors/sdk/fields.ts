@@ -12,6 +12,11 @@
 //                                   the sibling `field` holds `equals` (e.g. the cron expression when mode = "cron")
 //   x-conflux-order        number   position in the form, ascending; fields without it follow in schema order
 //   x-conflux-enumLabels   object   { <enum value>: label } for the options of a select
+//   x-conflux-options      string   the key of an options loader of the connector (ConnectorDefinition.optionsLoaders,
+//                                   see options.ts): the designer loads the field's choices from the remote system
+//                                   for the account chosen on the step and offers them in a combobox. The user may
+//                                   still type any value or template, so keep the field a plain string. The manifest
+//                                   lists the connector's loaders (noun, dependsOn) under `optionLists`.
 //
 // Any field may also hold a template string (`{{ JSONata }}`) in place of its declared type, except trigger inputs.
 import type { GlobalMeta } from "zod";
@@ -40,6 +45,8 @@ export interface FieldHints {
   visibleWhen?: { field: string; equals: string | number | boolean };
   order?: number;
   enumLabels?: Record<string, string>;
+  /** The key of one of the connector's options loaders: the choices are loaded for the chosen account. */
+  options?: string;
 }
 
 /** Builds the `.meta()` argument for a field: `z.string().meta(field({ title: "URL", placeholder: "https://…" }))`. */
@@ -52,5 +59,6 @@ export function field(hints: FieldHints): GlobalMeta {
     ...(hints.visibleWhen ? { "x-conflux-visibleWhen": hints.visibleWhen } : {}),
     ...(hints.order !== undefined ? { "x-conflux-order": hints.order } : {}),
     ...(hints.enumLabels ? { "x-conflux-enumLabels": hints.enumLabels } : {}),
+    ...(hints.options ? { "x-conflux-options": hints.options } : {}),
   };
 }

@@ -16,6 +16,16 @@ export {
   type TlsClientOptions,
 } from "./http";
 export { buildConnectorManifest } from "./manifest";
+export {
+  MAX_OPTIONS,
+  OPTIONS_TIMEOUT_MS,
+  optionsLoaderKey,
+  runOptionsLoader,
+  type FieldOption,
+  type LiteralFieldValue,
+  type OptionsLoader,
+  type OptionsLoaderArgs,
+} from "./options";
 export type {
   ActionAccount,
   ActionContext,

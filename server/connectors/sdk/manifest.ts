@@ -1,6 +1,12 @@
 // Turns connector declarations into the serializable manifest the designer renders (lib/connector-manifest.ts).
 import { z } from "zod";
-import type { ConnectorManifest, JsonSchema, ManifestConnector, ManifestOperation } from "@/lib/connector-manifest";
+import type {
+  ConnectorManifest,
+  JsonSchema,
+  ManifestConnector,
+  ManifestOperation,
+  ManifestOptionList,
+} from "@/lib/connector-manifest";
 import type { AnyAction, AnyTrigger, ConnectorDefinition } from "./types";
 
 function toSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
@@ -24,6 +30,16 @@ function operation(definition: AnyAction | AnyTrigger, kind: "trigger" | "action
   };
 }
 
+/** What the designer needs to know of each loader; the loading itself stays on the server. */
+function optionLists(connector: ConnectorDefinition): Record<string, ManifestOptionList> {
+  return Object.fromEntries(
+    Object.entries(connector.optionsLoaders ?? {}).map(([key, loader]) => [
+      key,
+      { noun: loader.noun, dependsOn: [...(loader.dependsOn ?? [])] },
+    ]),
+  );
+}
+
 export function buildConnectorManifest(connectors: readonly ConnectorDefinition[]): ConnectorManifest {
   return {
     connectors: connectors.map(
@@ -39,6 +55,7 @@ export function buildConnectorManifest(connectors: readonly ConnectorDefinition[
         triggers: connector.triggers.map((trigger) => operation(trigger, "trigger")),
         actions: connector.actions.map((action) => operation(action, "action")),
         ...(connector.templates?.length ? { templates: connector.templates } : {}),
+        ...(connector.optionsLoaders ? { optionLists: optionLists(connector) } : {}),
       }),
     ),
   };

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { ConnectorAuth } from "@/lib/account-fields";
 import type { FlowTemplate } from "@/lib/connector-manifest";
 import type { ConnectorRateLimit } from "@/lib/rate-limits";
+import type { OptionsLoader } from "./options";
 
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;
@@ -158,6 +159,11 @@ export interface ConnectorDefinition {
   rateLimit?: ConnectorRateLimit;
   triggers: AnyTrigger[];
   actions: AnyAction[];
+  /**
+   * Lists of choices loaded from the remote system for the chosen account, by key. A field names one with the
+   * `options` field hint (fields.ts), e.g. `field({ title: "Enterprise code", options: "enterprises" })`.
+   */
+  optionsLoaders?: Record<string, OptionsLoader>;
   /** Ready-made flows for the templates gallery, built from this connector's own operations (and the Toolbox). */
   templates?: FlowTemplate[];
 }

@@ -45,8 +45,18 @@ const enterpriseCodeHints = (order: number) =>
     title: "Enterprise code",
     description: "The enterprise the orders belong to, e.g. DEFAULT.",
     placeholder: "DEFAULT",
+    options: "enterprises",
     order,
   });
+
+/** A ship node (warehouse or store) by its code, chosen from the account's nodes. */
+export const shipNodeField = (order: number, description?: string) =>
+  z
+    .string()
+    .trim()
+    .max(40)
+    .optional()
+    .meta(field({ title: "Ship node", description, placeholder: "DC-EAST", options: "shipNodes", order }));
 
 export const enterpriseCodeField = (order: number) =>
   z.string().trim().min(1).max(40).optional().meta(enterpriseCodeHints(order));

@@ -12,6 +12,7 @@ import { getOrderListAction } from "./actions/get-order-list";
 import { getOrderReleaseListAction } from "./actions/get-order-release-list";
 import { getShipmentListAction } from "./actions/get-shipment-list";
 import { sterlingAuth } from "./auth";
+import { sterlingOptionsLoaders } from "./options";
 import { testSterlingConnection } from "./test-connection";
 
 export const sterlingConnector = defineConnector({
@@ -21,6 +22,7 @@ export const sterlingConnector = defineConnector({
   icon: "package",
   auth: sterlingAuth,
   testConnection: testSterlingConnection,
+  optionsLoaders: sterlingOptionsLoaders,
   triggers: [],
   actions: [
     getOrderListAction,

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { defineAction } from "../../sdk";
 import { compact, invokeSterling, parseOutput } from "../client";
-import { enterpriseCodeField, maximumRecordsField, optionalText, restAccountFor } from "../common";
+import { enterpriseCodeField, maximumRecordsField, optionalText, restAccountFor, shipNodeField } from "../common";
 import { elementList, orderReleaseDocument } from "../documents";
 
 const LABEL = "Retrieve release orders";
@@ -12,7 +12,7 @@ const input = z.object({
   orderHeaderKey: optionalText("Order header key", 1, "The releases of this order.", 40),
   salesOrderNo: optionalText("Order number", 2, "The releases of the order with this number.", 40),
   enterpriseCode: enterpriseCodeField(3),
-  shipNode: optionalText("Ship node", 4, "Only releases to this node.", 40),
+  shipNode: shipNodeField(4, "Only releases to this node."),
   releaseNo: optionalText("Release number", 5, undefined, 40),
   maximumRecords: maximumRecordsField(6),
 });

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { defineAction } from "../../sdk";
 import { compact, invokeSterling, parseOutput } from "../client";
-import { enterpriseCodeField, maximumRecordsField, optionalText, restAccountFor } from "../common";
+import { enterpriseCodeField, maximumRecordsField, optionalText, restAccountFor, shipNodeField } from "../common";
 import { elementList, shipmentDocument } from "../documents";
 
 const LABEL = "Retrieve shipments";
@@ -12,7 +12,7 @@ const input = z.object({
   orderNo: optionalText("Order number", 1, "The shipments of the order with this number.", 40),
   shipmentNo: optionalText("Shipment number", 2, undefined, 40),
   enterpriseCode: enterpriseCodeField(3),
-  shipNode: optionalText("Ship node", 4, undefined, 40),
+  shipNode: shipNodeField(4),
   status: optionalText("Status code", 5, "Only shipments in this status, e.g. 1400 (Shipped).", 15),
   maximumRecords: maximumRecordsField(6),
 });

@@ -15,6 +15,25 @@ function line(primeLineNo: string, itemId: string, quantity: string, unitPrice: 
   };
 }
 
+/** Two enterprises and two ship nodes, as getOrganizationList lists them. */
+export function sampleOrganizations(): Doc[] {
+  const organization = (code: string, name: string, role: "enterprise" | "node"): Doc => ({
+    OrganizationKey: code,
+    OrganizationCode: code,
+    OrganizationName: name,
+    IsEnterprise: role === "enterprise" ? "Y" : "N",
+    IsNode: role === "node" ? "Y" : "N",
+    IsSeller: role === "enterprise" ? "Y" : "N",
+    IsBuyer: "N",
+  });
+  return [
+    organization("DEFAULT", "Default Enterprise", "enterprise"),
+    organization("OTHER", "Other Brands Inc.", "enterprise"),
+    organization("DC-EAST", "East Distribution Center", "node"),
+    organization("STORE-12", "Store 12 (Boston)", "node"),
+  ];
+}
+
 export function sampleData(): SterlingSimulatorOptions {
   return {
     users: [SAMPLE_USER],
@@ -91,6 +110,7 @@ export function sampleData(): SterlingSimulatorOptions {
       },
       { CustomerKey: "C-2", CustomerID: "CUST-2", OrganizationCode: "DEFAULT", CustomerType: "01", Status: "10" },
     ],
+    organizations: sampleOrganizations(),
     mq: { users: [SAMPLE_MQ_USER], queueManagers: { QM1: { "SMCFS.CREATE.ORDER": ["<Order/>"] } } },
   };
 }

@@ -10,6 +10,7 @@ import { z } from "zod";
 import { handleMq, type MqOptions } from "./mq";
 import { catalogApis } from "./catalog";
 import { orderApis, seedOrder } from "./orders";
+import { organizationApis } from "./organizations";
 import { faults, SterlingFault, type Doc, type SimulatorState } from "./state";
 
 export type { Doc } from "./state";
@@ -27,6 +28,8 @@ export interface SterlingSimulatorOptions {
   /** With items, createOrder refuses lines whose item and unit of measure are not among them. */
   items?: Doc[];
   customers?: Doc[];
+  /** Answered by getOrganizationList; see sampleOrganizations in fixtures.ts. */
+  organizations?: Doc[];
   mq?: MqOptions;
   /** Serve HTTPS and require a client certificate issued by `ca`, as IBM-hosted Sterling does. */
   tls?: { cert: string; key: string; ca: string };
@@ -46,10 +49,17 @@ export interface SterlingSimulator {
   state: SimulatorState;
   /** Forgets every issued token, as a restarted Sterling server would. */
   expireSessions(): void;
+  /** Makes every call of `api` fail as an overloaded Sterling does (HTTP 500), until restoreApi. */
+  failApi(api: string): void;
+  restoreApi(api: string): void;
   close(): Promise<void>;
 }
 
-const apis: Record<string, (input: unknown, state: SimulatorState) => Doc> = { ...orderApis, ...catalogApis };
+const apis: Record<string, (input: unknown, state: SimulatorState) => Doc> = {
+  ...orderApis,
+  ...catalogApis,
+  ...organizationApis,
+};
 const loginInput = z.object({ LoginID: z.string(), Password: z.string() });
 const INVOKE = "/smcfs/restapi/invoke/";
 
@@ -86,10 +96,12 @@ export async function startSterlingSimulator(options: SterlingSimulatorOptions):
     shipments: options.shipments ?? [],
     items: options.items ?? [],
     customers: options.customers ?? [],
+    organizations: options.organizations ?? [],
     nextOrderNo: 100_001,
   };
   const sessions = new Map<string, { loginId: string; sessionId: string }>();
   const requests: RecordedRequest[] = [];
+  const failing = new Set<string>();
 
   function login(body: unknown, res: http.ServerResponse) {
     const credentials = loginInput.safeParse(body);
@@ -126,6 +138,7 @@ export async function startSterlingSimulator(options: SterlingSimulatorOptions):
     if (!authenticated) return sendFault(res, faults.notAuthenticated());
     const handler = Object.hasOwn(apis, api) ? apis[api] : undefined;
     if (!handler) return sendFault(res, faults.unknownApi(api));
+    if (failing.has(api)) return sendFault(res, faults.unavailable());
     send(res, 200, handler(body, state));
   }
 
@@ -174,6 +187,8 @@ export async function startSterlingSimulator(options: SterlingSimulatorOptions):
     requests,
     state,
     expireSessions: () => sessions.clear(),
+    failApi: (api) => void failing.add(api),
+    restoreApi: (api) => void failing.delete(api),
     close: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

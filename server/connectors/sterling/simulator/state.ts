@@ -9,6 +9,8 @@ export interface SimulatorState {
   shipments: Doc[];
   items: Doc[];
   customers: Doc[];
+  /** Enterprises, ship nodes and other organizations, with Sterling's role flags (IsEnterprise, IsNode: Y or N). */
+  organizations: Doc[];
   nextOrderNo: number;
 }
 
@@ -34,6 +36,7 @@ export const faults = {
     new SterlingFault(400, "YCP0427", "Cannot invoke API because user is not authenticated."),
   unknownApi: (api: string) => new SterlingFault(404, "YFC0004", `API ${api} is not exposed through REST`),
   badInput: (description: string) => new SterlingFault(400, "YFC0009", description),
+  unavailable: () => new SterlingFault(500, "YFC0006", "The system is busy: the database connection pool is exhausted"),
   orderNotFound: () => new SterlingFault(400, "YFS10003", "Order Not Found"),
   duplicateOrder: (orderNo: string) =>
     new SterlingFault(400, "YFS10005", `Order ${orderNo} already exists for this enterprise and document type`),

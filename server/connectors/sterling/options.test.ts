@@ -1,0 +1,58 @@
+// The lists the designer loads from Sterling (enterprises, ship nodes) against the simulator, run as the server runs
+// them: through the SDK's runOptionsLoader, with its deadline and checks.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runOptionsLoader, type ActionAccount } from "../sdk";
+import { sampleData } from "./simulator/fixtures";
+import { startSterlingSimulator, type SterlingSimulator } from "./simulator";
+import { failure, mqAccount, restAccount } from "./testing";
+import { sterlingOptionsLoaders } from "./options";
+
+let sterling: SterlingSimulator;
+
+beforeAll(async () => {
+  sterling = await startSterlingSimulator(sampleData());
+});
+afterAll(() => sterling.close());
+
+function load(key: "enterprises" | "shipNodes", account: Omit<ActionAccount, "id"> = restAccount(sterling.url)) {
+  const loader = sterlingOptionsLoaders[key];
+  if (!loader) throw new Error(`no loader ${key}`);
+  return runOptionsLoader(loader, { account: { id: "acc-1", ...account }, values: {}, systemName: "IBM Sterling OMS" });
+}
+
+describe("Sterling options loaders", () => {
+  it("lists the enterprises by code with their names, asking getOrganizationList for enterprises only", async () => {
+    expect(await load("enterprises")).toEqual([
+      { value: "DEFAULT", label: "Default Enterprise" },
+      { value: "OTHER", label: "Other Brands Inc." },
+    ]);
+    const request = sterling.requests.filter((entry) => entry.path.endsWith("/invoke/getOrganizationList")).at(-1);
+    expect(JSON.parse(request?.body ?? "null")).toEqual({ IsEnterprise: "Y", MaximumRecords: "500" });
+  });
+
+  it("lists the ship nodes", async () => {
+    expect((await load("shipNodes")).map((option) => option.value)).toEqual(["DC-EAST", "STORE-12"]);
+  });
+
+  it("says plainly when the login is refused", async () => {
+    const refused = await failure(load("enterprises", restAccount(sterling.url, { password: "wrong" })));
+    expect(refused.message).toBe("The Sterling server refused the login ID or password (401 Unauthorized)");
+  });
+
+  it("passes on Sterling's own refusal when the API fails", async () => {
+    sterling.failApi("getOrganizationList");
+    try {
+      const busy = await failure(load("enterprises"));
+      expect(busy.code).toBe("REMOTE");
+      expect(busy.message).toContain("the database connection pool is exhausted");
+    } finally {
+      sterling.restoreApi("getOrganizationList");
+    }
+  });
+
+  it("refuses an MQ account, which cannot ask Sterling for a list", async () => {
+    const mq = await failure(load("enterprises", mqAccount(sterling.url)));
+    expect(mq.code).toBe("INPUT_INVALID");
+    expect(mq.message).toContain("this account connects through IBM MQ");
+  });
+});
