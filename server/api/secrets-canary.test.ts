@@ -150,6 +150,15 @@ describe("secrets never leave the server", () => {
     await settle(caller.accounts.rename({ id: apiKey.id, name: "API key" }));
     await settle(caller.accounts.test({ id: refused.id }));
     await settle(caller.accounts.get({ id: mtls.id }));
+    // A dynamic field's choices asked for with an account of another application: refused, naming only the account.
+    await settle(
+      caller.connectors.fieldOptions({
+        connectorId: "sterling",
+        operation: "getOrderList",
+        field: "enterpriseCode",
+        accountId: basic.id,
+      }),
+    );
 
     const call = (id: string, accountId: string, url: string, extra: Partial<FlowNode> = {}): FlowNode => ({
       id,
