@@ -47,4 +47,13 @@ describe("describeFields", () => {
     expect(describeFields(undefined)).toEqual([]);
     expect(describeFields({ title: "Payload" })).toEqual([]);
   });
+
+  it("marks a field whose choices are loaded for the chosen account, keeping it a text field", () => {
+    const loaded = z.toJSONSchema(
+      z.object({ enterpriseCode: z.string().optional().meta(field({ title: "Enterprise code", options: "enterprises" })) }),
+      { io: "input" },
+    );
+    expect(describeFields(loaded)).toMatchObject([{ name: "enterpriseCode", kind: "text", optionsLoader: "enterprises" }]);
+    expect(describeFields(schema).some((entry) => entry.optionsLoader !== undefined)).toBe(false);
+  });
 });

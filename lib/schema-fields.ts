@@ -15,6 +15,8 @@ export interface FieldSpec {
   options: Array<{ value: string; label: string }>;
   visibleWhen?: { field: string; equals: string | number | boolean };
   defaultValue?: unknown;
+  /** The connector's options loader (manifest `optionLists`): choices loaded for the chosen account, typing allowed. */
+  optionsLoader?: string;
 }
 
 const propertySchema = z
@@ -28,6 +30,7 @@ const propertySchema = z
     "x-conflux-placeholder": z.string().optional(),
     "x-conflux-order": z.number().optional(),
     "x-conflux-enumLabels": z.record(z.string(), z.string()).optional(),
+    "x-conflux-options": z.string().optional(),
     "x-conflux-visibleWhen": z
       .object({ field: z.string(), equals: z.union([z.string(), z.number(), z.boolean()]) })
       .optional(),
@@ -84,6 +87,7 @@ export function describeFields(schema: JsonSchema | undefined): FieldSpec[] {
       options: (value.enum ?? []).filter((option) => option !== null).map((option) => ({ value: String(option), label: labels[String(option)] ?? String(option) })),
       visibleWhen: value["x-conflux-visibleWhen"],
       defaultValue: value.default,
+      ...(value["x-conflux-options"] ? { optionsLoader: value["x-conflux-options"] } : {}),
     };
     return [{ spec, order: value["x-conflux-order"] ?? 1000 + index }];
   });

@@ -15,6 +15,7 @@ import { AccountPicker } from "./account-picker";
 import { allOperations, resolveOperation } from "./manifest-lookup";
 import { SchemaForm } from "./schema-form";
 import { ConditionBuilder } from "./condition-builder";
+import { DynamicOptionsProvider, type DynamicOptionsStep } from "./dynamic-options-context";
 import { NodeDataProvider } from "./node-data-context";
 import { useAvailableData } from "./use-available-data";
 import { WebhookTriggerInfo } from "./webhook-trigger-info";
@@ -30,6 +31,14 @@ export function NodePanel({ node, manifest }: { node: FlowNode; manifest: Connec
   const missing = useMemo(() => new Set(missingRequired(fields, node.inputs).map((field) => field.name)), [fields, node.inputs]);
   const triggers = allOperations(manifest, "trigger");
   const isTrigger = node.type === "trigger";
+  const optionLists = resolved?.connector.optionLists;
+  const dynamicOptionsStep = useMemo<DynamicOptionsStep | null>(
+    () =>
+      optionLists
+        ? { connectorId: node.connectorId, operation: node.operation, accountId: node.accountId, values: node.inputs, optionLists }
+        : null,
+    [optionLists, node.connectorId, node.operation, node.accountId, node.inputs],
+  );
 
   return (
     <aside data-testid="node-panel" aria-label="Step settings" className="flex w-96 shrink-0 flex-col border-l border-slate-200 bg-white">
@@ -102,18 +111,20 @@ export function NodePanel({ node, manifest }: { node: FlowNode; manifest: Connec
         {isTrigger && node.connectorId === "core" && node.operation === "webhook" && <WebhookTriggerInfo node={node} />}
         {!resolved && <p className="text-sm text-red-600">This step’s application or action no longer exists. Delete it or pick another.</p>}
         <NodeDataProvider value={node.type === "trigger" ? undefined : availableData}>
-        {node.type === "if" ? (
-          <ConditionBuilder node={node} manifest={manifest} />
-        ) : (
-        <SchemaForm
-          key={`${node.id}:${node.connectorId}:${node.operation}`}
-          fields={fields}
-          values={node.inputs}
-          missing={missing}
-          onChange={(inputs) => edit((graph) => updateNode(graph, node.id, { inputs }))}
-          data={node.type === "trigger" ? undefined : availableData}
-        />
-        )}
+          {node.type === "if" ? (
+            <ConditionBuilder node={node} manifest={manifest} />
+          ) : (
+            <DynamicOptionsProvider value={dynamicOptionsStep}>
+              <SchemaForm
+                key={`${node.id}:${node.connectorId}:${node.operation}`}
+                fields={fields}
+                values={node.inputs}
+                missing={missing}
+                onChange={(inputs) => edit((graph) => updateNode(graph, node.id, { inputs }))}
+                data={node.type === "trigger" ? undefined : availableData}
+              />
+            </DynamicOptionsProvider>
+          )}
         </NodeDataProvider>
         {node.type === "action" && <StepSettingsSection node={node} />}
         <TestResultsSection node={node} />

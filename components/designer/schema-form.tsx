@@ -7,6 +7,7 @@ import { useMemo, useRef, useState, type FocusEvent } from "react";
 import { isFieldVisible, type FieldKind, type FieldSpec } from "@/lib/schema-fields";
 import { inputClass, TextInput } from "../ui/text-input";
 import { DataTree } from "./data-tree";
+import { DynamicOptionsField } from "./dynamic-options-field";
 import { ExpressionPreview } from "./expression-preview";
 import { KeyValueField } from "./key-value-field";
 import type { NodeData } from "./use-available-data";
@@ -48,6 +49,7 @@ function FieldControl({
   const id = `field-input-${field.name}`;
   const common = { id, "data-testid": `field-${field.name}`, "aria-required": field.required || undefined };
   const textCommon = { ...common, onFocus: onFocusText };
+  if (field.optionsLoader) return <DynamicOptionsField field={field} value={value} onChange={onChange} inputProps={textCommon} />;
   switch (field.kind) {
     case "select":
     case "timezone": {
