@@ -2,6 +2,8 @@
 import http from "node:http";
 import net from "node:net";
 import { expect, test as base, type Page } from "@playwright/test";
+import { startSterlingSimulator, type SterlingSimulator } from "../server/connectors/sterling/simulator";
+import { SAMPLE_USER, sampleData } from "../server/connectors/sterling/simulator/fixtures";
 
 export interface ReceivedRequest {
   method: string;
@@ -86,3 +88,14 @@ export async function createFlow(page: Page, name: string): Promise<void> {
 }
 
 export { expect };
+
+/** Specs that need an IBM Sterling OMS: the connector's simulator with its sample data, on a loopback port. */
+export const sterlingTest = test.extend<{ sterling: SterlingSimulator }>({
+  sterling: async ({}, use) => {
+    const simulator = await startSterlingSimulator(sampleData());
+    await use(simulator);
+    await simulator.close();
+  },
+});
+
+export { SAMPLE_USER as STERLING_USER };
