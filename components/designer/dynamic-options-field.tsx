@@ -4,13 +4,13 @@
 // the remote system's words and a Retry, nothing found, loaded with a Refresh) and still takes any typed value or
 // `{{ template }}`, since the list may be out of reach while designing. A value not in the list stays, marked custom.
 import { useQuery } from "@tanstack/react-query";
-import { Check, ChevronsUpDown, Loader2, RefreshCw } from "lucide-react";
-import { useId, useMemo, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from "react";
+import { Check, ChevronsUpDown } from "lucide-react";
+import { useId, useMemo, useState, type FocusEvent, type KeyboardEvent } from "react";
 import type { FieldSpec } from "@/lib/schema-fields";
 import { useTRPC } from "../trpc";
-import { errorMessage } from "../ui/error-message";
 import { inputClass, TextInput } from "../ui/text-input";
 import { literalDependencies, useDynamicOptionsStep } from "./dynamic-options-context";
+import { capitalized, OptionsStatus } from "./dynamic-options-status";
 
 interface InputProps {
   id: string;
@@ -21,13 +21,6 @@ interface InputProps {
 
 /** Design-time lists change rarely; refetching on every focus would load the remote system for nothing. */
 const LIST_STALE_MS = 5 * 60_000;
-
-const linkButton =
-  "inline-flex items-center gap-1 rounded px-1 font-medium text-brand-700 hover:text-brand-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500";
-
-function capitalized(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 export function DynamicOptionsField({
   field,
@@ -198,83 +191,6 @@ export function DynamicOptionsField({
         chosenLabel={matched && matched.label !== matched.value ? matched.label : undefined}
         custom={query.isSuccess && text !== "" && !matched && !isTemplate}
       />
-    </div>
-  );
-}
-
-function OptionsStatus({
-  id,
-  name,
-  noun,
-  query,
-  hasAccount,
-  chosenLabel,
-  custom,
-}: {
-  id: string;
-  name: string;
-  noun: string;
-  query: { isPending: boolean; isFetching: boolean; isError: boolean; error: unknown; data?: { options: unknown[] }; refetch: () => unknown };
-  hasAccount: boolean;
-  chosenLabel: string | undefined;
-  custom: boolean;
-}) {
-  const refresh = (label: string, testId: string) => (
-    <button type="button" data-testid={testId} className={linkButton} onClick={() => void query.refetch()}>
-      <RefreshCw size={11} aria-hidden className={query.isFetching ? "animate-spin" : ""} /> {label}
-    </button>
-  );
-  let state: string;
-  let content: ReactNode;
-  if (!hasAccount) {
-    state = "no-account";
-    content = <span>Choose an account above to load the {noun}, or type the value.</span>;
-  } else if (query.isFetching && (query.isPending || query.isError)) {
-    state = "loading";
-    content = (
-      <span className="inline-flex items-center gap-1.5">
-        <Loader2 size={12} aria-hidden className="animate-spin" /> Loading {noun}…
-      </span>
-    );
-  } else if (query.isError) {
-    state = "error";
-    content = (
-      <span className="flex flex-col items-start gap-1 rounded-md border border-red-200 bg-red-50 px-2 py-1.5 text-red-700">
-        <span data-testid={`field-options-error-${name}`}>
-          Could not load the {noun}: {errorMessage(query.error)}
-        </span>
-        <span className="flex items-center gap-2 text-slate-600">
-          {refresh("Retry", `field-options-retry-${name}`)} You can still type the value.
-        </span>
-      </span>
-    );
-  } else if ((query.data?.options.length ?? 0) === 0) {
-    state = "empty";
-    content = (
-      <span className="inline-flex flex-wrap items-center gap-1">
-        No {noun} found for this account: type the value. {refresh("Refresh", `field-options-refresh-${name}`)}
-      </span>
-    );
-  } else {
-    state = "loaded";
-    content = (
-      <span className="inline-flex flex-wrap items-center gap-x-2 gap-y-0.5">
-        {chosenLabel && <span className="font-medium text-slate-700">{chosenLabel}</span>}
-        {custom && (
-          <span data-testid={`field-options-custom-${name}`} className="rounded bg-amber-50 px-1.5 py-0.5 text-amber-800 ring-1 ring-inset ring-amber-600/20">
-            Custom value, not in the list
-          </span>
-        )}
-        <span>
-          {capitalized(noun)}: {query.data?.options.length} loaded
-        </span>
-        {refresh(query.isFetching ? "Refreshing…" : "Refresh", `field-options-refresh-${name}`)}
-      </span>
-    );
-  }
-  return (
-    <div id={id} data-testid={`field-options-status-${name}`} data-state={state} aria-live="polite" className="text-xs text-slate-500">
-      {content}
     </div>
   );
 }
