@@ -5,6 +5,8 @@
 import { createContext, useContext } from "react";
 import type { ManifestOptionList } from "@/lib/connector-manifest";
 
+export { literalDependencies } from "@/lib/field-options";
+
 export interface DynamicOptionsStep {
   connectorId: string;
   operation: string;
@@ -19,18 +21,4 @@ export const DynamicOptionsProvider = DynamicOptionsContext.Provider;
 
 export function useDynamicOptionsStep(): DynamicOptionsStep | null {
   return useContext(DynamicOptionsContext);
-}
-
-/** The literal values of the fields a loader depends on: a template is only known when the flow runs. */
-export function literalDependencies(
-  values: Record<string, unknown>,
-  dependsOn: readonly string[],
-): Record<string, string | number | boolean> {
-  const literal: Record<string, string | number | boolean> = {};
-  for (const name of dependsOn) {
-    const value = values[name];
-    if (typeof value === "string" && value.trim() !== "" && !value.includes("{{")) literal[name] = value;
-    else if (typeof value === "number" || typeof value === "boolean") literal[name] = value;
-  }
-  return literal;
 }

@@ -3,9 +3,10 @@
 // opened here, handed to the connector's loader and never leave the server: a failure keeps its plain message, with
 // the account's secrets taken out, and drops its details (they may quote the remote reply).
 import { ConfluxError, NotFoundError, ValidationError } from "@/lib/errors";
+import { literalDependencies } from "@/lib/field-options";
 import { loadStepAccount } from "../accounts/step-account";
 import { findOperation } from "../connectors";
-import { optionsLoaderKey, runOptionsLoader, type FieldOption, type LiteralFieldValue } from "../connectors/sdk";
+import { optionsLoaderKey, runOptionsLoader, type FieldOption } from "../connectors/sdk";
 import type { Db } from "../db/client";
 import type { KeyRingSource } from "../security/keyring";
 import { createRedactor } from "../security/redact";
@@ -23,17 +24,6 @@ export interface FieldOptionsRequest {
   accountId: string;
   /** The step's other field values; only the loader's `dependsOn` fields holding a literal are passed on. */
   values?: Record<string, unknown>;
-}
-
-/** A value with `{{ … }}` is only known when the flow runs, so it cannot narrow a list at design time. */
-function literalValues(values: Record<string, unknown>, names: readonly string[]): Record<string, LiteralFieldValue> {
-  const literal: Record<string, LiteralFieldValue> = {};
-  for (const name of names) {
-    const value = values[name];
-    if (typeof value === "string" && value.trim() !== "" && !value.includes("{{")) literal[name] = value.trim();
-    else if (typeof value === "number" || typeof value === "boolean") literal[name] = value;
-  }
-  return literal;
 }
 
 export async function loadFieldOptions(
@@ -59,7 +49,7 @@ export async function loadFieldOptions(
   try {
     const loaded = await runOptionsLoader(loader, {
       account,
-      values: literalValues(request.values ?? {}, loader.dependsOn ?? []),
+      values: literalDependencies(request.values ?? {}, loader.dependsOn ?? []),
       signal: options.signal,
       timeoutMs: options.timeoutMs,
       systemName: connector.name,

@@ -4,7 +4,10 @@
 // sentence the designer can show under the field.
 import { z } from "zod";
 import { ConfluxError } from "@/lib/errors";
+import type { LiteralFieldValue } from "@/lib/field-options";
 import type { ActionAccount } from "./types";
+
+export type { LiteralFieldValue };
 
 /** One choice of a loaded list. `value` is what the step stores; `label` what the user reads. */
 export interface FieldOption {
@@ -13,8 +16,6 @@ export interface FieldOption {
   description?: string;
 }
 
-/** A literal value of another field of the same step, as the loader receives it (templates are left out). */
-export type LiteralFieldValue = string | number | boolean;
 
 export interface OptionsLoaderArgs {
   /** The account chosen on the step, decrypted for this call; never returned, logged or stored. */
