@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ReactFlowProvider } from "@xyflow/react";
 import Link from "next/link";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useState } from "react";
 import { toast } from "sonner";
 import { useTRPC } from "../trpc";
 import { errorMessage } from "../ui/error-message";
@@ -13,9 +13,9 @@ import { FlowCanvas } from "./flow-canvas";
 import { appendStep, defaultInputs, findNode } from "./graph-edit";
 import { NodePanel } from "./node-panel";
 import { RunPayloadDialog } from "./run-payload-dialog";
-import { computeProblems } from "./problems";
 import { StartDialog, type PollFrom } from "./start-dialog";
 import { useDraftSaver } from "./use-draft-saver";
+import { useProblems } from "./use-problems";
 import { NodeFocuser } from "./use-node-focus";
 import { TestFlowDialog } from "./test-flow-dialog";
 import { TestRunBanner } from "./test-results";
@@ -26,10 +26,14 @@ export function Designer({ flowId }: { flowId: string }) {
   const queryClient = useQueryClient();
   const flow = useQuery(trpc.flows.get.queryOptions({ id: flowId }, { refetchOnWindowFocus: false }));
   const manifest = useQuery(trpc.connectors.manifest.queryOptions(undefined, { staleTime: Infinity })).data;
-  const { graph, selectedId, flowId: loadedId, load, edit, select } = useDesignerStore();
+  // One field each, so the designer re-renders only when one of these changes, not on every store update.
+  const graph = useDesignerStore((state) => state.graph);
+  const selectedId = useDesignerStore((state) => state.selectedId);
+  const loadedId = useDesignerStore((state) => state.flowId);
+  const { load, edit, select } = useDesignerStore.getState();
   const { save, state: saveState, problem: saveProblem } = useDraftSaver(flowId);
   const accounts = useQuery(trpc.accounts.list.queryOptions({})).data;
-  const problems = useMemo(() => computeProblems(graph, manifest, accounts), [graph, manifest, accounts]);
+  const problems = useProblems(graph, manifest, accounts);
   const problemCount = [...problems.values()].reduce((sum, list) => sum + list.length, 0);
   const refreshFlow = () => queryClient.invalidateQueries({ queryKey: trpc.flows.get.queryKey({ id: flowId }) });
 

@@ -8,7 +8,6 @@ import {
   MiniMap,
   ReactFlow,
   type Connection,
-  type Edge,
   type EdgeChange,
   type NodeChange,
   useReactFlow,
@@ -17,10 +16,11 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import type { ConnectorManifest } from "@/lib/connector-manifest";
 import { edgeHandles, type EdgeHandle } from "@/lib/flow-graph";
 import { useTRPC } from "../trpc";
+import { useCanvasEdges, useCanvasNodes, type Position, type Size } from "./canvas-elements";
 import { useDesignerStore } from "./designer-store";
-import { connect, defaultInputs, insertStepOnEdge, moveNodes, visibleHandles } from "./graph-edit";
+import { connect, defaultInputs, insertStepOnEdge, moveNodes } from "./graph-edit";
 import { InsertEdge, InsertStepContext, InsertStepPicker, type InsertPoint } from "./insert-edge";
-import { resolveOperation, type ResolvedOperation } from "./manifest-lookup";
+import type { ResolvedOperation } from "./manifest-lookup";
 import { StepNode, type StepFlowNode } from "./step-node";
 import { useTestRunStore } from "./test-run-results";
 import { useDesignerShortcuts } from "./use-designer-shortcuts";
@@ -28,8 +28,19 @@ import { useDesignerShortcuts } from "./use-designer-shortcuts";
 const nodeTypes = { step: StepNode };
 const edgeTypes = { insert: InsertEdge };
 const fitOptions = { duration: 200, maxZoom: 1, padding: 0.3 };
-
-const edgeColors: Partial<Record<EdgeHandle, string>> = { true: "#10b981", false: "#64748b", error: "#ef4444", each: "#8b5cf6" };
+const initialFitOptions = { maxZoom: 1, padding: 0.3 };
+const proOptions = { hideAttribution: true };
+const multiSelectionKeys = ["Shift", "Meta", "Control"];
+const noPositions: ReadonlyMap<string, Position> = new Map();
+// What screen readers hear on reaching a step or a connection, in the designer's words.
+const ariaLabels = {
+  "node.a11yDescription.default":
+    "Press Enter or Space to select the step and open its settings. Arrow keys then move it, Shift with an arrow moves it further. Delete removes it, Escape clears the selection.",
+  "node.a11yDescription.ariaLiveMessage": ({ direction, x, y }: { direction: string; x: number; y: number }) =>
+    `Moved the step ${direction}, to x ${x}, y ${y}.`,
+  "edge.a11yDescription.default": "Press Enter or Space to select the connection, then Delete to remove it.",
+  "minimap.ariaLabel": "Overview of the flow",
+};
 
 function handleOf(value: string | null | undefined): EdgeHandle {
   return edgeHandles.find((handle) => handle === value) ?? "next";
@@ -63,7 +74,7 @@ export function FlowCanvas({ manifest, problems }: { manifest: ConnectorManifest
   const accountIds = useMemo(() => new Set((accounts ?? []).map((account) => account.id)), [accounts]);
   const [insertPoint, setInsertPoint] = useState<InsertPoint | null>(null);
   // React Flow measures each node; the sizes must go back on the nodes we pass, or the minimap cannot draw them.
-  const [sizes, setSizes] = useState<ReadonlyMap<string, { width: number; height: number }>>(new Map());
+  const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(new Map());
   useDesignerShortcuts(accountIds);
 
   // A step added at the end of the chain may land outside the view, and a tidy-up moves everything: show it all.
@@ -73,51 +84,28 @@ export function FlowCanvas({ manifest, problems }: { manifest: ConnectorManifest
     return () => cancelAnimationFrame(frame);
   }, [nodeCount, fitRequest, fitView]);
 
-  const nodes = useMemo<StepFlowNode[]>(() => {
-    const selected = new Set(selectedNodeIds);
-    return (graph?.nodes ?? []).map((node) => {
-      const resolved = resolveOperation(manifest, node);
-      const account = node.accountId ? accounts?.find((candidate) => candidate.id === node.accountId) : undefined;
-      return {
-        id: node.id,
-        type: "step",
-        position: node.position,
-        measured: sizes.get(node.id),
-        selected: selected.has(node.id),
-        deletable: node.type !== "trigger",
-        data: {
-          stepId: node.id,
-          nodeType: node.type,
-          handles: graph ? visibleHandles(graph, node) : [],
-          isTrigger: node.type === "trigger",
-          title: node.label || resolved?.operation.label || `${node.connectorId}.${node.operation}`,
-          subtitle: resolved?.connector.name ?? node.connectorId,
-          icon: resolved?.connector.icon,
-          accountName: node.accountId ? (account?.name ?? (accounts ? null : "")) : null,
-          problems: problems.get(node.id) ?? [],
-          testStatus: testResults[node.id]?.status,
-        },
-      };
-    });
-  }, [graph, manifest, selectedNodeIds, problems, accounts, testResults, sizes]);
-  const edges = useMemo<Edge[]>(() => {
-    const selected = new Set(selectedEdgeIds);
-    return (graph?.edges ?? []).map((edge) => ({
-      id: edge.id,
-      type: "insert",
-      source: edge.source,
-      sourceHandle: edge.sourceHandle,
-      target: edge.target,
-      selected: selected.has(edge.id),
-      style: { strokeWidth: 2, stroke: edgeColors[edge.sourceHandle] },
-    }));
-  }, [graph, selectedEdgeIds]);
+  // While a drag is on, the dragged nodes' positions stay here and the store (undo history, problems, autosave, the
+  // rest of the designer) hears only where they came to rest: one edit per drag instead of one per mouse move.
+  const [dragged, setDragged] = useState<ReadonlyMap<string, Position>>(noPositions);
+  const nodes = useCanvasNodes({ graph, manifest, selectedNodeIds, problems, accounts, testResults, sizes }, dragged);
+  const edges = useCanvasEdges(graph, selectedEdgeIds);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<StepFlowNode>[]) => {
-      const positions = new Map<string, { x: number; y: number }>();
-      for (const change of changes) if (change.type === "position" && change.position) positions.set(change.id, change.position);
-      if (positions.size > 0) edit((current) => moveNodes(current, positions));
+      const moving = new Map<string, Position>();
+      const resting = new Map<string, Position>();
+      for (const change of changes) {
+        if (change.type === "position" && change.position) (change.dragging ? moving : resting).set(change.id, change.position);
+      }
+      if (moving.size > 0) setDragged((current) => new Map([...current, ...moving]));
+      // A drag's end, or an arrow key: the move lands in the store as one edit (edit-history joins quick repeats).
+      if (resting.size > 0) {
+        edit((current) => moveNodes(current, resting));
+        setDragged((current) => {
+          const left = new Map([...current].filter(([id]) => !resting.has(id)));
+          return left.size === 0 ? noPositions : left;
+        });
+      }
       const measured = changes.flatMap((change) => (change.type === "dimensions" && change.dimensions ? [{ id: change.id, ...change.dimensions }] : []));
       if (measured.length > 0) {
         setSizes((current) => {
@@ -145,6 +133,7 @@ export function FlowCanvas({ manifest, problems }: { manifest: ConnectorManifest
     [edit],
   );
   const closePicker = useCallback(() => setInsertPoint(null), []);
+  const clearSelection = useCallback(() => select(null), [select]);
   const insertChosen = useCallback(
     (edgeId: string, { connector, operation }: ResolvedOperation) => {
       setInsertPoint(null);
@@ -173,14 +162,15 @@ export function FlowCanvas({ manifest, problems }: { manifest: ConnectorManifest
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
-        onPaneClick={() => select(null)}
+        onPaneClick={clearSelection}
         fitView
-        fitViewOptions={{ maxZoom: 1, padding: 0.3 }}
+        fitViewOptions={initialFitOptions}
         // Deleting goes through the designer's shortcuts, so a deleted selection is one undo step.
         deleteKeyCode={null}
-        multiSelectionKeyCode={["Shift", "Meta", "Control"]}
+        multiSelectionKeyCode={multiSelectionKeys}
         selectionKeyCode="Shift"
-        proOptions={{ hideAttribution: true }}
+        proOptions={proOptions}
+        ariaLabelConfig={ariaLabels}
       >
         <Background gap={20} color="#cbd5e1" />
         <Controls showInteractive={false} fitViewOptions={fitOptions} className="!rounded-md !border !border-slate-200 !shadow-sm" />
