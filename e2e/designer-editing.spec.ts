@@ -96,3 +96,32 @@ test("undo, redo, insert on an edge, copy and paste, delete and tidy up", async 
   await page.getByTestId("save-button").click();
   await expect(page.getByTestId("save-state")).toContainText("Saved");
 });
+
+test("a drag with the mouse is one undo step and saves itself", async ({ page }) => {
+  await createFlow(page, `Drag ${Date.now()}`);
+  await page.getByTestId("add-step-button").click();
+  await page.getByTestId("add-step-option-http-request").click();
+  const step = node(page, "http_request_1");
+  await expect(step).toBeVisible();
+  await clickEmptyCanvas(page);
+  const before = await step.boundingBox();
+  if (!before) throw new Error("the step is not on screen");
+
+  // Many small moves, as a hand makes them; the draft saves once the step has landed.
+  const saved = page.waitForRequest((request) => request.url().includes("flows.saveDraft"));
+  await page.mouse.move(before.x + before.width / 2, before.y + before.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(before.x + before.width / 2 + 160, before.y + before.height / 2 + 90, { steps: 30 });
+  await page.mouse.up();
+  // React Flow starts the drag a move after the press, so the step lands a few pixels short of the pointer.
+  await expect.poll(async () => (await step.boundingBox())?.x ?? 0).toBeGreaterThan(before.x + 140);
+  await expect(page.getByTestId("rf__node-http_request_1")).toHaveClass(/selected/);
+  await saved;
+
+  await clickEmptyCanvas(page);
+  await page.keyboard.press("Control+z");
+  await expect.poll(async () => (await step.boundingBox())?.x).toBeCloseTo(before.x, 0);
+  await expect.poll(async () => (await step.boundingBox())?.y).toBeCloseTo(before.y, 0);
+  // One step back was the whole drag: the step added before it is still there.
+  await expect(step).toBeVisible();
+});

@@ -70,7 +70,8 @@ function StepNodeView({ data, selected }: NodeProps<StepFlowNode>) {
       data-testid={`node-${data.stepId}`}
       data-problems={data.problems.length}
       data-test-status={data.testStatus}
-      className={`w-64 rounded-lg border bg-white px-3 py-2.5 shadow-sm transition-shadow ${testOutline(data.testStatus)} ${
+      // React Flow's node wrapper takes the keyboard focus and hides its outline, so the card shows the focus ring.
+      className={`w-64 rounded-lg border bg-white px-3 py-2.5 shadow-sm transition-shadow in-focus-visible:ring-2 in-focus-visible:ring-brand-500 in-focus-visible:ring-offset-2 ${testOutline(data.testStatus)} ${
         selected ? "border-brand-500 ring-2 ring-brand-500/30" : "border-slate-300 hover:shadow-md"
       }`}
     >

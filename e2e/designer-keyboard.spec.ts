@@ -1,0 +1,85 @@
+// The canvas without a mouse: Tab reaches a step (with a visible focus ring), Enter selects it and opens its settings,
+// arrow keys move it and one Ctrl+Z puts it back, Delete removes it, and the "+" on a connection is a Tab stop too.
+import type { Page } from "@playwright/test";
+import { createFlow, expect, test } from "./fixtures";
+
+/** Presses Tab until the element `matches` names has the focus; fails after `limit` presses. */
+async function tabTo(page: Page, matches: string, limit = 60): Promise<void> {
+  for (let press = 0; press < limit; press += 1) {
+    await page.keyboard.press("Tab");
+    if (await page.evaluate((selector) => document.activeElement?.matches(selector) ?? false, matches)) return;
+  }
+  throw new Error(`Tab never reached ${matches}`);
+}
+
+/** The node's place on the canvas, from the transform React Flow gives its wrapper. */
+async function position(page: Page, id: string): Promise<{ x: number; y: number }> {
+  const transform = await page.getByTestId(`rf__node-${id}`).evaluate((element) => (element instanceof HTMLElement ? element.style.transform : ""));
+  const match = /translate\((-?[\d.]+)px,\s*(-?[\d.]+)px\)/.exec(transform);
+  if (!match) throw new Error(`no position in "${transform}"`);
+  return { x: Number(match[1]), y: Number(match[2]) };
+}
+
+test("steps are reached, selected, moved, undone and deleted from the keyboard", async ({ page }) => {
+  await createFlow(page, `Keyboard ${Date.now()}`);
+  await page.getByTestId("add-step-button").click();
+  await page.getByTestId("add-step-option-http-request").click();
+  const step = page.getByTestId("rf__node-http_request_1");
+  await expect(step).toBeVisible();
+  // Start from the canvas with nothing selected, as after a click on an empty spot.
+  await page.getByTestId("designer-canvas").locator(".react-flow__pane").click({ position: { x: 12, y: 12 } });
+  await expect(page.getByTestId("node-panel")).toHaveCount(0);
+
+  await page.getByTestId("rf__node-trigger").focus();
+  await tabTo(page, '[data-testid="rf__node-http_request_1"]');
+  await expect(step).toBeFocused();
+  await expect(step).toHaveAccessibleName(/^Step: HTTP, .+/);
+  // The card shows the focus ring (brand-500) while React Flow's wrapper has the focus.
+  await expect(page.getByTestId("node-http_request_1")).toHaveCSS("box-shadow", /rgb\(59, 108, 246\)/);
+  await page.screenshot({ path: ".tmp/screenshots/designer-keyboard-focus.png" });
+
+  await page.keyboard.press("Enter");
+  await expect(step).toHaveClass(/selected/);
+  await expect(page.getByTestId("node-panel")).toBeVisible();
+  // The panel opens beside the canvas without taking the focus, so the arrow keys still move the step.
+  await expect(step).toBeFocused();
+  await page.screenshot({ path: ".tmp/screenshots/designer-keyboard-selected.png" });
+
+  // Three presses right (5 px each) and one Shift+Down (20 px); quick presses are one undo step.
+  const start = await position(page, "http_request_1");
+  const moved = { x: start.x + 15, y: start.y + 20 };
+  // The draft saves itself after the move, with the new position in it.
+  const autosave = page.waitForRequest(
+    (request) => request.url().includes("flows.saveDraft") && (request.postData() ?? "").includes(`"position":{"x":${moved.x},"y":${moved.y}}`),
+  );
+  for (let press = 0; press < 3; press += 1) await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Shift+ArrowDown");
+  await expect.poll(() => position(page, "http_request_1")).toEqual(moved);
+  await autosave;
+  await page.keyboard.press("Control+z");
+  await expect.poll(() => position(page, "http_request_1")).toEqual(start);
+  await page.keyboard.press("Control+Shift+z");
+  await expect.poll(() => position(page, "http_request_1")).toEqual(moved);
+
+  // Escape clears the selection and Space selects again.
+  await step.focus();
+  await page.keyboard.press("Escape");
+  await expect(step).not.toHaveClass(/selected/);
+  // React Flow lets go of the focus on Escape; take it back to try Space.
+  await step.focus();
+  await page.keyboard.press(" ");
+  await expect(step).toHaveClass(/selected/);
+
+  // Delete removes the focused, selected step; Ctrl+Z brings it back.
+  await page.keyboard.press("Delete");
+  await expect(step).toHaveCount(0);
+  await page.keyboard.press("Control+z");
+  await expect(step).toBeVisible();
+
+  // The "+" on the connection is reachable with Tab and opens the insert picker with Enter.
+  await page.getByTestId("rf__node-trigger").focus();
+  await tabTo(page, '[data-testid="edge-insert-trigger-next-http_request_1"]');
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("insert-step-picker")).toBeVisible();
+  await expect(page.getByTestId("insert-step-search")).toBeFocused();
+});
