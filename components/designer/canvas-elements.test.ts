@@ -54,8 +54,10 @@ describe("the canvas's nodes", () => {
   it("name each step for screen readers: application, action and problems", () => {
     const [trigger, , b] = stepNodes(inputs());
     expect(trigger?.ariaLabel).toBe("Trigger: core, core.manual");
-    expect(b?.ariaLabel).toBe("Step: core, core.log, 1 problem");
-    expect(stepLabel("Send order", "HTTP", false, 2)).toBe("Step: HTTP, Send order, 2 problems");
+    expect(b?.ariaLabel).toBe("Step: core, core.log, 1 problem: Message is required");
+    expect(stepLabel("Send order", "HTTP", false, ["URL is required", "Choose an account"])).toBe(
+      "Step: HTTP, Send order, 2 problems: URL is required; Choose an account",
+    );
   });
 });
 

@@ -92,7 +92,7 @@ export function stepNodes({ graph, manifest, selectedNodeIds, problems, accounts
       measured: sizes.get(node.id),
       selected: selected.has(node.id),
       deletable: node.type !== "trigger",
-      ariaLabel: stepLabel(title, application, node.type === "trigger", problemList.length),
+      ariaLabel: stepLabel(title, application, node.type === "trigger", problemList),
       data: {
         stepId: node.id,
         nodeType: node.type,
@@ -129,10 +129,10 @@ export function useCanvasNodes(inputs: NodeInputs, dragged: ReadonlyMap<string, 
   );
 }
 
-/** What a screen reader says on reaching a step: application, action and whether it has problems. */
-export function stepLabel(title: string, application: string, isTrigger: boolean, problemCount: number): string {
-  const problems = problemCount === 0 ? "" : `, ${problemCount === 1 ? "1 problem" : `${problemCount} problems`}`;
-  return `${isTrigger ? "Trigger" : "Step"}: ${application}, ${title}${problems}`;
+/** What a screen reader says on reaching a step: application, action and its problems, if any. */
+export function stepLabel(title: string, application: string, isTrigger: boolean, problems: readonly string[]): string {
+  const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
+  return `${isTrigger ? "Trigger" : "Step"}: ${application}, ${title}${problems.length === 0 ? "" : `, ${count}: ${problems.join("; ")}`}`;
 }
 
 function sameEdge(a: Edge, b: Edge): boolean {
