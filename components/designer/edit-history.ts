@@ -2,7 +2,7 @@
 import type { FlowGraph, FlowNode } from "@/lib/flow-graph";
 
 export const HISTORY_LIMIT = 100;
-/** Edits of the same thing closer together than this become one undo step (typing, dragging). */
+/** Edits of the same thing closer together than this become one undo step (typing, arrow-key moves; a drag is one edit). */
 export const COALESCE_MS = 500;
 
 export interface History {
