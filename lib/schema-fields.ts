@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { JsonSchema } from "./connector-manifest";
 
-export type FieldKind = "text" | "textarea" | "json" | "keyValue" | "select" | "number" | "boolean" | "timezone" | "cron";
+export type FieldKind = "text" | "textarea" | "json" | "keyValue" | "select" | "number" | "boolean" | "timezone" | "cron" | "group" | "list";
 
 export interface FieldSpec {
   name: string;
@@ -17,6 +17,10 @@ export interface FieldSpec {
   defaultValue?: unknown;
   /** The connector's options loader (manifest `optionLists`): choices loaded for the chosen account, typing allowed. */
   optionsLoader?: string;
+  /** A "group" (an object with declared properties): its sub-fields, described like top-level fields. */
+  fields?: FieldSpec[];
+  /** A "list" (an array with a declared item type): one item, a "group" for objects or a single value otherwise. */
+  item?: FieldSpec;
 }
 
 const propertySchema = z
@@ -59,8 +63,34 @@ function kindOf(property: Property): FieldKind {
   const type = Array.isArray(property.type) ? property.type.find((entry) => entry !== "null") : property.type;
   if (type === "integer" || type === "number") return "number";
   if (type === "boolean") return "boolean";
-  if (type === "object" || type === "array") return "json";
+  if (type === "object" || type === "array") return structuredKind(property) ?? "json";
   return "text";
+}
+
+// Objects with declared properties and arrays with a declared item type get structured editors; free-form ones
+// (a request body, additional attributes) have nothing to build a form from, so they stay JSON text.
+const itemsSchema = z.object({ items: z.record(z.string(), z.unknown()) });
+
+function hasProperties(schema: unknown): boolean {
+  const parsed = objectSchema.safeParse(schema);
+  return parsed.success && Object.keys(parsed.data.properties ?? {}).length > 0;
+}
+
+function structuredKind(property: Property): "group" | "list" | undefined {
+  if (hasProperties(property)) return "group";
+  const items = itemsSchema.safeParse(property);
+  if (!items.success) return undefined;
+  const item = propertySchema.safeParse(items.data.items);
+  return item.success && (hasProperties(item.data) || !["group", "list", "json"].includes(kindOf(item.data))) ? "list" : undefined;
+}
+
+function describeStructure(property: Property): Pick<FieldSpec, "fields" | "item"> {
+  const kind = kindOf(property);
+  if (kind === "group") return { fields: describeFields(property) };
+  if (kind !== "list") return {};
+  const items = itemsSchema.parse(property).items;
+  const item = describeFields({ type: "object", properties: { item: items }, required: ["item"] })[0];
+  return item ? { item } : {};
 }
 
 function humanize(name: string): string {
@@ -88,6 +118,7 @@ export function describeFields(schema: JsonSchema | undefined): FieldSpec[] {
       visibleWhen: value["x-conflux-visibleWhen"],
       defaultValue: value.default,
       ...(value["x-conflux-options"] ? { optionsLoader: value["x-conflux-options"] } : {}),
+      ...describeStructure(value),
     };
     return [{ spec, order: value["x-conflux-order"] ?? 1000 + index }];
   });
@@ -105,7 +136,47 @@ export function isFieldVisible(field: FieldSpec, values: Record<string, unknown>
 export function missingRequired(fields: readonly FieldSpec[], values: Record<string, unknown>): FieldSpec[] {
   return fields.filter((field) => {
     if (!field.required || !isFieldVisible(field, values)) return false;
+    return isEmptyValue(values[field.name]);
+  });
+}
+
+/** A required list with no items counts as empty, like a blank text. */
+function isEmptyValue(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length === 0;
+  return value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+}
+
+export interface MissingField {
+  /** Where the value sits, parts joined by dots ("lines", "lines.1.itemId"): the form marks the field by it. */
+  path: string;
+  /** The field as the user reads it: "Order lines › line 2 › Item ID". */
+  label: string;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Required fields left empty, down into groups and the items of lists. A template stands for its whole value, so
+ * nothing under one is checked: what it gives is only known at run time.
+ */
+export function findMissing(fields: readonly FieldSpec[], values: Record<string, unknown>, parent?: MissingField): MissingField[] {
+  return fields.flatMap((field) => {
+    if (!isFieldVisible(field, values)) return [];
+    const at: MissingField = {
+      path: parent ? `${parent.path}.${field.name}` : field.name,
+      label: parent ? `${parent.label} › ${field.title}` : field.title,
+    };
     const value = values[field.name];
-    return value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+    if (isEmptyValue(value)) return field.required ? [at] : [];
+    if (field.kind === "group" && isRecord(value)) return findMissing(field.fields ?? [], value, at);
+    if (field.kind !== "list" || !field.item || !Array.isArray(value)) return [];
+    const item = field.item;
+    return value.flatMap((entry, index) => {
+      const itemAt = { path: `${at.path}.${index}`, label: `${at.label} › ${item.title.toLowerCase()} ${index + 1}` };
+      if (item.kind === "group") return isRecord(entry) ? findMissing(item.fields ?? [], entry, itemAt) : [];
+      return isEmptyValue(entry) ? [itemAt] : [];
+    });
   });
 }

@@ -44,7 +44,7 @@ describe("Sterling connector manifest", () => {
     const create = sterling?.actions.find((action) => action.key === "createOrder");
     expect(create?.inputSchema).toMatchObject({
       required: expect.arrayContaining(["enterpriseCode", "lines"]),
-      properties: { lines: { type: "array", "x-conflux-widget": "json" }, documentType: { default: "0001" } },
+      properties: { lines: { type: "array", items: { title: "Line", required: ["itemId", "quantity"] } }, documentType: { default: "0001" } },
     });
     expect(findOperation("sterling", "changeOrder")).toMatchObject({ kind: "action", connector: { id: "sterling" } });
   });

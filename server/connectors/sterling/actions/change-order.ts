@@ -22,12 +22,17 @@ import { orderDocument } from "../documents";
 const LABEL = "Update order";
 const actions = ["MODIFY", "CANCEL"] as const;
 
-const lineChange = z.object({
-  primeLineNo: z.number().int().min(1),
-  subLineNo: z.number().int().min(1).default(1),
-  action: z.enum(actions).default("MODIFY"),
-  quantity: z.number().nonnegative().optional(),
-});
+const lineChange = z
+  .object({
+    primeLineNo: z.number().int().min(1).meta(field({ title: "Line number", description: "Sterling's PrimeLineNo." })),
+    subLineNo: z.number().int().min(1).default(1).meta(field({ title: "Sub-line number", placeholder: "1" })),
+    action: z
+      .enum(actions)
+      .default("MODIFY")
+      .meta(field({ title: "Change", enumLabels: { MODIFY: "Change the quantity", CANCEL: "Cancel the line" } })),
+    quantity: z.number().nonnegative().optional().meta(field({ title: "New quantity" })),
+  })
+  .meta({ title: "Line change" });
 
 const input = z
   .object({
@@ -47,9 +52,8 @@ const input = z
       .meta(
         field({
           title: "Line changes",
-          description: "Each: primeLineNo, and action (MODIFY or CANCEL) with the new quantity for MODIFY.",
+          description: "Each: the line's number, and the new quantity to change it, or cancel the line.",
           placeholder: '[{ "primeLineNo": 1, "quantity": 1 }]',
-          widget: "json",
           visibleWhen: { field: "action", equals: "MODIFY" },
           order: 8,
         }),

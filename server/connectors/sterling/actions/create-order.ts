@@ -22,25 +22,35 @@ import { elementList, orderDocument } from "../documents";
 
 const LABEL = "Create order";
 
-const line = z.object({
-  itemId: z.string().trim().min(1).max(40),
-  unitOfMeasure: z.string().trim().min(1).max(40).default("EACH"),
-  quantity: z.number().positive(),
-  unitPrice: z.number().nonnegative().optional(),
-  shipNode: z.string().trim().max(40).optional(),
-});
+const line = z
+  .object({
+    itemId: z.string().trim().min(1).max(40).meta(field({ title: "Item ID" })),
+    unitOfMeasure: z
+      .string()
+      .trim()
+      .min(1)
+      .max(40)
+      .default("EACH")
+      .meta(field({ title: "Unit of measure", placeholder: "EACH" })),
+    quantity: z.number().positive().meta(field({ title: "Quantity" })),
+    unitPrice: z.number().nonnegative().optional().meta(field({ title: "Unit price" })),
+    shipNode: z.string().trim().max(40).optional().meta(field({ title: "Ship node" })),
+  })
+  .meta({ title: "Line" });
+
+const text = (title: string, max: number) => z.string().max(max).optional().meta(field({ title }));
 
 const person = z.object({
-  firstName: z.string().max(64).optional(),
-  lastName: z.string().max(64).optional(),
-  addressLine1: z.string().max(70).optional(),
-  addressLine2: z.string().max(70).optional(),
-  city: z.string().max(35).optional(),
-  state: z.string().max(35).optional(),
-  zipCode: z.string().max(35).optional(),
-  country: z.string().max(40).optional(),
-  email: z.string().max(150).optional(),
-  dayPhone: z.string().max(40).optional(),
+  firstName: text("First name", 64),
+  lastName: text("Last name", 64),
+  addressLine1: text("Address line 1", 70),
+  addressLine2: text("Address line 2", 70),
+  city: text("City", 35),
+  state: text("State", 35),
+  zipCode: text("ZIP code", 35),
+  country: text("Country", 40),
+  email: text("E-mail", 150),
+  dayPhone: text("Day phone", 40),
 });
 
 const input = z.object({
@@ -63,17 +73,14 @@ const input = z.object({
     .meta(
       field({
         title: "Order lines",
-        description: "Each line: itemId, quantity, and optionally unitOfMeasure (EACH), unitPrice and shipNode.",
+        description: "At least one line. Or map the whole list from data, e.g. a JSONata expression over the trigger's items.",
         placeholder: '[{ "itemId": "SKU-1", "quantity": 2, "unitPrice": 19.99 }]',
-        widget: "json",
         order: 7,
       }),
     ),
   shipTo: person.optional().meta(
     field({
       title: "Ship-to address",
-      description: "firstName, lastName, addressLine1, city, zipCode, country, email, dayPhone …",
-      widget: "json",
       order: 8,
     }),
   ),
