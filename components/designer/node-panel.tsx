@@ -4,7 +4,7 @@ import { Trash2, X } from "lucide-react";
 import { useMemo } from "react";
 import type { ConnectorManifest } from "@/lib/connector-manifest";
 import type { FlowNode } from "@/lib/flow-graph";
-import { describeFields, missingRequired } from "@/lib/schema-fields";
+import { describeFields, findMissing } from "@/lib/schema-fields";
 import { hasAuth } from "../accounts/account-types";
 import { ConnectorIcon } from "../connector-icon";
 import { Button } from "../ui/button";
@@ -28,7 +28,7 @@ export function NodePanel({ node, manifest }: { node: FlowNode; manifest: Connec
   const resolved = resolveOperation(manifest, node);
   const fields = useMemo(() => describeFields(resolved?.operation.inputSchema), [resolved]);
   const availableData = useAvailableData(node, manifest);
-  const missing = useMemo(() => new Set(missingRequired(fields, node.inputs).map((field) => field.name)), [fields, node.inputs]);
+  const missing = useMemo(() => new Set(findMissing(fields, node.inputs).map((field) => field.path)), [fields, node.inputs]);
   const triggers = allOperations(manifest, "trigger");
   const isTrigger = node.type === "trigger";
   const optionLists = resolved?.connector.optionLists;

@@ -17,6 +17,15 @@ describe("computeProblems", () => {
     expect(problems.has("trigger")).toBe(false);
   });
 
+  it("names a required sub-field left empty in an order line, and an order without lines", () => {
+    const order = (lines: unknown) =>
+      appendStep(emptyFlowGraph(), { connectorId: "sterling", operation: "createOrder", inputs: { enterpriseCode: "DEFAULT", lines } }).graph;
+    const messages = (lines: unknown) => (computeProblems(order(lines), manifest).get("sterling_createOrder_1") ?? []).filter((message) => message.includes("required"));
+    expect(messages([{ itemId: "SKU-1", quantity: 1 }, { quantity: 2 }])).toEqual(["Order lines › line 2 › Item ID is required"]);
+    expect(messages([])).toEqual(["Order lines is required"]);
+    expect(messages("{{ trigger.lines }}")).toEqual([]);
+  });
+
   it("reports an unconnected step", () => {
     let { graph } = appendStep(emptyFlowGraph(), { connectorId: "core", operation: "log", inputs: { message: "hi" } });
     expect(computeProblems(graph, manifest).size).toBe(0);

@@ -4,7 +4,7 @@ import jsonata from "jsonata";
 import type { ConnectorManifest } from "@/lib/connector-manifest";
 import type { FlowGraph } from "@/lib/flow-graph";
 import { findStructureProblems } from "@/lib/flow-structure";
-import { describeFields, missingRequired } from "@/lib/schema-fields";
+import { describeFields, findMissing } from "@/lib/schema-fields";
 import { isTemplate, scanTemplate } from "@/lib/templates";
 import { resolveOperation } from "./manifest-lookup";
 
@@ -37,8 +37,8 @@ export function computeProblems(
       add(node.id, `Unknown ${node.type === "trigger" ? "event" : "action"} ${node.connectorId}.${node.operation}`);
       continue;
     }
-    for (const field of missingRequired(describeFields(resolved.operation.inputSchema), node.inputs)) {
-      add(node.id, `${field.title} is required`);
+    for (const field of findMissing(describeFields(resolved.operation.inputSchema), node.inputs)) {
+      add(node.id, `${field.label} is required`);
     }
     if (node.accountId === undefined && resolved.connector.auth?.accountRequired) add(node.id, "Choose an account");
     const account = node.accountId === undefined ? undefined : accounts?.find((candidate) => candidate.id === node.accountId);

@@ -5,11 +5,15 @@
 import { Database } from "lucide-react";
 import { useMemo, useRef, useState, type FocusEvent } from "react";
 import { isFieldVisible, type FieldKind, type FieldSpec } from "@/lib/schema-fields";
+import type { ValueType } from "@/lib/template-check";
 import { inputClass, TextInput } from "../ui/text-input";
+import { ArrayField } from "./array-field";
 import { DataTree } from "./data-tree";
 import { DynamicOptionsField } from "./dynamic-options-field";
 import { ExpressionPreview } from "./expression-preview";
+import { domKey, FieldContext, useFieldContext, type FieldContextValue, type FieldSlot } from "./field-context";
 import { KeyValueField } from "./key-value-field";
+import { ObjectField } from "./object-field";
 import type { NodeData } from "./use-available-data";
 
 type TextElement = HTMLInputElement | HTMLTextAreaElement;
@@ -37,17 +41,21 @@ function fromText(field: FieldSpec, text: string): unknown {
 
 function FieldControl({
   field,
+  path,
   value,
   onChange,
   onFocusText,
+  invalid,
 }: {
   field: FieldSpec;
+  path: string;
   value: unknown;
   onChange: (value: unknown) => void;
   onFocusText: (event: FocusEvent<TextElement>) => void;
+  invalid: boolean;
 }) {
-  const id = `field-input-${field.name}`;
-  const common = { id, "data-testid": `field-${field.name}`, "aria-required": field.required || undefined };
+  const id = `field-input-${domKey(path)}`;
+  const common = { id, "data-testid": `field-${domKey(path)}`, "aria-required": field.required || undefined, "aria-invalid": invalid || undefined };
   const textCommon = { ...common, onFocus: onFocusText };
   if (field.optionsLoader) return <DynamicOptionsField field={field} value={value} onChange={onChange} inputProps={textCommon} />;
   switch (field.kind) {
@@ -68,7 +76,7 @@ function FieldControl({
     case "boolean":
       return <input {...common} type="checkbox" className="h-4 w-4" checked={value === true} onChange={(event) => onChange(event.target.checked)} />;
     case "keyValue":
-      return <KeyValueField name={field.name} value={value} onChange={(next) => onChange(Object.keys(next).length ? next : undefined)} />;
+      return <KeyValueField name={domKey(path)} value={value} onChange={(next) => onChange(Object.keys(next).length ? next : undefined)} />;
     case "textarea":
     case "json":
       return (
@@ -103,6 +111,17 @@ function FieldControl({
   }
 }
 
+const expectedByKind: Partial<Record<FieldKind, ValueType[]>> = {
+  text: ["string"],
+  textarea: ["string"],
+  cron: ["string"],
+  select: ["string"],
+  number: ["number"],
+  boolean: ["boolean"],
+  group: ["object"],
+  list: ["array"],
+};
+
 export function SchemaForm({
   fields,
   values,
@@ -112,13 +131,14 @@ export function SchemaForm({
 }: {
   fields: readonly FieldSpec[];
   values: Record<string, unknown>;
+  /** Paths of required fields left empty, top-level names and nested paths alike (see findMissing). */
   missing: ReadonlySet<string>;
   onChange: (values: Record<string, unknown>) => void;
   /** The data earlier steps offer, for the data tree and the previews; absent on the trigger. */
   data?: NodeData;
 }) {
   const visible = useMemo(() => fields.filter((field) => isFieldVisible(field, values)), [fields, values]);
-  const lastFocused = useRef<{ name: string; element: TextElement } | null>(null);
+  const lastFocused = useRef<{ path: string; element: TextElement } | null>(null);
   // The field whose data tree is open: it opens right under that field, and inserts into it.
   const [treeFor, setTreeFor] = useState<string | null>(null);
 
@@ -131,16 +151,16 @@ export function SchemaForm({
 
   // Puts `{{ reference }}` at the field's caret (replacing a selection), or at its end when it was never focused,
   // then returns the caret to just after it so the user can type on.
-  const insertReference = (field: FieldSpec, reference: string) => {
-    const text = asText(values[field.name]);
-    const focused = lastFocused.current?.name === field.name ? lastFocused.current.element : null;
+  const insertReference = ({ field, path, value, onChange: change }: FieldSlot, reference: string) => {
+    const text = asText(value);
+    const focused = lastFocused.current?.path === path ? lastFocused.current.element : null;
     const start = Math.min(focused?.selectionStart ?? text.length, text.length);
     const end = Math.min(focused?.selectionEnd ?? start, text.length);
     const insertion = `{{ ${reference} }}`;
-    setField(field.name, fromText(field, text.slice(0, start) + insertion + text.slice(end)));
+    change(fromText(field, text.slice(0, start) + insertion + text.slice(end)));
     const caret = start + insertion.length;
     requestAnimationFrame(() => {
-      const element = document.getElementById(`field-input-${field.name}`);
+      const element = document.getElementById(`field-input-${domKey(path)}`);
       if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) {
         element.focus();
         element.setSelectionRange(caret, caret);
@@ -148,64 +168,110 @@ export function SchemaForm({
     });
   };
 
+  const renderField = (slot: FieldSlot) => {
+    if (slot.field.kind === "group") return <ObjectField key={slot.path} {...slot} />;
+    if (slot.field.kind === "list") return <ArrayField key={slot.path} {...slot} />;
+    return (
+      <FieldRow
+        key={slot.path}
+        slot={slot}
+        treeOpen={treeFor === slot.path}
+        onToggleTree={() => setTreeFor(treeFor === slot.path ? null : slot.path)}
+        onFocusText={(element) => {
+          lastFocused.current = { path: slot.path, element };
+        }}
+        onInsert={(reference) => insertReference(slot, reference)}
+      />
+    );
+  };
+  const context: FieldContextValue = { data, missing, renderField };
+
   if (visible.length === 0) return <p className="text-sm text-slate-500">This step has nothing to set.</p>;
   return (
-    <div className="flex flex-col gap-4">
-      {visible.map((field) => {
-        const mappable = data !== undefined && textLikeKinds.has(field.kind);
-        const treeOpen = mappable && treeFor === field.name;
-        return (
-          <div key={field.name} className="flex flex-col gap-1">
-            <div className="flex items-baseline justify-between gap-2">
-              <label htmlFor={`field-input-${field.name}`} className="text-sm font-medium text-slate-700">
-                {field.title}
-                {field.required && (
-                  <span className="ml-0.5 text-red-600" aria-label="required">
-                    *
-                  </span>
-                )}
-              </label>
-              {mappable && (
-                <button
-                  type="button"
-                  data-testid={`insert-data-${field.name}`}
-                  aria-expanded={treeOpen}
-                  aria-controls={`data-panel-${field.name}`}
-                  aria-label={`${treeOpen ? "Hide data" : "Insert data"} for ${field.title}`}
-                  className="flex shrink-0 items-center gap-1 rounded px-1 text-xs font-medium text-brand-700 hover:text-brand-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
-                  onClick={() => setTreeFor(treeOpen ? null : field.name)}
-                >
-                  <Database size={12} aria-hidden /> {treeOpen ? "Hide data" : "Insert data"}
-                </button>
-              )}
-            </div>
-            <FieldControl
-              field={field}
-              value={values[field.name]}
-              onChange={(value) => setField(field.name, value)}
-              onFocusText={(event) => {
-                lastFocused.current = { name: field.name, element: event.currentTarget };
-              }}
-            />
-            {missing.has(field.name) && <p className="text-xs text-red-600">{field.title} is required.</p>}
-            {mappable && <ExpressionPreview name={field.name} expected={data.expectedTypes[field.name]} value={values[field.name]} context={data.context} />}
-            {field.description && <p className="text-xs text-slate-500">{field.description}</p>}
-            {treeOpen && (
-              <section
-                id={`data-panel-${field.name}`}
-                aria-label={`Data to insert into ${field.title}`}
-                className="mt-1 flex flex-col gap-2 rounded-md border border-slate-200 bg-slate-50 p-2"
-              >
-                <p className="text-xs text-slate-500">
-                  Choose a field to insert its reference into <strong>{field.title}</strong> at the cursor.
-                  {!data.context && " No run yet: run the flow once to see sample values."}
-                </p>
-                <DataTree sources={data.sources} onInsert={(reference) => insertReference(field, reference)} />
-              </section>
-            )}
-          </div>
-        );
-      })}
+    <FieldContext.Provider value={context}>
+      <div className="flex flex-col gap-4">
+        {visible.map((field) =>
+          renderField({ field, path: field.name, value: values[field.name], onChange: (value) => setField(field.name, value) }),
+        )}
+      </div>
+    </FieldContext.Provider>
+  );
+}
+
+/** One field: its label, control, required message, live preview, help text and, when open, the data tree. */
+function FieldRow({
+  slot: { field, path, value, onChange, actions, toolbar, expected },
+  treeOpen: treeWanted,
+  onToggleTree,
+  onFocusText,
+  onInsert,
+}: {
+  slot: FieldSlot;
+  treeOpen: boolean;
+  onToggleTree: () => void;
+  onFocusText: (element: TextElement) => void;
+  onInsert: (reference: string) => void;
+}) {
+  const { data, missing } = useFieldContext();
+  const key = domKey(path);
+  const mappable = data !== undefined && textLikeKinds.has(field.kind);
+  const treeOpen = mappable && treeWanted;
+  // Top-level fields take their types from the schema itself (an If's condition is a text box for a boolean).
+  const expectedTypes = expected ?? (path === field.name ? data?.expectedTypes[field.name] : expectedByKind[field.kind]);
+  const isMissing = missing.has(path);
+  return (
+    <div className="flex flex-col gap-1">
+      <div className="flex items-baseline justify-between gap-2">
+        <label htmlFor={`field-input-${key}`} className="text-sm font-medium text-slate-700">
+          {field.title}
+          {field.required && (
+            <span className="ml-0.5 text-red-600" aria-label="required">
+              *
+            </span>
+          )}
+        </label>
+        <div className="flex shrink-0 items-center gap-1">
+          {mappable && (
+            <button
+              type="button"
+              data-testid={`insert-data-${key}`}
+              aria-expanded={treeOpen}
+              aria-controls={`data-panel-${key}`}
+              aria-label={`${treeOpen ? "Hide data" : "Insert data"} for ${field.title}`}
+              className="flex shrink-0 items-center gap-1 rounded px-1 text-xs font-medium text-brand-700 hover:text-brand-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
+              onClick={onToggleTree}
+            >
+              <Database size={12} aria-hidden /> {treeOpen ? "Hide data" : "Insert data"}
+            </button>
+          )}
+          {actions}
+        </div>
+      </div>
+      {toolbar}
+      <FieldControl
+        field={field}
+        path={path}
+        value={value}
+        invalid={isMissing}
+        onChange={onChange}
+        onFocusText={(event) => onFocusText(event.currentTarget)}
+      />
+      {isMissing && <p className="text-xs text-red-600">{field.title} is required.</p>}
+      {mappable && data && <ExpressionPreview name={key} expected={expectedTypes} value={value} context={data.context} />}
+      {field.description && <p className="text-xs text-slate-500">{field.description}</p>}
+      {treeOpen && data && (
+        <section
+          id={`data-panel-${key}`}
+          aria-label={`Data to insert into ${field.title}`}
+          className="mt-1 flex flex-col gap-2 rounded-md border border-slate-200 bg-slate-50 p-2"
+        >
+          <p className="text-xs text-slate-500">
+            Choose a field to insert its reference into <strong>{field.title}</strong> at the cursor.
+            {!data.context && " No run yet: run the flow once to see sample values."}
+          </p>
+          <DataTree sources={data.sources} onInsert={onInsert} />
+        </section>
+      )}
     </div>
   );
 }

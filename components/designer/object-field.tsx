@@ -1,0 +1,47 @@
+"use client";
+// A group: an object input with declared properties (a ship-to address), edited as labelled sub-fields with the
+// same controls and mapping aids as top-level fields, or mapped from data as one expression.
+import { isFieldVisible, type FieldSpec } from "@/lib/schema-fields";
+import { useFieldContext, type FieldSlot } from "./field-context";
+import { StructuredField } from "./structured-field";
+import { asRecord, withEntry } from "./structured-value";
+
+/** The sub-fields of one group, also the body of a list item's card. */
+export function GroupFields({
+  fields,
+  path,
+  value,
+  onChange,
+}: {
+  fields: readonly FieldSpec[];
+  path: string;
+  value: unknown;
+  onChange: (value: Record<string, unknown> | undefined) => void;
+}) {
+  const { renderField } = useFieldContext();
+  const record = asRecord(value);
+  return (
+    <>
+      {fields
+        .filter((field) => isFieldVisible(field, record))
+        .map((field) =>
+          renderField({
+            field,
+            path: `${path}.${field.name}`,
+            value: record[field.name],
+            onChange: (next) => onChange(withEntry(record, field.name, next)),
+          }),
+        )}
+    </>
+  );
+}
+
+export function ObjectField(slot: FieldSlot) {
+  return (
+    <StructuredField slot={slot} editLabel="Edit fields" emptyMessage={`${slot.field.title} is required.`}>
+      <div className="flex flex-col gap-3 border-l-2 border-slate-200 pl-3">
+        <GroupFields fields={slot.field.fields ?? []} path={slot.path} value={slot.value} onChange={slot.onChange} />
+      </div>
+    </StructuredField>
+  );
+}

@@ -1,0 +1,55 @@
+// The values behind the structured editors of groups and lists: whether a stored value can be shown as fields and
+// items, and the small edits they make. A value that does not fit (a template, or JSON text saved by an older
+// draft) is shown as text instead, so nothing the user stored is hidden or dropped.
+import type { FieldSpec } from "@/lib/schema-fields";
+import { isTemplate } from "@/lib/templates";
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function fitsGroup(fields: readonly FieldSpec[] | undefined, value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  const names = new Set((fields ?? []).map((entry) => entry.name));
+  return Object.keys(value).every((name) => names.has(name));
+}
+
+/** Whether the structured editor can show `value` without hiding any of it; an empty value always fits. */
+export function fitsStructure(field: FieldSpec, value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  if (field.kind === "group") return fitsGroup(field.fields, value);
+  if (field.kind !== "list" || !field.item || !Array.isArray(value)) return false;
+  const item = field.item;
+  return value.every((entry) => (item.kind === "group" ? fitsGroup(item.fields, entry) : typeof entry !== "object" || entry === null));
+}
+
+/** What the text of the expression view stores: JSON that fits becomes real items, anything else stays text. */
+export function fromExpressionText(field: FieldSpec, value: unknown): unknown {
+  if (typeof value !== "string" || isTemplate(value)) return value;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return parsed !== null && typeof parsed === "object" && fitsStructure(field, parsed) ? parsed : value;
+  } catch {
+    return value;
+  }
+}
+
+/** The group with one sub-field set (or removed, when `value` is undefined); undefined once nothing is left. */
+export function withEntry(record: unknown, name: string, value: unknown): Record<string, unknown> | undefined {
+  const next: Record<string, unknown> = isRecord(record) ? { ...record } : {};
+  if (value === undefined) delete next[name];
+  else next[name] = value;
+  return Object.keys(next).length > 0 ? next : undefined;
+}
+
+/** The list with the item at `from` moved to `to`. */
+export function moveItem<T>(items: readonly T[], from: number, to: number): T[] {
+  const next = [...items];
+  if (from < 0 || from >= items.length || to < 0 || to >= items.length) return next;
+  next.splice(to, 0, ...next.splice(from, 1));
+  return next;
+}
+
+export function asRecord(value: unknown): Record<string, unknown> {
+  return isRecord(value) ? value : {};
+}
