@@ -5,6 +5,8 @@
 import { createFlow, expect, test } from "./fixtures";
 
 test("order lines and the ship-to address are edited as fields, kept, and mapped as one expression", async ({ page }) => {
+  // Tall enough for the whole side panel, so the screenshots show every line and the address whole.
+  await page.setViewportSize({ width: 1280, height: 2400 });
   await createFlow(page, `Structured fields ${Date.now()}`);
   await page.getByTestId("add-step-button").click();
   await page.getByTestId("add-step-option-sterling-createOrder").click();
@@ -29,6 +31,8 @@ test("order lines and the ship-to address are edited as fields, kept, and mapped
   await itemId.press("ArrowLeft");
   await itemId.pressSequentially(".orderNo");
   await expect(itemId).toHaveValue("{{ trigger.orderNo }}");
+  await panel.getByTestId("list-item-lines-0").screenshot({ path: ".tmp/screenshots/structured-fields-line-data.png" });
+  await panel.getByTestId("insert-data-lines-0-itemId").click();
   await panel.getByTestId("field-lines-0-quantity").fill("2");
 
   // Line 2 and line 3 with the keyboard: Add line is a button reached by Tab, and focus lands in the new line.
@@ -42,6 +46,7 @@ test("order lines and the ship-to address are edited as fields, kept, and mapped
   await page.keyboard.type("SKU-3");
   await panel.getByTestId("field-lines-2-quantity").fill("3");
   await expect(panel.getByRole("button", { name: "Remove line 2" })).toBeVisible();
+  await panel.getByTestId("field-lines").screenshot({ path: ".tmp/screenshots/structured-fields-lines.png" });
 
   // Line 2 goes; what was line 3 takes its place and keeps its values.
   await panel.getByRole("button", { name: "Remove line 2" }).click();
@@ -52,7 +57,7 @@ test("order lines and the ship-to address are edited as fields, kept, and mapped
   await panel.getByTestId("field-shipTo-firstName").fill("Ada");
   await panel.getByTestId("field-shipTo-city").fill("London");
   await panel.getByTestId("field-shipTo-zipCode").fill("NW1 6XE");
-  await panel.screenshot({ path: ".tmp/screenshots/structured-fields-lines.png" });
+  await panel.getByTestId("field-shipTo").screenshot({ path: ".tmp/screenshots/structured-fields-ship-to.png" });
 
   await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved");
   await page.reload();
@@ -67,6 +72,7 @@ test("order lines and the ship-to address are edited as fields, kept, and mapped
   // An empty required sub-field is named, line and all, in the problems and marked in the form.
   await panel.getByTestId("field-lines-1-itemId").fill("");
   await expect(panel.getByTestId("list-item-lines-1")).toContainText("Item ID is required.");
+  await panel.getByTestId("field-lines").screenshot({ path: ".tmp/screenshots/structured-fields-missing.png" });
   await page.getByTestId("problem-count").click();
   await expect(page.getByTestId("problems-panel")).toContainText("Order lines › line 2 › Item ID is required");
   await page.getByTestId("problem-count").click();
