@@ -48,6 +48,16 @@ test("order lines and the ship-to address are edited as fields, kept, and mapped
   await expect(panel.getByRole("button", { name: "Remove line 2" })).toBeVisible();
   await panel.getByTestId("field-lines").screenshot({ path: ".tmp/screenshots/structured-fields-lines.png" });
 
+  // Line 3 moves up and back down with the keyboard; focus stays on the moving line's buttons.
+  await panel.getByRole("button", { name: "Move line 3 up" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(panel.getByTestId("field-lines-1-itemId")).toHaveValue("SKU-3");
+  await expect(panel.getByTestId("move-up-lines-1")).toBeFocused();
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  await expect(panel.getByTestId("field-lines-2-itemId")).toHaveValue("SKU-3");
+  await expect(panel.getByTestId("move-up-lines-2")).toBeFocused();
+
   // Line 2 goes; what was line 3 takes its place and keeps its values.
   await panel.getByRole("button", { name: "Remove line 2" }).click();
   await expect(panel.getByTestId("list-item-lines-2")).toHaveCount(0);

@@ -2,7 +2,7 @@
 // A list: an array input with a declared item type (order lines), edited as cards (one per item, with its fields)
 // or as single values, with Add, Remove and Move up/down, or mapped from data as one expression.
 import { ArrowDown, ArrowUp, Plus, X } from "lucide-react";
-import { useRef } from "react";
+import { useRef, useState } from "react";
 import { Button } from "../ui/button";
 import { domKey, hasMissingUnder, useFieldContext, type FieldSlot } from "./field-context";
 import { GroupFields } from "./object-field";
@@ -24,10 +24,11 @@ export function ArrayField(slot: FieldSlot) {
   const key = domKey(path);
   const itemTitle = item?.title ?? "Item";
   const noun = itemTitle.toLowerCase();
-  // Stable keys, so the cards' own state (a nested switch, an open data tree) follows an item that moves.
-  const ids = useRef<number[]>([]);
-  const nextId = useRef(0);
-  if (ids.current.length !== items.length) ids.current = items.map(() => nextId.current++);
+  // Stable keys, so the cards' own state (a nested switch) follows an item that moves. A change made elsewhere
+  // (undo) may change the count; the keys then fall back to positions until the next edit here.
+  const nextId = useRef(items.length);
+  const [ids, setIds] = useState(() => items.map((_, index) => index));
+  const keys = ids.length === items.length ? ids : items.map((_, index) => -1 - index);
 
   if (!item) return null;
   const firstInput = (index: number) => {
@@ -37,21 +38,24 @@ export function ArrayField(slot: FieldSlot) {
   };
 
   const add = () => {
-    ids.current = [...ids.current, nextId.current++];
+    setIds([...keys, nextId.current++]);
     onChange([...items, item.kind === "group" ? {} : ""]);
     focusLater(firstInput(items.length));
   };
   const remove = (index: number) => {
-    ids.current = ids.current.filter((_, i) => i !== index);
+    setIds(keys.filter((_, i) => i !== index));
     onChange(items.length === 1 ? undefined : items.filter((_, i) => i !== index));
     // Focus stays where the user was: on the item that took this one's place, else the one before, else Add.
     const next = Math.min(index, items.length - 2);
     focusLater(next >= 0 ? `remove-item-${key}-${next}` : `add-item-${key}`);
   };
   const move = (index: number, to: number) => {
-    ids.current = moveItem(ids.current, index, to);
+    setIds(moveItem(keys, index, to));
     onChange(moveItem(items, index, to));
-    focusLater(`${to < index ? "move-up" : "move-down"}-${key}-${to}`);
+    // The same button keeps focus, unless the item reached the end where that button is disabled.
+    const atEnd = to === 0 || to === items.length - 1;
+    const same = to < index ? "move-up" : "move-down";
+    focusLater(`${atEnd ? (same === "move-up" ? "move-down" : "move-up") : same}-${key}-${to}`);
   };
   const change = (index: number, next: unknown) =>
     onChange(items.map((entry, i) => (i === index ? (next ?? (item.kind === "group" ? {} : "")) : entry)));
@@ -86,7 +90,7 @@ export function ArrayField(slot: FieldSlot) {
             const title = `${itemTitle} ${index + 1}`;
             if (item.kind !== "group") {
               return (
-                <li key={ids.current[index]} data-testid={`list-item-${key}-${index}`}>
+                <li key={keys[index]} data-testid={`list-item-${key}-${index}`}>
                   {renderField({ field: { ...item, title }, path: itemPath, value: entry, onChange: (next) => change(index, next), actions: controls(index) })}
                 </li>
               );
@@ -94,7 +98,7 @@ export function ArrayField(slot: FieldSlot) {
             const invalid = hasMissingUnder(missing, itemPath);
             return (
               <li
-                key={ids.current[index]}
+                key={keys[index]}
                 data-testid={`list-item-${key}-${index}`}
                 aria-label={title}
                 className={`flex flex-col gap-3 rounded-md border bg-slate-50 p-3 ${invalid ? "border-red-300" : "border-slate-200"}`}

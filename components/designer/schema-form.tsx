@@ -45,17 +45,15 @@ function FieldControl({
   value,
   onChange,
   onFocusText,
-  invalid,
 }: {
   field: FieldSpec;
   path: string;
   value: unknown;
   onChange: (value: unknown) => void;
   onFocusText: (event: FocusEvent<TextElement>) => void;
-  invalid: boolean;
 }) {
   const id = `field-input-${domKey(path)}`;
-  const common = { id, "data-testid": `field-${domKey(path)}`, "aria-required": field.required || undefined, "aria-invalid": invalid || undefined };
+  const common = { id, "data-testid": `field-${domKey(path)}`, "aria-required": field.required || undefined };
   const textCommon = { ...common, onFocus: onFocusText };
   if (field.optionsLoader) return <DynamicOptionsField field={field} value={value} onChange={onChange} inputProps={textCommon} />;
   switch (field.kind) {
@@ -252,7 +250,6 @@ function FieldRow({
         field={field}
         path={path}
         value={value}
-        invalid={isMissing}
         onChange={onChange}
         onFocusText={(event) => onFocusText(event.currentTarget)}
       />

@@ -29,7 +29,9 @@ export function StructuredField({
   const { missing, renderField } = useFieldContext();
   const key = domKey(path);
   const labelId = useId();
-  const [mode, setMode] = useState<Mode>(() => (fitsStructure(field, value) ? "items" : "expression"));
+  const [chosen, setMode] = useState<Mode>("items");
+  // A value the fields cannot show (opened from an older draft, or brought back by undo) is shown as an expression.
+  const mode: Mode = fitsStructure(field, value) ? chosen : "expression";
   // An expression set aside by switching to items, given back by switching again before anything was added.
   const [setAside, setSetAside] = useState<unknown>(undefined);
 

@@ -39,7 +39,8 @@ describe("structured fields in the schema form", () => {
     expect(html).toContain("Add line");
     // Only line 2's item is marked as missing.
     expect(html.match(/Item ID is required\./g)).toHaveLength(1);
-    expect(html).toMatch(/id="field-input-lines-1-itemId"[^>]*aria-invalid="true"/);
+    expect(html).toMatch(/data-testid="list-item-lines-1"[^>]*border-red-300/);
+    expect(html).not.toMatch(/data-testid="list-item-lines-0"[^>]*border-red-300/);
     expect(html).toMatch(/data-testid="field-shipTo-city"[^>]*value="London"/);
     expect(html).toContain("Ship-to address");
   });
