@@ -2,19 +2,19 @@
 // The fields of one node, generated from its operation's input schema. Any value may be a literal or a
 // `{{ JSONata }}` template, so number fields accept text and keep it as a string when it is not a number.
 // Text-like fields show a live preview of their template, and the data tree below the form inserts references.
-import { Database } from "lucide-react";
-import { useMemo, useRef, useState, type FocusEvent } from "react";
+import { useMemo, useState, type FocusEvent } from "react";
 import { isFieldVisible, type FieldKind, type FieldSpec } from "@/lib/schema-fields";
 import type { ValueType } from "@/lib/template-check";
 import { inputClass, TextInput } from "../ui/text-input";
 import { ArrayField } from "./array-field";
-import { DataTree } from "./data-tree";
+import { DataPanel, InsertDataButton } from "./data-panel";
 import { DynamicOptionsField } from "./dynamic-options-field";
 import { ExpressionPreview } from "./expression-preview";
 import { domKey, FieldContext, useFieldContext, type FieldContextValue, type FieldSlot } from "./field-context";
 import { KeyValueField } from "./key-value-field";
 import { ObjectField } from "./object-field";
 import type { NodeData } from "./use-available-data";
+import { useInsertReference } from "./use-insert-reference";
 
 type TextElement = HTMLInputElement | HTMLTextAreaElement;
 
@@ -136,7 +136,7 @@ export function SchemaForm({
   data?: NodeData;
 }) {
   const visible = useMemo(() => fields.filter((field) => isFieldVisible(field, values)), [fields, values]);
-  const lastFocused = useRef<{ path: string; element: TextElement } | null>(null);
+  const { trackFocus, insert } = useInsertReference();
   // The field whose data tree is open: it opens right under that field, and inserts into it.
   const [treeFor, setTreeFor] = useState<string | null>(null);
 
@@ -147,24 +147,8 @@ export function SchemaForm({
     onChange(next);
   };
 
-  // Puts `{{ reference }}` at the field's caret (replacing a selection), or at its end when it was never focused,
-  // then returns the caret to just after it so the user can type on.
-  const insertReference = ({ field, path, value, onChange: change }: FieldSlot, reference: string) => {
-    const text = asText(value);
-    const focused = lastFocused.current?.path === path ? lastFocused.current.element : null;
-    const start = Math.min(focused?.selectionStart ?? text.length, text.length);
-    const end = Math.min(focused?.selectionEnd ?? start, text.length);
-    const insertion = `{{ ${reference} }}`;
-    change(fromText(field, text.slice(0, start) + insertion + text.slice(end)));
-    const caret = start + insertion.length;
-    requestAnimationFrame(() => {
-      const element = document.getElementById(`field-input-${domKey(path)}`);
-      if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) {
-        element.focus();
-        element.setSelectionRange(caret, caret);
-      }
-    });
-  };
+  const insertReference = ({ field, path, value, onChange: change }: FieldSlot, reference: string) =>
+    insert(path, `field-input-${domKey(path)}`, asText(value), reference, (text) => change(fromText(field, text)));
 
   const renderField = (slot: FieldSlot) => {
     if (slot.field.kind === "group") return <ObjectField key={slot.path} {...slot} />;
@@ -175,9 +159,7 @@ export function SchemaForm({
         slot={slot}
         treeOpen={treeFor === slot.path}
         onToggleTree={() => setTreeFor(treeFor === slot.path ? null : slot.path)}
-        onFocusText={(element) => {
-          lastFocused.current = { path: slot.path, element };
-        }}
+        onFocusText={trackFocus(slot.path)}
         onInsert={(reference) => insertReference(slot, reference)}
       />
     );
@@ -207,7 +189,7 @@ function FieldRow({
   slot: FieldSlot;
   treeOpen: boolean;
   onToggleTree: () => void;
-  onFocusText: (element: TextElement) => void;
+  onFocusText: (event: FocusEvent<TextElement>) => void;
   onInsert: (reference: string) => void;
 }) {
   const { data, missing } = useFieldContext();
@@ -230,17 +212,7 @@ function FieldRow({
         </label>
         <div className="flex shrink-0 items-center gap-1">
           {mappable && (
-            <button
-              type="button"
-              data-testid={`insert-data-${key}`}
-              aria-expanded={treeOpen}
-              aria-controls={`data-panel-${key}`}
-              aria-label={`${treeOpen ? "Hide data" : "Insert data"} for ${field.title}`}
-              className="flex shrink-0 items-center gap-1 rounded px-1 text-xs font-medium text-brand-700 hover:text-brand-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
-              onClick={onToggleTree}
-            >
-              <Database size={12} aria-hidden /> {treeOpen ? "Hide data" : "Insert data"}
-            </button>
+            <InsertDataButton open={treeOpen} panelId={`data-panel-${key}`} target={field.title} testId={`insert-data-${key}`} onToggle={onToggleTree} />
           )}
           {actions}
         </div>
@@ -251,24 +223,12 @@ function FieldRow({
         path={path}
         value={value}
         onChange={onChange}
-        onFocusText={(event) => onFocusText(event.currentTarget)}
+        onFocusText={onFocusText}
       />
       {isMissing && <p className="text-xs text-red-600">{field.title} is required.</p>}
       {mappable && data && <ExpressionPreview name={key} expected={expectedTypes} value={value} context={data.context} />}
       {field.description && <p className="text-xs text-slate-500">{field.description}</p>}
-      {treeOpen && data && (
-        <section
-          id={`data-panel-${key}`}
-          aria-label={`Data to insert into ${field.title}`}
-          className="mt-1 flex flex-col gap-2 rounded-md border border-slate-200 bg-slate-50 p-2"
-        >
-          <p className="text-xs text-slate-500">
-            Choose a field to insert its reference into <strong>{field.title}</strong> at the cursor.
-            {!data.context && " No run yet: run the flow once to see sample values."}
-          </p>
-          <DataTree sources={data.sources} onInsert={onInsert} />
-        </section>
-      )}
+      {treeOpen && data && <DataPanel id={`data-panel-${key}`} target={field.title} data={data} onInsert={onInsert} />}
     </div>
   );
 }
