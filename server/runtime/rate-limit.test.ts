@@ -1,11 +1,11 @@
 // Per-account rate limits on a real Postgres, with two Prisma clients standing in for two worker processes.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ConfluxError } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { buildManifest, findConnector } from "../connectors";
 import { createDb, type Db } from "../db/client";
 import { releaseSlot, tryTakeSlot } from "../db/rate-limit.repository";
 import { resolveAccountLimit, withAccountLimit } from "./rate-limit";
+import { rejection } from "@/test/rejection";
 
 let t: TestDatabase;
 let otherWorker: Db;
@@ -40,15 +40,6 @@ function deferred() {
     resolve = done;
   });
   return { promise, resolve };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ConfluxError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof ConfluxError)) throw new Error(`expected a ConfluxError, got ${String(error)}`);
-  return error;
 }
 
 /** The most task starts that fall within any window of `windowMs`. */

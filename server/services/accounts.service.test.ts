@@ -3,7 +3,7 @@
 import http from "node:http";
 import { generate } from "selfsigned";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ConflictError, ConfluxError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { testKeyRing } from "@/test/keys";
 import { openCredentials } from "../accounts/sealed";
@@ -12,6 +12,7 @@ import { executeRun } from "../runtime/executor";
 import { linearGraph, seedRunningFlow } from "../runtime/test-helpers";
 import * as accounts from "./accounts.service";
 import { listenOnLoopback } from "@/test/local-server";
+import { rejection } from "@/test/rejection";
 
 let t: TestDatabase;
 let ctx: accounts.AccountsContext;
@@ -32,15 +33,6 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
   await t.drop();
 });
-
-async function rejection(promise: Promise<unknown>): Promise<ConfluxError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof ConfluxError)) throw new Error(`expected a ConfluxError, got ${String(error)}`);
-  return error;
-}
 
 const bearer = (name: string, token = "right-token") =>
   accounts.createAccount(ctx, { connectorId: "http", name, mode: "bearer", values: { baseUrl: base, token } });

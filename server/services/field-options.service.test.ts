@@ -2,7 +2,7 @@
 // account must be the step's application's, a failure keeps its plain message without the account's secrets, and
 // only the literal values the loader depends on reach it.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { ConfluxError, RemoteError, ValidationError } from "@/lib/errors";
+import { RemoteError, ValidationError } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { testKeyRing } from "@/test/keys";
 import { sterlingOptionsLoaders } from "../connectors/sterling/options";
@@ -11,6 +11,7 @@ import { sampleData, SAMPLE_USER } from "../connectors/sterling/simulator/fixtur
 import { ensureDefaultWorkspace } from "../db/workspaces.repository";
 import * as accounts from "./accounts.service";
 import { loadFieldOptions, type FieldOptionsContext } from "./field-options.service";
+import { rejection } from "@/test/rejection";
 
 let t: TestDatabase;
 let ctx: FieldOptionsContext;
@@ -24,15 +25,6 @@ afterAll(async () => {
   await sterling.close();
   await t.drop();
 });
-
-async function rejection(promise: Promise<unknown>): Promise<ConfluxError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof ConfluxError)) throw new Error(`expected a ConfluxError, got ${String(error)}`);
-  return error;
-}
 
 const sterlingAccount = (name: string, password = SAMPLE_USER.password) =>
   accounts.createAccount(ctx, {

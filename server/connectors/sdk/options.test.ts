@@ -6,19 +6,11 @@ import { ConfluxError } from "@/lib/errors";
 import { defineAction, defineConnector } from "./define";
 import { field } from "./fields";
 import { MAX_OPTIONS, optionsLoaderKey, runOptionsLoader, type OptionsLoader } from "./options";
+import { rejection } from "@/test/rejection";
 
 const account = { id: "acc-1", mode: "basic", credentials: { password: "pw" } };
 const run = (loader: OptionsLoader, timeoutMs?: number) =>
   runOptionsLoader(loader, { account, values: {}, systemName: "Acme", timeoutMs });
-
-async function rejection(promise: Promise<unknown>): Promise<ConfluxError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof ConfluxError)) throw new Error(`expected a ConfluxError, got ${String(error)}`);
-  return error;
-}
 
 describe("options loaders", () => {
   it("finds the loader a field names, inside optional and default wrappers or not at all", () => {
