@@ -42,13 +42,15 @@ export function DesignerToolbar(props: {
       <Link href="/flows" aria-label="Back to flows" className="rounded-md p-1.5 text-slate-500 hover:bg-slate-100 hover:text-slate-900">
         <ArrowLeft size={18} aria-hidden />
       </Link>
-      <div className="min-w-24 flex-1">
+      <div className="min-w-40 flex-1">
         <h1 data-testid="flow-name" title={props.name} className="truncate text-base font-semibold">
           {props.name}
         </h1>
+        {/* The save state sits under the name, where its changing width does not push the buttons around. */}
         <div className="flex items-center gap-2 whitespace-nowrap text-xs text-slate-500">
           <StatusBadge status={props.status} testId="flow-status" />
           {props.versionNumber !== null && <span>version {props.versionNumber} published</span>}
+          <SaveIndicator state={props.saveState} detail={props.saveDetail} />
         </div>
       </div>
       <div>
@@ -57,7 +59,6 @@ export function DesignerToolbar(props: {
       <EditingButtons />
       <div className="flex shrink-0 items-center gap-2">
         {props.problemCount > 0 && <ProblemsButton problems={props.problems} manifest={props.manifest} />}
-        <SaveIndicator state={props.saveState} detail={props.saveDetail} />
         <FlowSettingsButton />
         <VersionsButton />
         <ExportFlowButton compact name={props.name} graph={() => useDesignerStore.getState().graph} />
