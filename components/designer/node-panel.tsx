@@ -1,6 +1,6 @@
 "use client";
 // The side panel of the selected node: what it is, its label, and its fields.
-import { Trash2, X } from "lucide-react";
+import { GitBranch, Repeat, Reply, Trash2, X } from "lucide-react";
 import { useMemo } from "react";
 import type { ConnectorManifest } from "@/lib/connector-manifest";
 import type { FlowNode } from "@/lib/flow-graph";
@@ -22,6 +22,17 @@ import { WebhookTriggerInfo } from "./webhook-trigger-info";
 import { StepSettingsSection } from "./step-settings";
 import { TestResultsSection } from "./test-results";
 
+// The same icons the canvas shows for the flow's control steps, so the panel reads as the node that was clicked.
+const controlIcons = { if: GitBranch, forEach: Repeat, respond: Reply } as const;
+
+function PanelIcon({ node, icon }: { node: FlowNode; icon: string | undefined }) {
+  if (node.type === "if" || node.type === "forEach" || node.type === "respond") {
+    const Icon = controlIcons[node.type];
+    return <Icon size={18} aria-hidden />;
+  }
+  return <ConnectorIcon name={icon} />;
+}
+
 export function NodePanel({ node, manifest }: { node: FlowNode; manifest: ConnectorManifest | undefined }) {
   const edit = useDesignerStore((state) => state.edit);
   const select = useDesignerStore((state) => state.select);
@@ -39,16 +50,25 @@ export function NodePanel({ node, manifest }: { node: FlowNode; manifest: Connec
         : null,
     [optionLists, node.connectorId, node.operation, node.accountId, node.inputs],
   );
+  const operationLabel = resolved?.operation.label ?? node.operation;
 
   return (
     <aside data-testid="node-panel" aria-label="Step settings" className="flex w-96 shrink-0 flex-col border-l border-slate-200 bg-white">
       <header className="flex items-center gap-3 border-b border-slate-200 px-4 py-3">
-        <span className="grid h-9 w-9 place-items-center rounded-md bg-brand-50 text-brand-700">
-          <ConnectorIcon name={resolved?.connector.icon} />
+        <span
+          className={`grid h-9 w-9 shrink-0 place-items-center rounded-md ${isTrigger ? "bg-amber-100 text-amber-700" : "bg-brand-50 text-brand-700"}`}
+        >
+          <PanelIcon node={node} icon={resolved?.connector.icon} />
         </span>
+        {/* Named as on the canvas; what the step is stays above, so a renamed step is still recognisable. */}
         <div className="min-w-0 flex-1">
-          <p className="text-xs text-slate-500">{resolved?.connector.name ?? node.connectorId}</p>
-          <h2 className="truncate font-semibold">{resolved?.operation.label ?? node.operation}</h2>
+          <p className="truncate text-xs text-slate-500">
+            {resolved?.connector.name ?? node.connectorId}
+            {node.label && ` · ${operationLabel}`}
+          </p>
+          <h2 data-testid="node-panel-title" title={node.label || operationLabel} className="truncate font-semibold">
+            {node.label || operationLabel}
+          </h2>
         </div>
         <Button variant="ghost" aria-label="Close step settings" onClick={() => select(null)}>
           <X size={16} aria-hidden />
@@ -98,7 +118,7 @@ export function NodePanel({ node, manifest }: { node: FlowNode; manifest: Connec
             onChange={(event) => edit((graph) => updateNode(graph, node.id, { label: event.target.value || undefined }))}
           />
           <p className="text-xs text-slate-500">
-            Later steps refer to this step’s output as <code className="rounded bg-slate-100 px-1">{isTrigger ? "{{ trigger.… }}" : `{{ steps.${node.id}.… }}`}</code>
+            Later steps refer to this step’s output as <code className="whitespace-nowrap rounded bg-slate-100 px-1">{isTrigger ? "{{ trigger.… }}" : `{{ steps.${node.id}.… }}`}</code>
           </p>
         </div>
         {resolved && hasAuth(resolved.connector) && (
