@@ -68,14 +68,15 @@ export function AddStepMenu({ manifest, onPick }: { manifest: ConnectorManifest 
       >
         {open && (
           <Command label="Add a step" shouldFilter={false} loop vimBindings={false} className="flex max-h-[65vh] flex-col">
-            <label className="flex items-center gap-2 border-b border-slate-200 px-3 py-2.5">
+            {/* The row shows the focus, not the box: the global ring drawn around the bare input looked like a stray frame. */}
+            <label className="flex items-center gap-2 border-b-2 border-slate-200 px-3 py-2.5 focus-within:border-brand-500">
               <Search size={16} aria-hidden className="text-slate-400" />
               <Command.Input
                 ref={search}
                 data-testid="node-picker-search"
                 aria-label="Search applications and actions"
                 placeholder="Search applications, actions and tools"
-                className="w-full text-sm outline-none"
+                className="w-full text-sm focus-visible:outline-none!"
                 value={query}
                 onValueChange={setQuery}
               />

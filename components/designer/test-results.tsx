@@ -87,6 +87,11 @@ export function TestResultsSection({ node }: { node: FlowNode }) {
           {runStatus && unfinishedRunStatuses.has(runStatus) ? "Not reached yet." : "This step did not run in the last test."}
         </p>
       )}
+      {result?.status === "skipped" && (
+        <p className="text-sm text-slate-500" data-testid="test-step-skipped">
+          Skipped: the test took another path, so this step did not run.
+        </p>
+      )}
       {result?.error && (
         <div role="alert" data-testid="test-step-error" className="rounded-md bg-red-50 p-3 text-sm text-red-800">
           <p className="font-medium">{result.error.message}</p>
