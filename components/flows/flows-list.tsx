@@ -102,9 +102,12 @@ export function FlowsList() {
               {flows.data.map((flow) => (
                 <tr key={flow.id} data-testid="flow-row" data-flow-name={flow.name} className="whitespace-nowrap hover:bg-slate-50">
                   <td className="whitespace-normal px-4 py-3 font-medium">
-                    <Link href={`/flows/${flow.id}`} data-testid="flow-link" className="text-brand-700 hover:underline">
-                      {flow.name}
-                    </Link>
+                    {/* A floor under the name's width: otherwise the table squeezes it into three lines beside wide buttons. */}
+                    <div className="min-w-64">
+                      <Link href={`/flows/${flow.id}`} data-testid="flow-link" className="text-brand-700 hover:underline">
+                        {flow.name}
+                      </Link>
+                    </div>
                   </td>
                   <td className="px-4 py-3">
                     <StatusBadge status={flow.status} />

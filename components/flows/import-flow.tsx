@@ -15,6 +15,11 @@ import { TextInput, inputClass } from "../ui/text-input";
 
 type Picked = { kind: "errors"; fileName: string; errors: string[] } | { kind: "flow"; document: unknown; flow: ImportedFlow };
 
+/** The trigger is counted apart: an analyst counts the steps after it. */
+function stepCount(steps: number): string {
+  return `A trigger and ${steps === 1 ? "1 step" : `${steps} steps`}`;
+}
+
 export function ImportFlowButton({ manifest }: { manifest: ConnectorManifest | undefined }) {
   const fileInput = useRef<HTMLInputElement>(null);
   const [picked, setPicked] = useState<Picked | null>(null);
@@ -96,7 +101,8 @@ function ImportAccountsDialog(props: { document: unknown; flow: ImportedFlow; ma
     <Dialog open onClose={props.onClose} title="Import flow" testId="import-flow-dialog">
       <form onSubmit={submit} className="flex flex-col gap-4">
         <p className="text-sm text-slate-600">
-          {props.flow.graph.nodes.length} steps. Accounts are never exported: choose yours for each application.
+          {stepCount(props.flow.graph.nodes.length - 1)}. Accounts are never exported: choose yours for each application,
+          or later in its steps.
         </p>
         <div className="flex flex-col gap-1">
           <label htmlFor="import-flow-name" className="text-sm font-medium text-slate-700">

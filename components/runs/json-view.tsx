@@ -32,9 +32,7 @@ export function JsonView({
   const text =
     typeof preview === "string"
       ? `${preview}…`
-      : value === undefined || value === null
-        ? "—"
-        : JSON.stringify(value, null, 2);
+      : JSON.stringify(value, null, 2);
   return (
     <div className="min-w-0">
       <div className="mb-1 flex items-center gap-2">
@@ -50,9 +48,16 @@ export function JsonView({
           </span>
         )}
       </div>
-      <pre data-testid={testId} className="max-h-80 overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs leading-relaxed text-slate-100">
-        {text}
-      </pre>
+      {value === undefined || value === null ? (
+        // Nothing to show (a trigger's input, a skipped step): a quiet note, not an empty black box.
+        <p data-testid={testId} className="rounded-md border border-dashed border-slate-200 px-3 py-2 text-xs text-slate-400">
+          None
+        </p>
+      ) : (
+        <pre data-testid={testId} className="max-h-80 overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs leading-relaxed text-slate-100">
+          {text}
+        </pre>
+      )}
     </div>
   );
 }
