@@ -181,6 +181,8 @@ test("build a five-step flow with mouse and keyboard, test it, move it through a
 
     await showWholeFlow(page);
     await node(page, "http_request_1").click();
+    // The panel is titled with the step's own name, as on the canvas.
+    await expect(panel(page).getByTestId("node-panel-title")).toHaveText("Register order");
     await expect(panel(page).getByTestId("test-step-status")).toHaveText(/succeeded/i);
     await expect(panel(page).getByTestId("test-step-output")).toContainText("IOM-4711");
     await shot(page, "10-test-http-output");
@@ -188,6 +190,7 @@ test("build a five-step flow with mouse and keyboard, test it, move it through a
     await expect(panel(page).getByTestId("test-step-output")).toContainText("Order T-7 is a small one");
     await node(page, "http_request_2").click();
     await expect(panel(page).getByTestId("test-step-status")).toHaveText(/skipped/i);
+    await expect(panel(page).getByTestId("test-step-skipped")).toContainText("took another path");
     await shot(page, "11-test-skipped");
     expect(recordingServer.received.map((request) => request.url)).toEqual(["/orders"]);
   });
@@ -254,12 +257,15 @@ test("build a five-step flow with mouse and keyboard, test it, move it through a
     for (const id of steps) await expect(node(page, id)).toBeVisible();
     await expect(page.getByTestId("rf__edge-if_1-false-core_log_1")).toHaveCount(1);
     await expect(page.getByTestId("problem-count")).toHaveCount(0);
+    // It opens showing the whole flow, not zoomed to where the other flow's problems list last pointed.
+    for (const id of ["trigger", ...steps]) await expect(node(page, id)).toBeInViewport({ ratio: 1 });
     await shot(page, "16-imported-flow-opened");
     await showWholeFlow(page);
     await node(page, "http_request_1").click();
     await expect(panel(page).getByTestId("field-body")).toHaveValue('{"orderNo": "{{ trigger.orderNo }}", "source": "conflux"}');
     await node(page, "if_1").click();
     await expect(panel(page).getByTestId("condition-value-0-0")).toHaveValue("100");
+    await expect(panel(page).getByTestId("node-panel-title")).toHaveText("Big order?");
     await shot(page, "16-imported-flow-if");
   });
 
