@@ -27,7 +27,7 @@ const ids = (query: string) => flattenSections(pickerSections(manifest, query)).
 
 describe("pickerSections", () => {
   it("lists the Toolbox, then each application by the vendor's groups", () => {
-    expect(headings("")).toEqual(["Toolbox", "HTTP › HTTP", "IBM Sterling OMS › Orders", "IBM Sterling OMS › Shipments"]);
+    expect(headings("")).toEqual(["Toolbox", "HTTP", "IBM Sterling OMS › Orders", "IBM Sterling OMS › Shipments"]);
     expect(ids("")).toEqual([
       "core-log",
       "core-if",
@@ -49,7 +49,7 @@ describe("pickerSections", () => {
   it("ranks a label that starts with the query first, moving its section up", () => {
     expect(ids("create")).toEqual(["sterling-createOrder"]);
     expect(ids("order")[0]).toBe("sterling-getOrderList");
-    expect(headings("send")).toEqual(["HTTP › HTTP"]);
+    expect(headings("send")).toEqual(["HTTP"]);
     expect(ids("if")[0]).toBe("core-if");
   });
 });

@@ -48,7 +48,13 @@ export function pickerSections(manifest: ConnectorManifest | undefined, query: s
   allOperations(manifest, "action").forEach((choice, order) => {
     const score = matchScore(choice, query);
     if (score === 0) return;
-    const heading = choice.connector.id === TOOLBOX_CONNECTOR_ID ? "Toolbox" : `${choice.connector.name} › ${choice.operation.group}`;
+    // "HTTP › HTTP" says nothing twice: a group named like its application is shown by the application's name alone.
+    const heading =
+      choice.connector.id === TOOLBOX_CONNECTOR_ID
+        ? "Toolbox"
+        : choice.operation.group === choice.connector.name
+          ? choice.connector.name
+          : `${choice.connector.name} › ${choice.operation.group}`;
     const list = sections.get(heading) ?? [];
     list.push({ option: { ...choice, id: optionId(choice) }, score, order });
     sections.set(heading, list);
