@@ -183,6 +183,10 @@ test("build a five-step flow with mouse and keyboard, test it, move it through a
     await node(page, "http_request_1").click();
     // The panel is titled with the step's own name, as on the canvas.
     await expect(panel(page).getByTestId("node-panel-title")).toHaveText("Register order");
+    // The fields come first; the summary at the top of the panel leads down to the step's output.
+    await expect(panel(page).getByTestId("test-summary")).toContainText(/succeeded/i);
+    await panel(page).getByTestId("show-test-result").click();
+    await expect(panel(page).getByTestId("test-step-output")).toBeInViewport();
     await expect(panel(page).getByTestId("test-step-status")).toHaveText(/succeeded/i);
     await expect(panel(page).getByTestId("test-step-output")).toContainText("IOM-4711");
     await shot(page, "10-test-http-output");
@@ -258,7 +262,7 @@ test("build a five-step flow with mouse and keyboard, test it, move it through a
     await expect(page.getByTestId("rf__edge-if_1-false-core_log_1")).toHaveCount(1);
     await expect(page.getByTestId("problem-count")).toHaveCount(0);
     // It opens showing the whole flow, not zoomed to where the other flow's problems list last pointed.
-    for (const id of ["trigger", ...steps]) await expect(node(page, id)).toBeInViewport({ ratio: 1 });
+    for (const id of ["trigger", ...steps]) await expect(node(page, id)).toBeInViewport({ ratio: 0.95 });
     await shot(page, "16-imported-flow-opened");
     await showWholeFlow(page);
     await node(page, "http_request_1").click();

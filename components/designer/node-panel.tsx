@@ -20,7 +20,7 @@ import { NodeDataProvider } from "./node-data-context";
 import { useAvailableData } from "./use-available-data";
 import { WebhookTriggerInfo } from "./webhook-trigger-info";
 import { StepSettingsSection } from "./step-settings";
-import { TestResultsSection } from "./test-results";
+import { TestResultsSection, TestResultSummary } from "./test-results";
 
 // The same icons the canvas shows for the flow's control steps, so the panel reads as the node that was clicked.
 const controlIcons = { if: GitBranch, forEach: Repeat, respond: Reply } as const;
@@ -76,6 +76,7 @@ export function NodePanel({ node, manifest }: { node: FlowNode; manifest: Connec
       </header>
       <div className="flex flex-1 flex-col gap-5 overflow-auto p-4">
         {resolved?.operation.description && <p className="text-sm text-slate-600">{resolved.operation.description}</p>}
+        <TestResultSummary node={node} />
         {isTrigger && (
           <div className="flex flex-col gap-1">
             <label htmlFor="trigger-kind" className="text-sm font-medium text-slate-700">

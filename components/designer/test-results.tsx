@@ -1,7 +1,7 @@
 "use client";
 // The latest test run as the designer shows it: a banner over the canvas with the run's state, and the "Last test"
 // section of the selected step's panel with its output or error and "Pin as sample".
-import { FlaskConical, Pin, PinOff, X } from "lucide-react";
+import { ArrowDown, FlaskConical, Pin, PinOff, X } from "lucide-react";
 import Link from "next/link";
 import { toast } from "sonner";
 import type { FlowNode } from "@/lib/flow-graph";
@@ -66,6 +66,35 @@ function PinnedSample({ node, sameAsOutput }: { node: FlowNode; sameAsOutput: bo
   );
 }
 
+/**
+ * A line at the top of the panel with the step's status in the latest test, because the full "Last test" section sits
+ * below the fields, out of sight on a laptop; its button scrolls there.
+ */
+export function TestResultSummary({ node }: { node: FlowNode }) {
+  const runId = useTestRunStore((state) => state.runId);
+  const result = useTestRunStore((state) => state.results[node.id]);
+  if (!runId) return null;
+  return (
+    <div data-testid="test-summary" className="flex items-center gap-2 rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700">
+      <FlaskConical size={14} aria-hidden className="shrink-0 text-brand-600" />
+      <span>Last test:</span>
+      {result ? <StatusBadge status={result.status} /> : <span className="text-slate-500">did not run</span>}
+      <Button
+        variant="ghost"
+        className="ml-auto !px-2 !py-1 text-xs"
+        data-testid="show-test-result"
+        onClick={() => {
+          const section = document.getElementById("last-test-title")?.closest("section");
+          section?.scrollIntoView({ behavior: "smooth", block: "start" });
+          section?.focus({ preventScroll: true });
+        }}
+      >
+        <ArrowDown size={13} aria-hidden /> Show result
+      </Button>
+    </div>
+  );
+}
+
 export function TestResultsSection({ node }: { node: FlowNode }) {
   const edit = useDesignerStore((state) => state.edit);
   const runId = useTestRunStore((state) => state.runId);
@@ -76,7 +105,12 @@ export function TestResultsSection({ node }: { node: FlowNode }) {
   const pinned = result?.status === "succeeded" && node.sample !== undefined && JSON.stringify(node.sample) === JSON.stringify(result.output);
 
   return (
-    <section aria-labelledby="last-test-title" data-testid="test-results" className="flex flex-col gap-3 border-t border-slate-200 pt-4">
+    <section
+      aria-labelledby="last-test-title"
+      data-testid="test-results"
+      tabIndex={-1}
+      className="flex scroll-mt-4 flex-col gap-3 border-t border-slate-200 pt-4"
+    >
       <h3 id="last-test-title" className="flex items-center gap-2 text-sm font-semibold text-slate-800">
         <FlaskConical size={15} aria-hidden className="text-brand-600" /> Last test
         {result && <StatusBadge status={result.status} testId="test-step-status" />}
