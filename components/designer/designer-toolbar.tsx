@@ -47,7 +47,7 @@ export function DesignerToolbar(props: {
           {props.name}
         </h1>
         {/* The save state sits under the name, where its changing width does not push the buttons around. */}
-        <div className="flex items-center gap-2 whitespace-nowrap text-xs text-slate-500">
+        <div className="flex items-center gap-2 overflow-hidden whitespace-nowrap text-xs text-slate-500">
           <StatusBadge status={props.status} testId="flow-status" />
           {props.versionNumber !== null && <span>version {props.versionNumber} published</span>}
           <SaveIndicator state={props.saveState} detail={props.saveDetail} />

@@ -17,7 +17,7 @@ export function ExportFlowButton(props: {
   /** The graph to export, read when clicked. */
   graph: () => FlowGraph | null | Promise<FlowGraph | null>;
   variant?: ButtonVariant;
-  /** Icon only, for the crowded designer toolbar; the label stays available to screen readers and as a tooltip. */
+  /** Icon only, for the crowded designer toolbar and the flows list's rows; the label stays available to screen readers and as a tooltip. */
   compact?: boolean;
 }) {
   const [pending, setPending] = useState(false);
@@ -55,6 +55,7 @@ export function SavedFlowExportButton({ id, name }: { id: string; name: string }
     <ExportFlowButton
       name={name}
       variant="ghost"
+      compact
       graph={async () => (await queryClient.fetchQuery(trpc.flows.get.queryOptions({ id }))).draft}
     />
   );

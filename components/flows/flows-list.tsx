@@ -103,7 +103,7 @@ export function FlowsList() {
                 <tr key={flow.id} data-testid="flow-row" data-flow-name={flow.name} className="whitespace-nowrap hover:bg-slate-50">
                   <td className="whitespace-normal px-4 py-3 font-medium">
                     {/* A floor under the name's width: otherwise the table squeezes it into three lines beside wide buttons. */}
-                    <div className="min-w-64">
+                    <div className="min-w-56">
                       <Link href={`/flows/${flow.id}`} data-testid="flow-link" className="text-brand-700 hover:underline">
                         {flow.name}
                       </Link>
@@ -132,19 +132,21 @@ export function FlowsList() {
                     <Button
                       variant="ghost"
                       aria-label={`Rename ${flow.name}`}
+                      title="Rename"
                       data-testid="rename-flow-button"
                       onClick={() => setRenaming({ id: flow.id, name: flow.name })}
                     >
-                      <Pencil size={15} aria-hidden /> Rename
+                      <Pencil size={15} aria-hidden />
                     </Button>
                     <Button
                       variant="ghost"
                       aria-label={`Delete ${flow.name}`}
                       data-testid="delete-flow-button"
                       className="text-red-600 hover:text-red-700"
+                      title="Delete"
                       onClick={() => setDeleting({ id: flow.id, name: flow.name })}
                     >
-                      <Trash2 size={15} aria-hidden /> Delete
+                      <Trash2 size={15} aria-hidden />
                     </Button>
                     </div>
                   </td>
