@@ -238,12 +238,11 @@ test("build a five-step flow with mouse and keyboard, test it, move it through a
     await shot(page, "14-after-undo");
   });
 
-  let exported = "";
   await test.step("export to a file and import it as a new flow with the same steps", async () => {
     await page.getByTestId("save-button").click();
     await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-flow-button").click()]);
-    exported = path.join(downloads, download.suggestedFilename());
+    const exported = path.join(downloads, download.suggestedFilename());
     await download.saveAs(exported);
 
     await page.getByRole("link", { name: "Back to flows" }).click();
