@@ -33,7 +33,7 @@ export async function loadStepAccount(
   if (row.connectorId !== args.connector.id) {
     throw new ConfluxError(
       "FLOW_INVALID",
-      `${args.stepName} uses the account "${row.name}", which is not a ${args.connector.name} account`,
+      `${args.stepName} uses the account "${row.name}", which is not an account of ${args.connector.name}`,
     );
   }
   try {

@@ -64,7 +64,7 @@ describe("field options service", () => {
     });
     const requestsBefore = sterling.requests.length;
     const foreign = await rejection(enterprises(http.id));
-    expect(foreign.message).toBe('The step uses the account "Orders API", which is not a IBM Sterling OMS account');
+    expect(foreign.message).toBe('The step uses the account "Orders API", which is not an account of IBM Sterling OMS');
     expect(sterling.requests.length).toBe(requestsBefore);
     expect((await rejection(enterprises("no-such-account"))).message).toBe(
       "The step uses an account that no longer exists; choose another one",
@@ -97,6 +97,33 @@ describe("field options service", () => {
     } finally {
       spy.mockRestore();
     }
+  });
+
+  it("never opens another workspace's account", async () => {
+    const account = await sterlingAccount("Sterling of the default workspace");
+    const other = await t.db.workspace.create({ data: { name: "Another team" }, select: { id: true } });
+    const requestsBefore = sterling.requests.length;
+    const refused = await rejection(
+      loadFieldOptions({ ...ctx, workspaceId: other.id }, { connectorId: "sterling", operation: "getOrderList", field: "enterpriseCode", accountId: account.id }),
+    );
+    expect(refused.message).toBe("The step uses an account that no longer exists; choose another one");
+    expect(sterling.requests.length).toBe(requestsBefore);
+  });
+
+  it("counts against the account's rate limit, and says so when the limit keeps it waiting too long", async () => {
+    const account = await accounts.createAccount(ctx, {
+      connectorId: "sterling",
+      name: "Sterling rationed",
+      mode: "rest",
+      values: { endpointUrl: `${sterling.url}/smcfs/restapi`, loginId: SAMPLE_USER.loginId, password: SAMPLE_USER.password },
+      rateLimit: { requestsPerSecond: 0.2 },
+    });
+    const request = { connectorId: "sterling", operation: "getOrderList", field: "enterpriseCode", accountId: account.id };
+    expect((await loadFieldOptions(ctx, request)).options.length).toBe(2);
+    // The bucket holds one call and refills one every 5 s: a second call within the 300 ms deadline cannot start.
+    const waited = await rejection(loadFieldOptions(ctx, request, { timeoutMs: 300 }));
+    expect(waited).toMatchObject({ code: "TIMEOUT", retryable: true });
+    expect(waited.message).toContain("rate limit kept the enterprises waiting");
   });
 
   it("passes only the literal values of the fields the loader depends on", async () => {

@@ -1,14 +1,16 @@
 // The choices of a dynamic field (fields.ts `options` hint), loaded from the remote system for the account chosen on
 // the step while someone designs the flow. The account must belong to the step's application; its credentials are
 // opened here, handed to the connector's loader and never leave the server: a failure keeps its plain message, with
-// the account's secrets taken out, and drops its details (they may quote the remote reply).
+// the account's secrets taken out, and drops its details (they may quote the remote reply). The call counts against
+// the account's rate limits like any step's, so Refresh clicks and open panels cannot flood the remote system.
 import { ConfluxError, NotFoundError, ValidationError } from "@/lib/errors";
 import { literalDependencies } from "@/lib/field-options";
 import { loadStepAccount } from "../accounts/step-account";
 import { findOperation } from "../connectors";
-import { optionsLoaderKey, runOptionsLoader, type FieldOption } from "../connectors/sdk";
+import { OPTIONS_TIMEOUT_MS, optionsLoaderKey, runOptionsLoader, type FieldOption } from "../connectors/sdk";
 import type { Db } from "../db/client";
 import type { KeyRingSource } from "../security/keyring";
+import { resolveAccountLimit, withAccountLimit } from "../runtime/rate-limit";
 import { createRedactor } from "../security/redact";
 
 export interface FieldOptionsContext {
@@ -46,18 +48,44 @@ export async function loadFieldOptions(
     keys: ctx.keys,
     stepName: "The step",
   });
-  try {
-    const loaded = await runOptionsLoader(loader, {
+  const timeoutMs = options.timeoutMs ?? OPTIONS_TIMEOUT_MS;
+  // Waiting for the account's slot or token is bounded like the call itself: the user is looking at a spinner.
+  const waitSignal = AbortSignal.any([AbortSignal.timeout(timeoutMs), ...(options.signal ? [options.signal] : [])]);
+  const limit = await resolveAccountLimit(ctx.db, { workspaceId: ctx.workspaceId, accountId: account.id, connector });
+  const load = () =>
+    runOptionsLoader(loader, {
       account,
       values: literalDependencies(request.values ?? {}, loader.dependsOn ?? []),
       signal: options.signal,
-      timeoutMs: options.timeoutMs,
+      timeoutMs,
       systemName: connector.name,
     });
+  try {
+    const loaded = await withAccountLimit(ctx.db, { ...limit, holder: `options:${request.field}`, signal: waitSignal }, load);
     return { options: loaded };
   } catch (error) {
-    if (!(error instanceof ConfluxError)) throw error;
     const redactor = createRedactor(secrets);
+    // The user gets the plain message; whoever runs the server gets it too, with the stack of anything unexpected,
+    // or a loader bug would leave no trace.
+    console.warn(
+      redactor.text(`[conflux] loading ${request.connectorId}.${request.operation}.${request.field} failed: ${describe(error)}`),
+    );
+    if (!(error instanceof ConfluxError)) throw error;
+    if (error.code === "CANCELLED" && waitSignal.aborted && !options.signal?.aborted) {
+      throw new ConfluxError(
+        "TIMEOUT",
+        `The account's rate limit kept the ${loader.noun} waiting more than ${Math.max(1, Math.round(timeoutMs / 1000))} s ` +
+          "(its steps are using it). Try again, or type the value.",
+        { retryable: true },
+      );
+    }
     throw new ConfluxError(error.code, redactor.text(error.message), { retryable: error.retryable });
   }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof ConfluxError && error.code !== "INTERNAL") return `${error.code}: ${error.message}`;
+  const cause = error instanceof ConfluxError && error.cause !== undefined ? error.cause : error;
+  if (cause instanceof Error) return cause.stack ?? `${cause.name}: ${cause.message}`;
+  return String(cause);
 }
