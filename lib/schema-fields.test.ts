@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { field } from "@/server/connectors/sdk";
-import { describeFields, findMissing, isFieldVisible, missingRequired } from "./schema-fields";
+import { describeFields, findMissing, isFieldVisible } from "./schema-fields";
 
 const schema = z.toJSONSchema(
   z.object({
@@ -39,8 +39,8 @@ describe("describeFields", () => {
     const fields = describeFields(schema);
     const cron = fields.find((entry) => entry.name === "cron");
     expect(cron && isFieldVisible(cron, { mode: "interval" })).toBe(false);
-    expect(missingRequired(fields, { mode: "interval", retries: 3, enabled: false, orderNo: " " }).map((entry) => entry.name)).toEqual(["orderNo"]);
-    expect(missingRequired(fields, { mode: "cron", retries: 3, enabled: false, orderNo: "A1" }).map((entry) => entry.name)).toEqual(["cron"]);
+    expect(findMissing(fields, { mode: "interval", retries: 3, enabled: false, orderNo: " " }).map((entry) => entry.path)).toEqual(["orderNo"]);
+    expect(findMissing(fields, { mode: "cron", retries: 3, enabled: false, orderNo: "A1" }).map((entry) => entry.path)).toEqual(["cron"]);
   });
 
   it("returns nothing for a schema without properties", () => {
@@ -135,7 +135,6 @@ describe("findMissing", () => {
 
   it("counts a required list with no items as missing, and checks nothing under a template", () => {
     expect(findMissing(fields, { lines: [] })).toEqual([{ path: "lines", label: "Order lines" }]);
-    expect(missingRequired(fields, { lines: [] }).map((entry) => entry.name)).toEqual(["lines"]);
     expect(findMissing(fields, { lines: "{{ trigger.lines }}", shipTo: "{{ trigger.address }}" })).toEqual([]);
     expect(findMissing(fields, { lines: [{ itemId: "A", quantity: 1 }], tags: ["a", ""] })).toEqual([
       { path: "tags.1", label: "Tags › item 2" },

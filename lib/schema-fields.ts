@@ -132,14 +132,6 @@ export function isFieldVisible(field: FieldSpec, values: Record<string, unknown>
   return current === field.visibleWhen.equals;
 }
 
-/** Required fields that are visible and empty: what the designer marks on the node and lists as problems. */
-export function missingRequired(fields: readonly FieldSpec[], values: Record<string, unknown>): FieldSpec[] {
-  return fields.filter((field) => {
-    if (!field.required || !isFieldVisible(field, values)) return false;
-    return isEmptyValue(values[field.name]);
-  });
-}
-
 /** A required list with no items counts as empty, like a blank text. */
 function isEmptyValue(value: unknown): boolean {
   if (Array.isArray(value)) return value.length === 0;
