@@ -1,6 +1,6 @@
 // Editing on the canvas as an analyst does it: undo and redo from the keyboard (an added step, a typed field), insert
 // a step with the "+" on an edge, copy two steps and paste them, delete a selection and take it back, and tidy up.
-import type { Locator, Page } from "@playwright/test";
+import type { Locator, Page, Request } from "@playwright/test";
 import { createFlow, expect, test } from "./fixtures";
 
 const node = (page: Page, id: string) => page.getByTestId(`node-${id}`);
@@ -9,6 +9,23 @@ const edge = (page: Page, id: string) => page.getByTestId(`rf__edge-${id}`);
 /** Clicks an empty spot of the canvas, which leaves any field so the shortcuts belong to the canvas again. */
 async function clickEmptyCanvas(page: Page) {
   await page.getByTestId("designer-canvas").locator(".react-flow__pane").click({ position: { x: 12, y: 12 } });
+}
+
+/** Where a saveDraft request puts a node: the position of the object with that id anywhere in the request's body. */
+function savedPosition(request: Request, nodeId: string): { x: number; y: number } | undefined {
+  const find = (value: unknown): { x: number; y: number } | undefined => {
+    if (typeof value !== "object" || value === null) return undefined;
+    if (Array.isArray(value)) return value.map(find).find((found) => found !== undefined);
+    const entries = Object.entries(value);
+    const position = entries.find(([key]) => key === "position")?.[1];
+    if (entries.some(([key, id]) => key === "id" && id === nodeId) && typeof position === "object" && position !== null) {
+      const x: unknown = Reflect.get(position, "x");
+      const y: unknown = Reflect.get(position, "y");
+      if (typeof x === "number" && typeof y === "number") return { x, y };
+    }
+    return entries.map(([, inner]) => find(inner)).find((found) => found !== undefined);
+  };
+  return find(request.postDataJSON());
 }
 
 async function overlaps(a: Locator, b: Locator): Promise<boolean> {
@@ -99,16 +116,20 @@ test("undo, redo, insert on an edge, copy and paste, delete and tidy up", async 
 
 test("a drag with the mouse is one undo step and saves itself", async ({ page }) => {
   await createFlow(page, `Drag ${Date.now()}`);
+  const isSave = (request: Request) => request.url().includes("flows.saveDraft") && savedPosition(request, "http_request_1") !== undefined;
+  const addSaved = page.waitForRequest(isSave);
   await page.getByTestId("add-step-button").click();
   await page.getByTestId("add-step-option-http-request").click();
   const step = node(page, "http_request_1");
   await expect(step).toBeVisible();
+  const added = savedPosition(await addSaved, "http_request_1");
+  await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved");
   await clickEmptyCanvas(page);
   const before = await step.boundingBox();
   if (!before) throw new Error("the step is not on screen");
 
-  // Many small moves, as a hand makes them; the draft saves once the step has landed.
-  const saved = page.waitForRequest((request) => request.url().includes("flows.saveDraft"));
+  // Many small moves, as a hand makes them; the draft saves once the step has landed, with where it landed.
+  const saved = page.waitForRequest(isSave);
   await page.mouse.move(before.x + before.width / 2, before.y + before.height / 2);
   await page.mouse.down();
   await page.mouse.move(before.x + before.width / 2 + 160, before.y + before.height / 2 + 90, { steps: 30 });
@@ -116,7 +137,8 @@ test("a drag with the mouse is one undo step and saves itself", async ({ page })
   // React Flow starts the drag a move after the press, so the step lands a few pixels short of the pointer.
   await expect.poll(async () => (await step.boundingBox())?.x ?? 0).toBeGreaterThan(before.x + 140);
   await expect(page.getByTestId("rf__node-http_request_1")).toHaveClass(/selected/);
-  await saved;
+  const landed = savedPosition(await saved, "http_request_1");
+  expect(landed?.x ?? 0).toBeGreaterThan((added?.x ?? Infinity) + 100);
 
   await clickEmptyCanvas(page);
   await page.keyboard.press("Control+z");
