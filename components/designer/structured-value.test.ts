@@ -7,7 +7,11 @@ const [lines, shipTo, tags] = describeFields({
   properties: {
     lines: {
       type: "array",
-      items: { type: "object", properties: { itemId: { type: "string" }, quantity: { type: "number" } }, required: ["itemId"] },
+      items: {
+        type: "object",
+        properties: { itemId: { type: "string" }, quantity: { type: "number" }, action: { enum: ["ADD", "CANCEL"] }, rush: { type: "boolean" } },
+        required: ["itemId"],
+      },
     },
     shipTo: { type: "object", properties: { city: { type: "string" } } },
     tags: { type: "array", items: { type: "string" } },
@@ -26,6 +30,15 @@ describe("structured values", () => {
     expect(fitsStructure(shipTo, [])).toBe(false);
     expect(fitsStructure(tags, ["a", "{{ trigger.tag }}"])).toBe(true);
     expect(fitsStructure(tags, [{ a: 1 }])).toBe(false);
+  });
+
+  it("leaves a template in a select or a checkbox to the expression view, where it can be seen", () => {
+    if (!lines) throw new Error("fields not described");
+    expect(fitsStructure(lines, [{ itemId: "A", action: "CANCEL", rush: true }])).toBe(true);
+    expect(fitsStructure(lines, [{ itemId: "A", action: "{{ trigger.act }}" }])).toBe(false);
+    expect(fitsStructure(lines, [{ itemId: "A", action: "REMOVE" }])).toBe(false);
+    expect(fitsStructure(lines, [{ itemId: "A", rush: "{{ trigger.rush }}" }])).toBe(false);
+    expect(fitsStructure(lines, [{ itemId: { nested: 1 } }])).toBe(false);
   });
 
   it("turns JSON text that fits into real items and leaves templates and other text as typed", () => {

@@ -10,8 +10,36 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function fitsGroup(fields: readonly FieldSpec[] | undefined, value: unknown): boolean {
   if (!isRecord(value)) return false;
-  const names = new Set((fields ?? []).map((entry) => entry.name));
-  return Object.keys(value).every((name) => names.has(name));
+  const byName = new Map((fields ?? []).map((entry) => [entry.name, entry]));
+  return Object.entries(value).every(([name, inner]) => {
+    const spec = byName.get(name);
+    return spec !== undefined && fitsControl(spec, inner);
+  });
+}
+
+/**
+ * Whether the control of `field` can show `value` as it is: a select only one of its options, a checkbox only a
+ * boolean. A template in either would be shown as the first option or unticked, and replaced on the next touch.
+ */
+function fitsControl(field: FieldSpec, value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  switch (field.kind) {
+    case "group":
+    case "list":
+      return fitsStructure(field, value);
+    case "select":
+      return field.options.some((option) => option.value === String(value)) && typeof value !== "object";
+    case "timezone":
+      return typeof value === "string" && !isTemplate(value);
+    case "boolean":
+      return typeof value === "boolean";
+    case "keyValue":
+      return isRecord(value);
+    case "json":
+      return true;
+    default:
+      return typeof value !== "object";
+  }
 }
 
 /** Whether the structured editor can show `value` without hiding any of it; an empty value always fits. */
@@ -20,7 +48,7 @@ export function fitsStructure(field: FieldSpec, value: unknown): boolean {
   if (field.kind === "group") return fitsGroup(field.fields, value);
   if (field.kind !== "list" || !field.item || !Array.isArray(value)) return false;
   const item = field.item;
-  return value.every((entry) => (item.kind === "group" ? fitsGroup(item.fields, entry) : typeof entry !== "object" || entry === null));
+  return value.every((entry) => (item.kind === "group" ? fitsGroup(item.fields, entry) : fitsControl(item, entry)));
 }
 
 /** What the text of the expression view stores: JSON that fits becomes real items, anything else stays text. */
