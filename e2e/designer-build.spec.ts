@@ -139,6 +139,7 @@ test("build a five-step flow with mouse and keyboard, test it, move it through a
     await expect(page.getByTestId("rf__edge-trigger-next-core_log_2")).toHaveCount(1);
     await expect(page.getByTestId("rf__edge-core_log_2-next-http_request_1")).toHaveCount(1);
     await typeInto(page, "field-message", "Received order {{ trigger.orderNo }}");
+    await page.getByTestId("more-actions-button").click();
     await page.getByTestId("auto-layout-button").click();
     await clickEmptyCanvas(page);
     for (const id of steps) await expect(node(page, id)).toBeVisible();
@@ -241,6 +242,7 @@ test("build a five-step flow with mouse and keyboard, test it, move it through a
   await test.step("export to a file and import it as a new flow with the same steps", async () => {
     await page.getByTestId("save-button").click();
     await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved");
+    await page.getByTestId("more-actions-button").click();
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-flow-button").click()]);
     const exported = path.join(downloads, download.suggestedFilename());
     await download.saveAs(exported);

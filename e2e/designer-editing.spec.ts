@@ -102,6 +102,7 @@ test("undo, redo, insert on an edge, copy and paste, delete and tidy up", async 
 
   // A paste lands just below and right of the copies, on top of them; Tidy up lays everything out without overlaps.
   expect(await overlaps(node(page, "http_request_1"), node(page, "http_request_2"))).toBe(true);
+  await page.getByTestId("more-actions-button").click();
   await page.getByTestId("auto-layout-button").click();
   await expect.poll(() => overlaps(node(page, "http_request_1"), node(page, "http_request_2"))).toBe(false);
   await expect.poll(() => overlaps(node(page, "core_log_1"), node(page, "core_log_2"))).toBe(false);

@@ -24,6 +24,7 @@ test("versions: compare two published versions and restore the first into the dr
   await page.getByTestId("start-button").click();
   await expect(page.getByText("version 2 published")).toBeVisible();
 
+  await page.getByTestId("more-actions-button").click();
   await page.getByTestId("versions-button").click();
   const dialog = page.getByTestId("versions-dialog");
   await expect(dialog.getByTestId("version-row")).toHaveCount(2);
@@ -39,6 +40,7 @@ test("versions: compare two published versions and restore the first into the dr
   await expect(dialog).toBeHidden();
 
   // The draft is version 1 again: comparing them shows nothing, and version 2 differs by the message.
+  await page.getByTestId("more-actions-button").click();
   await page.getByTestId("versions-button").click();
   await dialog.getByTestId("diff-from-select").selectOption("1");
   await dialog.getByTestId("diff-to-select").selectOption("draft");
@@ -60,6 +62,7 @@ test("export a flow to a file and import it back on the flows list", async ({ pa
   await page.getByTestId("add-step-option-http-request").click();
   await page.getByTestId("node-panel").getByTestId("field-url").fill("https://example.test/orders");
 
+  await page.getByTestId("more-actions-button").click();
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-flow-button").click()]);
   const file = path.join(downloads, download.suggestedFilename());
   await download.saveAs(file);

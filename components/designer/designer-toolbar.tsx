@@ -6,13 +6,10 @@ import { Button } from "../ui/button";
 import { StatusBadge } from "../ui/status-badge";
 import { AddStepMenu } from "./add-step-menu";
 import { EditingButtons } from "./editing-buttons";
-import { FlowSettingsButton } from "./flow-settings-dialog";
 import { ProblemsButton } from "./problems-panel";
 import type { ResolvedOperation } from "./manifest-lookup";
+import { MoreActionsMenu } from "./more-actions-menu";
 import { SaveIndicator } from "./save-indicator";
-import { ExportFlowButton } from "../flows/export-flow-button";
-import { useDesignerStore } from "./designer-store";
-import { VersionsButton } from "./versions-dialog";
 import type { SaveState } from "./use-draft-saver";
 
 export function DesignerToolbar(props: {
@@ -38,30 +35,37 @@ export function DesignerToolbar(props: {
 }) {
   const running = props.status === "running";
   return (
+    // At 1280 px the name keeps the room left after the buttons; rarely used actions sit in "More" so that room is real.
     <header className="flex items-center gap-2 border-b border-slate-200 bg-white px-3 py-2.5">
-      <Link href="/flows" aria-label="Back to flows" className="rounded-md p-1.5 text-slate-500 hover:bg-slate-100 hover:text-slate-900">
+      <Link
+        href="/flows"
+        aria-label="Back to flows"
+        className="shrink-0 rounded-md p-1.5 text-slate-500 hover:bg-slate-100 hover:text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
+      >
         <ArrowLeft size={18} aria-hidden />
       </Link>
-      <div className="min-w-40 flex-1">
+      <div className="min-w-0 flex-1">
         <h1 data-testid="flow-name" title={props.name} className="truncate text-base font-semibold">
           {props.name}
         </h1>
-        {/* The save state sits under the name, where its changing width does not push the buttons around. */}
-        <div className="flex items-center gap-2 overflow-hidden whitespace-nowrap text-xs text-slate-500">
+        {/* The save state sits under the name, where its changing width does not push the buttons around; the
+            version note gives way first so the save state stays readable. */}
+        <div className="flex min-w-0 items-center gap-2 whitespace-nowrap text-xs text-slate-500">
           <StatusBadge status={props.status} testId="flow-status" />
-          {props.versionNumber !== null && <span>version {props.versionNumber} published</span>}
           <SaveIndicator state={props.saveState} detail={props.saveDetail} />
+          {props.versionNumber !== null && (
+            <span className="min-w-0 truncate" title={`Version ${props.versionNumber} is published`}>
+              version {props.versionNumber} published
+            </span>
+          )}
         </div>
       </div>
-      <div>
+      <div className="flex shrink-0 items-center gap-2">
         <AddStepMenu manifest={props.manifest} onPick={props.onAddStep} />
+        <EditingButtons />
       </div>
-      <EditingButtons />
       <div className="flex shrink-0 items-center gap-2">
         {props.problemCount > 0 && <ProblemsButton problems={props.problems} manifest={props.manifest} />}
-        <FlowSettingsButton />
-        <VersionsButton />
-        <ExportFlowButton compact name={props.name} graph={() => useDesignerStore.getState().graph} />
         {props.onTest && (
           <Button data-testid="test-flow-button" onClick={props.onTest} disabled={props.busy || props.testing} title="Run the draft on sample data">
             <FlaskConical size={15} aria-hidden /> Test
@@ -93,6 +97,7 @@ export function DesignerToolbar(props: {
             <Play size={15} aria-hidden /> Start
           </Button>
         )}
+        <MoreActionsMenu name={props.name} />
       </div>
     </header>
   );

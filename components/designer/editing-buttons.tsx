@@ -1,6 +1,6 @@
 "use client";
-// Undo, Redo and Tidy up, for the designer's toolbar. They work on the designer store directly.
-import { LayoutGrid, Redo2, Undo2 } from "lucide-react";
+// Undo and Redo for the designer's toolbar, and the Tidy up its "More" menu offers. They work on the designer store directly.
+import { Redo2, Undo2 } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "../ui/button";
@@ -9,14 +9,9 @@ import { useDesignerStore } from "./designer-store";
 
 const isMac = () => typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
 
-export function EditingButtons() {
-  const canUndo = useDesignerStore((state) => state.history.past.length > 0);
-  const canRedo = useDesignerStore((state) => state.history.future.length > 0);
-  const undo = useDesignerStore((state) => state.undo);
-  const redo = useDesignerStore((state) => state.redo);
+/** Lays the flow out top-down with ELK; for the toolbar's "More › Tidy up". */
+export function useTidyUp(): { tidying: boolean; tidyUp: () => Promise<void> } {
   const [tidying, setTidying] = useState(false);
-  const mod = isMac() ? "⌘" : "Ctrl+";
-
   async function tidyUp() {
     const { graph, edit, requestFit } = useDesignerStore.getState();
     if (!graph) return;
@@ -34,6 +29,15 @@ export function EditingButtons() {
       setTidying(false);
     }
   }
+  return { tidying, tidyUp };
+}
+
+export function EditingButtons() {
+  const canUndo = useDesignerStore((state) => state.history.past.length > 0);
+  const canRedo = useDesignerStore((state) => state.history.future.length > 0);
+  const undo = useDesignerStore((state) => state.undo);
+  const redo = useDesignerStore((state) => state.redo);
+  const mod = isMac() ? "⌘" : "Ctrl+";
 
   return (
     <div className="flex items-center gap-1" role="group" aria-label="Editing">
@@ -42,9 +46,6 @@ export function EditingButtons() {
       </Button>
       <Button variant="ghost" data-testid="redo-button" onClick={redo} disabled={!canRedo} aria-label="Redo" title={`Redo (${mod}Shift+Z)`}>
         <Redo2 size={16} aria-hidden />
-      </Button>
-      <Button variant="ghost" data-testid="auto-layout-button" onClick={() => void tidyUp()} disabled={tidying} title="Tidy up: lay the flow out top-down" aria-label="Tidy up">
-        <LayoutGrid size={16} aria-hidden />
       </Button>
     </div>
   );

@@ -1,8 +1,6 @@
 "use client";
 // Flow settings: for now how long the flow's finished runs are kept (the worker deletes older ones every hour).
-// The button reads the open flow from the designer store, so the toolbar only has to place it.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Settings } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { MAX_RETENTION_DAYS, retentionDaysSchema } from "@/lib/run-retention";
@@ -11,23 +9,9 @@ import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";
 import { errorMessage } from "../ui/error-message";
 import { TextInput } from "../ui/text-input";
-import { useDesignerStore } from "./designer-store";
 
-export function FlowSettingsButton() {
-  const flowId = useDesignerStore((state) => state.flowId);
-  const [open, setOpen] = useState(false);
-  if (!flowId) return null;
-  return (
-    <>
-      <Button data-testid="flow-settings-button" onClick={() => setOpen(true)} title="Flow settings" aria-label="Flow settings">
-        <Settings size={15} aria-hidden />
-      </Button>
-      {open && <FlowSettingsDialog flowId={flowId} onClose={() => setOpen(false)} />}
-    </>
-  );
-}
-
-function FlowSettingsDialog({ flowId, onClose }: { flowId: string; onClose: () => void }) {
+/** Opened from the toolbar's "More" menu, for the flow open in the designer. */
+export function FlowSettingsDialog({ flowId, onClose }: { flowId: string; onClose: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const current = useQuery(trpc.flows.retention.queryOptions({ id: flowId }));

@@ -2,7 +2,6 @@
 // "Versions": the flow's published versions, a diff between any two (or a version and the saved draft), and
 // "Restore into draft". The restore carries the designer's revision, so a draft saved elsewhere is never overwritten.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { History } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
 import { formatRelative } from "@/lib/format";
@@ -16,20 +15,6 @@ import { VersionDiffView } from "./version-diff-view";
 
 type VersionRef = number | "draft";
 
-export function VersionsButton() {
-  const flowId = useDesignerStore((state) => state.flowId);
-  const [open, setOpen] = useState(false);
-  if (!flowId) return null;
-  return (
-    <>
-      <Button data-testid="versions-button" onClick={() => setOpen(true)} title="Published versions" aria-label="Versions">
-        <History size={15} aria-hidden />
-      </Button>
-      {open && <VersionsDialog flowId={flowId} onClose={() => setOpen(false)} />}
-    </>
-  );
-}
-
 function refLabel(ref: VersionRef): string {
   return ref === "draft" ? "Draft (saved)" : `Version ${ref}`;
 }
@@ -38,7 +23,8 @@ function parseRef(value: string): VersionRef {
   return value === "draft" ? "draft" : Number(value);
 }
 
-function VersionsDialog({ flowId, onClose }: { flowId: string; onClose: () => void }) {
+/** Opened from the toolbar's "More" menu, for the flow open in the designer. */
+export function VersionsDialog({ flowId, onClose }: { flowId: string; onClose: () => void }) {
   const trpc = useTRPC();
   const versions = useQuery(trpc.flows.versions.queryOptions({ id: flowId }));
   const [picked, setPicked] = useState<{ from: VersionRef; to: VersionRef } | null>(null);

@@ -12,6 +12,16 @@ import { Button, type ButtonVariant } from "../ui/button";
 import { errorMessage } from "../ui/error-message";
 import { downloadJson } from "./download-json";
 
+/** Downloads the flow's file, or says why it could not; also the designer's "More › Export". */
+export async function downloadFlowExport(name: string, graph: () => FlowGraph | null | Promise<FlowGraph | null>): Promise<void> {
+  try {
+    const current = await graph();
+    if (current) downloadJson(exportFileName(name), exportFlow(name, current));
+  } catch (error) {
+    toast.error(`The flow was not exported: ${errorMessage(error)}`);
+  }
+}
+
 export function ExportFlowButton(props: {
   name: string;
   /** The graph to export, read when clicked. */
@@ -24,10 +34,7 @@ export function ExportFlowButton(props: {
   async function onExport() {
     setPending(true);
     try {
-      const graph = await props.graph();
-      if (graph) downloadJson(exportFileName(props.name), exportFlow(props.name, graph));
-    } catch (error) {
-      toast.error(`The flow was not exported: ${errorMessage(error)}`);
+      await downloadFlowExport(props.name, props.graph);
     } finally {
       setPending(false);
     }
