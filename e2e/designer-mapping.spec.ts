@@ -63,6 +63,19 @@ test("the data tree inserts a reference and the preview checks what a template g
   await items.fill("{{ trigger.orderNo }}");
   await expect(panel.getByTestId("expression-warning-items")).toContainText("expects a list");
   await items.fill("{{ trigger.lines }}");
-  await expect(panel.getByTestId("expression-preview-items")).toContainText('[{"sku":"A"},{"sku":"B"}]');
+  // A list shows as indented JSON, not as one escaped line.
+  await expect(panel.getByTestId("expression-json-items")).toContainText('"sku": "A"');
   await expect(panel.getByTestId("expression-warning-items")).toHaveCount(0);
+
+  // A JSON request body shows its mapped JSON readably, and says when the mapping leaves it invalid.
+  await page.getByTestId("add-step-button").click();
+  await page.getByTestId("add-step-option-http-request").click();
+  await panel.getByTestId("field-method").selectOption("POST");
+  const body = panel.getByTestId("field-body");
+  await body.fill('{"orderNo": "{{ trigger.orderNo }}", "customer": "{{ trigger.customer.name }}"}');
+  await expect(panel.getByTestId("expression-json-body")).toContainText('"orderNo": "Y100042"');
+  await expect(panel.getByTestId("expression-json-warning-body")).toHaveCount(0);
+  await body.fill('{"orderNo": {{ trigger.orderNo }}}');
+  await expect(panel.getByTestId("expression-json-warning-body")).toContainText("This body is not valid JSON after mapping");
+  await panel.screenshot({ path: ".tmp/screenshots/designer-mapping-json-body.png" });
 });

@@ -1,17 +1,61 @@
 "use client";
 // Under a field holding a `{{ }}` template: its syntax error with the character it is at, or the value it gives on
-// the sample data, with a warning when that is null, nothing or the wrong type for the field.
+// the sample data, with a warning when that is null, nothing or the wrong type for the field. Objects, lists and
+// JSON text (a mapped request body) show as indented JSON; a long text shows its start with "Show all".
 import { AlertTriangle, CircleX, Eye } from "lucide-react";
 import { useEffect, useState } from "react";
+import { jsonProblem, parseJsonStructure } from "@/lib/json-preview";
 import { checkTemplateSyntax, previewTemplate, type PreviewContext, type TemplatePreview, type ValueType } from "@/lib/template-check";
 import { isTemplate } from "@/lib/templates";
 
 const DEBOUNCE_MS = 200;
 
-function formatValue(value: unknown): string {
-  if (value === undefined) return "(nothing)";
-  const text = JSON.stringify(value);
-  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+// Long enough for an order number sentence, short enough to keep the field's help text in view.
+const SHORT_TEXT = 160;
+
+/** Cuts at the last space before the limit, so the cut does not fall mid-word when a space is near. */
+function shorten(text: string): string {
+  const cut = text.lastIndexOf(" ", SHORT_TEXT);
+  return `${text.slice(0, cut > SHORT_TEXT - 40 ? cut : SHORT_TEXT)}…`;
+}
+
+function SampleValue({ name, value }: { name: string; value: unknown }) {
+  const [showAll, setShowAll] = useState(false);
+  const structure = typeof value === "string" ? parseJsonStructure(value) : typeof value === "object" && value !== null ? value : null;
+  if (structure !== null) {
+    return (
+      <>
+        Sample result{typeof value === "string" ? " (JSON text)" : ""}:
+        <pre
+          data-testid={`expression-json-${name}`}
+          tabIndex={0}
+          aria-label="Sample result as JSON"
+          className="mt-1 max-h-48 overflow-auto whitespace-pre-wrap break-words rounded border border-slate-200 bg-slate-50 px-2 py-1.5 font-mono text-[11px] leading-snug text-slate-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
+        >
+          {JSON.stringify(structure, null, 2)}
+        </pre>
+      </>
+    );
+  }
+  const text = value === undefined ? "(nothing)" : JSON.stringify(value);
+  const long = text.length > SHORT_TEXT + 20;
+  return (
+    <>
+      Sample result:{" "}
+      <code className="whitespace-pre-wrap break-words rounded bg-slate-100 px-1 font-mono">{long && !showAll ? shorten(text) : text}</code>
+      {long && (
+        <button
+          type="button"
+          data-testid={`expression-show-all-${name}`}
+          aria-expanded={showAll}
+          className="ml-1 rounded font-medium text-brand-700 hover:text-brand-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
+          onClick={() => setShowAll(!showAll)}
+        >
+          {showAll ? "Show less" : `Show all ${text.length} characters`}
+        </button>
+      )}
+    </>
+  );
 }
 
 type Shown = TemplatePreview | { status: "noSample" };
@@ -22,6 +66,7 @@ export function ExpressionPreview({
   value,
   context,
   nothingMessage,
+  expectJson = false,
 }: {
   name: string;
   /** The JSON types the field accepts; undefined when any will do. */
@@ -30,6 +75,8 @@ export function ExpressionPreview({
   context: PreviewContext | undefined;
   /** What "yields nothing" means for this field, when it is worse than being left empty (an If stops the run). */
   nothingMessage?: string;
+  /** A request body meant to be JSON: warn when the mapped text does not parse. */
+  expectJson?: boolean;
 }) {
   const [shown, setShown] = useState<Shown | null>(null);
   const template = isTemplate(value) ? value : null;
@@ -73,11 +120,17 @@ export function ExpressionPreview({
         </p>
       )}
       {(shown.status === "ok" || shown.status === "nothing" || shown.status === "null" || shown.status === "wrongType") && (
-        <p data-testid={`expression-preview-${name}`} className="flex items-start gap-1 text-slate-600">
+        <div data-testid={`expression-preview-${name}`} className="flex items-start gap-1 text-slate-600">
           <Eye size={13} aria-hidden className="mt-px shrink-0" />
-          <span className="min-w-0 break-all">
-            Sample result: <code className="rounded bg-slate-100 px-1 font-mono">{formatValue(shown.value)}</code>
-          </span>
+          <div className="min-w-0 flex-1">
+            <SampleValue name={name} value={shown.value} />
+          </div>
+        </div>
+      )}
+      {shown.status === "ok" && expectJson && typeof shown.value === "string" && jsonProblem(shown.value) !== null && (
+        <p data-testid={`expression-json-warning-${name}`} className="mt-0.5 flex items-start gap-1 text-amber-700">
+          <AlertTriangle size={13} aria-hidden className="mt-px shrink-0" />
+          <span className="min-w-0 break-words">This body is not valid JSON after mapping: {jsonProblem(shown.value)}</span>
         </p>
       )}
       {(shown.status === "nothing" || shown.status === "null" || shown.status === "wrongType") && (

@@ -24,6 +24,8 @@ export interface FieldContextValue {
   data: NodeData | undefined;
   /** Paths of required fields left empty (see findMissing). */
   missing: ReadonlySet<string>;
+  /** The step's top-level values, for a field that depends on a sibling (a body's Content-Type header). */
+  values: Record<string, unknown>;
   renderField: (slot: FieldSlot) => ReactNode;
 }
 

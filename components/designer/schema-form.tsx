@@ -4,6 +4,7 @@
 // Text-like fields show a live preview of their template, and the data tree below the form inserts references.
 import { useMemo, useState, type FocusEvent } from "react";
 import { isFieldVisible, type FieldKind, type FieldSpec } from "@/lib/schema-fields";
+import { bodyExpectsJson } from "@/lib/json-preview";
 import type { ValueType } from "@/lib/template-check";
 import { inputClass, TextInput } from "../ui/text-input";
 import { ArrayField } from "./array-field";
@@ -164,7 +165,7 @@ export function SchemaForm({
       />
     );
   };
-  const context: FieldContextValue = { data, missing, renderField };
+  const context: FieldContextValue = { data, missing, values, renderField };
 
   if (visible.length === 0) return <p className="text-sm text-slate-500">This step has nothing to set.</p>;
   return (
@@ -192,8 +193,10 @@ function FieldRow({
   onFocusText: (event: FocusEvent<TextElement>) => void;
   onInsert: (reference: string) => void;
 }) {
-  const { data, missing } = useFieldContext();
+  const { data, missing, values } = useFieldContext();
   const key = domKey(path);
+  // An HTTP request's or a Respond's body, beside its headers: JSON text there should still be JSON once mapped.
+  const expectJson = path === "body" && field.kind === "textarea" && bodyExpectsJson(value, values.headers);
   const mappable = data !== undefined && textLikeKinds.has(field.kind);
   const treeOpen = mappable && treeWanted;
   // Top-level fields take their types from the schema itself (an If's condition is a text box for a boolean).
@@ -226,7 +229,7 @@ function FieldRow({
         onFocusText={onFocusText}
       />
       {isMissing && <p className="text-xs text-red-600">{field.title} is required.</p>}
-      {mappable && data && <ExpressionPreview name={key} expected={expectedTypes} value={value} context={data.context} />}
+      {mappable && data && <ExpressionPreview name={key} expected={expectedTypes} value={value} context={data.context} expectJson={expectJson} />}
       {field.description && <p className="text-xs text-slate-500">{field.description}</p>}
       {treeOpen && data && <DataPanel id={`data-panel-${key}`} target={field.title} data={data} onInsert={onInsert} />}
     </div>
