@@ -64,6 +64,10 @@ test("order lines and the ship-to address are edited as fields, kept, and mapped
   await expect(panel.getByTestId("field-lines-1-itemId")).toHaveValue("SKU-3");
   await expect(panel.getByTestId("remove-item-lines-1")).toBeFocused();
 
+  // The optional ship-to group starts folded while empty, and opens from its summary line.
+  await expect(panel.getByTestId("summary-shipTo")).toHaveText("Not set (10 fields)");
+  await expect(panel.getByTestId("field-shipTo-firstName")).toHaveCount(0);
+  await panel.getByTestId("toggle-shipTo").click();
   await panel.getByTestId("field-shipTo-firstName").fill("Ada");
   await panel.getByTestId("field-shipTo-city").fill("London");
   await panel.getByTestId("field-shipTo-zipCode").fill("NW1 6XE");
@@ -77,7 +81,11 @@ test("order lines and the ship-to address are edited as fields, kept, and mapped
   await expect(panel.getByTestId("field-lines-0-itemId")).toHaveValue("{{ trigger.orderNo }}");
   await expect(panel.getByTestId("field-lines-0-quantity")).toHaveValue("2");
   await expect(panel.getByTestId("field-lines-1-itemId")).toHaveValue("SKU-3");
+  // Filled in, it opens by itself; folded, its summary names what is set.
   await expect(panel.getByTestId("field-shipTo-city")).toHaveValue("London");
+  await panel.getByTestId("toggle-shipTo").click();
+  await expect(panel.getByTestId("summary-shipTo")).toHaveText("3 of 10 set: Ada, London, NW1 6XE");
+  await panel.getByTestId("toggle-shipTo").click();
 
   // An empty required sub-field is named, line and all, in the problems and marked in the form.
   await panel.getByTestId("field-lines-1-itemId").fill("");

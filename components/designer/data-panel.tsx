@@ -12,6 +12,7 @@ export function InsertDataButton({
   target,
   testId,
   compact = false,
+  className = "",
   onToggle,
 }: {
   open: boolean;
@@ -21,6 +22,7 @@ export function InsertDataButton({
   testId: string;
   /** Icon only, for tight rows. */
   compact?: boolean;
+  className?: string;
   onToggle: () => void;
 }) {
   const label = `${open ? "Hide data" : "Insert data"} for ${target}`;
@@ -34,7 +36,7 @@ export function InsertDataButton({
       title={compact ? label : undefined}
       className={`flex shrink-0 items-center gap-1 rounded text-xs font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 ${
         compact ? `h-8 w-8 justify-center border ${open ? "border-brand-300 bg-brand-50" : "border-slate-300 bg-white"} text-brand-700 hover:bg-brand-50` : "px-1 text-brand-700 hover:text-brand-800"
-      }`}
+      } ${className}`}
       onClick={onToggle}
     >
       <Database size={compact ? 14 : 12} aria-hidden />

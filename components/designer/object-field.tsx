@@ -36,11 +36,31 @@ export function GroupFields({
   );
 }
 
+/** One line for a folded group: how many fields are set and the first few values ("2 of 10 set: Ada, London"). */
+export function groupSummary(fields: readonly FieldSpec[], value: unknown): { summary: string; filled: boolean } {
+  const record = asRecord(value);
+  const set = fields.filter((field) => record[field.name] !== undefined && record[field.name] !== "");
+  if (set.length === 0) return { summary: `Not set (${fields.length} ${fields.length === 1 ? "field" : "fields"})`, filled: false };
+  const shown = set
+    .map((field) => record[field.name])
+    .filter((entry): entry is string | number | boolean => ["string", "number", "boolean"].includes(typeof entry))
+    .slice(0, 3)
+    .map(String)
+    .join(", ");
+  return { summary: `${set.length} of ${fields.length} set${shown ? `: ${shown}` : ""}`, filled: true };
+}
+
 export function ObjectField(slot: FieldSlot) {
+  const fields = slot.field.fields ?? [];
   return (
-    <StructuredField slot={slot} editLabel="Edit fields" emptyMessage={`${slot.field.title} is required.`}>
+    <StructuredField
+      slot={slot}
+      editLabel="Edit fields"
+      emptyMessage={`${slot.field.title} is required.`}
+      collapsible={groupSummary(fields, slot.value)}
+    >
       <div className="flex flex-col gap-3 border-l-2 border-slate-200 pl-3">
-        <GroupFields fields={slot.field.fields ?? []} path={slot.path} value={slot.value} onChange={slot.onChange} />
+        <GroupFields fields={fields} path={slot.path} value={slot.value} onChange={slot.onChange} />
       </div>
     </StructuredField>
   );

@@ -73,7 +73,15 @@ function FieldControl({
       );
     }
     case "boolean":
-      return <input {...common} type="checkbox" className="h-4 w-4" checked={value === true} onChange={(event) => onChange(event.target.checked)} />;
+      return (
+        <input
+          {...common}
+          type="checkbox"
+          className="mt-0.5 h-4 w-4 shrink-0 rounded border-slate-300 accent-brand-600 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
+          checked={value === true || (value === undefined && field.defaultValue === true)}
+          onChange={(event) => onChange(event.target.checked)}
+        />
+      );
     case "keyValue":
       return <KeyValueField name={domKey(path)} value={value} onChange={(next) => onChange(Object.keys(next).length ? next : undefined)} />;
     case "textarea":
@@ -202,8 +210,28 @@ function FieldRow({
   // Top-level fields take their types from the schema itself (an If's condition is a text box for a boolean).
   const expectedTypes = expected ?? (path === field.name ? data?.expectedTypes[field.name] : expectedByKind[field.kind]);
   const isMissing = missing.has(path);
+  if (field.kind === "boolean") {
+    // A checkbox reads as a sentence: the box, its label beside it (clicking the label ticks it), the help below.
+    return (
+      <div className="flex items-start gap-2">
+        <FieldControl field={field} path={path} value={value} onChange={onChange} onFocusText={onFocusText} />
+        <div className="flex min-w-0 flex-1 flex-col gap-0.5">
+          <div className="flex items-baseline justify-between gap-2">
+            <label htmlFor={`field-input-${key}`} className="cursor-pointer text-sm font-medium text-slate-700">
+              {field.title}
+            </label>
+            {actions}
+          </div>
+          {field.description && <p className="text-xs text-slate-500">{field.description}</p>}
+        </div>
+      </div>
+    );
+  }
+  // Inside a group or a list item every sub-field would repeat "Insert data": there it shows on the field being
+  // pointed at or worked in (it stays in the tab order, and shows when focused).
+  const quietInsert = path !== field.name && !treeOpen;
   return (
-    <div className="flex flex-col gap-1">
+    <div className="group/field flex flex-col gap-1">
       <div className="flex items-baseline justify-between gap-2">
         <label htmlFor={`field-input-${key}`} className="text-sm font-medium text-slate-700">
           {field.title}
@@ -215,7 +243,14 @@ function FieldRow({
         </label>
         <div className="flex shrink-0 items-center gap-1">
           {mappable && (
-            <InsertDataButton open={treeOpen} panelId={`data-panel-${key}`} target={field.title} testId={`insert-data-${key}`} onToggle={onToggleTree} />
+            <InsertDataButton
+              open={treeOpen}
+              panelId={`data-panel-${key}`}
+              target={field.title}
+              testId={`insert-data-${key}`}
+              className={quietInsert ? "opacity-0 focus-visible:opacity-100 group-hover/field:opacity-100 group-focus-within/field:opacity-100" : ""}
+              onToggle={onToggleTree}
+            />
           )}
           {actions}
         </div>

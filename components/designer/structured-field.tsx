@@ -2,8 +2,9 @@
 // The frame of a group or a list: its label, and a switch between editing it as fields or items and mapping the
 // whole value from data as one expression (`{{ trigger.lines }}`, or a JSONata transform). A stored value the
 // fields cannot show (a template, JSON text from an older draft) opens as an expression, so nothing is hidden.
-import { useId, useState, type ReactNode } from "react";
-import { domKey, useFieldContext, type FieldSlot } from "./field-context";
+import { ChevronRight } from "lucide-react";
+import { useEffect, useId, useState, type ReactNode } from "react";
+import { domKey, hasMissingUnder, useFieldContext, type FieldSlot } from "./field-context";
 import { fitsStructure, fromExpressionText } from "./structured-value";
 
 type Mode = "items" | "expression";
@@ -16,6 +17,7 @@ export function StructuredField({
   editLabel,
   emptyMessage,
   children,
+  collapsible,
 }: {
   slot: FieldSlot;
   /** The switch's first option: "Edit lines", "Edit fields". */
@@ -24,12 +26,24 @@ export function StructuredField({
   emptyMessage: string;
   /** The fields or items. */
   children: ReactNode;
+  /**
+   * Folds the fields away under one summary line (a ten-field address the step may not need). It starts open when
+   * something is filled in or missing, and opens by itself when a problem appears inside.
+   */
+  collapsible?: { summary: string; filled: boolean };
 }) {
   const { field, path, value, onChange } = slot;
   const { missing, renderField } = useFieldContext();
   const key = domKey(path);
   const labelId = useId();
   const [chosen, setMode] = useState<Mode>("items");
+  const invalid = hasMissingUnder(missing, path);
+  const [open, setOpen] = useState(() => !collapsible || collapsible.filled || invalid);
+  useEffect(() => {
+    if (invalid) setOpen(true);
+  }, [invalid]);
+  const expanded = !collapsible || open;
+  const bodyId = `group-body-${key}`;
   // A value the fields cannot show (opened from an older draft, or brought back by undo) is shown as an expression.
   const mode: Mode = fitsStructure(field, value) ? chosen : "expression";
   // An expression set aside by switching to items, given back by switching again before anything was added.
@@ -92,23 +106,52 @@ export function StructuredField({
       </div>
     );
   }
+  const title = (
+    <>
+      {field.title}
+      {field.required && (
+        <span className="ml-0.5 text-red-600" aria-label="required">
+          *
+        </span>
+      )}
+    </>
+  );
   return (
     <div role="group" aria-labelledby={labelId} data-testid={`field-${key}`} className="flex flex-col gap-2">
       <div className="flex items-baseline justify-between gap-2">
-        <span id={labelId} className="text-sm font-medium text-slate-700">
-          {field.title}
-          {field.required && (
-            <span className="ml-0.5 text-red-600" aria-label="required">
-              *
-            </span>
-          )}
-        </span>
+        {collapsible ? (
+          <button
+            type="button"
+            id={labelId}
+            data-testid={`toggle-${key}`}
+            aria-expanded={open}
+            aria-controls={bodyId}
+            className="-ml-1 flex min-w-0 items-center gap-1 rounded px-1 text-left text-sm font-medium text-slate-700 hover:text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
+            onClick={() => setOpen(!open)}
+          >
+            <ChevronRight size={14} aria-hidden className={`shrink-0 text-slate-500 transition-transform ${open ? "rotate-90" : ""}`} />
+            <span className="truncate">{title}</span>
+          </button>
+        ) : (
+          <span id={labelId} className="text-sm font-medium text-slate-700">
+            {title}
+          </span>
+        )}
         {slot.actions}
       </div>
-      {switcher}
-      {children}
+      {collapsible && !open && (
+        <p data-testid={`summary-${key}`} className="-mt-1.5 truncate pl-4 text-xs text-slate-500" title={collapsible.summary}>
+          {collapsible.summary}
+        </p>
+      )}
+      {expanded && (
+        <div id={bodyId} className="flex flex-col gap-2">
+          {switcher}
+          {children}
+          {field.description && <p className="text-xs text-slate-500">{field.description}</p>}
+        </div>
+      )}
       {missing.has(path) && <p className="text-xs text-red-600">{emptyMessage}</p>}
-      {field.description && <p className="text-xs text-slate-500">{field.description}</p>}
     </div>
   );
 }

@@ -56,6 +56,17 @@ describe("structured fields in the schema form", () => {
     expect(oldDraft).toContain("&quot;country&quot;: &quot;FR&quot;");
   });
 
+  it("folds an empty group under a summary line and opens one with values or a problem", () => {
+    const empty = render({});
+    expect(empty).toMatch(/data-testid="toggle-shipTo"[^>]*aria-expanded="false"|aria-expanded="false"[^>]*data-testid="toggle-shipTo"/);
+    expect(empty).toContain("Not set (1 field)");
+    expect(empty).not.toContain('data-testid="field-shipTo-city"');
+    const filled = render({ shipTo: { city: "London" } });
+    expect(filled).toMatch(/aria-expanded="true"[^>]*data-testid="toggle-shipTo"|data-testid="toggle-shipTo"[^>]*aria-expanded="true"/);
+    expect(filled).toContain('data-testid="field-shipTo-city"');
+    expect(render({}, ["shipTo.city"])).toContain('data-testid="field-shipTo-city"');
+  });
+
   it("says a required list needs an item", () => {
     expect(render({}, ["lines"])).toContain("Add at least one line.");
     expect(render({})).toContain("No lines yet.");
