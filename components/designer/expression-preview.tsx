@@ -19,20 +19,30 @@ function shorten(text: string): string {
   return `${text.slice(0, cut > SHORT_TEXT - 40 ? cut : SHORT_TEXT)}…`;
 }
 
-function SampleValue({ name, value }: { name: string; value: unknown }) {
+const blockClass =
+  "mt-1 max-h-48 overflow-auto whitespace-pre-wrap break-words rounded border border-slate-200 bg-slate-50 px-2 py-1.5 font-mono text-[11px] leading-snug text-slate-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500";
+
+function SampleValue({ name, value, asText }: { name: string; value: unknown; asText: boolean }) {
   const [showAll, setShowAll] = useState(false);
   const structure = typeof value === "string" ? parseJsonStructure(value) : typeof value === "object" && value !== null ? value : null;
   if (structure !== null) {
     return (
       <>
         Sample result{typeof value === "string" ? " (JSON text)" : ""}:
-        <pre
-          data-testid={`expression-json-${name}`}
-          tabIndex={0}
-          aria-label="Sample result as JSON"
-          className="mt-1 max-h-48 overflow-auto whitespace-pre-wrap break-words rounded border border-slate-200 bg-slate-50 px-2 py-1.5 font-mono text-[11px] leading-snug text-slate-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
-        >
+        <pre data-testid={`expression-json-${name}`} tabIndex={0} aria-label="Sample result as JSON" className={blockClass}>
           {JSON.stringify(structure, null, 2)}
+        </pre>
+      </>
+    );
+  }
+  // Text meant as JSON that does not parse, or running over lines: shown as it would be sent, not as an escaped
+  // string, so the place where it breaks can be seen.
+  if (typeof value === "string" && (asText || value.includes("\n"))) {
+    return (
+      <>
+        Sample result (text):
+        <pre data-testid={`expression-text-${name}`} tabIndex={0} aria-label="Sample result as text" className={blockClass}>
+          {value}
         </pre>
       </>
     );
@@ -123,7 +133,7 @@ export function ExpressionPreview({
         <div data-testid={`expression-preview-${name}`} className="flex items-start gap-1 text-slate-600">
           <Eye size={13} aria-hidden className="mt-px shrink-0" />
           <div className="min-w-0 flex-1">
-            <SampleValue name={name} value={shown.value} />
+            <SampleValue name={name} value={shown.value} asText={expectJson} />
           </div>
         </div>
       )}

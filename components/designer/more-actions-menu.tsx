@@ -45,13 +45,7 @@ export function MoreActionsMenu({ name }: { name: string }) {
         label="More actions"
         testId="more-actions-button"
         items={items}
-        button={{
-          content: (
-            <>
-              <MoreHorizontal size={15} aria-hidden /> More
-            </>
-          ),
-        }}
+        button={{ content: <MoreHorizontal size={16} aria-hidden />, label: "More actions" }}
       />
       {flowId && dialog === "settings" && <FlowSettingsDialog flowId={flowId} onClose={() => setDialog(null)} />}
       {flowId && dialog === "versions" && <VersionsDialog flowId={flowId} onClose={() => setDialog(null)} />}

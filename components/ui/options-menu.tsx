@@ -23,7 +23,7 @@ export function OptionsMenu({
   items: readonly MenuItem[];
   testId: string;
   /** A labelled button in place of the "⋯" icon, e.g. "Replay ▾". */
-  button?: { content: ReactNode; disabled?: boolean };
+  button?: { content: ReactNode; disabled?: boolean; /** For icon-only content: the accessible name and tooltip. */ label?: string };
 }) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
@@ -64,6 +64,8 @@ export function OptionsMenu({
           aria-expanded={open}
           aria-controls={open ? menuId : undefined}
           data-testid={testId}
+          aria-label={button.label}
+          title={button.label}
           disabled={button.disabled}
           onClick={() => setOpen((value) => !value)}
         >
