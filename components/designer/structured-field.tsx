@@ -148,10 +148,10 @@ export function StructuredField({
         <div id={bodyId} className="flex flex-col gap-2">
           {switcher}
           {children}
-          {field.description && <p className="text-xs text-slate-500">{field.description}</p>}
         </div>
       )}
       {missing.has(path) && <p className="text-xs text-red-600">{emptyMessage}</p>}
+      {expanded && field.description && <p className="text-xs text-slate-500">{field.description}</p>}
     </div>
   );
 }
