@@ -125,7 +125,7 @@ export function StructuredField({
             id={labelId}
             data-testid={`toggle-${key}`}
             aria-expanded={open}
-            aria-controls={bodyId}
+            aria-controls={open ? bodyId : undefined}
             className="-ml-1 flex min-w-0 items-center gap-1 rounded px-1 text-left text-sm font-medium text-slate-700 hover:text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
             onClick={() => setOpen(!open)}
           >
