@@ -79,3 +79,24 @@ test("the data tree inserts a reference and the preview checks what a template g
   await expect(panel.getByTestId("expression-json-warning-body")).toContainText("This body is not valid JSON after mapping");
   await panel.screenshot({ path: ".tmp/screenshots/designer-mapping-json-body.png" });
 });
+
+test("undo and redo reach header rows while the step's panel stays open", async ({ page }) => {
+  await createFlow(page, `Headers undo ${Date.now()}`);
+  await page.getByTestId("add-step-button").click();
+  await page.getByTestId("add-step-option-http-request").click();
+  const panel = page.getByTestId("node-panel");
+  await panel.getByTestId("field-headers-add").click();
+  await panel.getByTestId("field-headers-key-0").fill("X-Order");
+  await panel.getByTestId("field-headers-value-0").fill("A-1");
+
+  // The toolbar's buttons leave the panel open, so the rows must follow the stored headers, not their own copy.
+  await page.getByTestId("undo-button").click();
+  await expect(panel.getByTestId("field-headers-key-0")).toHaveCount(0);
+  await page.getByTestId("redo-button").click();
+  await expect(panel.getByTestId("field-headers-key-0")).toHaveValue("X-Order");
+  await expect(panel.getByTestId("field-headers-value-0")).toHaveValue("A-1");
+  // A new row has no name yet, so it is not stored; it stays on screen while the others are edited.
+  await panel.getByTestId("field-headers-add").click();
+  await panel.getByTestId("field-headers-value-0").fill("A-2");
+  await expect(panel.getByTestId("field-headers-key-1")).toHaveValue("");
+});

@@ -28,6 +28,13 @@ function toRecord(rows: Row[]): Record<string, string> {
 
 export function KeyValueField({ name, value, onChange }: { name: string; value: unknown; onChange: (next: Record<string, string>) => void }) {
   const [rows, setRows] = useState<Row[]>(() => toRows(value));
+  // Undo, redo or a restored version change the stored value under the rows: show what is stored then. An edit made
+  // here comes back as the same record, so a row whose name is still empty is kept.
+  const [shown, setShown] = useState(value);
+  if (value !== shown) {
+    setShown(value);
+    if (JSON.stringify(toRecord(rows)) !== JSON.stringify(toRecord(toRows(value)))) setRows(toRows(value));
+  }
   const [treeFor, setTreeFor] = useState<number | null>(null);
   const data = useNodeData();
   const { trackFocus, insert } = useInsertReference();
