@@ -4,6 +4,7 @@
 import { z } from "zod";
 import type { ConnectorManifest } from "./connector-manifest";
 import { describeIssues, flowGraphSchema, type FlowGraph, type FlowNode } from "./flow-graph";
+import { isRecord } from "./is-record";
 
 export const FLOW_EXPORT_FORMAT = "conflux-flow";
 export const FLOW_EXPORT_VERSION = 1;
@@ -41,10 +42,6 @@ const envelopeSchema = z.object({
   name: z.string().trim().min(1, "the flow has no name").max(120, "the flow name has more than 120 characters"),
   graph: z.unknown().refine((graph) => graph !== undefined, "the file holds no graph"),
 });
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 export interface ImportedFlow {
   name: string;

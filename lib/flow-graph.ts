@@ -1,5 +1,6 @@
 // The flow graph: the one shape a flow has everywhere (designer, API, database, runtime). Validated on every save.
 import { z } from "zod";
+import { isRecord } from "./is-record";
 
 export const FLOW_GRAPH_SCHEMA_VERSION = 1;
 
@@ -186,10 +187,6 @@ function formatPath(pathParts: readonly PropertyKey[], graph: unknown): string {
     }
   }
   return text;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** The graph a new flow starts with: a manual trigger and nothing else. */

@@ -2,6 +2,7 @@
 // renders. The hint keys are documented in server/connectors/sdk/fields.ts.
 import { z } from "zod";
 import type { JsonSchema } from "./connector-manifest";
+import { isRecord } from "./is-record";
 
 export type FieldKind = "text" | "textarea" | "json" | "keyValue" | "select" | "number" | "boolean" | "timezone" | "cron" | "group" | "list";
 
@@ -143,10 +144,6 @@ export interface MissingField {
   path: string;
   /** The field as the user reads it: "Order lines › line 2 › Item ID". */
   label: string;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /**

@@ -3,6 +3,7 @@
 // nothing at all (the silent-null trap: the field is then left unset) or not the type the field expects.
 import jsonata from "jsonata";
 import { scanTemplate, type TemplatePart } from "./templates";
+import { isRecord } from "./is-record";
 
 /** What expressions see, as the runtime builds it (server/runtime/expressions.ts ExpressionContext). */
 export interface PreviewContext {
@@ -39,10 +40,6 @@ const jsonTypes: Record<string, ValueType> = {
   object: "object",
   array: "array",
 };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function typesOfProperty(property: unknown): ValueType[] {
   if (!isRecord(property)) return [];

@@ -3,13 +3,10 @@
 import type { ConnectorManifest } from "@/lib/connector-manifest";
 import type { FlowGraph } from "@/lib/flow-graph";
 import { resolveOperation } from "./manifest-lookup";
+import { isRecord } from "@/lib/is-record";
 
 const MAX_DEPTH = 3;
 const SIMPLE_NAME = /^[A-Za-z_$][\w$]*$/;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function collect(schema: unknown, prefix: string, depth: number, into: string[]): void {
   if (!isRecord(schema) || depth >= MAX_DEPTH || !isRecord(schema.properties)) return;

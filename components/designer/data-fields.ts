@@ -1,6 +1,7 @@
 // Builds the tree of fields one step's output offers, from its JSON Schema (properties, items, titles) merged with a
 // sample of real output, and writes the JSONata reference that reads each field.
 import type { JsonSchema } from "@/lib/connector-manifest";
+import { isRecord } from "@/lib/is-record";
 
 export interface DataField {
   /** The key in its parent (or the source's name at the root). */
@@ -65,10 +66,6 @@ function sampleType(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (Array.isArray(value)) return "array";
   return typeof value;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** What JSONata gives for `parent.key` on sample data: arrays are mapped over and a single match is unwrapped. */

@@ -3,10 +3,7 @@
 // draft) is shown as text instead, so nothing the user stored is hidden or dropped.
 import type { FieldSpec } from "@/lib/schema-fields";
 import { isTemplate } from "@/lib/templates";
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+import { isRecord } from "@/lib/is-record";
 
 function fitsGroup(fields: readonly FieldSpec[] | undefined, value: unknown): boolean {
   if (!isRecord(value)) return false;

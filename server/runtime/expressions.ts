@@ -3,6 +3,7 @@
 import jsonata from "jsonata";
 import { ConfluxError } from "@/lib/errors";
 import { isTemplate, parseTemplate } from "@/lib/templates";
+import { isRecord } from "@/lib/is-record";
 
 // The template syntax lives in lib/ so the designer checks fields exactly as runs resolve them.
 export { isTemplate, parseTemplate };
@@ -157,6 +158,3 @@ function expressionError(field: string, expression: string, reason: string): Con
   });
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
