@@ -38,9 +38,23 @@ function shapes(): ConditionBuilder[] {
   return builders;
 }
 
-async function evaluateAll(expression: string): Promise<unknown[]> {
+async function evaluateAll(expression: string, on: unknown[] = samples): Promise<unknown[]> {
   const compiled = jsonata(expression);
-  return Promise.all(samples.map((sample) => compiled.evaluate(sample).catch((error: unknown) => ({ error: String(error) }))));
+  return Promise.all(on.map((sample) => compiled.evaluate(sample).catch((error: unknown) => ({ error: String(error) }))));
+}
+
+// Lists, one-item lists and nested lists too, where predicates, group-bys and keep-array change what a path gives.
+const listSamples: unknown[] = [
+  ...samples,
+  { trigger: { items: [5, 6], total: 5, tags: ["a", "b"], note: "rush", country: "DE", a: 1, b: 2, c: 3 } },
+  { trigger: { items: [5], total: [5, 6], tags: "", note: 42, country: ["DE"], a: 2, b: 2 } },
+  { trigger: { items: [[5, 6], [7]], total: 4.5, tags: [[]], note: ["rush", "x"], c: 3 } },
+  { trigger: { items: [{ qty: 1 }, { qty: 2 }], total: "250", limit: "100" } },
+];
+
+/** The expression inside the condition's braces. */
+function inner(condition: string): string {
+  return condition.replace(/^\{\{|\}\}$/g, "");
 }
 
 function sameRows(a: ConditionBuilder, b: ConditionBuilder): boolean {
@@ -134,5 +148,105 @@ describe("parseCondition round trip", () => {
     expect(parseCondition("{{ trigger.total > }}")).toEqual({ ok: false, reason: "syntax" });
     expect(parseCondition("")).toEqual({ ok: false, reason: "empty" });
     expect(parseCondition(undefined)).toEqual({ ok: false, reason: "empty" });
+  });
+
+  it("leaves predicates, group-bys and every other path form it does not read to the advanced editor", async () => {
+    const kept = [
+      // Predicates and group-bys on parentheses, on paths, on literals and on calls.
+      "(trigger.items)[0] = 5",
+      "(trigger.items)[0] > 4",
+      "(trigger.items)[1] = trigger.total",
+      '(trigger.items){"k": 1} = 1',
+      'trigger.items{"k": 1} = 1',
+      'trigger.items[0]{"k": 1} = 1',
+      "trigger.total = (trigger.items)[0]",
+      "trigger.total = 5[0]",
+      'trigger.country = "DE"[1]',
+      "trigger.vip = true[0]",
+      "(trigger.total = 5)[0]",
+      "$not(trigger.total = 5)[0]",
+      '$contains($string(trigger.note), "rush")[0]',
+      "($exists(trigger.total)[0] and trigger.total > 4)",
+      '($count(trigger.tags){"k": 1} = 0 or trigger.tags = null or trigger.tags = "")',
+      // Focus, index, keep-array, sort, filters that are not a plain index.
+      "trigger.items@$i = 5",
+      "trigger.items#$i = 5",
+      "trigger.items[] = 5",
+      "trigger.items[0][] = 5",
+      "trigger.items^(qty).qty = 1",
+      "trigger.items[qty > 1].qty = 2",
+      "trigger.items[-1] = 6",
+      "trigger.items[[0]] = 5",
+      "trigger.items[1.5] = 5",
+      // Transforms, apply, conditionals, variables, regexes, wildcards, descendants, parents, blocks as steps.
+      '(trigger ~> |items|{"qty": 3}|).total = 5',
+      "trigger.total ~> $abs = 5",
+      "(trigger.total > 1 ? trigger.a : trigger.b) = 1",
+      "$x = 1",
+      "trigger.total = $x",
+      "$.trigger.total = 5",
+      "$$.trigger.total = 5",
+      "$contains($string(trigger.note), /rush/)",
+      "($exists(trigger.note) and $contains($string(trigger.note), /rush/))",
+      "trigger.* = 5",
+      "trigger.*.qty = 1",
+      "trigger.** = 1",
+      "trigger.items.%.total = 5",
+      "trigger.(total) = 5",
+      "(trigger.a; trigger.total) = 5",
+      "[trigger.total] = 5",
+      "trigger.total = -(5)",
+      "trigger.total = 5 and $x",
+    ];
+    for (const expression of kept) {
+      expect(parseCondition(`{{ ${expression} }}`), expression).toEqual({ ok: false, reason: "unsupported" });
+    }
+    // Why: on items [5, 6] the first element is 5, while the list as a whole does not equal 5.
+    expect(await evaluateAll("(trigger.items)[0] = 5", listSamples)).not.toEqual(await evaluateAll("trigger.items = 5", listSamples));
+  });
+
+  it("gives the same result on sample data for whatever it does read, up to the noted missing-field cases", async () => {
+    const same = [
+      "(trigger.total) = 5",
+      "((trigger.total = 5))",
+      "trigger.items[0] = 5",
+      "trigger.items[0][1] = 6",
+      "trigger.items = 5",
+      '$not(trigger.country = "DE")',
+      "($exists(trigger.total) and trigger.total > 4)",
+      "($exists(trigger.total) and trigger.total >= trigger.limit)",
+      '($exists(trigger.note) and $contains($string(trigger.note), "rush"))',
+      "trigger.total > 4 and trigger.items[0] = 5",
+      "(trigger.a = 1 or trigger.b = 2) or (trigger.c = 3)",
+      "trigger.a = 1 and trigger.b = 2 or trigger.c = 3",
+      '(trigger.`order-no` = "Y1")',
+      '($count(trigger.tags) = 0 or trigger.tags = null or trigger.tags = "")',
+      '$not($count(trigger.tags) = 0 or trigger.tags = null or trigger.tags = "")',
+    ];
+    for (const expression of same) {
+      const parsed = parseCondition(`{{ ${expression} }}`);
+      if (!parsed.ok) throw new Error(`Could not read ${expression}`);
+      expect(parsed.notes, expression).toEqual([]);
+      expect(await evaluateAll(inner(compileCondition(parsed.builder) ?? ""), listSamples), expression).toEqual(await evaluateAll(expression, listSamples));
+    }
+    // With a note, the only difference allowed is where the field is missing (the note says so).
+    const noted: [string, string][] = [
+      ["trigger.total > 4", "trigger.total"],
+      ["(trigger.total) <= 5", "trigger.total"],
+      ['trigger.country != "DE"', "trigger.country"],
+      ['$contains($string(trigger.note), "rush")', "trigger.note"],
+    ];
+    for (const [expression, field] of noted) {
+      const parsed = parseCondition(`{{ ${expression} }}`);
+      if (!parsed.ok) throw new Error(`Could not read ${expression}`);
+      expect(parsed.notes, expression).toHaveLength(1);
+      const rows = await evaluateAll(inner(compileCondition(parsed.builder) ?? ""), listSamples);
+      const written = await evaluateAll(expression, listSamples);
+      const present = await evaluateAll(`$exists(${field})`, listSamples);
+      expect(present).toContain(false);
+      for (const [at, there] of present.entries()) {
+        if (there === true) expect(rows[at], `${expression} on sample ${at}`).toEqual(written[at]);
+      }
+    }
   });
 });

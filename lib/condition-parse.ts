@@ -22,8 +22,31 @@ export type ConditionParse =
 // JSONata's typings leave node fields as `any` (and lack "path"); nodes are read as plain records and narrowed.
 type Ast = { type: string; value?: unknown; position?: unknown } & Record<string, unknown>;
 
+// The only node types the reader knows, each with the only keys it reads. JSONata marks what else an expression does
+// with extra keys on the same node (a predicate `(p)[0]`, a group-by `p{...}`, a focus `@$x`, an index `#$i`, a
+// keep-array `[]`, a parent `%`); a node with any other key, or of any other type, is not read, so the condition
+// stays in the advanced editor rather than becoming rows that mean something else.
+const KNOWN_KEYS: Record<string, ReadonlySet<string>> = {
+  path: new Set(["steps"]),
+  name: new Set(["value", "stages"]),
+  filter: new Set(["expr"]),
+  block: new Set(["expressions"]),
+  binary: new Set(["value", "lhs", "rhs"]),
+  function: new Set(["value", "arguments", "procedure"]),
+  variable: new Set(["value"]),
+  number: new Set(["value"]),
+  string: new Set(["value"]),
+  value: new Set(["value"]),
+};
+
 function asNode(value: unknown): Ast | undefined {
   if (typeof value !== "object" || value === null || Array.isArray(value) || !("type" in value) || typeof value.type !== "string") return undefined;
+  const known = KNOWN_KEYS[value.type];
+  if (!known) return undefined;
+  for (const [key, entry] of Object.entries(value)) {
+    // The parser leaves some keys present but undefined (a function call's `name`).
+    if (key !== "type" && key !== "position" && entry !== undefined && !known.has(key)) return undefined;
+  }
   return { ...value, type: value.type };
 }
 
@@ -31,9 +54,12 @@ function child(node: Ast, key: string): Ast | undefined {
   return asNode(node[key]);
 }
 
+/** The nodes under `key`; none at all when any one of them is not a node the reader knows. */
 function children(node: Ast, key: string): Ast[] {
   const list = node[key];
-  return Array.isArray(list) ? list.map(asNode).filter((entry): entry is Ast => entry !== undefined) : [];
+  if (!Array.isArray(list)) return [];
+  const nodes = list.map(asNode);
+  return nodes.every((entry) => entry !== undefined) ? nodes : [];
 }
 
 const ORDERED: Record<string, ConditionOperator> = { ">": "greaterThan", "<": "lessThan", ">=": "atLeast", "<=": "atMost" };
@@ -46,7 +72,7 @@ function fail(): never {
   throw new Unsupported();
 }
 
-/** Parentheses parse as a block of one expression; they change nothing here. */
+/** Parentheses parse as a block of one expression; they change nothing here (a block with a predicate or a group-by is not a node the reader knows). */
 function unwrap(node: Ast): Ast {
   let current = node;
   for (;;) {
@@ -78,13 +104,14 @@ function pathText(node: Ast): string | undefined {
   if (inner.type !== "path" || steps.length === 0) return undefined;
   const parts: string[] = [];
   for (const step of steps) {
-    const keys = Object.keys(step).filter((key) => key !== "type" && key !== "value" && key !== "position" && key !== "stages");
-    if (step.type !== "name" || typeof step.value !== "string" || keys.length > 0) return undefined;
+    if (step.type !== "name" || typeof step.value !== "string") return undefined;
     const name = step.value;
     const plain = PLAIN_NAME.test(name) && !RESERVED.has(name);
     if (!plain && (/[`.]/.test(name) || name.trim() !== name || name === "")) return undefined;
     let indexes = "";
-    for (const stage of children(step, "stages")) {
+    const stages = children(step, "stages");
+    if (step.stages !== undefined && stages.length === 0) return undefined;
+    for (const stage of stages) {
       const index = stage.type === "filter" ? child(stage, "expr") : undefined;
       if (!index || index.type !== "number" || !Number.isInteger(index.value) || Number(index.value) < 0) return undefined;
       indexes += `[${String(index.value)}]`;
