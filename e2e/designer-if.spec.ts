@@ -77,6 +77,30 @@ test("an If's condition goes between rows and JSONata with the data tree and the
   await expect(builder.getByTestId("condition-row-holds-0-0")).toBeVisible();
   await builder.screenshot({ path: ".tmp/screenshots/designer-if-read-back.png" });
 
+  // Undo takes the read into rows back: the condition as written, in the editor, not stale rows under its text.
+  // Redo brings the rows back with their note. An edit after the undo starts from the condition as written.
+  await page.keyboard.press("ControlOrMeta+z");
+  await expect(toggle).toHaveAttribute("aria-pressed", "true");
+  await expect(condition).toHaveValue("{{ trigger.total > 100 }}");
+  await expect(builder.getByText("Condition as a JSONata expression")).toBeVisible();
+  await expect(builder.getByTestId("condition-field-0-0")).toHaveCount(0);
+  await expect(builder.getByTestId("condition-builder-notes")).toHaveCount(0);
+  await builder.screenshot({ path: ".tmp/screenshots/designer-if-undo-read-back.png" });
+  await page.keyboard.press("ControlOrMeta+Shift+z");
+  await expect(toggle).toHaveAttribute("aria-pressed", "false");
+  await expect(builder.getByTestId("condition-field-0-0")).toHaveValue("trigger.total");
+  await expect(builder.getByTestId("condition-operator-0-0")).toHaveValue("greaterThan");
+  await expect(condition).toHaveValue("{{ ($exists(trigger.total) and trigger.total > 100) }}");
+  await expect(builder.getByTestId("condition-builder-notes")).toContainText("gives false instead of stopping the run");
+  await page.getByTestId("undo-button").click();
+  await expect(condition).toHaveValue("{{ trigger.total > 100 }}");
+  await condition.fill("{{ trigger.total > 200 }}");
+  await expect(toggle).toHaveAttribute("aria-pressed", "true");
+  await expect(condition).toHaveValue("{{ trigger.total > 200 }}");
+  await toggle.click();
+  await expect(builder.getByTestId("condition-value-0-0")).toHaveValue("200");
+  await expect(condition).toHaveValue("{{ ($exists(trigger.total) and trigger.total > 200) }}");
+
   // A reference from the tree lands at the cursor inside the expression, as a bare path.
   await toggle.click();
   await condition.fill("{{ trigger.total >  }}");

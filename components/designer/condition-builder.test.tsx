@@ -50,6 +50,19 @@ describe("condition builder", () => {
     expect(html).not.toContain("cannot show as rows");
   });
 
+  it("shows a condition its stored rows do not write as it was written, as after undoing a read into rows", () => {
+    const builder: Builder = { join: "and", groups: [{ join: "and", rules: [{ field: "trigger.total", operator: "greaterThan", value: "100" }] }] };
+    const html = render({ condition: "{{ trigger.total > 100 }}", [CONDITION_BUILDER_KEY]: builder });
+    expect(html).not.toContain('data-testid="condition-field-0-0"');
+    expect(html).toMatch(/data-testid="condition-advanced-toggle"[^>]*aria-pressed="true"/);
+    expect(html).toContain("Condition as a JSONata expression");
+    expect(html).toContain("{{ trigger.total &gt; 100 }}");
+    // Rows left beside a cleared condition are not what it says either.
+    const cleared = render({ [CONDITION_BUILDER_KEY]: builder });
+    expect(cleared).not.toContain('data-testid="condition-field-0-0"');
+    expect(cleared).toMatch(/data-testid="condition-advanced-toggle"[^>]*aria-pressed="true"/);
+  });
+
   it("has no data buttons where there is no data (outside a step's panel)", () => {
     const html = renderToStaticMarkup(<ConditionBuilder node={ifNode({})} manifest={undefined} />);
     expect(html).toContain('data-testid="condition-field-0-0"');

@@ -22,6 +22,7 @@ import { Button } from "../ui/button";
 import { ConditionExpression, conditionText, NOT_ROWS_ID } from "./condition-expression";
 import { conditionPaths } from "./condition-paths";
 import { RuleRow, type TreeTarget } from "./condition-rule-row";
+import { conditionViewKey, useConditionView, type ConditionView } from "./condition-view";
 import { useDesignerStore } from "./designer-store";
 import { updateNode } from "./graph-edit";
 import { useNodeData } from "./node-data-context";
@@ -49,26 +50,31 @@ export function ConditionBuilder({ node, manifest }: { node: FlowNode; manifest:
   const stored = readBuilder(node.inputs[CONDITION_BUILDER_KEY]);
   const condition = node.inputs.condition;
   const matches = builderMatches(stored, condition);
-  // A condition the builder did not write (by hand, or from before the builder) opens as it was written.
-  const [advanced, setAdvanced] = useState(() => !matches && conditionText(condition) !== "");
-  // What reading a hand-written expression into rows changed (only ever for a missing field), shown until dismissed.
-  const [notes, setNotes] = useState<string[]>([]);
+  // A condition the builder did not write (by hand, from before the builder, or put back by undo while rows were
+  // shown) is shown as it was written; rows are shown only when they are what the stored condition says.
+  const currentKey = conditionViewKey(condition, stored);
+  const { view, remember } = useConditionView(currentKey, matches || (stored === undefined && conditionText(condition) === ""));
+  const { advanced, notes } = view;
   const [treeFor, setTreeFor] = useState<TreeTarget | null>(null);
   const builder = stored ?? emptyBuilder();
   const paths = graph ? conditionPaths(graph, node.id, manifest) : [];
   const parsed = useMemo(() => parseCondition(condition), [condition]);
   const canUseBuilder = matches || parsed.ok || parsed.reason === "empty";
 
-  const saveInputs = (next: Record<string, unknown>) => edit((current) => updateNode(current, node.id, { inputs: next }));
-  const setBuilder = (next: ConditionBuilder) => {
+  /** Stores the inputs, to be shown as `shown`, which is also how undo or redo coming back to them shows them. */
+  const saveInputs = (next: Record<string, unknown>, shown: ConditionView) => {
+    remember(conditionViewKey(next.condition, readBuilder(next[CONDITION_BUILDER_KEY])), shown);
+    edit((current) => updateNode(current, node.id, { inputs: next }));
+  };
+  const setBuilder = (next: ConditionBuilder, shown: ConditionView = { advanced: false, notes }) => {
     const { condition: _old, ...rest } = node.inputs;
     const compiled = compileCondition(next);
-    saveInputs({ ...rest, ...(compiled === undefined ? {} : { condition: compiled }), [CONDITION_BUILDER_KEY]: next });
+    saveInputs({ ...rest, ...(compiled === undefined ? {} : { condition: compiled }), [CONDITION_BUILDER_KEY]: next }, shown);
   };
   const setExpression = (text: string) => {
     const { condition: _old, ...rest } = node.inputs;
     const value = text === "true" || text === "false" ? text === "true" : text;
-    saveInputs(text.trim() === "" ? rest : { ...rest, condition: value });
+    saveInputs(text.trim() === "" ? rest : { ...rest, condition: value }, { advanced: true, notes: [] });
   };
   const setGroup = (index: number, rules: ConditionRule[], join?: ConditionJoin) =>
     setBuilder({
@@ -80,17 +86,13 @@ export function ConditionBuilder({ node, manifest }: { node: FlowNode; manifest:
   const switchMode = () => {
     setTreeFor(null);
     if (!advanced) {
-      setNotes([]);
-      setAdvanced(true);
+      remember(currentKey, { advanced: true, notes: [] });
       return;
     }
     // Never back to rows that would drop or silently change a hand-written condition.
     if (!canUseBuilder) return;
-    if (!matches) {
-      setBuilder(parsed.ok ? parsed.builder : emptyBuilder());
-      setNotes(parsed.ok ? parsed.notes : []);
-    }
-    setAdvanced(false);
+    if (matches) remember(currentKey, { advanced: false, notes: [] });
+    else setBuilder(parsed.ok ? parsed.builder : emptyBuilder(), { advanced: false, notes: parsed.ok ? parsed.notes : [] });
   };
 
   return (
@@ -109,7 +111,7 @@ export function ConditionBuilder({ node, manifest }: { node: FlowNode; manifest:
               <li key={note}>{note}</li>
             ))}
           </ul>
-          <Button variant="ghost" className="self-end px-2 py-0.5 text-xs" onClick={() => setNotes([])}>
+          <Button variant="ghost" className="self-end px-2 py-0.5 text-xs" onClick={() => remember(currentKey, { advanced: false, notes: [] })}>
             Got it
           </Button>
         </div>
@@ -173,8 +175,6 @@ export function ConditionBuilder({ node, manifest }: { node: FlowNode; manifest:
         onTree={setTreeFor}
         onChange={(text) => {
           if (!advanced) setTreeFor(null);
-          setAdvanced(true);
-          setNotes([]);
           setExpression(text);
         }}
       />
