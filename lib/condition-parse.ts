@@ -2,7 +2,7 @@
 // edited without JSONata. JSONata's own parser gives the tree; only the shapes the builder writes (and a few looser
 // hand-written forms whose meaning differs only when a field is missing, each reported in `notes`) become rows.
 // Anything else is left to the advanced editor: the builder must never drop or change a condition silently.
-import jsonata from "jsonata";
+import { binaryOf, callOf, child, children, readAst, unwrap, type Ast } from "./condition-ast";
 import { scanTemplate } from "./templates";
 import {
   compileCondition,
@@ -19,49 +19,6 @@ export type ConditionParse =
   | { ok: true; builder: ConditionBuilder; notes: string[] }
   | { ok: false; reason: "empty" | "syntax" | "unsupported" };
 
-// JSONata's typings leave node fields as `any` (and lack "path"); nodes are read as plain records and narrowed.
-type Ast = { type: string; value?: unknown; position?: unknown } & Record<string, unknown>;
-
-// The only node types the reader knows, each with the only keys it reads. JSONata marks what else an expression does
-// with extra keys on the same node (a predicate `(p)[0]`, a group-by `p{...}`, a focus `@$x`, an index `#$i`, a
-// keep-array `[]`, a parent `%`); a node with any other key, or of any other type, is not read, so the condition
-// stays in the advanced editor rather than becoming rows that mean something else.
-const KNOWN_KEYS: Record<string, ReadonlySet<string>> = {
-  path: new Set(["steps"]),
-  name: new Set(["value", "stages"]),
-  filter: new Set(["expr"]),
-  block: new Set(["expressions"]),
-  binary: new Set(["value", "lhs", "rhs"]),
-  function: new Set(["value", "arguments", "procedure"]),
-  variable: new Set(["value"]),
-  number: new Set(["value"]),
-  string: new Set(["value"]),
-  value: new Set(["value"]),
-};
-
-function asNode(value: unknown): Ast | undefined {
-  if (typeof value !== "object" || value === null || Array.isArray(value) || !("type" in value) || typeof value.type !== "string") return undefined;
-  const known = KNOWN_KEYS[value.type];
-  if (!known) return undefined;
-  for (const [key, entry] of Object.entries(value)) {
-    // The parser leaves some keys present but undefined (a function call's `name`).
-    if (key !== "type" && key !== "position" && entry !== undefined && !known.has(key)) return undefined;
-  }
-  return { ...value, type: value.type };
-}
-
-function child(node: Ast, key: string): Ast | undefined {
-  return asNode(node[key]);
-}
-
-/** The nodes under `key`; none at all when any one of them is not a node the reader knows. */
-function children(node: Ast, key: string): Ast[] {
-  const list = node[key];
-  if (!Array.isArray(list)) return [];
-  const nodes = list.map(asNode);
-  return nodes.every((entry) => entry !== undefined) ? nodes : [];
-}
-
 const ORDERED: Record<string, ConditionOperator> = { ">": "greaterThan", "<": "lessThan", ">=": "atLeast", "<=": "atMost" };
 const PLAIN_NAME = /^[A-Za-z_]\w*$/;
 const RESERVED = new Set(["and", "or", "in", "true", "false", "null", "function"]);
@@ -70,31 +27,6 @@ class Unsupported extends Error {}
 
 function fail(): never {
   throw new Unsupported();
-}
-
-/** Parentheses parse as a block of one expression; they change nothing here (a block with a predicate or a group-by is not a node the reader knows). */
-function unwrap(node: Ast): Ast {
-  let current = node;
-  for (;;) {
-    const expressions = current.type === "block" ? children(current, "expressions") : [];
-    if (expressions.length !== 1 || !expressions[0]) return current;
-    current = expressions[0];
-  }
-}
-
-function callOf(node: Ast, name: string, arity: number): Ast[] | undefined {
-  const inner = unwrap(node);
-  const procedure = child(inner, "procedure");
-  if (inner.type !== "function" || procedure?.type !== "variable" || procedure.value !== name) return undefined;
-  const args = children(inner, "arguments");
-  return args.length === arity ? args : undefined;
-}
-
-function binaryOf(node: Ast, operator: string): [Ast, Ast] | undefined {
-  const inner = unwrap(node);
-  const lhs = child(inner, "lhs");
-  const rhs = child(inner, "rhs");
-  return inner.type === "binary" && inner.value === operator && lhs && rhs ? [lhs, rhs] : undefined;
 }
 
 /** A field path as the builder's field box holds it (`trigger.order-no` back-quoted), or undefined. */
@@ -135,11 +67,6 @@ function valueText(node: Ast): string | undefined {
   // "100" (text) and 100 (a number) differ in JSONata; the value box can hold only one of them for "100".
   if (literalValue(text) !== inner.value || valueReference(text) !== undefined) return undefined;
   return text;
-}
-
-function samePath(a: Ast, b: Ast): string | undefined {
-  const left = pathText(a);
-  return left !== undefined && left === pathText(b) ? left : undefined;
 }
 
 /** `($count(p) = 0 or p = null or p = "")`, the builder's "is empty". */
@@ -275,12 +202,8 @@ function readBuilder(expression: Ast, notes: string[]): ConditionBuilder {
 }
 
 function parseExpression(source: string): ConditionParse {
-  let ast: Ast | undefined;
-  try {
-    ast = asNode(jsonata(source).ast());
-  } catch {
-    return { ok: false, reason: "syntax" };
-  }
+  const ast = readAst(source);
+  if (ast === "syntax") return { ok: false, reason: "syntax" };
   if (!ast) return { ok: false, reason: "unsupported" };
   const notes: string[] = [];
   try {
