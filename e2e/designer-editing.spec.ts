@@ -107,6 +107,9 @@ test("undo, redo, insert on an edge, copy and paste, delete and tidy up", async 
   await expect.poll(() => overlaps(node(page, "http_request_1"), node(page, "http_request_2"))).toBe(false);
   await expect.poll(() => overlaps(node(page, "core_log_1"), node(page, "core_log_2"))).toBe(false);
   await expect(page.getByTestId("undo-button")).toBeEnabled();
+  // Five steps fit the canvas: the overview stays out of the way until asked for.
+  await expect(page.getByTestId("designer-canvas").getByTestId("rf__minimap")).toHaveCount(0);
+  await page.getByTestId("minimap-toggle").click();
   await expect(page.getByTestId("designer-canvas").getByTestId("rf__minimap")).toBeVisible();
   await expect(page.getByTestId("designer-canvas").getByTestId("rf__controls")).toBeVisible();
   await page.screenshot({ path: ".tmp/screenshots/designer-tidy-up.png" });

@@ -4,6 +4,7 @@
 import { useQuery } from "@tanstack/react-query";
 import {
   Background,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
@@ -12,7 +13,8 @@ import {
   type NodeChange,
   useReactFlow,
 } from "@xyflow/react";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { Map as MapIcon } from "lucide-react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ConnectorManifest } from "@/lib/connector-manifest";
 import { edgeHandles, type EdgeHandle } from "@/lib/flow-graph";
 import { useTRPC } from "../trpc";
@@ -24,6 +26,7 @@ import type { ResolvedOperation } from "./manifest-lookup";
 import { StepNode, type StepFlowNode } from "./step-node";
 import { useTestRunStore } from "./test-run-results";
 import { useDesignerShortcuts } from "./use-designer-shortcuts";
+import { useKeepInView } from "./use-keep-in-view";
 
 const nodeTypes = { step: StepNode };
 const edgeTypes = { insert: InsertEdge };
@@ -32,10 +35,13 @@ const initialFitOptions = { maxZoom: 1, padding: 0.3 };
 const proOptions = { hideAttribution: true };
 const multiSelectionKeys = ["Shift", "Meta", "Control"];
 const noPositions: ReadonlyMap<string, Position> = new Map();
+// A small flow fits the canvas and its overview only covers steps; past this many steps the overview shows itself.
+const minimapFromSteps = 8;
+const minimapStyle = { width: 150, height: 100 };
 // What screen readers hear on reaching a step or a connection, in the designer's words.
 const ariaLabels = {
   "node.a11yDescription.default":
-    "Press Enter or Space to select the step and open its settings. Arrow keys then move it, Shift with an arrow moves it further. Delete removes it, Escape clears the selection.",
+    "Press Enter or Space to select the step and open its settings, then F6 to go to its fields and F6 again to come back. Arrow keys move the selected step, Shift with an arrow moves it further. Delete removes it, Escape clears the selection.",
   "node.a11yDescription.ariaLiveMessage": ({ direction, x, y }: { direction: string; x: number; y: number }) =>
     `Moved the step ${direction}, to x ${x}, y ${y}.`,
   "edge.a11yDescription.default": "Press Enter or Space to select the connection, then Delete to remove it.",
@@ -64,6 +70,7 @@ export function FlowCanvas({ manifest, problems }: { manifest: ConnectorManifest
   const graph = useDesignerStore((state) => state.graph);
   const selectedNodeIds = useDesignerStore((state) => state.selectedNodeIds);
   const selectedEdgeIds = useDesignerStore((state) => state.selectedEdgeIds);
+  const selectedId = useDesignerStore((state) => state.selectedId);
   const fitRequest = useDesignerStore((state) => state.fitRequest);
   const testResults = useTestRunStore((state) => state.results);
   const edit = useDesignerStore((state) => state.edit);
@@ -77,16 +84,22 @@ export function FlowCanvas({ manifest, problems }: { manifest: ConnectorManifest
   const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(new Map());
   useDesignerShortcuts(accountIds);
 
-  // A step added at the end of the chain may land outside the view, and a tidy-up moves everything: show it all.
+  // A tidy-up moves everything: show it all. (Added and selected steps are panned to by useKeepInView instead.)
   useEffect(() => {
-    if (nodeCount === 0) return;
+    if (fitRequest === 0) return;
     const frame = requestAnimationFrame(() => void fitView(fitOptions));
     return () => cancelAnimationFrame(frame);
-  }, [nodeCount, fitRequest, fitView]);
+  }, [fitRequest, fitView]);
+
+  // null follows the flow's size; a press on the overview button overrides that for this visit.
+  const [minimapChoice, setMinimapChoice] = useState<boolean | null>(null);
+  const showMinimap = minimapChoice ?? nodeCount >= minimapFromSteps;
 
   // While a drag is on, the dragged nodes' positions stay here and the store (undo history, problems, autosave, the
   // rest of the designer) hears only where they came to rest: one edit per drag instead of one per mouse move.
   const [dragged, setDragged] = useState<ReadonlyMap<string, Position>>(noPositions);
+  const dragging = useRef(false);
+  useKeepInView({ graph, selectedId, dragging });
   const nodes = useCanvasNodes({ graph, manifest, selectedNodeIds, problems, accounts, testResults, sizes }, dragged);
   const edges = useCanvasEdges(graph, selectedEdgeIds);
 
@@ -163,6 +176,8 @@ export function FlowCanvas({ manifest, problems }: { manifest: ConnectorManifest
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         onPaneClick={clearSelection}
+        onNodeDragStart={() => (dragging.current = true)}
+        onNodeDragStop={() => (dragging.current = false)}
         fitView
         fitViewOptions={initialFitOptions}
         // Deleting goes through the designer's shortcuts, so a deleted selection is one undo step.
@@ -173,16 +188,29 @@ export function FlowCanvas({ manifest, problems }: { manifest: ConnectorManifest
         ariaLabelConfig={ariaLabels}
       >
         <Background gap={20} color="#cbd5e1" />
-        <Controls showInteractive={false} fitViewOptions={fitOptions} className="!rounded-md !border !border-slate-200 !shadow-sm" />
-        <MiniMap
-          pannable
-          zoomable
-          ariaLabel="Overview of the flow"
-          nodeColor="#c7d2fe"
-          nodeStrokeColor="#3b6cf6"
-          nodeBorderRadius={6}
-          className="!rounded-md !border !border-slate-200 !shadow-sm"
-        />
+        <Controls showInteractive={false} fitViewOptions={fitOptions} className="!rounded-md !border !border-slate-200 !shadow-sm">
+          <ControlButton
+            data-testid="minimap-toggle"
+            aria-pressed={showMinimap}
+            aria-label={showMinimap ? "Hide the overview" : "Show the overview"}
+            title={showMinimap ? "Hide the overview" : "Show the overview"}
+            onClick={() => setMinimapChoice(!showMinimap)}
+          >
+            <MapIcon aria-hidden className={showMinimap ? "text-brand-600" : undefined} />
+          </ControlButton>
+        </Controls>
+        {showMinimap && (
+          <MiniMap
+            pannable
+            zoomable
+            ariaLabel="Overview of the flow"
+            nodeColor="#c7d2fe"
+            nodeStrokeColor="#3b6cf6"
+            nodeBorderRadius={6}
+            style={minimapStyle}
+            className="!m-2.5 !rounded-md !border !border-slate-200 !opacity-90 !shadow-sm hover:!opacity-100"
+          />
+        )}
       </ReactFlow>
       {insertPoint && (
         <InsertStepPicker
