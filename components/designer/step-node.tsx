@@ -24,12 +24,12 @@ export type StepNodeData = {
 const controlIcons = { if: GitBranch, forEach: Repeat, respond: Reply } as const;
 
 // How each path reads and looks at the bottom of a node; "next" alone stays an unlabelled dot, as before.
-const handleStyles: Record<EdgeHandle, { label: string; color: string }> = {
-  next: { label: "next", color: "!bg-brand-500" },
-  true: { label: "true", color: "!bg-emerald-500" },
-  false: { label: "false", color: "!bg-slate-500" },
-  error: { label: "error", color: "!bg-red-500" },
-  each: { label: "each", color: "!bg-violet-500" },
+const handleStyles: Record<EdgeHandle, { label: string; color: string; text: string }> = {
+  next: { label: "next", color: "!bg-brand-500", text: "text-brand-700" },
+  true: { label: "true", color: "!bg-emerald-500", text: "text-emerald-700" },
+  false: { label: "false", color: "!bg-slate-500", text: "text-slate-600" },
+  error: { label: "error", color: "!bg-red-500", text: "text-red-700" },
+  each: { label: "each", color: "!bg-violet-500", text: "text-violet-700" },
 };
 
 function SourceHandles({ stepId, handles }: { stepId: string; handles: EdgeHandle[] }) {
@@ -51,7 +51,13 @@ function SourceHandles({ stepId, handles }: { stepId: string; handles: EdgeHandl
             className={`!h-2.5 !w-2.5 ${style.color}`}
           >
             {labelled && (
-              <span className="pointer-events-none absolute left-1/2 top-2.5 -translate-x-1/2 text-[10px] font-medium text-slate-500">
+              // Beside the dot, level with it, where the edge has not left yet: the line leaves straight down and never
+              // crosses the text. The first path's label faces left, the others right, away from each other.
+              <span
+                className={`pointer-events-none absolute top-1/2 -translate-y-1/2 whitespace-nowrap rounded-sm bg-white px-1 text-[11px] leading-4 font-medium ${style.text} ${
+                  index === 0 && handles.length > 1 ? "right-full mr-1" : "left-full ml-1"
+                }`}
+              >
                 {style.label}
               </span>
             )}
