@@ -2,12 +2,13 @@
 // The node picker: a searchable list of every action a step can be, opened from "Add step" or with "/" or Ctrl+K.
 // Arrow keys move, Enter picks, Escape closes. The filtering and grouping live in node-picker-options.ts.
 import { Command } from "cmdk";
-import { Plus, Search } from "lucide-react";
+import { Plus } from "lucide-react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { ConnectorManifest } from "@/lib/connector-manifest";
 import { Button } from "../ui/button";
 import type { ResolvedOperation } from "./manifest-lookup";
 import { pickerSections } from "./node-picker-options";
+import { PickerSearch } from "./picker-search";
 import { StepOptionsList } from "./step-options-list";
 
 /** True when a key press belongs to something the user is typing in, where "/" must stay a character. */
@@ -68,20 +69,9 @@ export function AddStepMenu({ manifest, onPick }: { manifest: ConnectorManifest 
       >
         {open && (
           <Command label="Add a step" shouldFilter={false} loop vimBindings={false} className="flex max-h-[65vh] flex-col">
-            {/* The row shows the focus, not the box: the global ring drawn around the bare input looked like a stray frame. */}
-            <label className="flex items-center gap-2 border-b-2 border-slate-200 px-3 py-2.5 focus-within:border-brand-500">
-              <Search size={16} aria-hidden className="text-slate-400" />
-              <Command.Input
-                ref={search}
-                data-testid="node-picker-search"
-                aria-label="Search applications and actions"
-                placeholder="Search applications, actions and tools"
-                className="w-full text-sm focus-visible:outline-none!"
-                value={query}
-                onValueChange={setQuery}
-              />
+            <PickerSearch inputRef={search} testId="node-picker-search" label="Search applications and actions" value={query} onValueChange={setQuery}>
               <kbd className="rounded border border-slate-200 px-1.5 text-[10px] text-slate-400">Esc</kbd>
-            </label>
+            </PickerSearch>
             <StepOptionsList
               sections={sections}
               empty={manifest ? `No application, action or tool matches “${query}”.` : "Loading the applications…"}

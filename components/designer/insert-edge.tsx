@@ -3,11 +3,12 @@
 // provides what the edge needs through InsertStepContext, so the edge itself stays a plain React Flow edge type.
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from "@xyflow/react";
 import { Command } from "cmdk";
-import { Plus, Search } from "lucide-react";
+import { Plus } from "lucide-react";
 import { createContext, useContext, useEffect, useMemo, useRef, useState } from "react";
 import type { ConnectorManifest } from "@/lib/connector-manifest";
 import type { ResolvedOperation } from "./manifest-lookup";
 import { pickerSections } from "./node-picker-options";
+import { PickerSearch } from "./picker-search";
 import { StepOptionsList } from "./step-options-list";
 
 export interface InsertPoint {
@@ -24,6 +25,8 @@ export function InsertEdge({ id, sourceX, sourceY, targetX, targetY, sourcePosit
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   return (
     <>
+      {/* A keyboard user who tabs onto the connection sees it haloed, as a focused step shows its ring. */}
+      <path d={path} aria-hidden className="pointer-events-none fill-none stroke-transparent [stroke-width:8] [.react-flow__edge:focus-visible_&]:stroke-brand-500/45" />
       <BaseEdge id={id} path={path} style={style} />
       <EdgeLabelRenderer>
         <div
@@ -87,18 +90,7 @@ export function InsertStepPicker({
       }}
     >
       <Command label="Insert a step" shouldFilter={false} loop className="flex max-h-80 flex-col">
-        <label className="flex items-center gap-2 border-b border-slate-200 px-2.5 py-2">
-          <Search size={14} aria-hidden className="text-slate-400" />
-          <Command.Input
-            autoFocus
-            data-testid="insert-step-search"
-            aria-label="Search actions to insert"
-            placeholder="Search applications, actions and tools"
-            className="w-full text-sm outline-none"
-            value={query}
-            onValueChange={setQuery}
-          />
-        </label>
+        <PickerSearch autoFocus compact testId="insert-step-search" label="Search actions to insert" value={query} onValueChange={setQuery} />
         <StepOptionsList
           compact
           sections={sections}
