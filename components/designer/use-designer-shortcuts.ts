@@ -1,5 +1,6 @@
 "use client";
-// The canvas's keyboard shortcuts: undo/redo, delete, select all, and copy/cut/paste through the system clipboard.
+// The canvas's keyboard shortcuts: undo/redo, delete, select all, copy/cut/paste through the system clipboard, and F6
+// between the canvas and the step panel.
 // None fire while the user types in a field or works in a dialog, where the keys belong to the browser.
 import { useEffect } from "react";
 import { copySteps, pasteSteps, readSteps } from "./clipboard";
@@ -15,6 +16,26 @@ function isTyping(target: EventTarget | null): boolean {
 function hasTextSelection(): boolean {
   const selection = window.getSelection();
   return selection !== null && !selection.isCollapsed && selection.toString().length > 0;
+}
+
+const panelFields = 'input:not([type="hidden"]):not([disabled]), textarea:not([disabled]), select:not([disabled]), [contenteditable="true"]';
+
+/**
+ * F6 (or Alt+Enter) goes from the canvas to the selected step's first field in the panel, and from the panel back to
+ * the step on the canvas, so a keyboard user need not Tab through every connection to reach the settings.
+ */
+function switchCanvasAndPanel(target: EventTarget | null): boolean {
+  const { selectedId } = useDesignerStore.getState();
+  const panel = document.querySelector<HTMLElement>('[data-testid="node-panel"]');
+  if (!selectedId || !panel || document.querySelector("dialog[open]")) return false;
+  if (target instanceof Node && panel.contains(target)) {
+    const step = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(selectedId)}"]`);
+    step?.focus();
+    return step !== null;
+  }
+  const field = panel.querySelector<HTMLElement>(panelFields) ?? panel.querySelector<HTMLElement>("button");
+  field?.focus();
+  return field !== null;
 }
 
 function deleteSelection() {
@@ -37,6 +58,10 @@ function copySelection(event: ClipboardEvent): boolean {
 export function useDesignerShortcuts(accountIds: ReadonlySet<string>) {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.key === "F6" || (event.altKey && event.key === "Enter")) && switchCanvasAndPanel(event.target)) {
+        event.preventDefault();
+        return;
+      }
       if (isTyping(event.target)) return;
       const store = useDesignerStore.getState();
       const command = event.ctrlKey || event.metaKey;
