@@ -60,6 +60,7 @@ test("Start is refused while the flow has problems, and the flow stays a draft",
   await expect(page.getByTestId("problem-count")).toContainText("1 problem");
 
   await page.getByTestId("start-button").click();
+  await expect(page.getByTestId("problems-panel")).toBeVisible();
   await expect(page.getByText("Fix the problem first")).toBeVisible();
   await expect(page.getByTestId("flow-status")).toHaveText(/draft/i);
 

@@ -12,6 +12,7 @@ import { DesignerToolbar } from "./designer-toolbar";
 import { FlowCanvas } from "./flow-canvas";
 import { appendStep, defaultInputs, findNode } from "./graph-edit";
 import { NodePanel } from "./node-panel";
+import { startRefusedNotice, useProblemsPanel } from "./problems-panel";
 import { RunPayloadDialog } from "./run-payload-dialog";
 import { StartDialog, type PollFrom } from "./start-dialog";
 import { useDraftSaver } from "./use-draft-saver";
@@ -41,6 +42,9 @@ export function Designer({ flowId }: { flowId: string }) {
     if (flow.data && loadedId !== flowId) load(flowId, flow.data.draft, flow.data.draftRevision);
   }, [flow.data, flowId, loadedId, load]);
 
+  // The designer's toasts (Saved, Started, Run queued…) speak of this flow: they must not follow the user to the run page.
+  useEffect(() => () => void toast.dismiss(), []);
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "s") {
@@ -62,9 +66,9 @@ export function Designer({ flowId }: { flowId: string }) {
   const [pollStart, setPollStart] = useState<{ hasCursor: boolean; lastError: string | null } | null>(null);
 
   async function onStart() {
-    // The server checks again on Start; refusing here names the count and keeps the user on the canvas to fix them.
+    // The server checks again on Start; refusing here opens the list of problems, each a click away from its field.
     if (problemCount > 0) {
-      toast.error(`Fix the ${problemCount === 1 ? "problem" : `${problemCount} problems`} first: the problems button in the toolbar lists them.`);
+      useProblemsPanel.getState().openWith(startRefusedNotice(problemCount));
       return;
     }
     if (!(await save())) return;

@@ -2,11 +2,33 @@
 // "N problems" in the toolbar: opens the list of everything that stands between the draft and a successful Start.
 // Picking a problem selects its node (so the side panel shows the field to fix) and brings it into view.
 import { AlertTriangle, ChevronRight } from "lucide-react";
-import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { useEffect, useId, useMemo, useRef } from "react";
+import { create } from "zustand";
 import type { ConnectorManifest } from "@/lib/connector-manifest";
 import { useDesignerStore } from "./designer-store";
 import { listProblems } from "./problems";
 import { useNodeFocus } from "./use-node-focus";
+
+interface ProblemsPanelState {
+  open: boolean;
+  /** Why the list opened by itself (Start refused), shown above it; null when the user opened it. */
+  notice: string | null;
+  setOpen(open: boolean): void;
+  /** Opens the list with a notice, e.g. when Start is refused; the toolbar's button shows it. */
+  openWith(notice: string): void;
+}
+
+export const useProblemsPanel = create<ProblemsPanelState>((set) => ({
+  open: false,
+  notice: null,
+  setOpen: (open) => set({ open, notice: null }),
+  openWith: (notice) => set({ open: true, notice }),
+}));
+
+/** What refusing Start says, worded for one problem or several. */
+export function startRefusedNotice(count: number): string {
+  return count === 1 ? "Fix the problem first, then start the flow." : `Fix these ${count} problems first, then start the flow.`;
+}
 
 export function ProblemsButton({
   problems,
@@ -18,7 +40,9 @@ export function ProblemsButton({
   const graph = useDesignerStore((state) => state.graph);
   const select = useDesignerStore((state) => state.select);
   const focusNode = useNodeFocus((state) => state.focusNode);
-  const [open, setOpen] = useState(false);
+  const open = useProblemsPanel((state) => state.open);
+  const notice = useProblemsPanel((state) => state.notice);
+  const setOpen = useProblemsPanel((state) => state.setOpen);
   const container = useRef<HTMLDivElement>(null);
   const listId = useId();
   const entries = useMemo(() => listProblems(graph, problems, manifest), [graph, problems, manifest]);
@@ -30,11 +54,13 @@ export function ProblemsButton({
     };
     document.addEventListener("mousedown", close);
     return () => document.removeEventListener("mousedown", close);
-  }, [open]);
+  }, [open, setOpen]);
 
   useEffect(() => {
     if (entries.length === 0) setOpen(false);
-  }, [entries.length]);
+  }, [entries.length, setOpen]);
+  // The store outlives the designer: a list left open must not pop up in the next flow opened.
+  useEffect(() => () => setOpen(false), [setOpen]);
 
   if (entries.length === 0) return null;
   return (
@@ -64,7 +90,13 @@ export function ProblemsButton({
           aria-label="Problems"
           className="absolute right-0 top-full z-30 mt-1 w-96 rounded-lg border border-slate-200 bg-white shadow-xl"
         >
-          <p className="border-b border-slate-200 px-3 py-2 text-xs text-slate-500">Fix these before you start the flow. Pick one to go to its step.</p>
+          {notice ? (
+            <p role="alert" data-testid="problems-notice" className="border-b border-amber-200 bg-amber-50 px-3 py-2 text-sm font-medium text-amber-800">
+              {notice} <span className="font-normal">Pick one to go to its step.</span>
+            </p>
+          ) : (
+            <p className="border-b border-slate-200 px-3 py-2 text-xs text-slate-500">Fix these before you start the flow. Pick one to go to its step.</p>
+          )}
           <ul className="max-h-96 overflow-auto p-1">
             {entries.map((entry, index) => (
               <li key={`${entry.nodeId}-${index}`}>
