@@ -1,6 +1,6 @@
 // The canvas without a mouse: Tab reaches a step (with a visible focus ring), Enter selects it and opens its settings,
 // arrow keys move it and one Ctrl+Z puts it back, Delete removes it, and the "+" on a connection is a Tab stop too.
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { createFlow, expect, test } from "./fixtures";
 
 /** Presses Tab until the element `matches` names has the focus; fails after `limit` presses. */
@@ -44,6 +44,14 @@ test("steps are reached, selected, moved, undone and deleted from the keyboard",
   // The panel opens beside the canvas without taking the focus, so the arrow keys still move the step.
   await expect(step).toBeFocused();
   await page.screenshot({ path: ".tmp/screenshots/designer-keyboard-selected.png" });
+  // The view keeps the selected step clear of the panel that just narrowed the canvas.
+  await expect.poll(() => insideCanvas(page, step)).toBe(true);
+
+  // F6 goes to the panel's first field and back to the step.
+  await page.keyboard.press("F6");
+  await expect(page.getByTestId("node-panel").locator("input, textarea, select").first()).toBeFocused();
+  await page.keyboard.press("F6");
+  await expect(step).toBeFocused();
 
   // Three presses right (5 px each) and one Shift+Down (20 px); quick presses are one undo step.
   const start = await position(page, "http_request_1");
@@ -82,4 +90,20 @@ test("steps are reached, selected, moved, undone and deleted from the keyboard",
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("insert-step-picker")).toBeVisible();
   await expect(page.getByTestId("insert-step-search")).toBeFocused();
+  await page.keyboard.press("Escape");
+
+  // A connection reached from the keyboard is haloed like a focused step.
+  const connection = page.getByTestId("rf__edge-trigger-next-http_request_1");
+  await connection.focus();
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("Tab");
+  await expect(connection).toBeFocused();
+  await expect(connection.getByTestId("edge-focus-halo")).not.toHaveCSS("stroke", "rgba(0, 0, 0, 0)");
 });
+
+/** True when the element's box lies wholly inside the canvas (what the panel leaves of it). */
+async function insideCanvas(page: Page, element: Locator): Promise<boolean> {
+  const [box, canvas] = await Promise.all([element.boundingBox(), page.getByTestId("designer-canvas").boundingBox()]);
+  if (!box || !canvas) return false;
+  return box.x >= canvas.x && box.y >= canvas.y && box.x + box.width <= canvas.x + canvas.width && box.y + box.height <= canvas.y + canvas.height;
+}

@@ -196,7 +196,7 @@ export function FlowCanvas({ manifest, problems }: { manifest: ConnectorManifest
             title={showMinimap ? "Hide the overview" : "Show the overview"}
             onClick={() => setMinimapChoice(!showMinimap)}
           >
-            <MapIcon aria-hidden className={showMinimap ? "text-brand-600" : undefined} />
+            <MapIcon aria-hidden className={`!fill-none ${showMinimap ? "text-brand-600" : ""}`} />
           </ControlButton>
         </Controls>
         {showMinimap && (

@@ -26,7 +26,7 @@ export function InsertEdge({ id, sourceX, sourceY, targetX, targetY, sourcePosit
   return (
     <>
       {/* A keyboard user who tabs onto the connection sees it haloed, as a focused step shows its ring. */}
-      <path d={path} aria-hidden className="pointer-events-none fill-none stroke-transparent [stroke-width:8] [.react-flow__edge:focus-visible_&]:stroke-brand-500/45" />
+      <path d={path} aria-hidden data-testid="edge-focus-halo" className="pointer-events-none fill-none stroke-transparent [stroke-width:8] in-focus-visible:stroke-brand-500/50" />
       <BaseEdge id={id} path={path} style={style} />
       <EdgeLabelRenderer>
         <div
