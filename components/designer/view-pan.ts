@@ -26,12 +26,14 @@ function moved(box: Box, dx: number, dy: number): Box {
 export function panIntoView(box: Box, view: { width: number; height: number }, overlays: readonly Box[], margin = 24): PanResult {
   const area: Box = { x: margin, y: margin, width: view.width - 2 * margin, height: view.height - 2 * margin };
   if (box.width > area.width || box.height > area.height) return { kind: "too-big" };
+  // Once a pan is needed, the box lands with some room around it (its neighbours show), not pressed to the edge.
+  const land = (size: number, extent: number) => Math.max(margin, Math.min(extent * 0.15, (extent - size) / 2));
   let dx = 0;
   let dy = 0;
-  if (box.x < area.x) dx = area.x - box.x;
-  else if (box.x + box.width > area.x + area.width) dx = area.x + area.width - (box.x + box.width);
-  if (box.y < area.y) dy = area.y - box.y;
-  else if (box.y + box.height > area.y + area.height) dy = area.y + area.height - (box.y + box.height);
+  if (box.x < area.x) dx = land(box.width, view.width) - box.x;
+  else if (box.x + box.width > area.x + area.width) dx = view.width - land(box.width, view.width) - (box.x + box.width);
+  if (box.y < area.y) dy = land(box.height, view.height) - box.y;
+  else if (box.y + box.height > area.y + area.height) dy = view.height - land(box.height, view.height) - (box.y + box.height);
 
   const gap = 8;
   for (const overlay of overlays) {
