@@ -10,18 +10,19 @@ describe("panIntoView", () => {
   });
 
   it("pans a box cut off by the right edge (the panel just opened) back in, with room beside it", () => {
-    // 15% of 660 is 99 px of room on the right: 660 - 99 - 826.
-    expect(panIntoView({ x: 570, y: 100, width: 256, height: 76 }, view, [])).toEqual({ kind: "pan", dx: -265, dy: 0 });
+    // Twice the margin (48 px) of room on the right: 660 - 48 - 826.
+    expect(panIntoView({ x: 570, y: 100, width: 256, height: 76 }, view, [])).toEqual({ kind: "pan", dx: -214, dy: 0 });
   });
 
   it("pans a box below the canvas up, and leaves the other axis alone", () => {
-    // 15% of 600 is 90 px: 600 - 90 - 776.
-    expect(panIntoView({ x: 100, y: 700, width: 256, height: 76 }, view, [])).toEqual({ kind: "pan", dx: 0, dy: -266 });
+    // 600 - 48 - 776.
+    expect(panIntoView({ x: 100, y: 700, width: 256, height: 76 }, view, [])).toEqual({ kind: "pan", dx: 0, dy: -224 });
   });
 
   it("centres a box too wide for the room on the side it came from", () => {
-    const result = panIntoView({ x: -200, y: 100, width: 500, height: 76 }, view, []);
-    expect(result).toEqual({ kind: "pan", dx: 280, dy: 0 });
+    // (660 - 600) / 2 = 30 px each side.
+    const result = panIntoView({ x: -200, y: 100, width: 600, height: 76 }, view, []);
+    expect(result).toEqual({ kind: "pan", dx: 230, dy: 0 });
   });
 
   it("moves a box off the minimap the shorter way", () => {

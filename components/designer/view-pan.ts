@@ -27,7 +27,7 @@ export function panIntoView(box: Box, view: { width: number; height: number }, o
   const area: Box = { x: margin, y: margin, width: view.width - 2 * margin, height: view.height - 2 * margin };
   if (box.width > area.width || box.height > area.height) return { kind: "too-big" };
   // Once a pan is needed, the box lands with some room around it (its neighbours show), not pressed to the edge.
-  const land = (size: number, extent: number) => Math.max(margin, Math.min(extent * 0.15, (extent - size) / 2));
+  const land = (size: number, extent: number) => Math.max(margin, Math.min(2 * margin, (extent - size) / 2));
   let dx = 0;
   let dy = 0;
   if (box.x < area.x) dx = land(box.width, view.width) - box.x;
