@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FlowGraph } from "@/lib/flow-graph";
-import { canvasEdges, stableEdges, stableNodes, stepLabel, stepNodes, type NodeInputs } from "./canvas-elements";
+import { canvasEdges, flowOrder, stableEdges, stableNodes, stepLabel, stepNodes, type NodeInputs } from "./canvas-elements";
 import { moveNodes } from "./graph-edit";
 
 const graph: FlowGraph = {
@@ -72,5 +72,32 @@ describe("the canvas's edges", () => {
     expect(selected[0]).toBe(first[0]);
     expect(selected[1]).not.toBe(first[1]);
     expect(selected[1]?.style).toBe(first[1]?.style);
+  });
+});
+
+describe("flowOrder", () => {
+  const step = (id: string, type: "trigger" | "action" | "if" = "action") => ({
+    id,
+    type,
+    position: { x: 0, y: 0 },
+    connectorId: "core",
+    operation: type === "if" ? "if" : "log",
+    inputs: {},
+  });
+  const path = (source: string, target: string, sourceHandle: "next" | "true" | "false" = "next") => ({ id: `${source}-${target}`, source, target, sourceHandle });
+
+  it("follows the flow from the trigger, the true branch before the false one, whatever order the steps were added in", () => {
+    const graph = {
+      schemaVersion: 1 as const,
+      nodes: [step("late"), step("no"), step("yes_then"), step("trigger", "trigger"), step("check", "if"), step("yes"), step("loose")],
+      edges: [
+        path("check", "no", "false"),
+        path("trigger", "check"),
+        path("check", "yes", "true"),
+        path("yes", "yes_then"),
+        path("no", "late"),
+      ],
+    };
+    expect(flowOrder(graph).map((node) => node.id)).toEqual(["trigger", "check", "yes", "yes_then", "no", "late", "loose"]);
   });
 });

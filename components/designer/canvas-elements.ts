@@ -76,11 +76,43 @@ export interface NodeInputs {
 
 const noProblems: string[] = [];
 
+const pathOrder: readonly EdgeHandle[] = ["true", "false", "each", "next", "error"];
+
+/**
+ * The graph's nodes in the order a reader follows the flow: from the trigger down each path in turn (true before
+ * false, each before next, the error path last), then any step not connected, as they were. Tab reaches the steps in
+ * this order, whatever order they were added in.
+ */
+export function flowOrder(graph: FlowGraph): FlowGraph["nodes"] {
+  const byId = new Map(graph.nodes.map((node) => [node.id, node]));
+  const outgoing = new Map<string, FlowGraph["edges"]>();
+  for (const edge of graph.edges) {
+    const list = outgoing.get(edge.source) ?? [];
+    list.push(edge);
+    outgoing.set(edge.source, list);
+  }
+  const rank = (handle: EdgeHandle) => pathOrder.indexOf(handle);
+  const seen = new Set<string>();
+  const ordered: FlowGraph["nodes"] = [];
+  // Depth first, so a branch's steps stay together; the stack holds the paths still to follow, last one on top.
+  const stack = graph.nodes.filter((node) => node.type === "trigger").map((node) => node.id).reverse();
+  while (stack.length > 0) {
+    const id = stack.pop() ?? "";
+    const node = byId.get(id);
+    if (!node || seen.has(id)) continue;
+    seen.add(id);
+    ordered.push(node);
+    const paths = [...(outgoing.get(id) ?? [])].sort((a, b) => rank(a.sourceHandle) - rank(b.sourceHandle));
+    for (const edge of paths.reverse()) stack.push(edge.target);
+  }
+  return ordered.length === graph.nodes.length ? ordered : [...ordered, ...graph.nodes.filter((node) => !seen.has(node.id))];
+}
+
 /** The canvas's nodes for the graph, fresh objects every call (stableNodes keeps the unchanged ones). */
 export function stepNodes({ graph, manifest, selectedNodeIds, problems, accounts, testResults, sizes }: NodeInputs): StepFlowNode[] {
   const selected = new Set(selectedNodeIds);
   const accountNames = new Map((accounts ?? []).map((account) => [account.id, account.name]));
-  return (graph?.nodes ?? []).map((node): StepFlowNode => {
+  return (graph ? flowOrder(graph) : []).map((node): StepFlowNode => {
     const resolved = resolveOperation(manifest, node);
     const title = node.label || resolved?.operation.label || `${node.connectorId}.${node.operation}`;
     const application = resolved?.connector.name ?? node.connectorId;
