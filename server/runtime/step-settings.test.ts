@@ -105,7 +105,10 @@ describe("retries", () => {
   it("stops waiting when the run's signal aborts, leaving the step to run again on the next delivery", async () => {
     const run = await createRun(t.db, callFlow("/flaky/1/d"));
     const worker = new AbortController();
-    const first = run.execute({ signal: worker.signal, retry: defaultRetryPolicy }).then(() => "finished", (error: unknown) => error);
+    // A backoff of about 5 s, jitter pinned: with the default's wait, which can be near 0, the retry could succeed
+    // before the probe looks. The abort ends the wait, so the test does not take those 5 s.
+    const retry = { ...defaultRetryPolicy, baseMs: 5_000, random: () => 0.999 };
+    const first = run.execute({ signal: worker.signal, retry }).then(() => "finished", (error: unknown) => error);
     // The first attempt has failed and its error is shown while the step waits to try again.
     const waiting = await waitFor(async () => {
       const step = await t.db.stepRun.findFirst({ where: { runId: run.runId, stepId: "call" } });
