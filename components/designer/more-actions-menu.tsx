@@ -18,12 +18,11 @@ export function MoreActionsMenu({ name }: { name: string }) {
 
   const items: MenuItem[] = [
     {
-      label: "Tidy up the layout",
+      label: tidying ? "Tidying up…" : "Tidy up the layout",
       icon: LayoutGrid,
       testId: "auto-layout-button",
-      onSelect: () => {
-        if (!tidying) void tidyUp();
-      },
+      disabled: tidying,
+      onSelect: () => void tidyUp(),
     },
     {
       label: "Export as a file",

@@ -10,6 +10,8 @@ export interface MenuItem {
   icon?: LucideIcon;
   testId: string;
   danger?: boolean;
+  /** Shown but not chosen, e.g. while the same action is still running. */
+  disabled?: boolean;
   onSelect: () => void;
 }
 
@@ -32,7 +34,7 @@ export function OptionsMenu({
 
   useEffect(() => {
     if (!open) return;
-    root.current?.querySelector<HTMLButtonElement>("[role=menuitem]")?.focus();
+    root.current?.querySelector<HTMLButtonElement>("[role=menuitem]:not(:disabled)")?.focus();
     const onPointer = (event: PointerEvent) => {
       if (event.target instanceof Node && !root.current?.contains(event.target)) setOpen(false);
     };
@@ -41,7 +43,7 @@ export function OptionsMenu({
   }, [open]);
 
   function onMenuKey(event: KeyboardEvent<HTMLDivElement>) {
-    const entries = [...(root.current?.querySelectorAll<HTMLButtonElement>("[role=menuitem]") ?? [])];
+    const entries = [...(root.current?.querySelectorAll<HTMLButtonElement>("[role=menuitem]:not(:disabled)") ?? [])];
     const at = entries.findIndex((entry) => entry === document.activeElement);
     if (event.key === "Escape") {
       event.preventDefault();
@@ -94,17 +96,21 @@ export function OptionsMenu({
           onKeyDown={onMenuKey}
           className="absolute right-0 z-20 mt-1 min-w-44 rounded-lg border border-slate-200 bg-white py-1 shadow-lg"
         >
-          {items.map(({ label: itemLabel, icon: Icon, testId: itemTestId, danger, onSelect }) => (
+          {items.map(({ label: itemLabel, icon: Icon, testId: itemTestId, danger, disabled, onSelect }) => (
             <button
               key={itemTestId}
               type="button"
               role="menuitem"
               data-testid={itemTestId}
+              disabled={disabled}
               onClick={() => {
                 setOpen(false);
+                // The item is about to disappear: focus goes back to the opener first, so a dialog the item opens
+                // returns focus there on close, and an action that opens nothing leaves focus where it was.
+                opener.current?.focus();
                 onSelect();
               }}
-              className={`flex w-full items-center gap-2 whitespace-nowrap px-3 py-1.5 text-left text-sm hover:bg-slate-100 focus:bg-slate-100 focus:outline-none ${
+              className={`flex w-full items-center gap-2 whitespace-nowrap px-3 py-1.5 text-left text-sm hover:bg-slate-100 focus:bg-slate-100 focus:outline-none disabled:cursor-not-allowed disabled:opacity-50 ${
                 danger ? "text-red-600" : "text-slate-700"
               }`}
             >
