@@ -41,7 +41,7 @@ const minimapStyle = { width: 150, height: 100 };
 // What screen readers hear on reaching a step or a connection, in the designer's words.
 const ariaLabels = {
   "node.a11yDescription.default":
-    "Press Enter or Space to select the step and open its settings, then F6 to go to its fields and F6 again to come back. Arrow keys move the selected step, Shift with an arrow moves it further. Delete removes it, Escape clears the selection.",
+    "Press Enter or Space to select the step and open its settings, then F6 or Alt+Enter to go to its fields and again to come back. Arrow keys move the selected step, Shift with an arrow moves it further. Delete removes it, Escape clears the selection.",
   "node.a11yDescription.ariaLiveMessage": ({ direction, x, y }: { direction: string; x: number; y: number }) =>
     `Moved the step ${direction}, to x ${x}, y ${y}.`,
   "edge.a11yDescription.default": "Press Enter or Space to select the connection, then Delete to remove it.",
@@ -192,7 +192,7 @@ export function FlowCanvas({ manifest, problems }: { manifest: ConnectorManifest
           <ControlButton
             data-testid="minimap-toggle"
             aria-pressed={showMinimap}
-            aria-label={showMinimap ? "Hide the overview" : "Show the overview"}
+            aria-label="Overview map"
             title={showMinimap ? "Hide the overview" : "Show the overview"}
             onClick={() => setMinimapChoice(!showMinimap)}
           >

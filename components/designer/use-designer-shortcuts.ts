@@ -25,17 +25,26 @@ const panelFields = 'input:not([type="hidden"]):not([disabled]), textarea:not([d
  * the step on the canvas, so a keyboard user need not Tab through every connection to reach the settings.
  */
 function switchCanvasAndPanel(target: EventTarget | null): boolean {
-  const { selectedId } = useDesignerStore.getState();
+  const { selectedId, select } = useDesignerStore.getState();
+  if (document.querySelector("dialog[open]")) return false;
   const panel = document.querySelector<HTMLElement>('[data-testid="node-panel"]');
-  if (!selectedId || !panel || document.querySelector("dialog[open]")) return false;
-  if (target instanceof Node && panel.contains(target)) {
+  if (selectedId && panel && target instanceof Node && panel.contains(target)) {
     const step = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(selectedId)}"]`);
     step?.focus();
     return step !== null;
   }
-  const field = panel.querySelector<HTMLElement>(panelFields) ?? panel.querySelector<HTMLElement>("button");
-  field?.focus();
-  return field !== null;
+  // The step with keyboard focus wins over the one selected before: Tab may have moved on since.
+  const focused = target instanceof Element ? target.closest<HTMLElement>(".react-flow__node") : null;
+  const stepId = focused?.dataset.id ?? selectedId;
+  if (!stepId) return false;
+  if (stepId !== selectedId) select(stepId);
+  // The panel re-renders for the newly selected step first; a field of the old one would be gone by then.
+  requestAnimationFrame(() => {
+    const current = document.querySelector<HTMLElement>('[data-testid="node-panel"]');
+    const field = current?.querySelector<HTMLElement>(panelFields) ?? current?.querySelector<HTMLElement>("button");
+    if (field?.isConnected) field.focus();
+  });
+  return true;
 }
 
 function deleteSelection() {
