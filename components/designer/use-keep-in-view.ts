@@ -34,21 +34,36 @@ export function useKeepInView({
   const store = useStoreApi();
   const pending = useRef(0);
   const known = useRef<ReadonlySet<string> | null>(null);
+  // A press on a step selects it before any drag starts: panning then would move the step from under the pointer.
+  const pointerHeld = useRef(false);
+  useEffect(() => {
+    const down = () => (pointerHeld.current = true);
+    const up = () => (pointerHeld.current = false);
+    window.addEventListener("pointerdown", down, true);
+    window.addEventListener("pointerup", up, true);
+    window.addEventListener("pointercancel", up, true);
+    return () => {
+      window.removeEventListener("pointerdown", down, true);
+      window.removeEventListener("pointerup", up, true);
+      window.removeEventListener("pointercancel", up, true);
+    };
+  }, []);
 
-  // Asks to bring `ids` into view once they are measured and the panel has laid out; a newer request wins.
-  const request = useRef((ids: readonly string[]) => {
+  // Asks to bring `ids` into view once they are measured and the panel has laid out; a newer request wins. Only new
+  // steps may zoom out to fit: a step the user merely selected keeps the zoom they chose.
+  const request = useRef((ids: readonly string[], { mayZoom }: { mayZoom: boolean }) => {
     cancelAnimationFrame(pending.current);
     let frames = 0;
     const attempt = () => {
       frames += 1;
       const nodes = ids.map((id) => getInternalNode(id));
       const measured = nodes.every((node) => node?.measured.width && node.measured.height);
-      if ((!measured || frames < 2) && frames < maxFrames) {
+      if ((!measured || frames < 2 || pointerHeld.current) && frames < maxFrames) {
         pending.current = requestAnimationFrame(attempt);
         return;
       }
       const element = store.getState().domNode;
-      if (!measured || !element || dragging.current) return;
+      if (!measured || !element || dragging.current || pointerHeld.current) return;
       const canvas = element.getBoundingClientRect();
       const { width, height } = canvas;
       const { x, y, zoom } = getViewport();
@@ -68,7 +83,7 @@ export function useKeepInView({
       const pan = panIntoView(box, { width, height }, overlaysOn(element, canvas));
       if (pan.kind === "pan") void setViewport({ x: x + pan.dx, y: y + pan.dy, zoom }, { duration: panDuration });
       // Zoom out only as far as the new steps need, never in.
-      if (pan.kind === "too-big") void fitView({ nodes: ids.map((id) => ({ id })), duration: panDuration, maxZoom: zoom, padding: 0.2 });
+      if (pan.kind === "too-big" && mayZoom) void fitView({ nodes: ids.map((id) => ({ id })), duration: panDuration, maxZoom: zoom, padding: 0.2 });
     };
     pending.current = requestAnimationFrame(attempt);
   });
@@ -82,12 +97,12 @@ export function useKeepInView({
     known.current = ids;
     if (!before) return;
     const added = [...ids].filter((id) => !before.has(id));
-    if (added.length > 0) request.current(added);
+    if (added.length > 0) request.current(added, { mayZoom: true });
   }, [graph]);
 
   // The step just selected; a problem picked from the list is zoomed to by NodeFocuser instead.
   useEffect(() => {
     if (!selectedId || useNodeFocus.getState().request?.nodeId === selectedId) return;
-    request.current([selectedId]);
+    request.current([selectedId], { mayZoom: false });
   }, [selectedId]);
 }
