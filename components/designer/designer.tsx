@@ -15,7 +15,7 @@ import { NodePanel } from "./node-panel";
 import { startRefusedNotice, useProblemsPanel } from "./problems-panel";
 import { RunPayloadDialog } from "./run-payload-dialog";
 import { StartDialog, type PollFrom } from "./start-dialog";
-import { useDraftSaver } from "./use-draft-saver";
+import { SAVE_ERROR_TOAST, useDraftSaver } from "./use-draft-saver";
 import { useProblems } from "./use-problems";
 import { NodeFocuser } from "./use-node-focus";
 import { TestFlowDialog } from "./test-flow-dialog";
@@ -42,8 +42,14 @@ export function Designer({ flowId }: { flowId: string }) {
     if (flow.data && loadedId !== flowId) load(flowId, flow.data.draft, flow.data.draftRevision);
   }, [flow.data, flowId, loadedId, load]);
 
-  // The designer's toasts (Saved, Started, Run queued…) speak of this flow: they must not follow the user to the run page.
-  useEffect(() => () => void toast.dismiss(), []);
+  // The designer's toasts (Started, Run queued…) speak of this flow: they must not follow the user to the run page.
+  // A failed save stays: it is the only sign that the last edits were not saved.
+  useEffect(
+    () => () => {
+      for (const shown of toast.getToasts()) if (shown.id !== SAVE_ERROR_TOAST) toast.dismiss(shown.id);
+    },
+    [],
+  );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

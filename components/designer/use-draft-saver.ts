@@ -9,6 +9,9 @@ import { useTRPC } from "../trpc";
 import { errorMessage } from "../ui/error-message";
 import { useDesignerStore } from "./designer-store";
 
+/** The toast of a failed save, which outlives the designer (see Designer). */
+export const SAVE_ERROR_TOAST = "save-error";
+
 const AUTOSAVE_DELAY_MS = 1200;
 
 export type SaveState = "saved" | "unsaved" | "saving" | "error" | "conflict";
@@ -36,7 +39,7 @@ export function useDraftSaver(flowId: string) {
     } catch (error) {
       const message = errorMessage(error);
       setProblem({ kind: isConflict(error) ? "conflict" : "error", message });
-      toast.error(message, { id: "save-error" });
+      toast.error(message, { id: SAVE_ERROR_TOAST });
       return false;
     }
   }, [flowId, saveDraft]);
