@@ -48,8 +48,9 @@ export async function loadFieldOptions(
     keys: ctx.keys,
     stepName: "The step",
   });
+  // One deadline for the whole load, the wait for the account's slot or token included: the user watches a spinner.
   const timeoutMs = options.timeoutMs ?? OPTIONS_TIMEOUT_MS;
-  // Waiting for the account's slot or token is bounded like the call itself: the user is looking at a spinner.
+  const deadline = Date.now() + timeoutMs;
   const waitSignal = AbortSignal.any([AbortSignal.timeout(timeoutMs), ...(options.signal ? [options.signal] : [])]);
   const limit = await resolveAccountLimit(ctx.db, { workspaceId: ctx.workspaceId, accountId: account.id, connector });
   const load = () =>
@@ -57,29 +58,37 @@ export async function loadFieldOptions(
       account,
       values: literalDependencies(request.values ?? {}, loader.dependsOn ?? []),
       signal: options.signal,
-      timeoutMs,
+      timeoutMs: Math.max(1, deadline - Date.now()),
       systemName: connector.name,
     });
+  const redactor = createRedactor(secrets);
+  const noun = loader.noun;
   try {
     const loaded = await withAccountLimit(ctx.db, { ...limit, holder: `options:${request.field}`, signal: waitSignal }, load);
     return { options: loaded };
-  } catch (error) {
-    const redactor = createRedactor(secrets);
-    // The user gets the plain message; whoever runs the server gets it too, with the stack of anything unexpected,
-    // or a loader bug would leave no trace.
-    console.warn(
-      redactor.text(`[conflux] loading ${request.connectorId}.${request.operation}.${request.field} failed: ${describe(error)}`),
-    );
-    if (!(error instanceof ConfluxError)) throw error;
-    if (error.code === "CANCELLED" && waitSignal.aborted && !options.signal?.aborted) {
-      throw new ConfluxError(
-        "TIMEOUT",
-        `The account's rate limit kept the ${loader.noun} waiting more than ${Math.max(1, Math.round(timeoutMs / 1000))} s ` +
-          "(its steps are using it). Try again, or type the value.",
-        { retryable: true },
+  } catch (caught) {
+    const error = userFacing(caught);
+    if (!options.signal?.aborted) {
+      // Whoever runs the server sees why a list failed (with the stack of anything unexpected); a user who closed
+      // the panel is no failure.
+      console.warn(
+        redactor.text(`[conflux] loading ${request.connectorId}.${request.operation}.${request.field} failed: ${describe(error)}`),
       );
     }
+    if (!(error instanceof ConfluxError)) throw error;
     throw new ConfluxError(error.code, redactor.text(error.message), { retryable: error.retryable });
+  }
+
+  function userFacing(error: unknown): unknown {
+    if (!(error instanceof ConfluxError) || error.code !== "CANCELLED" || !waitSignal.aborted || options.signal?.aborted) {
+      return error;
+    }
+    return new ConfluxError(
+      "TIMEOUT",
+      `The account's rate limit kept the ${noun} waiting more than ${Math.max(1, Math.round(timeoutMs / 1000))} s ` +
+        "(its steps are using it). Try again, or type the value.",
+      { retryable: true },
+    );
   }
 }
 
