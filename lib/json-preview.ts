@@ -1,6 +1,7 @@
 // How the designer's preview reads a mapped value: JSON text shown as JSON, and whether an HTTP body is meant to be
 // JSON (server/connectors/http/actions/request.ts sends a body that parses as application/json, anything else as
 // plain text, unless a Content-Type header says otherwise).
+import { isRecord } from "./is-record";
 
 /** The parsed object or list when `text` is JSON text for one; otherwise null (plain text, numbers, quoted strings). */
 export function parseJsonStructure(text: string): object | null {
@@ -25,7 +26,7 @@ export function jsonProblem(text: string): string | null {
 }
 
 function contentTypeOf(headers: unknown): string | undefined {
-  if (typeof headers !== "object" || headers === null || Array.isArray(headers)) return undefined;
+  if (!isRecord(headers)) return undefined;
   const entry = Object.entries(headers).find(([name]) => name.trim().toLowerCase() === "content-type");
   return entry && typeof entry[1] === "string" ? entry[1] : undefined;
 }
