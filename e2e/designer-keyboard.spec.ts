@@ -29,6 +29,14 @@ test("steps are reached, selected, moved, undone and deleted from the keyboard",
   // Start from the canvas with nothing selected, as after a click on an empty spot.
   await page.getByTestId("designer-canvas").locator(".react-flow__pane").click({ position: { x: 12, y: 12 } });
   await expect(page.getByTestId("node-panel")).toHaveCount(0);
+  // Drag the view so the step sits where the panel will open: selecting it must bring it back into sight.
+  const canvas = await page.getByTestId("designer-canvas").boundingBox();
+  if (!canvas) throw new Error("the canvas is not on screen");
+  await page.mouse.move(canvas.x + 40, canvas.y + 40);
+  await page.mouse.down();
+  await page.mouse.move(canvas.x + 40 + canvas.width / 2, canvas.y + 40, { steps: 10 });
+  await page.mouse.up();
+  await expect.poll(async () => ((await step.boundingBox())?.x ?? 0) + 40).toBeGreaterThan(canvas.x + canvas.width - 384);
 
   await page.getByTestId("rf__node-trigger").focus();
   await tabTo(page, '[data-testid="rf__node-http_request_1"]');
@@ -99,6 +107,23 @@ test("steps are reached, selected, moved, undone and deleted from the keyboard",
   await page.keyboard.press("Tab");
   await expect(connection).toBeFocused();
   await expect(connection.getByTestId("edge-focus-halo")).not.toHaveCSS("stroke", "rgba(0, 0, 0, 0)");
+
+  // F6 follows the keyboard's focus: with the trigger focused (the step still selected), it opens the trigger's panel.
+  await step.click();
+  await page.getByTestId("rf__node-trigger").focus();
+  await page.keyboard.press("F6");
+  await expect(page.getByTestId("node-panel-title")).toHaveText("Run now");
+  await expect(page.getByTestId("node-panel").locator("input, textarea, select").first()).toBeFocused();
+
+  // An item of the More menu hands the focus back to the menu's button, so closing its dialog lands there too.
+  const more = page.getByTestId("more-actions-button");
+  await more.focus();
+  await page.keyboard.press("Enter");
+  await page.getByTestId("versions-button").press("Enter");
+  await expect(page.getByTestId("versions-dialog")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("versions-dialog")).toHaveCount(0);
+  await expect(more).toBeFocused();
 });
 
 /** True when the element's box lies wholly inside the canvas (what the panel leaves of it). */
