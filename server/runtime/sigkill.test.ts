@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { requestManualRun } from ".";
 import { RUN_QUEUE, runQueueOf, startBoss, type RunQueue } from "./queue";
 import { startIdempotentSink, type IdempotentSink } from "./test-idempotent-sink";
-import { linearGraph, seedRunningFlow, waitFor, waitForRun } from "./test-helpers";
+import { linearGraph, seedRunningFlow, waitFor } from "./test-helpers";
 import { killWorkerProcess, startWorkerProcess, type WorkerProcess } from "./test-worker-process";
 import type PgBoss from "pg-boss";
 

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConflictError, ConfluxError, NotFoundError, ValidationError } from "@/lib/errors";
-import { emptyFlowGraph, type FlowGraph } from "@/lib/flow-graph";
+import type { FlowGraph } from "@/lib/flow-graph";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { ensureDefaultWorkspace } from "../db/workspaces.repository";
+import { linearGraph } from "../runtime/test-helpers";
 import * as flows from "./flows.service";
 
 let t: TestDatabase;
@@ -17,17 +18,8 @@ beforeAll(async () => {
 afterAll(() => t.drop());
 
 function graphCalling(url: string | undefined): FlowGraph {
-  const graph = emptyFlowGraph();
-  graph.nodes.push({
-    id: "call_api",
-    type: "action",
-    position: { x: 0, y: 150 },
-    connectorId: "http",
-    operation: "request",
-    inputs: { method: "GET", ...(url === undefined ? {} : { url }) },
-  });
-  graph.edges.push({ id: "trigger-call_api", source: "trigger", target: "call_api", sourceHandle: "next" });
-  return graph;
+  const inputs = { method: "GET", ...(url === undefined ? {} : { url }) };
+  return linearGraph({ id: "trigger", connectorId: "core", operation: "manual" }, { id: "call_api", connectorId: "http", operation: "request", inputs });
 }
 
 describe("flows service", () => {

@@ -5,6 +5,7 @@ import { emptyFlowGraph, type FlowGraph } from "@/lib/flow-graph";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { toJsonInput } from "../db/json";
 import { ensureDefaultWorkspace } from "../db/workspaces.repository";
+import { linearGraph } from "../runtime/test-helpers";
 import { createFlowFromTemplate, importFlow } from "./flow-import.service";
 import * as flows from "./flows.service";
 import * as versions from "./versions.service";
@@ -21,18 +22,10 @@ beforeAll(async () => {
 afterAll(() => t.drop());
 
 function graphCalling(url: string, accountId?: string): FlowGraph {
-  const graph = emptyFlowGraph();
-  graph.nodes.push({
-    id: "call_api",
-    type: "action",
-    position: { x: 0, y: 150 },
-    connectorId: "http",
-    operation: "request",
-    inputs: { method: "GET", url },
-    ...(accountId ? { accountId } : {}),
-  });
-  graph.edges.push({ id: "trigger-call_api", source: "trigger", target: "call_api", sourceHandle: "next" });
-  return graph;
+  return linearGraph(
+    { id: "trigger", connectorId: "core", operation: "manual" },
+    { id: "call_api", connectorId: "http", operation: "request", inputs: { method: "GET", url }, ...(accountId ? { accountId } : {}) },
+  );
 }
 
 /** A flow started twice, with the URL changed in between: versions 1 and 2. */

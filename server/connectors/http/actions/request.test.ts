@@ -1,5 +1,4 @@
 import http from "node:http";
-import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfluxError, RemoteError } from "@/lib/errors";
 import type { ActionContext } from "../../sdk";
