@@ -16,14 +16,8 @@ export interface TestStepResult {
 }
 
 /** The fields of runs.get's steps that a test shows; kept structural so the store does not depend on the router. */
-export interface RunStepLike {
+export interface RunStepLike extends TestStepResult {
   stepId: string;
-  status: TestStepStatus;
-  output: unknown;
-  outputTruncated: boolean;
-  error: { code: string; message: string } | null;
-  attempts: number;
-  durationMs: number | null;
 }
 
 export function stepResultsOf(steps: readonly RunStepLike[]): Record<string, TestStepResult> {
