@@ -4,7 +4,7 @@
 import { useState, type FormEvent } from "react";
 import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";
-import { inputClass } from "../ui/text-input";
+import { JsonPayloadInput } from "./json-payload-input";
 import { parseSampleJson } from "./test-run-results";
 
 export function RunPayloadDialog({
@@ -32,27 +32,22 @@ export function RunPayloadDialog({
   return (
     <Dialog open onClose={onClose} title="Run now with data" testId="run-payload-dialog">
       <form onSubmit={submit} className="flex flex-col gap-3">
-        <label htmlFor="run-payload" className="text-sm text-slate-700">
-          The run starts with this JSON as its trigger data (<code className="rounded bg-slate-100 px-1">{"{{ trigger }}"}</code>).
-          Empty means <code className="rounded bg-slate-100 px-1">{"{}"}</code>.
-        </label>
-        <textarea
+        <JsonPayloadInput
           id="run-payload"
-          data-testid="run-payload-input"
-          spellCheck={false}
-          className={`${inputClass} min-h-40 font-mono text-xs`}
+          testId="run-payload"
+          label={
+            <>
+              The run starts with this JSON as its trigger data (<code className="rounded bg-slate-100 px-1">{"{{ trigger }}"}</code>).
+              Empty means <code className="rounded bg-slate-100 px-1">{"{}"}</code>.
+            </>
+          }
           value={text}
-          aria-invalid={problem ? true : undefined}
-          onChange={(event) => {
-            setText(event.target.value);
+          problem={problem}
+          onChange={(next) => {
+            setText(next);
             setProblem(null);
           }}
         />
-        {problem && (
-          <p role="alert" data-testid="run-payload-error" className="text-sm text-red-600">
-            {problem}
-          </p>
-        )}
         <div className="mt-1 flex justify-end gap-2">
           <Button onClick={onClose}>Cancel</Button>
           <Button type="submit" variant="primary" disabled={pending} data-testid="run-payload-submit">

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";
 import { errorMessage } from "../ui/error-message";
-import { inputClass } from "../ui/text-input";
+import { JsonPayloadInput } from "./json-payload-input";
 import { parseSampleJson } from "./test-run-results";
 
 type SampleSource = "declared" | "lastEvent" | "pasted";
@@ -109,29 +109,23 @@ export function TestFlowDialog({
             </label>
           ))}
         </fieldset>
-        <label htmlFor="test-payload" className="text-sm text-slate-700">
-          The test starts with this JSON as <code className="rounded bg-slate-100 px-1">{"{{ trigger }}"}</code>; empty
-          means <code className="rounded bg-slate-100 px-1">{"{}"}</code>.
-        </label>
-        <textarea
+        <JsonPayloadInput
           id="test-payload"
-          data-testid="test-payload-input"
-          spellCheck={false}
-          className={`${inputClass} min-h-48 font-mono text-xs`}
+          testId="test-payload"
+          label={
+            <>
+              The test starts with this JSON as <code className="rounded bg-slate-100 px-1">{"{{ trigger }}"}</code>; empty
+              means <code className="rounded bg-slate-100 px-1">{"{}"}</code>.
+            </>
+          }
           value={text}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={problem ? "test-payload-error" : undefined}
-          onChange={(event) => {
-            setText(event.target.value);
+          problem={problem}
+          onChange={(next) => {
+            setText(next);
             setSource("pasted");
             setProblem(null);
           }}
         />
-        {problem && (
-          <p id="test-payload-error" role="alert" data-testid="test-payload-error" className="text-sm text-red-600">
-            {problem}
-          </p>
-        )}
         <div className="mt-1 flex justify-end gap-2">
           <Button onClick={onClose} data-testid="test-cancel-button">
             Cancel
