@@ -1,7 +1,7 @@
 // What the browser knows of connectors: a serializable manifest the server builds from the connectors' zod schemas.
 // The browser never imports connector code.
 import type { ConnectorAuth } from "./account-fields";
-import type { FlowGraph } from "./flow-graph";
+import type { FlowGraph, FlowNode } from "./flow-graph";
 import type { ConnectorRateLimit } from "./rate-limits";
 
 /** A JSON Schema object as produced by `z.toJSONSchema`, with Conflux's field hints in `x-conflux-*` keys. */
@@ -59,4 +59,25 @@ export interface FlowTemplate {
 
 export interface ConnectorManifest {
   connectors: ManifestConnector[];
+}
+
+// Finding a node's connector and operation in a manifest: the designer does it with the manifest the server sent,
+// import with the server's own.
+export interface ResolvedOperation {
+  connector: ManifestConnector;
+  operation: ManifestOperation;
+}
+
+export function resolveOperation(manifest: ConnectorManifest | undefined, node: Pick<FlowNode, "connectorId" | "operation" | "type">): ResolvedOperation | undefined {
+  const connector = manifest?.connectors.find((candidate) => candidate.id === node.connectorId);
+  if (!connector) return undefined;
+  const list = node.type === "trigger" ? connector.triggers : connector.actions;
+  const operation = list.find((candidate) => candidate.key === node.operation);
+  return operation ? { connector, operation } : undefined;
+}
+
+export function allOperations(manifest: ConnectorManifest | undefined, kind: "trigger" | "action"): ResolvedOperation[] {
+  return (manifest?.connectors ?? []).flatMap((connector) =>
+    (kind === "trigger" ? connector.triggers : connector.actions).map((operation) => ({ connector, operation })),
+  );
 }

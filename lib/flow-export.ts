@@ -2,7 +2,7 @@
 // workspace and hold secrets, so an export keeps only which application a step needs (`account: { connectorId }`);
 // whoever imports it chooses their own accounts. Pure: the browser checks a file before upload, the server again.
 import { z } from "zod";
-import type { ConnectorManifest } from "./connector-manifest";
+import { resolveOperation, type ConnectorManifest } from "./connector-manifest";
 import { describeIssues, flowGraphSchema, type FlowGraph, type FlowNode } from "./flow-graph";
 import { isRecord } from "./is-record";
 
@@ -60,10 +60,9 @@ function stepName(node: FlowNode): string {
 /** Steps that name an application or operation this installation does not have. */
 export function unknownOperations(graph: FlowGraph, manifest: ConnectorManifest): string[] {
   return graph.nodes.flatMap((node) => {
+    if (resolveOperation(manifest, node)) return [];
     const connector = manifest.connectors.find((candidate) => candidate.id === node.connectorId);
     if (!connector) return [`Step ${stepName(node)} uses an unknown application "${node.connectorId}"`];
-    const operations = node.type === "trigger" ? connector.triggers : connector.actions;
-    if (operations.some((operation) => operation.key === node.operation)) return [];
     const kind = node.type === "trigger" ? "trigger" : "action";
     return [`Step ${stepName(node)} uses an unknown ${connector.name} ${kind} "${node.operation}"`];
   });

@@ -4,9 +4,8 @@
 import { Command } from "cmdk";
 import { Plus } from "lucide-react";
 import { useEffect, useMemo, useRef, useState } from "react";
-import type { ConnectorManifest } from "@/lib/connector-manifest";
+import type { ConnectorManifest, ResolvedOperation } from "@/lib/connector-manifest";
 import { Button } from "../ui/button";
-import type { ResolvedOperation } from "./manifest-lookup";
 import { pickerSections } from "./node-picker-options";
 import { PickerSearch } from "./picker-search";
 import { StepOptionsList } from "./step-options-list";

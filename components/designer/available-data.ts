@@ -1,11 +1,10 @@
 // The data a node can map from: the trigger's output and the outputs of the steps that can run before it (walking
 // the graph backwards), plus `item` and `index` inside a For each, each as a field tree with sample values when a
 // run (or a pinned test sample) has them. Also builds the context the preview evaluates templates against.
-import type { ConnectorManifest } from "@/lib/connector-manifest";
+import { type ConnectorManifest, resolveOperation } from "@/lib/connector-manifest";
 import type { FlowGraph, FlowNode } from "@/lib/flow-graph";
 import type { PreviewContext } from "@/lib/template-check";
 import { buildField, stepReference, type DataField } from "./data-fields";
-import { resolveOperation } from "./manifest-lookup";
 
 export interface DataSource {
   /** "trigger", a step id, "item" or "index". */

@@ -3,10 +3,9 @@
 // drag or an edit of one step re-renders that step alone instead of all of them (the 200-node benchmark's frame time).
 import type { Edge } from "@xyflow/react";
 import { useMemo, useState } from "react";
-import type { ConnectorManifest } from "@/lib/connector-manifest";
+import { type ConnectorManifest, resolveOperation } from "@/lib/connector-manifest";
 import type { EdgeHandle, FlowGraph } from "@/lib/flow-graph";
 import { visibleHandles } from "./graph-edit";
-import { resolveOperation } from "./manifest-lookup";
 import type { StepFlowNode, StepNodeData } from "./step-node";
 
 export type Position = { x: number; y: number };

@@ -1,8 +1,7 @@
 // The field paths an If's condition rows can offer as suggestions: the trigger's and earlier steps' outputs, read
 // from their output schemas (the designer's data tree shows the same data with samples; this is just the names).
-import type { ConnectorManifest } from "@/lib/connector-manifest";
+import { type ConnectorManifest, resolveOperation } from "@/lib/connector-manifest";
 import type { FlowGraph } from "@/lib/flow-graph";
-import { resolveOperation } from "./manifest-lookup";
 import { isRecord } from "@/lib/is-record";
 
 const MAX_DEPTH = 3;

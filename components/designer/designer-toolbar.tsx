@@ -1,13 +1,12 @@
 "use client";
 import { ArrowLeft, Braces, FlaskConical, Play, Save, Square, Zap } from "lucide-react";
 import Link from "next/link";
-import type { ConnectorManifest } from "@/lib/connector-manifest";
+import type { ConnectorManifest, ResolvedOperation } from "@/lib/connector-manifest";
 import { Button } from "../ui/button";
 import { StatusBadge } from "../ui/status-badge";
 import { AddStepMenu } from "./add-step-menu";
 import { EditingButtons } from "./editing-buttons";
 import { ProblemsButton } from "./problems-panel";
-import type { ResolvedOperation } from "./manifest-lookup";
 import { MoreActionsMenu } from "./more-actions-menu";
 import { SaveIndicator } from "./save-indicator";
 import type { SaveState } from "./use-draft-saver";

@@ -15,14 +15,13 @@ import {
 } from "@xyflow/react";
 import { Map as MapIcon } from "lucide-react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { ConnectorManifest } from "@/lib/connector-manifest";
+import type { ConnectorManifest, ResolvedOperation } from "@/lib/connector-manifest";
 import { edgeHandles, type EdgeHandle } from "@/lib/flow-graph";
 import { useTRPC } from "../trpc";
 import { useCanvasEdges, useCanvasNodes, type Position, type Size } from "./canvas-elements";
 import { useDesignerStore } from "./designer-store";
 import { connect, defaultInputs, insertStepOnEdge, moveNodes } from "./graph-edit";
 import { InsertEdge, InsertStepContext, InsertStepPicker, type InsertPoint } from "./insert-edge";
-import type { ResolvedOperation } from "./manifest-lookup";
 import { StepNode, type StepFlowNode } from "./step-node";
 import { useTestRunStore } from "./test-run-results";
 import { useDesignerShortcuts } from "./use-designer-shortcuts";

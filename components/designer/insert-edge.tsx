@@ -5,8 +5,7 @@ import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from "@xyf
 import { Command } from "cmdk";
 import { Plus } from "lucide-react";
 import { createContext, useContext, useEffect, useMemo, useRef, useState } from "react";
-import type { ConnectorManifest } from "@/lib/connector-manifest";
-import type { ResolvedOperation } from "./manifest-lookup";
+import type { ConnectorManifest, ResolvedOperation } from "@/lib/connector-manifest";
 import { pickerSections } from "./node-picker-options";
 import { PickerSearch } from "./picker-search";
 import { StepOptionsList } from "./step-options-list";

@@ -2,7 +2,7 @@
 // The side panel of the selected node: what it is, its label, and its fields.
 import { GitBranch, Repeat, Reply, Trash2, X } from "lucide-react";
 import { useMemo } from "react";
-import type { ConnectorManifest } from "@/lib/connector-manifest";
+import { allOperations, type ConnectorManifest, resolveOperation } from "@/lib/connector-manifest";
 import type { FlowNode } from "@/lib/flow-graph";
 import { describeFields, findMissing } from "@/lib/schema-fields";
 import { hasAuth } from "../accounts/account-types";
@@ -12,7 +12,6 @@ import { TextInput } from "../ui/text-input";
 import { useDesignerStore } from "./designer-store";
 import { defaultInputs, removeNodes, updateNode } from "./graph-edit";
 import { AccountPicker } from "./account-picker";
-import { allOperations, resolveOperation } from "./manifest-lookup";
 import { SchemaForm } from "./schema-form";
 import { ConditionBuilder } from "./condition-builder";
 import { DynamicOptionsProvider, type DynamicOptionsStep } from "./dynamic-options-context";

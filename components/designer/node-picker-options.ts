@@ -1,7 +1,6 @@
 // What the node picker lists for a search: the Toolbox first, then each application's actions under the vendor's own
 // groups ("IBM Sterling OMS › Orders"). Kept free of React so the filtering and grouping are unit-tested.
-import type { ConnectorManifest } from "@/lib/connector-manifest";
-import { allOperations, type ResolvedOperation } from "./manifest-lookup";
+import { allOperations, type ConnectorManifest, type ResolvedOperation } from "@/lib/connector-manifest";
 
 /** The connector whose actions are the built-in tools (If, For each, Respond, Log). */
 export const TOOLBOX_CONNECTOR_ID = "core";

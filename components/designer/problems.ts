@@ -1,12 +1,11 @@
 // What stands between the draft and a successful Start, per node, recomputed on every edit. The server checks again
 // on Start; this list lets the user see and fix problems before they click.
 import jsonata from "jsonata";
-import type { ConnectorManifest } from "@/lib/connector-manifest";
+import { type ConnectorManifest, resolveOperation } from "@/lib/connector-manifest";
 import type { FlowGraph } from "@/lib/flow-graph";
 import { findStructureProblems } from "@/lib/flow-structure";
 import { describeFields, findMissing } from "@/lib/schema-fields";
 import { isTemplate, scanTemplate } from "@/lib/templates";
-import { resolveOperation } from "./manifest-lookup";
 
 /** The saved accounts the problems are checked against; undefined while they load (no account problem is shown). */
 export type KnownAccounts = ReadonlyArray<{ id: string; connectorId: string }> | undefined;

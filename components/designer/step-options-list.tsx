@@ -4,7 +4,7 @@
 import { Command } from "cmdk";
 import { GitBranch, Repeat, Reply } from "lucide-react";
 import { ConnectorIcon } from "../connector-icon";
-import type { ResolvedOperation } from "./manifest-lookup";
+import type { ResolvedOperation } from "@/lib/connector-manifest";
 import { TOOLBOX_CONNECTOR_ID, type PickerOption, type PickerSection } from "./node-picker-options";
 
 const toolIcons: Record<string, typeof GitBranch> = { if: GitBranch, forEach: Repeat, respond: Reply };

@@ -4,13 +4,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { z } from "zod";
-import type { ConnectorManifest } from "@/lib/connector-manifest";
+import { type ConnectorManifest, resolveOperation } from "@/lib/connector-manifest";
 import type { FlowNode } from "@/lib/flow-graph";
 import { expectedTypesFromSchema, type PreviewContext, type ValueType } from "@/lib/template-check";
 import { useTRPC } from "../trpc";
 import { availableData, mergeSamples, noSamples, previewContextFor, samplesFromRun, type DataSource } from "./available-data";
 import { useDesignerStore } from "./designer-store";
-import { resolveOperation } from "./manifest-lookup";
 
 export interface NodeData {
   sources: DataSource[];

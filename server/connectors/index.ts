@@ -26,6 +26,9 @@ export function findOperation(connectorId: string, operation: string): FoundOper
   return undefined;
 }
 
+// The manifest only changes with the code: built once per process, for the designer and for every import.
+let manifest: ConnectorManifest | undefined;
+
 export function buildManifest(): ConnectorManifest {
-  return buildConnectorManifest(connectors);
+  return (manifest ??= buildConnectorManifest(connectors));
 }
