@@ -50,9 +50,7 @@ export function VersionsDialog({ flowId, onClose }: { flowId: string; onClose: (
               <li key={version.number} data-testid="version-row" data-version={version.number} className="flex items-center gap-3 px-3 py-2 text-sm">
                 <span className="font-medium">Version {version.number}</span>
                 {version.live && <span className="rounded bg-emerald-100 px-1.5 text-xs font-medium text-emerald-800">Live</span>}
-                <span className="text-slate-500">
-                  published {formatRelative(version.createdAt)} by {version.author.name}
-                </span>
+                <span className="text-slate-500">published {formatRelative(version.createdAt)}</span>
                 <Button
                   variant="ghost"
                   className="ml-auto"

@@ -7,14 +7,7 @@ import * as flows from "../db/flows.repository";
 import * as versions from "../db/versions.repository";
 import { getFlow, parseGraph, saveDraft } from "./flows.service";
 
-/**
- * Who published a version. There is no sign-in yet, so every version is the workspace's own ("You"); once users
- * exist, FlowVersion gains a publishedById and this resolves it to the person's name.
- */
-function versionAuthor(): { name: string } {
-  return { name: "You" };
-}
-
+/** Versions with when they were published; not by whom: there is no sign-in, so no person to record yet. */
 export async function listVersions(db: DbOrTx, workspaceId: string, flowId: string) {
   const flow = await flows.findFlow(db, workspaceId, flowId);
   if (!flow) throw new NotFoundError("The flow");
@@ -23,7 +16,6 @@ export async function listVersions(db: DbOrTx, workspaceId: string, flowId: stri
   return rows.map((row) => ({
     number: row.number,
     createdAt: row.createdAt,
-    author: versionAuthor(),
     // "Live" only while the flow runs it; a stopped flow keeps its last version but runs nothing.
     live: row.number === publishedNumber && flow.status === "running",
   }));
