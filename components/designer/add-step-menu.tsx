@@ -9,12 +9,7 @@ import { Button } from "../ui/button";
 import { pickerSections } from "./node-picker-options";
 import { PickerSearch } from "./picker-search";
 import { StepOptionsList } from "./step-options-list";
-
-/** True when a key press belongs to something the user is typing in, where "/" must stay a character. */
-function isTypingTarget(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
-}
+import { isTyping } from "./use-designer-shortcuts";
 
 export function AddStepMenu({ manifest, onPick }: { manifest: ConnectorManifest | undefined; onPick: (choice: ResolvedOperation) => void }) {
   const [open, setOpen] = useState(false);
@@ -28,7 +23,7 @@ export function AddStepMenu({ manifest, onPick }: { manifest: ConnectorManifest 
       const shortcut = (event.key === "/" && !event.ctrlKey && !event.metaKey && !event.altKey) ||
         ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "k");
       // Not over another dialog (run with data, settings): its keys belong to it.
-      if (!shortcut || isTypingTarget(event.target) || document.querySelector("dialog[open]")) return;
+      if (!shortcut || isTyping(event.target) || document.querySelector("dialog[open]")) return;
       event.preventDefault();
       setOpen(true);
     };

@@ -7,7 +7,8 @@ import { copySteps, pasteSteps, readSteps } from "./clipboard";
 import { useDesignerStore } from "./designer-store";
 import { removeEdges, removeNodes } from "./graph-edit";
 
-function isTyping(target: EventTarget | null): boolean {
+/** True when a key press belongs to a field, dialog or menu, where keys like "/" or Delete keep their own meaning. */
+export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
   return target.isContentEditable || target.closest('dialog, [role="dialog"], [role="menu"]') !== null;
