@@ -94,18 +94,49 @@ export function validateGraphForStart(graph: FlowGraph): string[] {
     const node = byId.get(nodeId);
     if (node) problems.push(`${node.type === "trigger" ? "The trigger" : "Step"} ${nodeName(node)}: ${message}`);
   }
-  for (const edge of plan.loopLeaks) {
-    const target = byId.get(edge.target);
-    const loop = byId.get(plan.loopOf.get(edge.target) ?? plan.loopOf.get(edge.source) ?? "");
-    if (!target) continue;
-    problems.push(
-      `Step ${nodeName(target)} is both inside the loop of ${loop ? nodeName(loop) : "a For each"} and outside it: ` +
-        "steps after a loop connect to the For each's next path",
-    );
-  }
+  problems.push(...loopLeakProblems(plan, byId));
   problems.push(...respondProblems(graph, plan));
   for (const node of plan.unreachable) problems.push(`Step ${nodeName(node)} is not connected to the trigger`);
-  // "Cycle", not "loop": a For each is the one way to repeat steps.
-  for (const node of plan.cyclic) problems.push(`Step ${nodeName(node)} is part of a cycle that leads back to itself`);
+  problems.push(...cycleProblems(plan));
   return problems;
+}
+
+/**
+ * What keeps the draft from running at all, naming the node: what "Test flow" refuses. Unlike Start it tolerates
+ * what only makes a step fail (a missing account, a bad field, an unconnected step): the test shows that failure on
+ * the step itself.
+ */
+export function findRunBlockers(graph: FlowGraph): string[] {
+  const plan = planExecution(graph);
+  if (!plan.trigger) return ["The flow has no trigger"];
+  const problems: string[] = [];
+  if (findOperation(plan.trigger.connectorId, plan.trigger.operation)?.kind !== "trigger") {
+    problems.push(`The trigger ${nodeName(plan.trigger)} names an event that does not exist`);
+  }
+  for (const node of graph.nodes) {
+    if (node === plan.trigger) continue;
+    if (node.type === "trigger") problems.push(`Step ${nodeName(node)} is a second trigger; a flow has one`);
+    else if (findOperation(node.connectorId, node.operation)?.kind !== "action") {
+      problems.push(`Step ${nodeName(node)} names an action that does not exist (${node.connectorId}.${node.operation})`);
+    }
+  }
+  const byId = new Map(graph.nodes.map((node) => [node.id, node]));
+  return [...problems, ...loopLeakProblems(plan, byId), ...cycleProblems(plan)];
+}
+
+function loopLeakProblems(plan: ExecutionPlan, byId: ReadonlyMap<string, FlowNode>): string[] {
+  return plan.loopLeaks.flatMap((edge) => {
+    const target = byId.get(edge.target);
+    const loop = byId.get(plan.loopOf.get(edge.target) ?? plan.loopOf.get(edge.source) ?? "");
+    if (!target) return [];
+    return [
+      `Step ${nodeName(target)} is both inside the loop of ${loop ? nodeName(loop) : "a For each"} and outside it: ` +
+        "steps after a loop connect to the For each's next path",
+    ];
+  });
+}
+
+// "Cycle", not "loop": a For each is the one way to repeat steps.
+function cycleProblems(plan: ExecutionPlan): string[] {
+  return plan.cyclic.map((node) => `Step ${nodeName(node)} is part of a cycle that leads back to itself`);
 }

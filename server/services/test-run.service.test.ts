@@ -9,7 +9,8 @@ import { getRunQueue, requestManualRun, startWorker, type RunQueue, type Worker 
 import { linearGraph, seedRunningFlow, waitForRun } from "../runtime/test-helpers";
 import * as flows from "./flows.service";
 import { listRuns } from "./runs.service";
-import { findTestRunProblems, getTestSamples, KEPT_TEST_SNAPSHOTS, startTestRun } from "./test-run.service";
+import { findRunBlockers } from "../runtime/validate";
+import { getTestSamples, KEPT_TEST_SNAPSHOTS, startTestRun } from "./test-run.service";
 
 let t: TestDatabase;
 let worker: Worker;
@@ -100,9 +101,9 @@ describe("test runs", () => {
 
     const noTrigger = emptyFlowGraph();
     noTrigger.nodes = [];
-    expect(findTestRunProblems(noTrigger)).toEqual(["The flow has no trigger"]);
+    expect(findRunBlockers(noTrigger)).toEqual(["The flow has no trigger"]);
     // A missing required field only fails its step, which the test then shows: it is not refused.
-    expect(findTestRunProblems(logFlow(""))).toEqual([]);
+    expect(findRunBlockers(logFlow(""))).toEqual([]);
   });
 
   it("offers the trigger's declared sample and the last real run's trigger data", async () => {

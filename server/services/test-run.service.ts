@@ -6,40 +6,12 @@ import { ConflictError, ConfluxError } from "@/lib/errors";
 import { findOperation } from "../connectors";
 import type { Db, DbOrTx } from "../db/client";
 import { toJsonInput } from "../db/json";
-import { nodeName, planExecution } from "../runtime/plan";
+import { findRunBlockers } from "../runtime/validate";
 import { sendOrLeaveToReaper } from "../runtime/runs";
 import { getFlow } from "./flows.service";
 
 /** Test snapshots kept per flow; older ones go with their runs, which nobody lists. */
 export const KEPT_TEST_SNAPSHOTS = 20;
-
-/**
- * What would keep the draft from running at all, naming the node. Unlike Start, a test tolerates what only makes a
- * step fail (a missing account, a bad field, an unconnected step): the test shows that failure on the step itself.
- */
-export function findTestRunProblems(graph: FlowGraph): string[] {
-  const plan = planExecution(graph);
-  if (!plan.trigger) return ["The flow has no trigger"];
-  const problems: string[] = [];
-  const trigger = findOperation(plan.trigger.connectorId, plan.trigger.operation);
-  if (trigger?.kind !== "trigger") {
-    problems.push(`The trigger ${nodeName(plan.trigger)} names an event that does not exist`);
-  }
-  for (const node of graph.nodes) {
-    if (node === plan.trigger) continue;
-    if (node.type === "trigger") problems.push(`Step ${nodeName(node)} is a second trigger; a flow has one`);
-    else if (findOperation(node.connectorId, node.operation)?.kind !== "action") {
-      problems.push(`Step ${nodeName(node)} names an action that does not exist (${node.connectorId}.${node.operation})`);
-    }
-  }
-  const byId = new Map(graph.nodes.map((node) => [node.id, node]));
-  for (const edge of plan.loopLeaks) {
-    const target = byId.get(edge.target);
-    if (target) problems.push(`Step ${nodeName(target)} is both inside a For each's loop and outside it`);
-  }
-  for (const node of plan.cyclic) problems.push(`Step ${nodeName(node)} is part of a cycle that leads back to itself`);
-  return problems;
-}
 
 async function insertTestSnapshot(tx: DbOrTx, workspaceId: string, flowId: string, graph: FlowGraph) {
   const lowest = await tx.flowVersion.findFirst({
@@ -76,7 +48,7 @@ export async function startTestRun(
       { currentRevision: flow.draftRevision },
     );
   }
-  const problems = findTestRunProblems(flow.draft);
+  const problems = findRunBlockers(flow.draft);
   if (problems.length > 0) {
     throw new ConfluxError("FLOW_INVALID", `The flow cannot be tested: ${problems.join("; ")}`, { details: { problems } });
   }
