@@ -17,9 +17,6 @@ interface DesignerState {
   history: History;
   /** Bumped when the canvas should fit the whole flow into view (after a tidy-up, say). */
   fitRequest: number;
-  /** Sample output per step id (pinned samples, then the latest test run's outputs), for the mapping preview. */
-  samples: Record<string, unknown>;
-  setSamples(samples: Record<string, unknown>): void;
   load(flowId: string, graph: FlowGraph, revision: number): void;
   edit(change: (graph: FlowGraph) => FlowGraph): void;
   undo(): void;
@@ -52,8 +49,6 @@ export const useDesignerStore = create<DesignerState>((set) => ({
   selectedEdgeIds: [],
   history: emptyHistory(),
   fitRequest: 0,
-  samples: {},
-  setSamples: (samples) => set({ samples }),
   load: (flowId, graph, revision) =>
     set({ flowId, graph, revision, dirty: false, selectedId: null, selectedNodeIds: [], selectedEdgeIds: [], history: emptyHistory() }),
   edit: (change) =>

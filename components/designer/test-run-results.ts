@@ -36,12 +36,6 @@ export function samplesOf(graph: FlowGraph | null, results: Record<string, TestS
   return samples;
 }
 
-/** Same steps with the very same values (pinned samples and results are replaced, never mutated). */
-export function sameSamples(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((key) => key in b && Object.is(a[key], b[key]));
-}
-
 export type SampleParse = { ok: true; value: unknown } | { ok: false; message: string };
 
 /** Pasted trigger data: any JSON value; empty means {}. */

@@ -1,15 +1,15 @@
 "use client";
-// Sample data for the selected node's data tree and previews: pinned test samples from the designer store when
+// Sample data for the selected node's data tree and previews: pinned samples and the latest test's outputs when
 // there are any, else the outputs of this flow's latest finished run.
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { z } from "zod";
 import { type ConnectorManifest, resolveOperation } from "@/lib/connector-manifest";
 import type { FlowNode } from "@/lib/flow-graph";
 import { expectedTypesFromSchema, type PreviewContext, type ValueType } from "@/lib/template-check";
 import { useTRPC } from "../trpc";
 import { availableData, mergeSamples, noSamples, previewContextFor, samplesFromRun, type DataSource } from "./available-data";
 import { useDesignerStore } from "./designer-store";
+import { samplesOf, useTestRunStore } from "./test-run-results";
 
 export interface NodeData {
   sources: DataSource[];
@@ -19,14 +19,12 @@ export interface NodeData {
   expectedTypes: Record<string, ValueType[]>;
 }
 
-const pinnedSamplesSchema = z.record(z.string(), z.unknown());
-
 export function useAvailableData(node: FlowNode, manifest: ConnectorManifest | undefined): NodeData {
   const trpc = useTRPC();
   const flowId = useDesignerStore((state) => state.flowId);
   const graph = useDesignerStore((state) => state.graph);
-  // Test runs may pin samples into the store (a `samples` field keyed by step id); read it only if it is there.
-  const pinnedRaw = useDesignerStore((state) => ("samples" in state ? state.samples : undefined));
+  const testResults = useTestRunStore((state) => state.results);
+  const pinned = useMemo(() => samplesOf(graph, testResults), [graph, testResults]);
   // Polled while a step's panel is open, so a run started from the toolbar becomes the sample once it finishes.
   const runs = useQuery(
     trpc.runs.list.queryOptions({ flowId: flowId ?? "", limit: 20 }, { enabled: flowId !== null, refetchInterval: 10_000 }),
@@ -39,14 +37,13 @@ export function useAvailableData(node: FlowNode, manifest: ConnectorManifest | u
   const expectedTypes = useMemo(() => expectedTypesFromSchema(inputSchema), [inputSchema]);
 
   return useMemo(() => {
-    const pinned = pinnedSamplesSchema.safeParse(pinnedRaw);
     const fromRun = runSteps ? samplesFromRun(runSteps) : noSamples;
-    const samples = mergeSamples(fromRun, pinned.success ? pinned.data : undefined);
+    const samples = mergeSamples(fromRun, pinned);
     if (!graph) return { sources: [], context: undefined, expectedTypes };
     return {
       sources: availableData(graph, node.id, manifest, samples),
       context: previewContextFor(graph, node.id, samples),
       expectedTypes,
     };
-  }, [graph, node.id, manifest, pinnedRaw, runSteps, expectedTypes]);
+  }, [graph, node.id, manifest, pinned, runSteps, expectedTypes]);
 }

@@ -1,12 +1,11 @@
 "use client";
 // "Test flow" in the designer: saves the draft, starts a test run of it, polls the run about every second until it
-// finishes and keeps each step's result in the test-run store (the canvas and the side panel read it). It also keeps
-// the designer store's `samples` (pinned samples and the latest test's outputs) current for the mapping preview.
+// finishes and keeps each step's result in the test-run store (the canvas, the side panel and the mapping preview read it).
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect } from "react";
 import { useTRPC } from "../trpc";
 import { useDesignerStore } from "./designer-store";
-import { sameSamples, samplesOf, stepResultsOf, unfinishedRunStatuses, useTestRunStore } from "./test-run-results";
+import { stepResultsOf, unfinishedRunStatuses, useTestRunStore } from "./test-run-results";
 
 export function useTestRun(flowId: string, save: () => Promise<boolean>) {
   const trpc = useTRPC();
@@ -35,15 +34,6 @@ export function useTestRun(flowId: string, save: () => Promise<boolean>) {
     if (!run.data || run.data.run.id !== current) return;
     update(run.data.run.status, run.data.run.error?.message ?? null, stepResultsOf(run.data.steps));
   }, [run.data, current, update]);
-
-  const graph = useDesignerStore((state) => state.graph);
-  const setSamples = useDesignerStore((state) => state.setSamples);
-  const results = useTestRunStore((state) => state.results);
-  useEffect(() => {
-    // Most edits leave the samples as they were; keeping the same object spares the mapping preview a re-render.
-    const next = samplesOf(graph, results);
-    if (!sameSamples(useDesignerStore.getState().samples, next)) setSamples(next);
-  }, [graph, results, setSamples]);
 
   const testRun = useMutation(trpc.flows.testRun.mutationOptions());
   const startTest = useCallback(
