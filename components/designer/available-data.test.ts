@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ConnectorManifest } from "@/lib/connector-manifest";
 import type { FlowGraph, FlowNode } from "@/lib/flow-graph";
-import { availableData, mergeSamples, noSamples, previewContextFor, samplesFromRun, upstreamOf } from "./available-data";
+import { availableData, fieldReferences, mergeSamples, noSamples, previewContextFor, samplesFromRun, upstreamOf } from "./available-data";
 import { appendKey, buildField, filterFields } from "./data-fields";
 
 function node(id: string, type: FlowNode["type"], operation = "log"): FlowNode {
@@ -103,6 +103,25 @@ describe("availableData", () => {
     const http = sources.find((source) => source.id === "http_1")?.field;
     expect(http?.children.map((child) => child.name)).toEqual(["status", "body"]);
     expect(http?.children[0]?.sample).toBeUndefined();
+  });
+});
+
+describe("fieldReferences", () => {
+  it("offers the trigger, the loop's item and index and the outputs of the steps before the node, never its own", () => {
+    const references = fieldReferences(availableData(graph, "inner_2", manifest, samples));
+    expect(references).toContain("trigger");
+    expect(references).toContain("trigger.lines.sku");
+    expect(references).toContain("item.sku");
+    expect(references).toContain("index");
+    expect(references).toContain("steps.http_1.status");
+    expect(references).toContain("steps.http_1.body.`order-no`");
+    expect(references.some((reference) => reference.startsWith("steps.inner_2"))).toBe(false);
+  });
+
+  it("offers only the trigger to the first step", () => {
+    const references = fieldReferences(availableData(graph, "http_1", manifest, noSamples));
+    expect(references.some((reference) => reference.startsWith("steps."))).toBe(false);
+    expect(references).toContain("trigger");
   });
 });
 

@@ -105,6 +105,21 @@ export function availableData(
   return sources;
 }
 
+/**
+ * Every field reference the sources' trees hold (the roots too, as the data tree offers them), in the tree's order:
+ * the suggestions an If's condition rows offer, so they name the same data the tree shows, `item` and `index` included.
+ */
+export function fieldReferences(sources: readonly DataSource[]): string[] {
+  const references: string[] = [];
+  const walk = (field: DataField) => {
+    references.push(field.reference);
+    field.children.forEach(walk);
+  };
+  for (const source of sources) walk(source.field);
+  // The datalist keys its options by reference, so each is listed once.
+  return [...new Set(references)];
+}
+
 /** What a run would give the node's expressions, filled from sample data; undefined when there is none at all. */
 export function previewContextFor(graph: FlowGraph, nodeId: string, samples: SampleData): PreviewContext | undefined {
   const upstream = upstreamOf(graph, nodeId);

@@ -18,7 +18,7 @@ const ifNode = (inputs: Record<string, unknown>): FlowNode => ({ id: "if_1", typ
 function render(inputs: Record<string, unknown>): string {
   return renderToStaticMarkup(
     <NodeDataProvider value={data}>
-      <ConditionBuilder node={ifNode(inputs)} manifest={undefined} />
+      <ConditionBuilder node={ifNode(inputs)} />
     </NodeDataProvider>,
   );
 }
@@ -28,6 +28,8 @@ describe("condition builder", () => {
     const builder: Builder = { join: "and", groups: [{ join: "and", rules: [{ field: "trigger.total", operator: "greaterThan", value: "100" }] }] };
     const html = render({ condition: compileCondition(builder), [CONDITION_BUILDER_KEY]: builder });
     expect(html).toMatch(/data-testid="condition-field-0-0"[^>]*value="trigger.total"/);
+    // The field suggestions are the data tree's references.
+    expect(html).toContain('<option value="trigger.total">');
     expect(html).toContain('data-testid="condition-pick-field-0-0"');
     expect(html).toContain('data-testid="condition-pick-value-0-0"');
     expect(html).toMatch(/data-testid="condition-advanced-toggle"[^>]*aria-pressed="false"/);
@@ -64,7 +66,7 @@ describe("condition builder", () => {
   });
 
   it("has no data buttons where there is no data (outside a step's panel)", () => {
-    const html = renderToStaticMarkup(<ConditionBuilder node={ifNode({})} manifest={undefined} />);
+    const html = renderToStaticMarkup(<ConditionBuilder node={ifNode({})} />);
     expect(html).toContain('data-testid="condition-field-0-0"');
     expect(html).not.toContain("condition-pick-field");
   });

@@ -16,11 +16,10 @@ import {
   type ConditionRule,
 } from "@/lib/condition";
 import { parseCondition } from "@/lib/condition-parse";
-import type { ConnectorManifest } from "@/lib/connector-manifest";
 import type { FlowNode } from "@/lib/flow-graph";
 import { Button } from "../ui/button";
+import { fieldReferences } from "./available-data";
 import { ConditionExpression, conditionText, NOT_ROWS_ID } from "./condition-expression";
-import { conditionPaths } from "./condition-paths";
 import { RuleRow, type TreeTarget } from "./condition-rule-row";
 import { conditionViewKey, useConditionView, type ConditionView } from "./condition-view";
 import { useDesignerStore } from "./designer-store";
@@ -42,9 +41,8 @@ function JoinSelect({ value, onChange, testId, label }: { value: ConditionJoin; 
   );
 }
 
-export function ConditionBuilder({ node, manifest }: { node: FlowNode; manifest: ConnectorManifest | undefined }) {
+export function ConditionBuilder({ node }: { node: FlowNode }) {
   const edit = useDesignerStore((state) => state.edit);
-  const graph = useDesignerStore((state) => state.graph);
   const data = useNodeData();
   const listId = useId();
   const stored = readBuilder(node.inputs[CONDITION_BUILDER_KEY]);
@@ -57,7 +55,8 @@ export function ConditionBuilder({ node, manifest }: { node: FlowNode; manifest:
   const { advanced, notes } = view;
   const [treeFor, setTreeFor] = useState<TreeTarget | null>(null);
   const builder = stored ?? emptyBuilder();
-  const paths = graph ? conditionPaths(graph, node.id, manifest) : [];
+  const sources = data?.sources;
+  const paths = useMemo(() => (sources ? fieldReferences(sources) : []), [sources]);
   const parsed = useMemo(() => parseCondition(condition), [condition]);
   const canUseBuilder = matches || parsed.ok || parsed.reason === "empty";
 

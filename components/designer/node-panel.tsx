@@ -132,7 +132,7 @@ export function NodePanel({ node, manifest }: { node: FlowNode; manifest: Connec
         {!resolved && <p className="text-sm text-red-600">This step’s application or action no longer exists. Delete it or pick another.</p>}
         <NodeDataProvider value={node.type === "trigger" ? undefined : availableData}>
           {node.type === "if" ? (
-            <ConditionBuilder node={node} manifest={manifest} />
+            <ConditionBuilder node={node} />
           ) : (
             <DynamicOptionsProvider value={dynamicOptionsStep}>
               <SchemaForm
