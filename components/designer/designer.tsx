@@ -20,6 +20,7 @@ import { useProblems } from "./use-problems";
 import { NodeFocuser } from "./use-node-focus";
 import { TestFlowDialog } from "./test-flow-dialog";
 import { TestRunBanner } from "./test-results";
+import { useRunNowWatcher } from "./use-available-data";
 import { useTestRun } from "./use-test-run";
 
 export function Designer({ flowId }: { flowId: string }) {
@@ -65,6 +66,7 @@ export function Designer({ flowId }: { flowId: string }) {
   const start = useMutation(trpc.flows.start.mutationOptions());
   const stop = useMutation(trpc.flows.stop.mutationOptions());
   const runNow = useMutation(trpc.flows.runNow.mutationOptions());
+  const watchRun = useRunNowWatcher(flowId);
 
   const [runWithData, setRunWithData] = useState(false);
   const [testOpen, setTestOpen] = useState(false);
@@ -108,6 +110,7 @@ export function Designer({ flowId }: { flowId: string }) {
   async function onRunNow(payload?: unknown) {
     try {
       const { runId } = await runNow.mutateAsync({ id: flowId, payload });
+      watchRun(runId);
       setRunWithData(false);
       toast.success(
         <span>
