@@ -1,18 +1,12 @@
 // Checks a field's template the way a run would resolve it, for the designer's live preview: syntax errors with the
 // character they are at, and the value the template gives on sample data, with a warning when that value is null,
 // nothing at all (the silent-null trap: the field is then left unset) or not the type the field expects.
-import jsonata from "jsonata";
+import { createExpressionEngine, jsonataErrorParts, resolveTemplateWith, type ExpressionContext } from "./expressions";
 import { scanTemplate, type TemplatePart } from "./templates";
 import { isRecord } from "./is-record";
 
-/** What expressions see, as the runtime builds it (server/runtime/expressions.ts ExpressionContext). */
-export interface PreviewContext {
-  trigger: unknown;
-  steps: Record<string, unknown>;
-  env: Record<string, unknown>;
-  item?: unknown;
-  index?: number;
-}
+/** What expressions see, as the runtime builds it. */
+export type PreviewContext = ExpressionContext;
 
 export type ValueType = "string" | "number" | "boolean" | "object" | "array";
 
@@ -30,7 +24,9 @@ export type TemplatePreview =
 
 // The preview runs on every pause in typing, so it gets less time than a run step (1 s) and never blocks the page long.
 const PREVIEW_TIMEOUT_MS = 250;
-const MAX_DEPTH = 200;
+
+/** The designer's engine: its cache serves the syntax check, the preview and the problems list alike. */
+export const designerExpressions = createExpressionEngine({ timeoutMs: PREVIEW_TIMEOUT_MS, maxDepth: 200 });
 
 const jsonTypes: Record<string, ValueType> = {
   string: "string",
@@ -83,9 +79,9 @@ export function checkTemplateSyntax(template: string): SyntaxCheck {
   for (const part of scan.parts) {
     if (part.kind !== "expression") continue;
     try {
-      jsonata(part.source);
+      designerExpressions.compile(part.source);
     } catch (error) {
-      const { message, position } = describeJsonataError(error);
+      const { message, position } = jsonataErrorParts(error);
       return { ok: false, message, position: part.offset + (position ?? 1) };
     }
   }
@@ -103,28 +99,16 @@ export async function previewTemplate(
 ): Promise<TemplatePreview> {
   const syntax = checkTemplateSyntax(template);
   if (!syntax.ok) return { status: "error", message: syntax.message, position: syntax.position };
-  const trimmed = scanTemplate(template.trim());
-  const lone = trimmed.ok && trimmed.parts.length === 1 && trimmed.parts[0]?.kind === "expression" ? trimmed.parts[0] : undefined;
   try {
-    if (lone) return judge(await evaluate(lone.source, context), expected);
-    let text = "";
-    const empty: string[] = [];
-    for (const part of syntax.parts) {
-      if (part.kind === "text") {
-        text += part.text;
-        continue;
-      }
-      const value = await evaluate(part.source, context);
-      if (value === undefined || value === null) empty.push(part.source);
-      text += value === undefined || value === null ? "" : typeof value === "string" ? value : JSON.stringify(value);
+    const resolution = await resolveTemplateWith(template, "", (source) => evaluate(source, context));
+    if (resolution.kind === "value") return judge(resolution.value, expected);
+    if (resolution.empty.length > 0) {
+      const which = resolution.empty.map((source) => `{{ ${source} }}`).join(", ");
+      return { status: "nothing", value: resolution.text, message: `${which} yields nothing on the sample data, so it adds empty text.` };
     }
-    if (empty.length > 0) {
-      const which = empty.map((source) => `{{ ${source} }}`).join(", ");
-      return { status: "nothing", value: text, message: `${which} yields nothing on the sample data, so it adds empty text.` };
-    }
-    return judge(text, expected);
+    return judge(resolution.text, expected);
   } catch (error) {
-    return { status: "error", message: describeJsonataError(error).message };
+    return { status: "error", message: jsonataErrorParts(error).message };
   }
 }
 
@@ -140,34 +124,17 @@ function judge(value: unknown, expected: readonly ValueType[] | undefined): Temp
   return { status: "ok", value };
 }
 
+// JSONata checks its timeout as evaluation proceeds; the race is a backstop, so the page never waits much longer.
 async function evaluate(source: string, context: PreviewContext): Promise<unknown> {
-  const expression = jsonata(source, { timeout: PREVIEW_TIMEOUT_MS, stack: MAX_DEPTH });
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`Took longer than ${PREVIEW_TIMEOUT_MS} ms to evaluate`)), PREVIEW_TIMEOUT_MS * 2);
   });
   try {
-    return normalize(await Promise.race([expression.evaluate(context), timeout]));
+    return await Promise.race([designerExpressions.evaluate(source, context), timeout]);
   } finally {
     clearTimeout(timer);
   }
-}
-
-// The same JSON round trip the runtime applies: JSONata's sequence markers and functions do not reach a step.
-function normalize(value: unknown): unknown {
-  if (value === undefined || typeof value === "function") return undefined;
-  const text = JSON.stringify(value);
-  if (text === undefined) return undefined;
-  const parsed: unknown = JSON.parse(text);
-  return parsed;
-}
-
-function describeJsonataError(error: unknown): { message: string; position?: number } {
-  if (typeof error === "object" && error !== null && "message" in error && typeof error.message === "string") {
-    const position = "position" in error && typeof error.position === "number" ? error.position : undefined;
-    return { message: error.message, position };
-  }
-  return { message: String(error) };
 }
 
 function article(type: string): string {

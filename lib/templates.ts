@@ -43,11 +43,16 @@ export function scanTemplate(template: string): TemplateScan {
 export function parseTemplate(template: string, field: string): TemplatePart[] {
   const scan = scanTemplate(template);
   if (!scan.ok) {
-    throw new ConfluxError("EXPRESSION", `The expression in "${field}" is not valid: ${scan.reason}`, {
+    throw new ConfluxError("EXPRESSION", invalidExpressionMessage(field, scan.reason), {
       details: { field, expression: scan.excerpt },
     });
   }
   return scan.parts;
+}
+
+/** The message of an invalid expression in `field`, the same from a run, from Start and in the designer. */
+export function invalidExpressionMessage(field: string, reason: string): string {
+  return `The expression in "${field}" is not valid: ${reason}`;
 }
 
 function findClose(text: string, from: number): number {
@@ -68,4 +73,31 @@ function findClose(text: string, from: number): number {
     }
   }
   return -1;
+}
+
+// `steps.<id>` or steps.`<id>` (backquoted, for ids holding `-`) at the start of a path, not `order.steps.x` (a field
+// that happens to be called steps).
+const STEP_REFERENCE = /(?<![\w.$`])steps\.(?:`([^`]+)`|([A-Za-z][A-Za-z0-9_]*))/g;
+const STRING_LITERAL = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g;
+
+interface StepReference {
+  id: string;
+  /** Where `steps.` starts in the expression. */
+  index: number;
+  length: number;
+}
+
+function stepReferences(source: string): StepReference[] {
+  // String literals are blanked at their own length, so matches keep their positions in the original source and text
+  // such as "steps.a" inside quotes is not taken for a reference.
+  const code = source.replace(STRING_LITERAL, (literal) => `"${" ".repeat(literal.length - 2)}"`);
+  return [...code.matchAll(STEP_REFERENCE)].flatMap((match) => {
+    const id = match[1] ?? match[2] ?? "";
+    return id ? [{ id, index: match.index, length: match[0].length }] : [];
+  });
+}
+
+/** The step ids a JSONata expression reads, ignoring text inside string literals. */
+export function referencedSteps(source: string): string[] {
+  return [...new Set(stepReferences(source).map((reference) => reference.id))];
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { emptyFlowGraph } from "@/lib/flow-graph";
 import { buildManifest } from "@/server/connectors";
 import { appendStep, connect, removeEdges, updateSettings } from "./graph-edit";
-import { computeProblems, listProblems, referencedSteps } from "./problems";
+import { referencedSteps } from "@/lib/templates";
+import { computeProblems, listProblems } from "./problems";
 
 const manifest = buildManifest();
 

@@ -1,11 +1,12 @@
 // What stands between the draft and a successful Start, per node, recomputed on every edit. The server checks again
 // on Start; this list lets the user see and fix problems before they click.
-import jsonata from "jsonata";
 import { type ConnectorManifest, resolveOperation } from "@/lib/connector-manifest";
+import { checkTemplates } from "@/lib/expressions";
 import type { FlowGraph } from "@/lib/flow-graph";
 import { findStructureProblems } from "@/lib/flow-structure";
 import { describeFields, findMissing } from "@/lib/schema-fields";
-import { isTemplate, scanTemplate } from "@/lib/templates";
+import { designerExpressions } from "@/lib/template-check";
+import { referencedSteps } from "@/lib/templates";
 
 /** The saved accounts the problems are checked against; undefined while they load (no account problem is shown). */
 export type KnownAccounts = ReadonlyArray<{ id: string; connectorId: string }> | undefined;
@@ -52,54 +53,14 @@ export function computeProblems(
   return problems;
 }
 
-/** Syntax errors and references to missing steps in every `{{ }}` of a node's inputs, nested values included. */
+/** Syntax errors (as Start words them) and references to missing steps in every `{{ }}` of a node's inputs. */
 export function expressionProblems(inputs: Record<string, unknown>, nodeIds: ReadonlySet<string>): string[] {
-  const problems: string[] = [];
-  walkTemplates(inputs, "", (template, field) => {
-    const scan = scanTemplate(template);
-    if (!scan.ok) {
-      problems.push(`The expression in "${field}" is not valid: ${scan.reason}`);
-      return;
-    }
-    for (const part of scan.parts) {
-      if (part.kind !== "expression") continue;
-      try {
-        jsonata(part.source);
-      } catch (error) {
-        problems.push(`The expression in "${field}" is not valid: ${jsonataMessage(error)}`);
-        continue;
-      }
-      for (const id of referencedSteps(part.source)) {
-        if (!nodeIds.has(id)) problems.push(`"${field}" refers to step "${id}", which is not in this flow`);
-      }
-    }
-  });
+  const problems = checkTemplates(designerExpressions, inputs, "", (source, field) =>
+    referencedSteps(source)
+      .filter((id) => !nodeIds.has(id))
+      .map((id) => `"${field}" refers to step "${id}", which is not in this flow`),
+  );
   return [...new Set(problems)];
-}
-
-function walkTemplates(value: unknown, path: string, visit: (template: string, field: string) => void): void {
-  if (isTemplate(value)) visit(value, path);
-  else if (Array.isArray(value)) value.forEach((item, index) => walkTemplates(item, `${path}[${index}]`, visit));
-  else if (typeof value === "object" && value !== null) {
-    for (const [key, item] of Object.entries(value)) walkTemplates(item, path ? `${path}.${key}` : key, visit);
-  }
-}
-
-// `steps.<id>` or steps.`<id>` at the start of a path (not `order.steps.x`, a field that happens to be called steps).
-const STEP_REFERENCE = /(?<![\w.$`])steps\.(?:`([^`]+)`|([A-Za-z][A-Za-z0-9_]*))/g;
-
-/** The step ids an expression reads, ignoring text inside string literals. */
-export function referencedSteps(source: string): string[] {
-  const code = source.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '""');
-  return [...new Set([...code.matchAll(STEP_REFERENCE)].map((match) => match[1] ?? match[2] ?? ""))].filter(Boolean);
-}
-
-function jsonataMessage(error: unknown): string {
-  if (typeof error === "object" && error !== null && "message" in error && typeof error.message === "string") {
-    const position = "position" in error && typeof error.position === "number" ? ` (at character ${error.position})` : "";
-    return `${error.message}${position}`;
-  }
-  return String(error);
 }
 
 export interface ProblemEntry {
