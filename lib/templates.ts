@@ -76,9 +76,11 @@ function findClose(text: string, from: number): number {
 }
 
 // `steps.<id>` or steps.`<id>` (backquoted, for ids holding `-`) at the start of a path, not `order.steps.x` (a field
-// that happens to be called steps).
+// that happens to be called steps). Shared by the designer's missing-step check and paste's renaming, so both agree
+// on what counts as a reference.
 const STEP_REFERENCE = /(?<![\w.$`])steps\.(?:`([^`]+)`|([A-Za-z][A-Za-z0-9_]*))/g;
 const STRING_LITERAL = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g;
+const BARE_ID = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 interface StepReference {
   id: string;
@@ -100,4 +102,34 @@ function stepReferences(source: string): StepReference[] {
 /** The step ids a JSONata expression reads, ignoring text inside string literals. */
 export function referencedSteps(source: string): string[] {
   return [...new Set(stepReferences(source).map((reference) => reference.id))];
+}
+
+/** The expression with its references to the steps in `renamed` pointing at their new ids; string literals stay. */
+export function renameStepReferences(source: string, renamed: ReadonlyMap<string, string>): string {
+  let result = "";
+  let cursor = 0;
+  for (const reference of stepReferences(source)) {
+    const to = renamed.get(reference.id);
+    if (to === undefined) continue;
+    result += source.slice(cursor, reference.index) + (BARE_ID.test(to) ? `steps.${to}` : `steps.\`${to}\``);
+    cursor = reference.index + reference.length;
+  }
+  return result + source.slice(cursor);
+}
+
+/**
+ * A template with the step references inside its `{{ }}` renamed; the text around them is literal and stays. A
+ * template that does not scan is renamed as a whole, so its references still follow once the user fixes it.
+ */
+export function renameTemplateReferences(template: string, renamed: ReadonlyMap<string, string>): string {
+  const scan = scanTemplate(template);
+  if (!scan.ok) return renameStepReferences(template, renamed);
+  let result = "";
+  let cursor = 0;
+  for (const part of scan.parts) {
+    if (part.kind !== "expression") continue;
+    result += template.slice(cursor, part.offset) + renameStepReferences(part.source, renamed);
+    cursor = part.offset + part.source.length;
+  }
+  return result + template.slice(cursor);
 }

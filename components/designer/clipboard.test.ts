@@ -57,4 +57,25 @@ describe("clipboard", () => {
     expect(pasted.graph.nodes[1]?.inputs.body).toBe("{{ steps.http_request_1.body }}");
     expect(flowGraphSchema.safeParse(pasted.graph).success).toBe(true);
   });
+
+  it("renames references written steps.`id`, for ids holding -, but not text inside string literals", () => {
+    const copied = readSteps(copySteps(twoSteps(), ["http_request_1", "http_request_2"]) ?? "");
+    if (!copied) throw new Error("nothing copied");
+    const [first, second] = copied.nodes;
+    if (!first || !second) throw new Error("two steps expected");
+    const content = {
+      ...copied,
+      nodes: [
+        { ...first, id: "fetch-order" },
+        { ...second, inputs: { body: '{{ steps.`fetch-order`.body & "steps.`fetch-order`" }}', note: "from steps.`fetch-order`" } },
+      ],
+      edges: copied.edges.map((edge) => ({ ...edge, source: "fetch-order" })),
+    };
+    const pasted = pasteSteps(twoSteps(), content, new Set());
+    const [, renamedSecond] = pasted.nodeIds;
+    expect(pasted.graph.nodes.find((node) => node.id === renamedSecond)?.inputs).toEqual({
+      body: '{{ steps.http_request_3.body & "steps.`fetch-order`" }}',
+      note: "from steps.`fetch-order`",
+    });
+  });
 });

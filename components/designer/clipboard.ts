@@ -2,6 +2,8 @@
 // copied from anywhere else is ignored and steps copied in one flow can be pasted into another.
 import { z } from "zod";
 import { flowEdgeSchema, flowNodeSchema, type FlowEdge, type FlowGraph, type FlowNode } from "@/lib/flow-graph";
+import { isRecord } from "@/lib/is-record";
+import { isTemplate, renameTemplateReferences } from "@/lib/templates";
 import { edgeId, nextNodeId } from "./graph-edit";
 
 export const CLIPBOARD_MARKER = "conflux/steps";
@@ -85,12 +87,14 @@ function freeOffset(graph: FlowGraph, pasted: readonly FlowNode[]): number {
   return offset;
 }
 
+// Only the `{{ }}` of templates hold references; the shared matcher also knows steps.`id` and skips string literals.
 function renameReferences(inputs: Record<string, unknown>, renamed: ReadonlyMap<string, string>): Record<string, unknown> {
-  let text = JSON.stringify(inputs);
-  for (const [from, to] of renamed) {
-    // Ids hold only letters, digits, - and _, so escaping is not needed; the lookahead keeps `a_1` from matching `a_10`.
-    text = text.replace(new RegExp(`steps\\.${from}(?![A-Za-z0-9_-])`, "g"), `steps.${to}`);
-  }
-  const parsed: unknown = JSON.parse(text);
-  return z.record(z.string(), z.unknown()).parse(parsed);
+  return Object.fromEntries(Object.entries(inputs).map(([key, value]) => [key, renameIn(value, renamed)]));
+}
+
+function renameIn(value: unknown, renamed: ReadonlyMap<string, string>): unknown {
+  if (isTemplate(value)) return renameTemplateReferences(value, renamed);
+  if (Array.isArray(value)) return value.map((item) => renameIn(item, renamed));
+  if (isRecord(value)) return renameReferences(value, renamed);
+  return value;
 }
