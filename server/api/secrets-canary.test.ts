@@ -17,7 +17,7 @@ import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { testKeyRing } from "@/test/keys";
 import { ensureDefaultWorkspace } from "../db/workspaces.repository";
 import { getRunQueue, startWorker, type Worker } from "../runtime";
-import { waitForRun } from "../runtime/test-helpers";
+import { waitForRun } from "@/test/runtime/helpers";
 import { appRouter } from "./root";
 import { createCallerFactory } from "./trpc";
 

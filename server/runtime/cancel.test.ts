@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { cancelRun } from "../services/runs.service";
 import { getRunQueue, requestManualRun, startWorker, type RunQueue, type Worker } from ".";
 import { executeWatchingForCancel } from "./cancel-watch";
-import { linearGraph, seedRunningFlow, waitFor } from "./test-helpers";
+import { linearGraph, seedRunningFlow, waitFor } from "@/test/runtime/helpers";
 import { listenOnLoopback } from "@/test/local-server";
 
 let t: TestDatabase;

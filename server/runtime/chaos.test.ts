@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { requestManualRun } from ".";
 import { runQueueOf, startBoss, type RunQueue } from "./queue";
-import { startIdempotentSink, type IdempotentSink } from "./test-idempotent-sink";
-import { linearGraph, seedRunningFlow, waitFor } from "./test-helpers";
-import { killWorkerProcess, startWorkerProcess, type WorkerProcess } from "./test-worker-process";
+import { startIdempotentSink, type IdempotentSink } from "@/test/runtime/idempotent-sink";
+import { linearGraph, seedRunningFlow, waitFor } from "@/test/runtime/helpers";
+import { killWorkerProcess, startWorkerProcess, type WorkerProcess } from "@/test/runtime/worker-process";
 
 const RUNS = 500;
 const STEPS = ["reserve", "charge", "ship", "notify"];

@@ -1,9 +1,9 @@
 // If, For each and Respond executed on a real Postgres: which steps run, which are skipped, what each sees.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
-import { createRun, json, loadRun, startScriptedServer, type ScriptedServer } from "./execute-fixtures";
-import { buildGraph, controlStep, httpStep, logStep, manualTrigger } from "./graph-fixtures";
-import { waitFor } from "./test-helpers";
+import { createRun, json, loadRun, startScriptedServer, type ScriptedServer } from "@/test/runtime/execute-fixtures";
+import { buildGraph, controlStep, httpStep, logStep, manualTrigger } from "@/test/runtime/graph-fixtures";
+import { waitFor } from "@/test/runtime/helpers";
 
 let t: TestDatabase;
 let server: ScriptedServer;

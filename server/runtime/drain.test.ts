@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { requestManualRun, startWorker } from ".";
 import { runQueueOf, startBoss, type RunQueue } from "./queue";
-import { linearGraph, seedRunningFlow, waitFor } from "./test-helpers";
+import { linearGraph, seedRunningFlow, waitFor } from "@/test/runtime/helpers";
 import { listenOnLoopback } from "@/test/local-server";
 
 let t: TestDatabase;

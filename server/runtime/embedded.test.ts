@@ -10,7 +10,7 @@ import { runPrismaCli } from "../db/prisma-cli";
 import { requestManualRun, startWorker, type Worker } from ".";
 import { runQueueOf, startBoss, type RunQueue } from "./queue";
 import { requeueStrandedRuns } from "./reaper";
-import { linearGraph, seedRunningFlow, waitFor, waitForRun } from "./test-helpers";
+import { linearGraph, seedRunningFlow, waitFor, waitForRun } from "@/test/runtime/helpers";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "conflux-runtime-embedded-"));
 let embedded: EmbeddedPostgres;

@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { LeaseLostError, newWorkerId, runUnderLease } from "./lease";
-import { useTimeZoneOtherThanUtc } from "./test-time-zone";
-import { linearGraph, seedRunningFlow, waitFor } from "./test-helpers";
+import { useTimeZoneOtherThanUtc } from "@/test/runtime/time-zone";
+import { linearGraph, seedRunningFlow, waitFor } from "@/test/runtime/helpers";
 
 let t: TestDatabase;
 let flow: { workspaceId: string; flowId: string; versionId: string };

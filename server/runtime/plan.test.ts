@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildGraph, controlStep, logStep, manualTrigger } from "./graph-fixtures";
+import { buildGraph, controlStep, logStep, manualTrigger } from "@/test/runtime/graph-fixtures";
 import { planExecution } from "./plan";
 
 const ids = (nodes: ReadonlyArray<{ id: string }> | undefined) => (nodes ?? []).map((node) => node.id);

@@ -4,9 +4,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { getRunQueue, type RunQueue } from ".";
 import { readStoredPollCursor } from "./poll-cursor";
-import { order, pollingFlow, startPollSource, type PollSource } from "./poll-test-source";
+import { order, pollingFlow, startPollSource, type PollSource } from "@/test/runtime/poll-source";
 import { POLL_LEASE_MS, pollDueTriggers } from "./poller";
-import { seedRunningFlow, waitFor } from "./test-helpers";
+import { seedRunningFlow, waitFor } from "@/test/runtime/helpers";
 
 let t: TestDatabase;
 let queue: RunQueue;

@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { getRunQueue, startWorker, type RunQueue, type Worker } from ".";
-import { order, pollingFlow, startPollSource, type PollSource } from "./poll-test-source";
-import { seedRunningFlow, waitFor } from "./test-helpers";
+import { order, pollingFlow, startPollSource, type PollSource } from "@/test/runtime/poll-source";
+import { seedRunningFlow, waitFor } from "@/test/runtime/helpers";
 
 let t: TestDatabase;
 let queue: RunQueue;

@@ -7,7 +7,7 @@ import { testKeyRing } from "@/test/keys";
 import { ensureDefaultWorkspace } from "../db/workspaces.repository";
 import * as accounts from "../services/accounts.service";
 import { executeRun } from "./executor";
-import { linearGraph, seedRunningFlow } from "./test-helpers";
+import { linearGraph, seedRunningFlow } from "@/test/runtime/helpers";
 import { listenOnLoopback } from "@/test/local-server";
 
 let t: TestDatabase;

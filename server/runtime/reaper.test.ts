@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { RUN_QUEUE, runQueueOf, startBoss, type RunQueue } from "./queue";
 import { requeueStrandedRuns } from "./reaper";
-import { useTimeZoneOtherThanUtc } from "./test-time-zone";
-import { linearGraph, seedRunningFlow } from "./test-helpers";
+import { useTimeZoneOtherThanUtc } from "@/test/runtime/time-zone";
+import { linearGraph, seedRunningFlow } from "@/test/runtime/helpers";
 import type PgBoss from "pg-boss";
 
 let t: TestDatabase;

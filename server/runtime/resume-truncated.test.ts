@@ -2,8 +2,8 @@
 // truncation marker in place of the data.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
-import { createRun } from "./execute-fixtures";
-import { buildGraph, logStep, manualTrigger } from "./graph-fixtures";
+import { createRun } from "@/test/runtime/execute-fixtures";
+import { buildGraph, logStep, manualTrigger } from "@/test/runtime/graph-fixtures";
 
 let t: TestDatabase;
 beforeAll(async () => {

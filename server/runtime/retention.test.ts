@@ -3,7 +3,7 @@ import { ConfluxError } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import type { RunStatus } from "../db/generated/client";
 import { createRetentionTask, defaultRetentionDays, deleteExpiredRuns } from "./retention";
-import { linearGraph, seedRunningFlow } from "./test-helpers";
+import { linearGraph, seedRunningFlow } from "@/test/runtime/helpers";
 
 let t: TestDatabase;
 let workspaceId: string;

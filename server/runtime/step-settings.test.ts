@@ -2,10 +2,10 @@
 // policies (fail, continue, branch).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
-import { createRun, json, recordingRetryPolicy, startScriptedServer, type ScriptedServer } from "./execute-fixtures";
-import { buildGraph, httpStep, logStep, manualTrigger } from "./graph-fixtures";
+import { createRun, json, recordingRetryPolicy, startScriptedServer, type ScriptedServer } from "@/test/runtime/execute-fixtures";
+import { buildGraph, httpStep, logStep, manualTrigger } from "@/test/runtime/graph-fixtures";
 import { defaultRetryPolicy } from "./retry";
-import { waitFor } from "./test-helpers";
+import { waitFor } from "@/test/runtime/helpers";
 import type { StepSettings } from "@/lib/flow-graph";
 
 let t: TestDatabase;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FlowGraph } from "@/lib/flow-graph";
-import { buildGraph, controlStep, logStep, manualTrigger } from "./graph-fixtures";
-import { linearGraph } from "./test-helpers";
+import { buildGraph, controlStep, logStep, manualTrigger } from "@/test/runtime/graph-fixtures";
+import { linearGraph } from "@/test/runtime/helpers";
 import { validateGraphForStart } from "./validate";
 
 const manual = { id: "trigger", connectorId: "core", operation: "manual" };

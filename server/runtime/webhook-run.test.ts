@@ -10,7 +10,7 @@ import { defaultKeyRing } from "../security/keyring";
 import { signWebhook } from "../security/webhook-signature";
 import { getWebhookInfo } from "../services/webhooks.service";
 import { getRunQueue, startWorker, type RunQueue, type Worker } from ".";
-import { linearGraph, seedRunningFlow, waitForRun } from "./test-helpers";
+import { linearGraph, seedRunningFlow, waitForRun } from "@/test/runtime/helpers";
 import { toJsonInput } from "./json";
 import { awaitRunResponse } from "./webhook-response";
 import { closedPort, listenOnLoopback } from "@/test/local-server";

@@ -10,7 +10,7 @@ import { signWebhook } from "../security/webhook-signature";
 import * as flows from "../services/flows.service";
 import { getWebhookInfo, resealWebhookSecrets, rotateWebhookSecret } from "../services/webhooks.service";
 import { getRunQueue, type RunQueue } from ".";
-import { linearGraph, seedRunningFlow } from "./test-helpers";
+import { linearGraph, seedRunningFlow } from "@/test/runtime/helpers";
 
 let t: TestDatabase;
 let queue: RunQueue;

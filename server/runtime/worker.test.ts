@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { getRunQueue, requestManualRun, startWorker, type RunQueue, type Worker } from ".";
 import { executeRun } from "./executor";
 import { requeueStrandedRuns } from "./reaper";
-import { linearGraph, seedRunningFlow, waitFor, waitForRun } from "./test-helpers";
+import { linearGraph, seedRunningFlow, waitFor, waitForRun } from "@/test/runtime/helpers";
 import { closedPort, listenOnLoopback } from "@/test/local-server";
 
 let t: TestDatabase;

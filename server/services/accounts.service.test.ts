@@ -9,7 +9,7 @@ import { testKeyRing } from "@/test/keys";
 import { openCredentials } from "../accounts/sealed";
 import { ensureDefaultWorkspace } from "../db/workspaces.repository";
 import { executeRun } from "../runtime/executor";
-import { linearGraph, seedRunningFlow } from "../runtime/test-helpers";
+import { linearGraph, seedRunningFlow } from "@/test/runtime/helpers";
 import * as accounts from "./accounts.service";
 import { listenOnLoopback } from "@/test/local-server";
 import { rejection } from "@/test/rejection";

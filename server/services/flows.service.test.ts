@@ -3,7 +3,7 @@ import { ConflictError, ConfluxError, NotFoundError, ValidationError } from "@/l
 import type { FlowGraph } from "@/lib/flow-graph";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { ensureDefaultWorkspace } from "../db/workspaces.repository";
-import { linearGraph } from "../runtime/test-helpers";
+import { linearGraph } from "@/test/runtime/helpers";
 import * as flows from "./flows.service";
 
 let t: TestDatabase;

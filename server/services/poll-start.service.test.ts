@@ -9,7 +9,7 @@ import { appRouter } from "../api/root";
 import { createCallerFactory } from "../api/trpc";
 import { ensureDefaultWorkspace } from "../db/workspaces.repository";
 import { getRunQueue, type RunQueue } from "../runtime";
-import { order, pollingFlow, startPollSource, type PollSource } from "../runtime/poll-test-source";
+import { order, pollingFlow, startPollSource, type PollSource } from "@/test/runtime/poll-source";
 import { pollDueTriggers } from "../runtime/poller";
 import * as accounts from "./accounts.service";
 import * as flows from "./flows.service";

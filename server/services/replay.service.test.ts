@@ -6,7 +6,7 @@ import type { FlowGraph } from "@/lib/flow-graph";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { toJsonInput } from "../db/json";
 import { executeRun, getRunQueue, type RunQueue } from "../runtime";
-import { linearGraph, seedRunningFlow } from "../runtime/test-helpers";
+import { linearGraph, seedRunningFlow } from "@/test/runtime/helpers";
 import { replayRun } from "./replay.service";
 import { getRun } from "./runs.service";
 import { listenOnLoopback } from "@/test/local-server";

@@ -6,7 +6,7 @@ import { emptyFlowGraph } from "@/lib/flow-graph";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { buildManifest } from "../connectors";
 import { getRunQueue, requestManualRun, startWorker, type RunQueue, type Worker } from "../runtime";
-import { linearGraph, seedRunningFlow, waitForRun } from "../runtime/test-helpers";
+import { linearGraph, seedRunningFlow, waitForRun } from "@/test/runtime/helpers";
 import * as flows from "./flows.service";
 import { listRuns } from "./runs.service";
 import { findRunBlockers } from "../runtime/validate";

@@ -5,7 +5,7 @@ import { emptyFlowGraph, type FlowGraph } from "@/lib/flow-graph";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { toJsonInput } from "../db/json";
 import { ensureDefaultWorkspace } from "../db/workspaces.repository";
-import { linearGraph } from "../runtime/test-helpers";
+import { linearGraph } from "@/test/runtime/helpers";
 import { createFlowFromTemplate, importFlow } from "./flow-import.service";
 import * as flows from "./flows.service";
 import * as versions from "./versions.service";

@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { testKeyRing } from "@/test/keys";
 import { ensureDefaultWorkspace } from "../../db/workspaces.repository";
 import { getRunQueue } from "../../runtime";
-import { linearGraph, seedRunningFlow } from "../../runtime/test-helpers";
+import { linearGraph, seedRunningFlow } from "@/test/runtime/helpers";
 import { appRouter } from "../root";
 import { createCallerFactory } from "../trpc";
 

@@ -8,7 +8,7 @@ import { cookieHeader } from "./session";
 import { sampleData } from "./simulator/fixtures";
 import { startSterlingSimulator, type SterlingSimulator } from "./simulator";
 import { describeSterlingErrors, readSterlingErrors, sterlingResponseError } from "./sterling-errors";
-import { failure, restAccount } from "./testing";
+import { failure, restAccount } from "@/test/connectors/sterling";
 
 let sterling: SterlingSimulator;
 const signal = new AbortController().signal;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runOptionsLoader, type ActionAccount } from "../sdk";
 import { sampleData } from "./simulator/fixtures";
 import { startSterlingSimulator, type SterlingSimulator } from "./simulator";
-import { failure, mqAccount, restAccount } from "./testing";
+import { failure, mqAccount, restAccount } from "@/test/connectors/sterling";
 import { sterlingOptionsLoaders } from "./options";
 
 let sterling: SterlingSimulator;

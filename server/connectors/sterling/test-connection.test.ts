@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sampleData, SAMPLE_USER } from "./simulator/fixtures";
 import { startSterlingSimulator, type SterlingSimulator } from "./simulator";
 import { testSterlingConnection } from "./test-connection";
-import { closedPort, failure, mqAccount, restAccount, strangerPems } from "./testing";
+import { closedPort, failure, mqAccount, restAccount, strangerPems } from "@/test/connectors/sterling";
 
 let sterling: SterlingSimulator;
 

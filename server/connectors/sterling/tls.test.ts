@@ -6,7 +6,7 @@ import { getOrderListAction } from "./actions/get-order-list";
 import { sampleData } from "./simulator/fixtures";
 import { startSterlingSimulator, type SterlingSimulator } from "./simulator";
 import { testSterlingConnection } from "./test-connection";
-import { clientPems, failure, mqAccount, restAccount, runAction, strangerPems } from "./testing";
+import { clientPems, failure, mqAccount, restAccount, runAction, strangerPems } from "@/test/connectors/sterling";
 
 const ip = [{ name: "subjectAltName" as const, altNames: [{ type: 7 as const, ip: "127.0.0.1" }] }];
 const serverPems = await generate([{ name: "commonName", value: "127.0.0.1" }], { keyType: "ec", extensions: ip });

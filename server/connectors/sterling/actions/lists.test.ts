@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sampleData } from "../simulator/fixtures";
 import { startSterlingSimulator, type SterlingSimulator } from "../simulator";
-import { closedPort, failure, mqAccount, restAccount, runAction } from "../testing";
+import { closedPort, failure, mqAccount, restAccount, runAction } from "@/test/connectors/sterling";
 import { getCustomerListAction } from "./get-customer-list";
 import { getItemListAction } from "./get-item-list";
 import { getOrderReleaseListAction } from "./get-order-release-list";

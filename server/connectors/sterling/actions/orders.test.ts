@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { ActionAccount, ActionDefinition } from "../../sdk";
 import { sampleData } from "../simulator/fixtures";
 import { startSterlingSimulator, type SterlingSimulator } from "../simulator";
-import { failure, mqAccount, restAccount, runAction } from "../testing";
+import { failure, mqAccount, restAccount, runAction } from "@/test/connectors/sterling";
 import { changeOrderAction } from "./change-order";
 import { createOrderAction, derivedOrderNo } from "./create-order";
 import { getOrderDetailsAction } from "./get-order-details";

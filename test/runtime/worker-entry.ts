@@ -2,8 +2,8 @@
 // environment, so that a test killing workers every few seconds does not wait 30 s for every lease. Everything
 // else (process, pools, pg-boss consumers, run locks) is what `npm run worker` starts.
 import { z } from "zod";
-import { createDb } from "../db/client";
-import { startWorker } from "./worker";
+import { createDb } from "@/server/db/client";
+import { startWorker } from "@/server/runtime/worker";
 
 const env = z
   .object({

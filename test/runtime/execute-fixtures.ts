@@ -3,11 +3,11 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { FlowGraph } from "@/lib/flow-graph";
-import type { Db } from "../db/client";
-import { executeRun } from "./executor";
-import { toJsonInput } from "./json";
-import { defaultRetryPolicy, type RetryPolicy } from "./retry";
-import { seedRunningFlow } from "./test-helpers";
+import type { Db } from "@/server/db/client";
+import { executeRun } from "@/server/runtime/executor";
+import { toJsonInput } from "@/server/runtime/json";
+import { defaultRetryPolicy, type RetryPolicy } from "@/server/runtime/retry";
+import { seedRunningFlow } from "@/test/runtime/helpers";
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, hit: number) => void;
 

@@ -2,7 +2,7 @@
 // one feed per path, which a test fills, breaks (an error reply) or holds (the reply waits until released).
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { linearGraph } from "./test-helpers";
+import { linearGraph } from "@/test/runtime/helpers";
 
 export interface TestFeed {
   items: Array<{ orderNo: string; updatedAt: string; [key: string]: unknown }>;

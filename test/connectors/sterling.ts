@@ -3,9 +3,9 @@
 import { generate } from "selfsigned";
 import type { z } from "zod";
 import { ConfluxError } from "@/lib/errors";
-import type { ActionAccount, ActionContext, ActionDefinition } from "../sdk";
-import { MQ_MODE, REST_MODE } from "./auth";
-import { SAMPLE_MQ_USER, SAMPLE_USER } from "./simulator/fixtures";
+import type { ActionAccount, ActionContext, ActionDefinition } from "@/server/connectors/sdk";
+import { MQ_MODE, REST_MODE } from "@/server/connectors/sterling/auth";
+import { SAMPLE_MQ_USER, SAMPLE_USER } from "@/server/connectors/sterling/simulator/fixtures";
 
 export function stepContext(account?: Omit<ActionAccount, "id">, idempotencyKey = "run-1:step-1"): ActionContext {
   const log = { info: () => undefined, warn: () => undefined, error: () => undefined };

@@ -1,8 +1,8 @@
 // Shared by the runtime's integration tests: seeding a running flow the way Start does, and waiting on conditions.
 import { FLOW_GRAPH_SCHEMA_VERSION, type FlowGraph, type FlowNode } from "@/lib/flow-graph";
-import type { Db } from "../db/client";
-import { toJsonInput } from "./json";
-import { activateFlowTrigger } from "./triggers";
+import type { Db } from "@/server/db/client";
+import { toJsonInput } from "@/server/runtime/json";
+import { activateFlowTrigger } from "@/server/runtime/triggers";
 
 type NodeSpec = Pick<FlowNode, "id" | "connectorId" | "operation"> & Partial<FlowNode>;
 

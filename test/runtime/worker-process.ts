@@ -1,11 +1,11 @@
 // For fault tests: a worker as deployments run it (scripts/worker.ts, its own process and database pools), which a
-// test can SIGKILL; with `timings`, test-worker-entry.ts starts the same worker with a shorter lease and reaper
+// test can SIGKILL; with `timings`, test/runtime/worker-entry.ts starts the same worker with a shorter lease and reaper
 // period. Started as `node --import tsx` rather than through the tsx binary, which runs the script in a child
 // process: a SIGKILL sent to the tsx wrapper would leave the real worker running.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { newSecretKey } from "../security/keyring";
-import { waitFor } from "./test-helpers";
+import { newSecretKey } from "@/server/security/keyring";
+import { waitFor } from "@/test/runtime/helpers";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const keptLines = 200;
@@ -27,7 +27,7 @@ export function startWorkerProcess(
   databaseUrl: string,
   options: { concurrency?: number; timings?: { leaseMs: number; reapMs: number } } = {},
 ): WorkerProcess {
-  const entry = options.timings ? "server/runtime/test-worker-entry.ts" : "scripts/worker.ts";
+  const entry = options.timings ? "test/runtime/worker-entry.ts" : "scripts/worker.ts";
   const child = spawn(process.execPath, ["--import", "tsx", entry], {
     cwd: root,
     env: {
