@@ -41,6 +41,11 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(port), HOST: "127.0.0.1", CONFLUX_DATA_DIR: process.env.CONFLUX_E2E_DATA_DIR, DATABASE_URL: "" },
+    env: {
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      CONFLUX_DATA_DIR: process.env.CONFLUX_E2E_DATA_DIR,
+      DATABASE_URL: "",
+    },
   },
 });

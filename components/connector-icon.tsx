@@ -1,5 +1,16 @@
 // Connectors name a lucide icon in their manifest; the browser maps the names it knows and falls back to a plug.
-import { Clock, Globe, Package, Plug, ShoppingCart, Store, Truck, Webhook, Wrench, type LucideIcon } from "lucide-react";
+import {
+  Clock,
+  Globe,
+  Package,
+  Plug,
+  ShoppingCart,
+  Store,
+  Truck,
+  Webhook,
+  Wrench,
+  type LucideIcon,
+} from "lucide-react";
 
 const icons: Record<string, LucideIcon> = {
   clock: Clock,
@@ -12,7 +23,15 @@ const icons: Record<string, LucideIcon> = {
   wrench: Wrench,
 };
 
-export function ConnectorIcon({ name, size = 18, className }: { name: string | undefined; size?: number; className?: string }) {
+export function ConnectorIcon({
+  name,
+  size = 18,
+  className,
+}: {
+  name: string | undefined;
+  size?: number;
+  className?: string;
+}) {
   const Icon = (name && icons[name]) || Plug;
   return <Icon aria-hidden size={size} className={className} />;
 }

@@ -108,10 +108,14 @@ test("a malformed certificate is refused on save, naming the field", async ({ pa
   const dialog = page.getByTestId("account-dialog");
   await dialog.getByTestId("account-mode-clientCertificate").check();
   await dialog.getByTestId("account-field-baseUrl").fill("https://127.0.0.1:9");
-  await dialog.getByTestId("account-field-certificate").fill("-----BEGIN CERTIFICATE-----\\nnot base64 at all\\n-----END CERTIFICATE-----");
+  await dialog
+    .getByTestId("account-field-certificate")
+    .fill("-----BEGIN CERTIFICATE-----\\nnot base64 at all\\n-----END CERTIFICATE-----");
   await dialog.getByTestId("account-field-privateKey").fill("garbage");
   await dialog.getByTestId("account-submit").click();
-  await expect(dialog.getByTestId("account-field-error")).toContainText("Client certificate is not a readable PEM certificate");
+  await expect(dialog.getByTestId("account-field-error")).toContainText(
+    "Client certificate is not a readable PEM certificate",
+  );
   await expect(dialog.getByTestId("account-field-certificate")).toHaveAttribute("aria-invalid", "true");
   await page.screenshot({ path: ".tmp/screenshots/account-bad-pem.png" });
 });

@@ -18,7 +18,10 @@ const shot = (page: Page, name: string) => page.screenshot({ path: path.join(scr
 
 /** Clicks an empty corner of the canvas: nothing is selected and the canvas's shortcuts apply again. */
 async function clickEmptyCanvas(page: Page) {
-  await page.getByTestId("designer-canvas").locator(".react-flow__pane").click({ position: { x: 12, y: 12 } });
+  await page
+    .getByTestId("designer-canvas")
+    .locator(".react-flow__pane")
+    .click({ position: { x: 12, y: 12 } });
 }
 
 /** Fits the whole flow into the canvas with the canvas's own button, as a user does when steps are out of sight. */
@@ -32,7 +35,10 @@ async function pickWithKeyboard(page: Page, shortcut: "/" | "Control+k", filter:
   await page.keyboard.press(shortcut);
   await expect(page.getByTestId("node-picker-search")).toBeFocused();
   await page.keyboard.type(filter);
-  await expect(page.getByTestId("node-picker").getByTestId(`add-step-option-${expected}`)).toHaveAttribute("data-selected", "true");
+  await expect(page.getByTestId("node-picker").getByTestId(`add-step-option-${expected}`)).toHaveAttribute(
+    "data-selected",
+    "true",
+  );
 }
 
 /** Types text into a field after clicking into it, keystroke by keystroke, as a user does. */
@@ -43,7 +49,10 @@ async function typeInto(page: Page, testId: string, text: string) {
   await field.pressSequentially(text);
 }
 
-test("build a five-step flow with mouse and keyboard, test it, move it through a file and run it", async ({ page, recordingServer }) => {
+test("build a five-step flow with mouse and keyboard, test it, move it through a file and run it", async ({
+  page,
+  recordingServer,
+}) => {
   test.setTimeout(240_000);
   fs.mkdirSync(screens, { recursive: true });
   const flowName = `Order intake ${Date.now()}`;
@@ -83,7 +92,9 @@ test("build a five-step flow with mouse and keyboard, test it, move it through a
     await builder.getByTestId("condition-field-0-0").fill("trigger.total");
     await builder.getByTestId("condition-operator-0-0").selectOption("greaterThan");
     await builder.getByTestId("condition-value-0-0").fill("100");
-    await expect(builder.getByTestId("field-condition")).toHaveValue("{{ ($exists(trigger.total) and trigger.total > 100) }}");
+    await expect(builder.getByTestId("field-condition")).toHaveValue(
+      "{{ ($exists(trigger.total) and trigger.total > 100) }}",
+    );
     await typeInto(page, "node-label-input", "Big order?");
     await shot(page, "04-if-condition-builder");
   });
@@ -92,7 +103,10 @@ test("build a five-step flow with mouse and keyboard, test it, move it through a
     await pickWithKeyboard(page, "Control+k", "http", "http-request");
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("ArrowUp");
-    await expect(page.getByTestId("node-picker").getByTestId("add-step-option-http-request")).toHaveAttribute("data-selected", "true");
+    await expect(page.getByTestId("node-picker").getByTestId("add-step-option-http-request")).toHaveAttribute(
+      "data-selected",
+      "true",
+    );
     await page.keyboard.press("Enter");
     await expect(node(page, "http_request_2")).toBeVisible();
     await expect(page.getByTestId("rf__edge-if_1-true-http_request_2")).toHaveCount(1);
@@ -200,7 +214,10 @@ test("build a five-step flow with mouse and keyboard, test it, move it through a
   });
 
   await test.step("the calls' bodies mapped from the trigger with Insert data", async () => {
-    for (const [id, key] of [["http_request_1", "orderNo"], ["http_request_2", "priorityOrder"]] as const) {
+    for (const [id, key] of [
+      ["http_request_1", "orderNo"],
+      ["http_request_2", "priorityOrder"],
+    ] as const) {
       await showWholeFlow(page);
       await node(page, id).click();
       await typeInto(page, "field-body", `{"${key}": "`);
@@ -242,13 +259,19 @@ test("build a five-step flow with mouse and keyboard, test it, move it through a
     await page.getByTestId("save-button").click();
     await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved");
     await page.getByTestId("more-actions-button").click();
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-flow-button").click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("export-flow-button").click(),
+    ]);
     const exported = path.join(downloads, download.suggestedFilename());
     await download.saveAs(exported);
 
     await page.getByRole("link", { name: "Back to flows" }).click();
     await expect(page.getByTestId("import-flow-button")).toBeEnabled();
-    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.getByTestId("import-flow-button").click()]);
+    const [chooser] = await Promise.all([
+      page.waitForEvent("filechooser"),
+      page.getByTestId("import-flow-button").click(),
+    ]);
     await chooser.setFiles(exported);
     const dialog = page.getByTestId("import-flow-dialog");
     await expect(dialog).toBeVisible();
@@ -266,7 +289,9 @@ test("build a five-step flow with mouse and keyboard, test it, move it through a
     await shot(page, "16-imported-flow-opened");
     await showWholeFlow(page);
     await node(page, "http_request_1").click();
-    await expect(panel(page).getByTestId("field-body")).toHaveValue('{"orderNo": "{{ trigger.orderNo }}", "source": "conflux"}');
+    await expect(panel(page).getByTestId("field-body")).toHaveValue(
+      '{"orderNo": "{{ trigger.orderNo }}", "source": "conflux"}',
+    );
     await node(page, "if_1").click();
     await expect(panel(page).getByTestId("condition-value-0-0")).toHaveValue("100");
     await expect(panel(page).getByTestId("node-panel-title")).toHaveText("Big order?");
@@ -289,7 +314,10 @@ test("build a five-step flow with mouse and keyboard, test it, move it through a
     await shot(page, "18-run-page");
 
     const calls = recordingServer.received.slice(1);
-    expect(calls.map((request) => [request.method, request.url])).toEqual([["POST", "/orders"], ["POST", "/priority"]]);
+    expect(calls.map((request) => [request.method, request.url])).toEqual([
+      ["POST", "/orders"],
+      ["POST", "/priority"],
+    ]);
     expect(JSON.parse(calls[0]?.body ?? "{}")).toEqual({ orderNo: "R-42", source: "conflux" });
     expect(JSON.parse(calls[1]?.body ?? "{}")).toEqual({ priorityOrder: "R-42", source: "conflux" });
   });

@@ -8,7 +8,10 @@ const edge = (page: Page, id: string) => page.getByTestId(`rf__edge-${id}`);
 
 /** Clicks an empty spot of the canvas, which leaves any field so the shortcuts belong to the canvas again. */
 async function clickEmptyCanvas(page: Page) {
-  await page.getByTestId("designer-canvas").locator(".react-flow__pane").click({ position: { x: 12, y: 12 } });
+  await page
+    .getByTestId("designer-canvas")
+    .locator(".react-flow__pane")
+    .click({ position: { x: 12, y: 12 } });
 }
 
 /** Where a saveDraft request puts a node: the position of the object with that id anywhere in the request's body. */
@@ -18,7 +21,11 @@ function savedPosition(request: Request, nodeId: string): { x: number; y: number
     if (Array.isArray(value)) return value.map(find).find((found) => found !== undefined);
     const entries = Object.entries(value);
     const position = entries.find(([key]) => key === "position")?.[1];
-    if (entries.some(([key, id]) => key === "id" && id === nodeId) && typeof position === "object" && position !== null) {
+    if (
+      entries.some(([key, id]) => key === "id" && id === nodeId) &&
+      typeof position === "object" &&
+      position !== null
+    ) {
       const x: unknown = Reflect.get(position, "x");
       const y: unknown = Reflect.get(position, "y");
       if (typeof x === "number" && typeof y === "number") return { x, y };
@@ -120,7 +127,8 @@ test("undo, redo, insert on an edge, copy and paste, delete and tidy up", async 
 
 test("a drag with the mouse is one undo step and saves itself", async ({ page }) => {
   await createFlow(page, `Drag ${Date.now()}`);
-  const isSave = (request: Request) => request.url().includes("flows.saveDraft") && savedPosition(request, "http_request_1") !== undefined;
+  const isSave = (request: Request) =>
+    request.url().includes("flows.saveDraft") && savedPosition(request, "http_request_1") !== undefined;
   const addSaved = page.waitForRequest(isSave);
   await page.getByTestId("add-step-button").click();
   await page.getByTestId("add-step-option-http-request").click();

@@ -6,7 +6,9 @@ import { createFlow, expect, test } from "./fixtures";
 // Tall enough for the whole condition to fit in the side panel's screenshots.
 test.use({ viewport: { width: 1280, height: 1000 } });
 
-test("an If's condition goes between rows and JSONata with the data tree and the sample preview on both sides", async ({ page }) => {
+test("an If's condition goes between rows and JSONata with the data tree and the sample preview on both sides", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await createFlow(page, `If ${Date.now()}`);
 
@@ -18,7 +20,9 @@ test("an If's condition goes between rows and JSONata with the data tree and the
   await page.getByTestId("start-button").click();
   await expect(page.getByTestId("flow-status")).toHaveText(/running/i);
   await page.getByTestId("run-with-data-button").click();
-  await page.getByTestId("run-payload-input").fill('{"orderNo": "Y100042", "total": 250, "limit": 100, "country": "DE"}');
+  await page
+    .getByTestId("run-payload-input")
+    .fill('{"orderNo": "Y100042", "total": 250, "limit": 100, "country": "DE"}');
   await page.getByTestId("run-payload-submit").click();
   await page.getByTestId("run-link").last().click();
   await expect(page.getByTestId("run-status")).toHaveText(/succeeded/i, { timeout: 30_000 });
@@ -56,7 +60,9 @@ test("an If's condition goes between rows and JSONata with the data tree and the
   const toggle = builder.getByTestId("condition-advanced-toggle");
   await toggle.click();
   await expect(toggle).toHaveAttribute("aria-pressed", "true");
-  await expect(condition).toHaveValue('{{ ($exists(trigger.total) and trigger.total > trigger.limit) and trigger.country = "FR" }}');
+  await expect(condition).toHaveValue(
+    '{{ ($exists(trigger.total) and trigger.total > trigger.limit) and trigger.country = "FR" }}',
+  );
   await condition.fill('{{ trigger.country = "DE" or trigger.total < 10 }}');
   await toggle.click();
   await expect(toggle).toHaveAttribute("aria-pressed", "false");
@@ -65,7 +71,9 @@ test("an If's condition goes between rows and JSONata with the data tree and the
   await expect(builder.getByTestId("condition-field-0-1")).toHaveValue("trigger.total");
   await expect(builder.getByTestId("condition-operator-0-1")).toHaveValue("lessThan");
   await expect(builder.getByTestId("condition-group-join-0-1")).toHaveValue("or");
-  await expect(condition).toHaveValue('{{ trigger.country = "DE" or ($exists(trigger.total) and trigger.total < 10) }}');
+  await expect(condition).toHaveValue(
+    '{{ trigger.country = "DE" or ($exists(trigger.total) and trigger.total < 10) }}',
+  );
   await expect(builder.getByTestId("condition-builder-notes")).toHaveCount(0);
 
   // A bare comparison means the same as the row only while the field is there: the builder says what differs.

@@ -14,7 +14,9 @@ async function tabTo(page: Page, matches: string, limit = 60): Promise<void> {
 
 /** The node's place on the canvas, from the transform React Flow gives its wrapper. */
 async function position(page: Page, id: string): Promise<{ x: number; y: number }> {
-  const transform = await page.getByTestId(`rf__node-${id}`).evaluate((element) => (element instanceof HTMLElement ? element.style.transform : ""));
+  const transform = await page
+    .getByTestId(`rf__node-${id}`)
+    .evaluate((element) => (element instanceof HTMLElement ? element.style.transform : ""));
   const match = /translate\((-?[\d.]+)px,\s*(-?[\d.]+)px\)/.exec(transform);
   if (!match) throw new Error(`no position in "${transform}"`);
   return { x: Number(match[1]), y: Number(match[2]) };
@@ -27,7 +29,10 @@ test("steps are reached, selected, moved, undone and deleted from the keyboard",
   const step = page.getByTestId("rf__node-http_request_1");
   await expect(step).toBeVisible();
   // Start from the canvas with nothing selected, as after a click on an empty spot.
-  await page.getByTestId("designer-canvas").locator(".react-flow__pane").click({ position: { x: 12, y: 12 } });
+  await page
+    .getByTestId("designer-canvas")
+    .locator(".react-flow__pane")
+    .click({ position: { x: 12, y: 12 } });
   await expect(page.getByTestId("node-panel")).toHaveCount(0);
   // Drag the view so the step sits where the panel will open: selecting it must bring it back into sight.
   const canvas = await page.getByTestId("designer-canvas").boundingBox();
@@ -36,7 +41,9 @@ test("steps are reached, selected, moved, undone and deleted from the keyboard",
   await page.mouse.down();
   await page.mouse.move(canvas.x + 40 + canvas.width / 2, canvas.y + 40, { steps: 10 });
   await page.mouse.up();
-  await expect.poll(async () => ((await step.boundingBox())?.x ?? 0) + 40).toBeGreaterThan(canvas.x + canvas.width - 384);
+  await expect
+    .poll(async () => ((await step.boundingBox())?.x ?? 0) + 40)
+    .toBeGreaterThan(canvas.x + canvas.width - 384);
 
   await page.getByTestId("rf__node-trigger").focus();
   await tabTo(page, '[data-testid="rf__node-http_request_1"]');
@@ -66,7 +73,9 @@ test("steps are reached, selected, moved, undone and deleted from the keyboard",
   const moved = { x: start.x + 15, y: start.y + 20 };
   // The draft saves itself after the move, with the new position in it.
   const autosave = page.waitForRequest(
-    (request) => request.url().includes("flows.saveDraft") && (request.postData() ?? "").includes(`"position":{"x":${moved.x},"y":${moved.y}}`),
+    (request) =>
+      request.url().includes("flows.saveDraft") &&
+      (request.postData() ?? "").includes(`"position":{"x":${moved.x},"y":${moved.y}}`),
   );
   for (let press = 0; press < 3; press += 1) await page.keyboard.press("ArrowRight");
   await page.keyboard.press("Shift+ArrowDown");
@@ -130,5 +139,10 @@ test("steps are reached, selected, moved, undone and deleted from the keyboard",
 async function insideCanvas(page: Page, element: Locator): Promise<boolean> {
   const [box, canvas] = await Promise.all([element.boundingBox(), page.getByTestId("designer-canvas").boundingBox()]);
   if (!box || !canvas) return false;
-  return box.x >= canvas.x && box.y >= canvas.y && box.x + box.width <= canvas.x + canvas.width && box.y + box.height <= canvas.y + canvas.height;
+  return (
+    box.x >= canvas.x &&
+    box.y >= canvas.y &&
+    box.x + box.width <= canvas.x + canvas.width &&
+    box.y + box.height <= canvas.y + canvas.height
+  );
 }

@@ -17,7 +17,9 @@ test("the data tree inserts a reference and the preview checks what a template g
   await page.getByTestId("start-button").click();
   await expect(page.getByTestId("flow-status")).toHaveText(/running/i);
   await page.getByTestId("run-with-data-button").click();
-  await page.getByTestId("run-payload-input").fill('{"orderNo": "Y100042", "total": 250, "customer": {"name": "Ada"}, "lines": [{"sku": "A"}, {"sku": "B"}]}');
+  await page
+    .getByTestId("run-payload-input")
+    .fill('{"orderNo": "Y100042", "total": 250, "customer": {"name": "Ada"}, "lines": [{"sku": "A"}, {"sku": "B"}]}');
   await page.getByTestId("run-payload-submit").click();
   await page.getByTestId("run-link").last().click();
   await expect(page.getByTestId("run-status")).toHaveText(/succeeded/i, { timeout: 30_000 });
@@ -76,7 +78,9 @@ test("the data tree inserts a reference and the preview checks what a template g
   await expect(panel.getByTestId("expression-json-body")).toContainText('"orderNo": "Y100042"');
   await expect(panel.getByTestId("expression-json-warning-body")).toHaveCount(0);
   await body.fill('{"orderNo": {{ trigger.orderNo }}}');
-  await expect(panel.getByTestId("expression-json-warning-body")).toContainText("This body is not valid JSON after mapping");
+  await expect(panel.getByTestId("expression-json-warning-body")).toContainText(
+    "This body is not valid JSON after mapping",
+  );
   await panel.screenshot({ path: ".tmp/screenshots/designer-mapping-json-body.png" });
 });
 

@@ -2,7 +2,9 @@
 // condition builder, and the problems list taking the user to the step that needs fixing.
 import { createFlow, expect, test } from "./fixtures";
 
-test("steps are picked from the keyboard, an If is built without code and a problem leads to its step", async ({ page }) => {
+test("steps are picked from the keyboard, an If is built without code and a problem leads to its step", async ({
+  page,
+}) => {
   const flowName = `Picker ${Date.now()}`;
   await createFlow(page, flowName);
   await expect(page.getByTestId("node-trigger")).toBeVisible();
@@ -45,7 +47,9 @@ test("steps are picked from the keyboard, an If is built without code and a prob
   await builder.getByTestId("condition-field-0-0").fill("trigger.total");
   await builder.getByTestId("condition-operator-0-0").selectOption("greaterThan");
   await builder.getByTestId("condition-value-0-0").fill("100");
-  await expect(builder.getByTestId("field-condition")).toHaveValue("{{ ($exists(trigger.total) and trigger.total > 100) }}");
+  await expect(builder.getByTestId("field-condition")).toHaveValue(
+    "{{ ($exists(trigger.total) and trigger.total > 100) }}",
+  );
   await builder.getByTestId("condition-add-rule-0").click();
   await builder.getByTestId("condition-field-0-1").fill("trigger.country");
   await builder.getByTestId("condition-value-0-1").fill('D"E');
@@ -66,7 +70,10 @@ test("steps are picked from the keyboard, an If is built without code and a prob
   const problems = page.getByTestId("problems-panel");
   await expect(problems).toBeVisible();
   await page.screenshot({ path: ".tmp/screenshots/designer-problems-panel.png" });
-  await problems.locator('[data-testid="problem-item"][data-node-id="http_request_1"]').filter({ hasText: "URL is required" }).click();
+  await problems
+    .locator('[data-testid="problem-item"][data-node-id="http_request_1"]')
+    .filter({ hasText: "URL is required" })
+    .click();
   await expect(problems).toBeHidden();
   await expect(page.locator('.react-flow__node[data-id="http_request_1"]')).toHaveClass(/selected/);
   await expect(panel.getByTestId("field-url")).toBeVisible();

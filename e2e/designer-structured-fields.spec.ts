@@ -4,7 +4,9 @@
 // as a problem that names the line.
 import { createFlow, expect, test } from "./fixtures";
 
-test("order lines and the ship-to address are edited as fields, kept, and mapped as one expression", async ({ page }) => {
+test("order lines and the ship-to address are edited as fields, kept, and mapped as one expression", async ({
+  page,
+}) => {
   // Tall enough for the whole side panel, so the screenshots show every line and the address whole.
   await page.setViewportSize({ width: 1280, height: 2400 });
   await createFlow(page, `Structured fields ${Date.now()}`);

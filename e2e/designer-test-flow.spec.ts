@@ -64,7 +64,10 @@ test("tests the draft on pasted JSON, shows each node's result and pins an outpu
   await expect(page.getByTestId("run-row").filter({ hasText: flowName })).toHaveCount(0);
 });
 
-test("a test on the trigger's sample shows a failing step and its error, and the steps after it not run", async ({ page, unreachableUrl }) => {
+test("a test on the trigger's sample shows a failing step and its error, and the steps after it not run", async ({
+  page,
+  unreachableUrl,
+}) => {
   const flowName = `Test flow failing ${Date.now()}`;
   await createFlow(page, flowName);
 

@@ -40,7 +40,11 @@ async function listen(server: http.Server): Promise<string> {
   return `http://127.0.0.1:${port}`;
 }
 
-export const test = base.extend<{ recordingServer: RecordingServer; protectedServer: ProtectedServer; unreachableUrl: string }>({
+export const test = base.extend<{
+  recordingServer: RecordingServer;
+  protectedServer: ProtectedServer;
+  unreachableUrl: string;
+}>({
   protectedServer: async ({}, use) => {
     const username = "analyst";
     const password = `pw-${Date.now()}`;

@@ -25,7 +25,13 @@ test("an If follows the data a run was given, and the run page shows the skipped
     await page.getByTestId("run-payload-submit").click();
     // An earlier run's toast may still be showing: open the link to the run this click made.
     const fresh = page.getByTestId("run-link").filter({ visible: true });
-    await expect.poll(async () => (await fresh.evaluateAll((links) => links.map((link) => link.getAttribute("href")))).some((href) => href !== null && !opened.has(href))).toBe(true);
+    await expect
+      .poll(async () =>
+        (await fresh.evaluateAll((links) => links.map((link) => link.getAttribute("href")))).some(
+          (href) => href !== null && !opened.has(href),
+        ),
+      )
+      .toBe(true);
     const hrefs = await fresh.evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
     const href = hrefs.find((candidate) => candidate !== "" && !opened.has(candidate)) ?? "";
     opened.add(href);

@@ -42,7 +42,9 @@ test("npm start serves health, stops cleanly on Ctrl+C and keeps its data", asyn
     expect(await (await request.get(`${baseURL}/api/health`)).json()).toEqual({ status: "ok", db: "ok", queue: "ok" });
     expect(first.output()).toContain(`Conflux is running at http://127.0.0.1:${port}`);
     expect(first.output()).toContain(`Data: embedded Postgres in ${dataDir}`);
-    const created = await request.post(`${baseURL}/api/trpc/flows.create`, { data: { json: { name: "Survives restart" } } });
+    const created = await request.post(`${baseURL}/api/trpc/flows.create`, {
+      data: { json: { name: "Survives restart" } },
+    });
     expect(created.ok()).toBe(true);
   } finally {
     first.child.kill("SIGINT");

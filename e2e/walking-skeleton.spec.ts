@@ -2,7 +2,10 @@
 // through tRPC into Postgres, start it, run it on the server, and read the run in run history.
 import { createFlow, expect, test } from "./fixtures";
 
-test("a flow built in the browser calls a local server and its run shows the reply", async ({ page, recordingServer }) => {
+test("a flow built in the browser calls a local server and its run shows the reply", async ({
+  page,
+  recordingServer,
+}) => {
   const flowName = `Order sync ${Date.now()}`;
   await page.goto("/flows");
   await page.getByTestId("new-flow-button").click();

@@ -23,7 +23,14 @@ const KNOWN_KEYS: Record<string, ReadonlySet<string>> = {
 };
 
 export function asNode(value: unknown): Ast | undefined {
-  if (typeof value !== "object" || value === null || Array.isArray(value) || !("type" in value) || typeof value.type !== "string") return undefined;
+  if (
+    typeof value !== "object" ||
+    value === null ||
+    Array.isArray(value) ||
+    !("type" in value) ||
+    typeof value.type !== "string"
+  )
+    return undefined;
   const known = KNOWN_KEYS[value.type];
   if (!known) return undefined;
   for (const [key, entry] of Object.entries(value)) {

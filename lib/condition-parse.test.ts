@@ -1,15 +1,36 @@
 import jsonata from "jsonata";
 import { describe, expect, it } from "vitest";
-import { compileCondition, compileExpression, conditionOperators, type ConditionBuilder, type ConditionRule } from "./condition";
+import {
+  compileCondition,
+  compileExpression,
+  conditionOperators,
+  type ConditionBuilder,
+  type ConditionRule,
+} from "./condition";
 import { parseCondition } from "./condition-parse";
 
 const single = (...rules: ConditionRule[]): ConditionBuilder => ({ join: "and", groups: [{ join: "and", rules }] });
-const rule = (field: string, operator: ConditionRule["operator"], value = ""): ConditionRule => ({ field, operator, value });
+const rule = (field: string, operator: ConditionRule["operator"], value = ""): ConditionRule => ({
+  field,
+  operator,
+  value,
+});
 
 // Sample data on which every builder shape is evaluated before and after the round trip: present, missing, null,
 // empty, numbers vs text, booleans, and a field compared with another field.
 const samples: unknown[] = [
-  { trigger: { total: 250, limit: 100, country: "DE", note: "rush order", vip: true, id: "0042", tags: ["a"], "order-no": "Y1" } },
+  {
+    trigger: {
+      total: 250,
+      limit: 100,
+      country: "DE",
+      note: "rush order",
+      vip: true,
+      id: "0042",
+      tags: ["a"],
+      "order-no": "Y1",
+    },
+  },
   { trigger: { total: 50, limit: 100, country: "FR", note: "", vip: false, id: 42, tags: [] } },
   { trigger: { total: 100, limit: 100, country: null, note: null } },
   { trigger: {} },
@@ -32,15 +53,29 @@ function shapes(): ConditionBuilder[] {
     const [a, b, c] = [rows[at], rows[at + 1], rows[at + 2]].map((row) => row ?? rule("trigger.total", "equals", "1"));
     if (!a || !b || !c) continue;
     builders.push({ join: "and", groups: [{ join: at % 2 === 0 ? "and" : "or", rules: [a, b, c] }] });
-    builders.push({ join: "or", groups: [{ join: "and", rules: [a, b] }, { join: "and", rules: [c] }] });
-    builders.push({ join: "and", groups: [{ join: "or", rules: [a, b] }, { join: "or", rules: [c, a] }] });
+    builders.push({
+      join: "or",
+      groups: [
+        { join: "and", rules: [a, b] },
+        { join: "and", rules: [c] },
+      ],
+    });
+    builders.push({
+      join: "and",
+      groups: [
+        { join: "or", rules: [a, b] },
+        { join: "or", rules: [c, a] },
+      ],
+    });
   }
   return builders;
 }
 
 async function evaluateAll(expression: string, on: unknown[] = samples): Promise<unknown[]> {
   const compiled = jsonata(expression);
-  return Promise.all(on.map((sample) => compiled.evaluate(sample).catch((error: unknown) => ({ error: String(error) }))));
+  return Promise.all(
+    on.map((sample) => compiled.evaluate(sample).catch((error: unknown) => ({ error: String(error) }))),
+  );
 }
 
 // Lists, one-item lists and nested lists too, where predicates, group-bys and keep-array change what a path gives.
@@ -58,7 +93,10 @@ function inner(condition: string): string {
 }
 
 function sameRows(a: ConditionBuilder, b: ConditionBuilder): boolean {
-  return JSON.stringify(a.groups.flatMap((group) => group.rules)) === JSON.stringify(b.groups.flatMap((group) => group.rules));
+  return (
+    JSON.stringify(a.groups.flatMap((group) => group.rules)) ===
+    JSON.stringify(b.groups.flatMap((group) => group.rules))
+  );
 }
 
 describe("parseCondition round trip", () => {
@@ -72,7 +110,9 @@ describe("parseCondition round trip", () => {
       expect(parsed.notes, compiled).toEqual([]);
       expect(sameRows(parsed.builder, builder), compiled).toBe(true);
       expect(compileCondition(parsed.builder)).toBe(compiled);
-      expect(await evaluateAll(compileExpression(parsed.builder))).toEqual(await evaluateAll(compileExpression(builder)));
+      expect(await evaluateAll(compileExpression(parsed.builder))).toEqual(
+        await evaluateAll(compileExpression(builder)),
+      );
     }
   });
 
@@ -84,19 +124,29 @@ describe("parseCondition round trip", () => {
       builder: {
         join: "or",
         groups: [
-          { join: "and", rules: [rule("trigger.total", "greaterThan", "100"), rule("trigger.country", "equals", "DE")] },
+          {
+            join: "and",
+            rules: [rule("trigger.total", "greaterThan", "100"), rule("trigger.country", "equals", "DE")],
+          },
           { join: "and", rules: [rule("trigger.vip", "equals", "true")] },
         ],
       },
     });
     const chain = parseCondition("{{ (a = 1 or b = 2) or (c = 3) }}");
-    expect(chain.ok && chain.builder).toEqual({ join: "and", groups: [{ join: "or", rules: [rule("a", "equals", "1"), rule("b", "equals", "2"), rule("c", "equals", "3")] }] });
+    expect(chain.ok && chain.builder).toEqual({
+      join: "and",
+      groups: [{ join: "or", rules: [rule("a", "equals", "1"), rule("b", "equals", "2"), rule("c", "equals", "3")] }],
+    });
   });
 
   it("compares two fields as a field and a reference", () => {
     const parsed = parseCondition("{{ trigger.total >= trigger.limit }}");
-    expect(parsed.ok && parsed.builder.groups[0]?.rules).toEqual([rule("trigger.total", "atLeast", "{{ trigger.limit }}")]);
-    expect(parsed.ok && compileCondition(parsed.builder)).toBe("{{ ($exists(trigger.total) and trigger.total >= trigger.limit) }}");
+    expect(parsed.ok && parsed.builder.groups[0]?.rules).toEqual([
+      rule("trigger.total", "atLeast", "{{ trigger.limit }}"),
+    ]);
+    expect(parsed.ok && compileCondition(parsed.builder)).toBe(
+      "{{ ($exists(trigger.total) and trigger.total >= trigger.limit) }}",
+    );
   });
 
   it("keeps numbers, text that looks like a number, booleans and null apart", () => {
@@ -131,11 +181,11 @@ describe("parseCondition round trip", () => {
     for (const condition of [
       "{{ $count(trigger.lines) > 2 }}",
       "{{ $exists(trigger.total) }}",
-      "{{ $uppercase(trigger.country) = \"DE\" }}",
+      '{{ $uppercase(trigger.country) = "DE" }}',
       "{{ trigger.total > 100 ? true : false }}",
       "{{ 100 < trigger.total }}",
       "{{ trigger.total + 1 > 100 }}",
-      "{{ trigger.lines[sku = \"A\"].qty = 1 }}",
+      '{{ trigger.lines[sku = "A"].qty = 1 }}',
       "{{ (a = 1 and (b = 2 or c = 3)) or d = 4 }}",
       "{{ $exists(a) and b > 1 }}",
       "{{ a = 1 }} and more",
@@ -202,7 +252,9 @@ describe("parseCondition round trip", () => {
       expect(parseCondition(`{{ ${expression} }}`), expression).toEqual({ ok: false, reason: "unsupported" });
     }
     // Why: on items [5, 6] the first element is 5, while the list as a whole does not equal 5.
-    expect(await evaluateAll("(trigger.items)[0] = 5", listSamples)).not.toEqual(await evaluateAll("trigger.items = 5", listSamples));
+    expect(await evaluateAll("(trigger.items)[0] = 5", listSamples)).not.toEqual(
+      await evaluateAll("trigger.items = 5", listSamples),
+    );
   });
 
   it("gives the same result on sample data for whatever it does read, up to the noted missing-field cases", async () => {
@@ -227,7 +279,9 @@ describe("parseCondition round trip", () => {
       const parsed = parseCondition(`{{ ${expression} }}`);
       if (!parsed.ok) throw new Error(`Could not read ${expression}`);
       expect(parsed.notes, expression).toEqual([]);
-      expect(await evaluateAll(inner(compileCondition(parsed.builder) ?? ""), listSamples), expression).toEqual(await evaluateAll(expression, listSamples));
+      expect(await evaluateAll(inner(compileCondition(parsed.builder) ?? ""), listSamples), expression).toEqual(
+        await evaluateAll(expression, listSamples),
+      );
     }
     // With a note, the only difference allowed is where the field is missing (the note says so).
     const noted: [string, string][] = [

@@ -16,10 +16,14 @@ import {
 } from "./condition";
 
 export type ConditionParse =
-  | { ok: true; builder: ConditionBuilder; notes: string[] }
-  | { ok: false; reason: "empty" | "syntax" | "unsupported" };
+  { ok: true; builder: ConditionBuilder; notes: string[] } | { ok: false; reason: "empty" | "syntax" | "unsupported" };
 
-const ORDERED: Record<string, ConditionOperator> = { ">": "greaterThan", "<": "lessThan", ">=": "atLeast", "<=": "atMost" };
+const ORDERED: Record<string, ConditionOperator> = {
+  ">": "greaterThan",
+  "<": "lessThan",
+  ">=": "atLeast",
+  "<=": "atMost",
+};
 const PLAIN_NAME = /^[A-Za-z_]\w*$/;
 const RESERVED = new Set(["and", "or", "in", "true", "false", "null", "function"]);
 
@@ -45,7 +49,8 @@ function pathText(node: Ast): string | undefined {
     if (step.stages !== undefined && stages.length === 0) return undefined;
     for (const stage of stages) {
       const index = stage.type === "filter" ? child(stage, "expr") : undefined;
-      if (!index || index.type !== "number" || !Number.isInteger(index.value) || Number(index.value) < 0) return undefined;
+      if (!index || index.type !== "number" || !Number.isInteger(index.value) || Number(index.value) < 0)
+        return undefined;
       indexes += `[${String(index.value)}]`;
     }
     if (!plain && indexes) return undefined;
@@ -82,7 +87,8 @@ function emptyCheck(node: Ast): string | undefined {
   const nullValue = unwrap(isNull[1]);
   const emptyText = unwrap(blank[1]);
   if (!counted?.[0] || zero.type !== "number" || zero.value !== 0) return undefined;
-  if (nullValue.type !== "value" || nullValue.value !== null || emptyText.type !== "string" || emptyText.value !== "") return undefined;
+  if (nullValue.type !== "value" || nullValue.value !== null || emptyText.type !== "string" || emptyText.value !== "")
+    return undefined;
   const path = pathText(counted[0]);
   return path !== undefined && pathText(isNull[0]) === path && pathText(blank[0]) === path ? path : undefined;
 }
@@ -139,7 +145,10 @@ function readRule(node: Ast, coerced: boolean, notes: string[]): ConditionRule |
   }
   const contains = containsCheck(node);
   if (contains) {
-    if (!coerced) notes.push(`“${contains.field} contains …” now gives false instead of stopping the run when ${contains.field} is missing.`);
+    if (!coerced)
+      notes.push(
+        `“${contains.field} contains …” now gives false instead of stopping the run when ${contains.field} is missing.`,
+      );
     return contains;
   }
   const compared = comparison(node);
@@ -148,7 +157,9 @@ function readRule(node: Ast, coerced: boolean, notes: string[]): ConditionRule |
   if (compared.operator === "!=") {
     notes.push(`“${rule.field} does not equal …” now also holds when ${rule.field} is missing (!= gave false then).`);
   } else if (ORDERED[compared.operator] && !coerced) {
-    notes.push(`“${rule.field} ${compared.operator} …” now gives false instead of stopping the run when ${rule.field} is missing.`);
+    notes.push(
+      `“${rule.field} ${compared.operator} …” now gives false instead of stopping the run when ${rule.field} is missing.`,
+    );
   }
   return rule;
 }

@@ -27,7 +27,9 @@ describe("compileCondition", () => {
     expect(compileCondition(single({ field: "trigger.total", operator: "atMost", value: "-2.5" }))).toBe(
       "{{ ($exists(trigger.total) and trigger.total <= -2.5) }}",
     );
-    expect(compileCondition(single({ field: "trigger.id", operator: "equals", value: "0042" }))).toBe('{{ trigger.id = "0042" }}');
+    expect(compileCondition(single({ field: "trigger.id", operator: "equals", value: "0042" }))).toBe(
+      '{{ trigger.id = "0042" }}',
+    );
     expect(literal("12345678901234567890")).toBe('"12345678901234567890"');
     expect(literal("0.5")).toBe("0.5");
   });
@@ -45,12 +47,20 @@ describe("compileCondition", () => {
       { field: "trigger.total", operator: "greaterThan", value: "100" },
       { field: "trigger.country", operator: "equals", value: "DE" },
     );
-    expect(compileCondition(and)).toBe('{{ ($exists(trigger.total) and trigger.total > 100) and trigger.country = "DE" }}');
+    expect(compileCondition(and)).toBe(
+      '{{ ($exists(trigger.total) and trigger.total > 100) and trigger.country = "DE" }}',
+    );
     const grouped: ConditionBuilder = {
       join: "or",
       groups: [
         and.groups[0] ?? { join: "and", rules: [] },
-        { join: "or", rules: [{ field: "trigger.vip", operator: "equals", value: "true" }, { field: "trigger.rush", operator: "equals", value: "true" }] },
+        {
+          join: "or",
+          rules: [
+            { field: "trigger.vip", operator: "equals", value: "true" },
+            { field: "trigger.rush", operator: "equals", value: "true" },
+          ],
+        },
       ],
     };
     expect(compileExpression(grouped)).toBe(
@@ -60,7 +70,10 @@ describe("compileCondition", () => {
 
   it("skips rows without a field and gives nothing when no row is complete", () => {
     expect(compileCondition(emptyBuilder())).toBeUndefined();
-    const partial = single({ field: "", operator: "equals", value: "x" }, { field: "trigger.a", operator: "equals", value: "1" });
+    const partial = single(
+      { field: "", operator: "equals", value: "x" },
+      { field: "trigger.a", operator: "equals", value: "1" },
+    );
     expect(compileCondition(partial)).toBe("{{ trigger.a = 1 }}");
   });
 
@@ -119,7 +132,9 @@ describe("compileCondition", () => {
     for (const operator of ["greaterThan", "lessThan", "atLeast", "atMost", "equals"] as const) {
       expect(await evaluate(single({ field: "trigger.total", operator, value: "100" }), { trigger: {} })).toBe(false);
     }
-    expect(await evaluate(single({ field: "trigger.country", operator: "notEquals", value: "DE" }), { trigger: {} })).toBe(true);
+    expect(
+      await evaluate(single({ field: "trigger.country", operator: "notEquals", value: "DE" }), { trigger: {} }),
+    ).toBe(true);
   });
 });
 

@@ -162,7 +162,10 @@ function joinParts(parts: string[], join: ConditionJoin, wrap: boolean): string 
 /** The JSONata expression (without braces); "" when no row names a field yet. */
 export function compileExpression(builder: ConditionBuilder): string {
   const groups = builder.groups
-    .map((group) => ({ join: group.join, parts: group.rules.map(compileRule).filter((part): part is string => part !== undefined) }))
+    .map((group) => ({
+      join: group.join,
+      parts: group.rules.map(compileRule).filter((part): part is string => part !== undefined),
+    }))
     .filter((group) => group.parts.length > 0);
   // Groups are parenthesised only beside other groups, so a single group reads as it was written.
   return joinParts(

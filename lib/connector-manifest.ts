@@ -68,7 +68,10 @@ export interface ResolvedOperation {
   operation: ManifestOperation;
 }
 
-export function resolveOperation(manifest: ConnectorManifest | undefined, node: Pick<FlowNode, "connectorId" | "operation" | "type">): ResolvedOperation | undefined {
+export function resolveOperation(
+  manifest: ConnectorManifest | undefined,
+  node: Pick<FlowNode, "connectorId" | "operation" | "type">,
+): ResolvedOperation | undefined {
   const connector = manifest?.connectors.find((candidate) => candidate.id === node.connectorId);
   if (!connector) return undefined;
   const list = node.type === "trigger" ? connector.triggers : connector.actions;
@@ -76,7 +79,10 @@ export function resolveOperation(manifest: ConnectorManifest | undefined, node: 
   return operation ? { connector, operation } : undefined;
 }
 
-export function allOperations(manifest: ConnectorManifest | undefined, kind: "trigger" | "action"): ResolvedOperation[] {
+export function allOperations(
+  manifest: ConnectorManifest | undefined,
+  kind: "trigger" | "action",
+): ResolvedOperation[] {
   return (manifest?.connectors ?? []).flatMap((connector) =>
     (kind === "trigger" ? connector.triggers : connector.actions).map((operation) => ({ connector, operation })),
   );

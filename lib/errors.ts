@@ -109,9 +109,22 @@ export function readErrorJson(value: unknown): (ConfluxErrorJson & { stepId?: st
 }
 
 const errorCodes: ReadonlySet<string> = new Set<ErrorCode>([
-  "VALIDATION", "NOT_FOUND", "CONFLICT", "FLOW_INVALID", "FLOW_NOT_RUNNING", "INPUT_INVALID", "EXPRESSION",
-  "NETWORK", "TIMEOUT", "REMOTE", "RATE_LIMITED", "CANCELLED", "UNAVAILABLE", "ACCOUNT_IN_USE",
-  "CREDENTIALS_UNREADABLE", "INTERNAL",
+  "VALIDATION",
+  "NOT_FOUND",
+  "CONFLICT",
+  "FLOW_INVALID",
+  "FLOW_NOT_RUNNING",
+  "INPUT_INVALID",
+  "EXPRESSION",
+  "NETWORK",
+  "TIMEOUT",
+  "REMOTE",
+  "RATE_LIMITED",
+  "CANCELLED",
+  "UNAVAILABLE",
+  "ACCOUNT_IN_USE",
+  "CREDENTIALS_UNREADABLE",
+  "INTERNAL",
 ]);
 
 function isErrorCode(code: string): code is ErrorCode {

@@ -144,7 +144,8 @@ export async function resolveTemplateWith(
 ): Promise<TemplateResolution> {
   const trimmedParts = parseTemplate(template.trim(), field);
   const [only] = trimmedParts;
-  if (trimmedParts.length === 1 && only?.kind === "expression") return { kind: "value", value: await evaluate(only.source) };
+  if (trimmedParts.length === 1 && only?.kind === "expression")
+    return { kind: "value", value: await evaluate(only.source) };
   let text = "";
   const empty: string[] = [];
   for (const part of parseTemplate(template, field)) {

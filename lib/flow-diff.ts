@@ -31,7 +31,11 @@ export interface FlowDiff {
 
 export function isEmptyDiff(diff: FlowDiff): boolean {
   return (
-    diff.nodesAdded.length + diff.nodesRemoved.length + diff.nodesChanged.length + diff.edgesAdded.length + diff.edgesRemoved.length ===
+    diff.nodesAdded.length +
+      diff.nodesRemoved.length +
+      diff.nodesChanged.length +
+      diff.edgesAdded.length +
+      diff.edgesRemoved.length ===
     0
   );
 }
@@ -57,7 +61,11 @@ function differs(a: unknown, b: unknown): boolean {
 }
 
 /** Field names per key of a record (inputs, settings), so "inputs.url" says more than "inputs". */
-function changedKeys(prefix: string, before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined) {
+function changedKeys(
+  prefix: string,
+  before: Record<string, unknown> | undefined,
+  after: Record<string, unknown> | undefined,
+) {
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   return [...keys].sort().flatMap((key) => (differs(before?.[key], after?.[key]) ? [`${prefix}.${key}`] : []));
 }

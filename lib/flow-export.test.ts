@@ -61,10 +61,16 @@ describe("flow export and import", () => {
 
   it("refuses another format and another export version", () => {
     const good = exportFlow("Orders", flowWithAccount());
-    expect(importOf({ hello: "world" })).toEqual({ ok: false, errors: [expect.stringMatching(/not a Conflux flow export/)] });
+    expect(importOf({ hello: "world" })).toEqual({
+      ok: false,
+      errors: [expect.stringMatching(/not a Conflux flow export/)],
+    });
     expect(importOf({ ...good, format: "n8n" })).toEqual({ ok: false, errors: [expect.stringMatching(/"n8n"/)] });
     expect(importOf({ ...good, version: 7 })).toEqual({ ok: false, errors: [expect.stringMatching(/version 7/)] });
-    expect(importOf({ ...good, name: " " })).toEqual({ ok: false, errors: [expect.stringMatching(/name: the flow has no name/)] });
+    expect(importOf({ ...good, name: " " })).toEqual({
+      ok: false,
+      errors: [expect.stringMatching(/name: the flow has no name/)],
+    });
   });
 
   it("names the field of a graph schema error", () => {

@@ -34,7 +34,11 @@ export function exportFlow(name: string, graph: FlowGraph): FlowExportDocument {
 
 /** A file name from the flow's name that every operating system accepts. */
 export function exportFileName(name: string): string {
-  const safe = name.trim().replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 80);
+  const safe = name
+    .trim()
+    .replace(/[^A-Za-z0-9._-]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 80);
   return `${safe || "flow"}.conflux-flow.json`;
 }
 
@@ -93,17 +97,25 @@ export function parseFlowDocument(json: unknown, manifest: ConnectorManifest): F
     return { ok: false, errors: [`This is not a Conflux flow export: it has no "format": "${FLOW_EXPORT_FORMAT}".`] };
   }
   if (format !== FLOW_EXPORT_FORMAT) {
-    return { ok: false, errors: [`This is not a Conflux flow export: its format is "${format}", not "${FLOW_EXPORT_FORMAT}".`] };
+    return {
+      ok: false,
+      errors: [`This is not a Conflux flow export: its format is "${format}", not "${FLOW_EXPORT_FORMAT}".`],
+    };
   }
   const version = isRecord(json) ? json.version : undefined;
   if (version !== FLOW_EXPORT_VERSION) {
-    return { ok: false, errors: [`The file has export version ${String(version)}; this Conflux reads version ${FLOW_EXPORT_VERSION}.`] };
+    return {
+      ok: false,
+      errors: [`The file has export version ${String(version)}; this Conflux reads version ${FLOW_EXPORT_VERSION}.`],
+    };
   }
   const envelope = envelopeSchema.safeParse(json);
-  if (!envelope.success) return { ok: false, errors: [`The file is not a valid flow export: ${describeIssues(envelope.error, json)}`] };
+  if (!envelope.success)
+    return { ok: false, errors: [`The file is not a valid flow export: ${describeIssues(envelope.error, json)}`] };
   const { name, graph: rawGraph } = envelope.data;
   const parsed = flowGraphSchema.safeParse(rawGraph);
-  if (!parsed.success) return { ok: false, errors: [`The flow in the file is invalid: ${describeIssues(parsed.error, rawGraph)}`] };
+  if (!parsed.success)
+    return { ok: false, errors: [`The flow in the file is invalid: ${describeIssues(parsed.error, rawGraph)}`] };
   // An export never carries account ids; a hand-edited file might, and they would point into someone else's workspace.
   const graph: FlowGraph = {
     ...parsed.data,

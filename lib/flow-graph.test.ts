@@ -77,11 +77,20 @@ describe("flowGraphSchema", () => {
     };
     const parsed = flowGraphSchema.parse(withSettings({ maxAttempts: 5, timeoutMs: 10_000, onError: "branch" }));
     expect(parsed.nodes[1]?.settings).toEqual({ maxAttempts: 5, timeoutMs: 10_000, onError: "branch" });
-    for (const bad of [{ maxAttempts: 0 }, { maxAttempts: 11 }, { timeoutMs: 999 }, { timeoutMs: 300_001 }, { onError: "retry" }]) {
+    for (const bad of [
+      { maxAttempts: 0 },
+      { maxAttempts: 11 },
+      { timeoutMs: 999 },
+      { timeoutMs: 300_001 },
+      { onError: "retry" },
+    ]) {
       expect(flowGraphSchema.safeParse(withSettings(bad)).success).toBe(false);
     }
     expect(stepSettingsOf({})).toEqual({ maxAttempts: 3, timeoutMs: undefined, onError: "fail" });
-    expect(stepSettingsOf({ settings: { onError: "continue" } })).toMatchObject({ maxAttempts: 3, onError: "continue" });
+    expect(stepSettingsOf({ settings: { onError: "continue" } })).toMatchObject({
+      maxAttempts: 3,
+      onError: "continue",
+    });
   });
 
   it("accepts the each handle and names control node types by operation", () => {

@@ -157,7 +157,11 @@ export const flowGraphSchema = z
       }
       const target = graph.nodes.find((node) => node.id === edge.target);
       if (target?.type === "trigger") {
-        ctx.addIssue({ code: "custom", path: ["edges", index, "target"], message: "nothing may lead into the trigger" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["edges", index, "target"],
+          message: "nothing may lead into the trigger",
+        });
       }
     });
   });

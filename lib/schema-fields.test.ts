@@ -5,8 +5,14 @@ import { describeFields, findMissing, isFieldVisible } from "./schema-fields";
 
 const schema = z.toJSONSchema(
   z.object({
-    body: z.string().optional().meta(field({ title: "Body", widget: "textarea", order: 3 })),
-    mode: z.enum(["interval", "cron"]).default("interval").meta(field({ title: "Repeat", order: 1, enumLabels: { cron: "Cron" } })),
+    body: z
+      .string()
+      .optional()
+      .meta(field({ title: "Body", widget: "textarea", order: 3 })),
+    mode: z
+      .enum(["interval", "cron"])
+      .default("interval")
+      .meta(field({ title: "Repeat", order: 1, enumLabels: { cron: "Cron" } })),
     cron: z.string().meta(field({ title: "Cron", visibleWhen: { field: "mode", equals: "cron" }, order: 2 })),
     retries: z.number().int(),
     enabled: z.boolean(),
@@ -39,8 +45,12 @@ describe("describeFields", () => {
     const fields = describeFields(schema);
     const cron = fields.find((entry) => entry.name === "cron");
     expect(cron && isFieldVisible(cron, { mode: "interval" })).toBe(false);
-    expect(findMissing(fields, { mode: "interval", retries: 3, enabled: false, orderNo: " " }).map((entry) => entry.path)).toEqual(["orderNo"]);
-    expect(findMissing(fields, { mode: "cron", retries: 3, enabled: false, orderNo: "A1" }).map((entry) => entry.path)).toEqual(["cron"]);
+    expect(
+      findMissing(fields, { mode: "interval", retries: 3, enabled: false, orderNo: " " }).map((entry) => entry.path),
+    ).toEqual(["orderNo"]);
+    expect(
+      findMissing(fields, { mode: "cron", retries: 3, enabled: false, orderNo: "A1" }).map((entry) => entry.path),
+    ).toEqual(["cron"]);
   });
 
   it("returns nothing for a schema without properties", () => {
@@ -50,10 +60,17 @@ describe("describeFields", () => {
 
   it("marks a field whose choices are loaded for the chosen account, keeping it a text field", () => {
     const loaded = z.toJSONSchema(
-      z.object({ enterpriseCode: z.string().optional().meta(field({ title: "Enterprise code", options: "enterprises" })) }),
+      z.object({
+        enterpriseCode: z
+          .string()
+          .optional()
+          .meta(field({ title: "Enterprise code", options: "enterprises" })),
+      }),
       { io: "input" },
     );
-    expect(describeFields(loaded)).toMatchObject([{ name: "enterpriseCode", kind: "text", optionsLoader: "enterprises" }]);
+    expect(describeFields(loaded)).toMatchObject([
+      { name: "enterpriseCode", kind: "text", optionsLoader: "enterprises" },
+    ]);
     expect(describeFields(schema).some((entry) => entry.optionsLoader !== undefined)).toBe(false);
   });
 });
@@ -78,7 +95,10 @@ const orderSchema = z.toJSONSchema(
       .meta(field({ title: "Ship-to address" })),
     tags: z.array(z.string()).optional(),
     body: z.record(z.string(), z.unknown()).optional(),
-    raw: z.object({ a: z.string() }).optional().meta(field({ title: "Raw", widget: "json" })),
+    raw: z
+      .object({ a: z.string() })
+      .optional()
+      .meta(field({ title: "Raw", widget: "json" })),
     matrix: z.array(z.array(z.number())).optional(),
   }),
   { io: "input" },

@@ -4,7 +4,8 @@ import { z } from "zod";
 import type { JsonSchema } from "./connector-manifest";
 import { isRecord } from "./is-record";
 
-export type FieldKind = "text" | "textarea" | "json" | "keyValue" | "select" | "number" | "boolean" | "timezone" | "cron" | "group" | "list";
+export type FieldKind =
+  "text" | "textarea" | "json" | "keyValue" | "select" | "number" | "boolean" | "timezone" | "cron" | "group" | "list";
 
 export interface FieldSpec {
   name: string;
@@ -82,7 +83,9 @@ function structuredKind(property: Property): "group" | "list" | undefined {
   const items = itemsSchema.safeParse(property);
   if (!items.success) return undefined;
   const item = propertySchema.safeParse(items.data.items);
-  return item.success && (hasProperties(item.data) || !["group", "list", "json"].includes(kindOf(item.data))) ? "list" : undefined;
+  return item.success && (hasProperties(item.data) || !["group", "list", "json"].includes(kindOf(item.data)))
+    ? "list"
+    : undefined;
 }
 
 function describeStructure(property: Property): Pick<FieldSpec, "fields" | "item"> {
@@ -95,7 +98,10 @@ function describeStructure(property: Property): Pick<FieldSpec, "fields" | "item
 }
 
 function humanize(name: string): string {
-  const spaced = name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[_-]+/g, " ").toLowerCase();
+  const spaced = name
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/[_-]+/g, " ")
+    .toLowerCase();
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
 
@@ -115,7 +121,9 @@ export function describeFields(schema: JsonSchema | undefined): FieldSpec[] {
       placeholder: value["x-conflux-placeholder"],
       required: required.has(name),
       kind: kindOf(value),
-      options: (value.enum ?? []).filter((option) => option !== null).map((option) => ({ value: String(option), label: labels[String(option)] ?? String(option) })),
+      options: (value.enum ?? [])
+        .filter((option) => option !== null)
+        .map((option) => ({ value: String(option), label: labels[String(option)] ?? String(option) })),
       visibleWhen: value["x-conflux-visibleWhen"],
       defaultValue: value.default,
       ...(value["x-conflux-options"] ? { optionsLoader: value["x-conflux-options"] } : {}),
@@ -150,7 +158,11 @@ export interface MissingField {
  * Required fields left empty, down into groups and the items of lists. A template stands for its whole value, so
  * nothing under one is checked: what it gives is only known at run time.
  */
-export function findMissing(fields: readonly FieldSpec[], values: Record<string, unknown>, parent?: MissingField): MissingField[] {
+export function findMissing(
+  fields: readonly FieldSpec[],
+  values: Record<string, unknown>,
+  parent?: MissingField,
+): MissingField[] {
   return fields.flatMap((field) => {
     if (!isFieldVisible(field, values)) return [];
     const at: MissingField = {

@@ -16,7 +16,11 @@ describe("checkTemplateSyntax", () => {
   });
 
   it("reports an unclosed {{ at its opening", () => {
-    expect(checkTemplateSyntax("Hi {{ trigger.orderNo")).toEqual({ ok: false, message: "A {{ has no matching }}", position: 4 });
+    expect(checkTemplateSyntax("Hi {{ trigger.orderNo")).toEqual({
+      ok: false,
+      message: "A {{ has no matching }}",
+      position: 4,
+    });
   });
 
   it("accepts a valid template", () => {
@@ -27,7 +31,10 @@ describe("checkTemplateSyntax", () => {
 describe("previewTemplate", () => {
   it("gives the typed value of a template that is exactly one expression", async () => {
     expect(await previewTemplate("  {{ trigger.total }} ", context, ["number"])).toEqual({ status: "ok", value: 250 });
-    expect(await previewTemplate("{{ trigger.lines.sku }}", context, undefined)).toEqual({ status: "ok", value: ["A", "B"] });
+    expect(await previewTemplate("{{ trigger.lines.sku }}", context, undefined)).toEqual({
+      status: "ok",
+      value: ["A", "B"],
+    });
   });
 
   it("makes a string when text surrounds the expressions", async () => {
@@ -59,7 +66,10 @@ describe("previewTemplate", () => {
   });
 
   it("reads quoted field names and step outputs", async () => {
-    expect(await previewTemplate("{{ steps.http_1.body.`order-no` }}", context, ["string"])).toEqual({ status: "ok", value: "IOM-1" });
+    expect(await previewTemplate("{{ steps.http_1.body.`order-no` }}", context, ["string"])).toEqual({
+      status: "ok",
+      value: "IOM-1",
+    });
   });
 
   it("reports syntax errors and evaluation errors", async () => {
@@ -68,7 +78,11 @@ describe("previewTemplate", () => {
   });
 
   it("gives up on an expression that runs too long", async () => {
-    const result = await previewTemplate("{{ ($f := function($n){ $n = 0 ? 0 : 1 + $f($n - 1) }; $f(100000)) }}", context, undefined);
+    const result = await previewTemplate(
+      "{{ ($f := function($n){ $n = 0 ? 0 : 1 + $f($n - 1) }; $f(100000)) }}",
+      context,
+      undefined,
+    );
     expect(result.status).toBe("error");
   });
 });
@@ -85,6 +99,11 @@ describe("expectedTypesFromSchema", () => {
         payload: {},
       },
     };
-    expect(expectedTypesFromSchema(schema)).toEqual({ condition: ["boolean"], items: ["array"], count: ["number"], note: ["string"] });
+    expect(expectedTypesFromSchema(schema)).toEqual({
+      condition: ["boolean"],
+      items: ["array"],
+      count: ["number"],
+      note: ["string"],
+    });
   });
 });

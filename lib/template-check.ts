@@ -104,7 +104,11 @@ export async function previewTemplate(
     if (resolution.kind === "value") return judge(resolution.value, expected);
     if (resolution.empty.length > 0) {
       const which = resolution.empty.map((source) => `{{ ${source} }}`).join(", ");
-      return { status: "nothing", value: resolution.text, message: `${which} yields nothing on the sample data, so it adds empty text.` };
+      return {
+        status: "nothing",
+        value: resolution.text,
+        message: `${which} yields nothing on the sample data, so it adds empty text.`,
+      };
     }
     return judge(resolution.text, expected);
   } catch (error) {
@@ -115,11 +119,19 @@ export async function previewTemplate(
 function judge(value: unknown, expected: readonly ValueType[] | undefined): TemplatePreview {
   const type = typeOfValue(value);
   if (type === "nothing") {
-    return { status: "nothing", value, message: "Yields nothing on the sample data: the field will be left empty. Check the path." };
+    return {
+      status: "nothing",
+      value,
+      message: "Yields nothing on the sample data: the field will be left empty. Check the path.",
+    };
   }
   if (type === "null") return { status: "null", value, message: "Yields null on the sample data." };
   if (expected && !expected.includes(type)) {
-    return { status: "wrongType", value, message: `Gives ${article(type)}, but this field expects ${expected.map(article).join(" or ")}.` };
+    return {
+      status: "wrongType",
+      value,
+      message: `Gives ${article(type)}, but this field expects ${expected.map(article).join(" or ")}.`,
+    };
   }
   return { status: "ok", value };
 }
@@ -128,7 +140,10 @@ function judge(value: unknown, expected: readonly ValueType[] | undefined): Temp
 async function evaluate(source: string, context: PreviewContext): Promise<unknown> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Took longer than ${PREVIEW_TIMEOUT_MS} ms to evaluate`)), PREVIEW_TIMEOUT_MS * 2);
+    timer = setTimeout(
+      () => reject(new Error(`Took longer than ${PREVIEW_TIMEOUT_MS} ms to evaluate`)),
+      PREVIEW_TIMEOUT_MS * 2,
+    );
   });
   try {
     return await Promise.race([designerExpressions.evaluate(source, context), timeout]);
@@ -138,7 +153,13 @@ async function evaluate(source: string, context: PreviewContext): Promise<unknow
 }
 
 function article(type: string): string {
-  const names: Record<string, string> = { string: "text", number: "a number", boolean: "true/false", object: "an object", array: "a list" };
+  const names: Record<string, string> = {
+    string: "text",
+    number: "a number",
+    boolean: "true/false",
+    object: "an object",
+    array: "a list",
+  };
   return names[type] ?? type;
 }
 

@@ -8,8 +8,7 @@ export type TemplatePart =
   | { kind: "expression"; source: string; offset: number };
 
 export type TemplateScan =
-  | { ok: true; parts: TemplatePart[] }
-  | { ok: false; reason: string; position: number; excerpt: string };
+  { ok: true; parts: TemplatePart[] } | { ok: false; reason: string; position: number; excerpt: string };
 
 export function isTemplate(value: unknown): value is string {
   return typeof value === "string" && value.includes("{{");
@@ -27,10 +26,12 @@ export function scanTemplate(template: string): TemplateScan {
     if (open === -1) break;
     if (open > index) parts.push({ kind: "text", text: template.slice(index, open) });
     const close = findClose(template, open + 2);
-    if (close === -1) return { ok: false, reason: "a {{ has no matching }}", position: open, excerpt: template.slice(open) };
+    if (close === -1)
+      return { ok: false, reason: "a {{ has no matching }}", position: open, excerpt: template.slice(open) };
     const raw = template.slice(open + 2, close);
     const source = raw.trim();
-    if (!source) return { ok: false, reason: "the {{ }} is empty", position: open, excerpt: template.slice(open, close + 2) };
+    if (!source)
+      return { ok: false, reason: "the {{ }} is empty", position: open, excerpt: template.slice(open, close + 2) };
     const leading = raw.length - raw.trimStart().length;
     parts.push({ kind: "expression", source, offset: open + 2 + leading });
     index = close + 2;

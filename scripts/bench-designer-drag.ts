@@ -19,7 +19,12 @@ function percentile(sorted: readonly number[], p: number): number {
 function summarise(intervals: readonly number[]): FrameTimes {
   const sorted = [...intervals].sort((a, b) => a - b);
   const round = (value: number) => Number(value.toFixed(1));
-  return { frames: sorted.length, p50Ms: round(percentile(sorted, 50)), p95Ms: round(percentile(sorted, 95)), maxMs: round(sorted.at(-1) ?? Number.NaN) };
+  return {
+    frames: sorted.length,
+    p50Ms: round(percentile(sorted, 50)),
+    p95Ms: round(percentile(sorted, 95)),
+    maxMs: round(sorted.at(-1) ?? Number.NaN),
+  };
 }
 
 // Strings, not functions: tsx compiles functions with a __name helper that does not exist in the page.

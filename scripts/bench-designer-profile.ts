@@ -16,26 +16,54 @@ type TraceEvent = z.infer<typeof traceEvent>;
 
 // Work the renderer does per frame, by the names Chromium's timeline gives it.
 const WORK = [
-  "EventDispatch", "FunctionCall", "TimerFire", "FireAnimationFrame", "v8.run", "UpdateLayoutTree", "Layout", "PrePaint", "Paint",
-  "Layerize", "Commit", "HitTest", "MinorGC", "MajorGC", "V8.GC_SCAVENGER", "BlinkGC.AtomicPhase", "ScheduleStyleRecalculation",
+  "EventDispatch",
+  "FunctionCall",
+  "TimerFire",
+  "FireAnimationFrame",
+  "v8.run",
+  "UpdateLayoutTree",
+  "Layout",
+  "PrePaint",
+  "Paint",
+  "Layerize",
+  "Commit",
+  "HitTest",
+  "MinorGC",
+  "MajorGC",
+  "V8.GC_SCAVENGER",
+  "BlinkGC.AtomicPhase",
+  "ScheduleStyleRecalculation",
 ];
 
-export const TRACE_CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "blink", "cc", "gpu", "viz"];
+export const TRACE_CATEGORIES = [
+  "devtools.timeline",
+  "disabled-by-default-devtools.timeline",
+  "v8",
+  "blink",
+  "cc",
+  "gpu",
+  "viz",
+];
 
 /** Milliseconds per event name on each busy thread during the trace, top-level tasks and the named work inside them. */
 export function summariseTrace(buffer: Buffer): string {
   const parsed: unknown = JSON.parse(buffer.toString("utf8"));
-  const raw = Array.isArray(parsed) ? parsed : z.object({ traceEvents: z.array(z.unknown()) }).parse(parsed).traceEvents;
+  const raw = Array.isArray(parsed)
+    ? parsed
+    : z.object({ traceEvents: z.array(z.unknown()) }).parse(parsed).traceEvents;
   const events: TraceEvent[] = raw.flatMap((entry) => {
     const result = traceEvent.safeParse(entry);
     return result.success ? [result.data] : [];
   });
   const threadNames = new Map<string, string>();
-  for (const event of events) if (event.ph === "M" && event.name === "thread_name") threadNames.set(`${event.pid}:${event.tid}`, event.args?.name ?? "?");
+  for (const event of events)
+    if (event.ph === "M" && event.name === "thread_name")
+      threadNames.set(`${event.pid}:${event.tid}`, event.args?.name ?? "?");
   const perThread = new Map<string, Map<string, { ms: number; count: number }>>();
   for (const event of events) {
     if (event.ph !== "X" || event.dur === undefined) continue;
-    if (event.name !== "RunTask" && event.name !== "ThreadControllerImpl::RunTask" && !WORK.includes(event.name)) continue;
+    if (event.name !== "RunTask" && event.name !== "ThreadControllerImpl::RunTask" && !WORK.includes(event.name))
+      continue;
     const thread = `${threadNames.get(`${event.pid}:${event.tid}`) ?? "?"} (${event.pid}:${event.tid})`;
     const names = perThread.get(thread) ?? new Map<string, { ms: number; count: number }>();
     const entry = names.get(event.name) ?? { ms: 0, count: 0 };
@@ -60,7 +88,12 @@ const cpuProfile = z.object({
   nodes: z.array(
     z.object({
       id: z.number(),
-      callFrame: z.object({ functionName: z.string(), url: z.string(), lineNumber: z.number(), columnNumber: z.number() }),
+      callFrame: z.object({
+        functionName: z.string(),
+        url: z.string(),
+        lineNumber: z.number(),
+        columnNumber: z.number(),
+      }),
     }),
   ),
   samples: z.array(z.number()).optional(),
@@ -90,6 +123,9 @@ export async function stopCpuProfile(session: CDPSession, top = 30): Promise<str
     perScript.set(script, (perScript.get(script) ?? 0) + ms);
   });
   const rows = (map: Map<string, number>) =>
-    [...map].sort((a, b) => b[1] - a[1]).slice(0, top).map(([key, ms]) => `    ${ms.toFixed(0).padStart(6)} ms  ${key}`);
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([key, ms]) => `    ${ms.toFixed(0).padStart(6)} ms  ${key}`);
   return ["  self time by script:", ...rows(perScript), "  self time by function:", ...rows(self)].join("\n");
 }

@@ -39,7 +39,14 @@ function bigGraph(): FlowGraph {
     nodes.push(
       index === 0
         ? { id, type: "trigger", position: { x: 0, y: 0 }, connectorId: "core", operation: "manual", inputs: {} }
-        : { id, type: "action", position: { x: column * 300, y: row * 150 }, connectorId: "core", operation: "log", inputs: { message: `Step ${index}: {{ trigger }}` } },
+        : {
+            id,
+            type: "action",
+            position: { x: column * 300, y: row * 150 },
+            connectorId: "core",
+            operation: "log",
+            inputs: { message: `Step ${index}: {{ trigger }}` },
+          },
     );
     const previous = nodes[index - 1];
     if (previous) edges.push({ id: `${previous.id}-${id}`, source: previous.id, target: id, sourceHandle: "next" });
@@ -106,7 +113,8 @@ async function measureOnce(browser: Browser, url: string, profile: boolean): Pro
       console.log(`Profile of one drag (${drag.frames} frames):\n  trace, renderer and GPU threads:\n${trace}\n${cpu}`);
     }
     const moved = await node.boundingBox();
-    if (!moved || Math.abs(moved.y - box.y) < 50) throw new Error("the drag did not move the node: the figures would not be honest");
+    if (!moved || Math.abs(moved.y - box.y) < 50)
+      throw new Error("the drag did not move the node: the figures would not be honest");
 
     const baseline = await harnessBaseline(await context.newPage());
     const kb = (bytes: number) => Number((bytes / 1024).toFixed(1));
@@ -143,7 +151,9 @@ async function main() {
   });
   try {
     await waitForHealth(baseUrl, 300_000);
-    const api = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${baseUrl}/api/trpc`, transformer: superjson })] });
+    const api = createTRPCClient<AppRouter>({
+      links: [httpBatchLink({ url: `${baseUrl}/api/trpc`, transformer: superjson })],
+    });
     // A new flow for every run: a drag autosaves, and the next run should find the node where the first one did.
     const newFlow = async (run: number) => {
       const { id } = await api.flows.create.mutate({ name: `Bench ${NODE_COUNT} nodes, run ${run}` });

@@ -24,8 +24,14 @@ try {
   fs.mkdirSync(dir, { recursive: true });
   const output = path.join(dir, "migration.sql");
   await runPrismaCli(
-    ["migrate", "diff", "--from-schema-datamodel", previousSchema, "--to-schema-datamodel", "prisma/schema.prisma"]
-      .concat(["--script", "--output", output]),
+    [
+      "migrate",
+      "diff",
+      "--from-schema-datamodel",
+      previousSchema,
+      "--to-schema-datamodel",
+      "prisma/schema.prisma",
+    ].concat(["--script", "--output", output]),
     { databaseUrl: postgres.url, quiet: true },
   );
   console.log(`Wrote ${output}`);

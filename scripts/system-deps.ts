@@ -22,6 +22,9 @@ export function ensureSystemDependencies(log: (line: string) => void): void {
     throw new Error(`The tests need ${missing.join(" and ")}. Install them with:\n  sudo sh -c '${command}'`);
   }
   log(`Installing ${missing.join(", ")} (${command})`);
-  const result = spawnSync("sh", ["-c", command], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  const result = spawnSync("sh", ["-c", command], {
+    stdio: "inherit",
+    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+  });
   if (result.status !== 0) throw new Error(`Installing ${missing.join(", ")} failed; run it by hand: ${command}`);
 }

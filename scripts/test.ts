@@ -55,7 +55,13 @@ async function main(): Promise<number> {
 
   log("Unit and integration tests (vitest, real Postgres)");
   const vitestJson = path.join(reportsDir, "vitest.json");
-  const vitestExit = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
+  const vitestExit = run("npx", [
+    "vitest",
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${vitestJson}`,
+  ]);
 
   log("End-to-end tests (Playwright, Debian's Chromium, npm start on the embedded Postgres)");
   const playwrightJson = path.join(reportsDir, "playwright.json");

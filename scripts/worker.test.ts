@@ -17,7 +17,10 @@ afterAll(async () => {
 });
 
 function startWorkerProcess(env: Record<string, string | undefined>) {
-  const child = spawn(tsx, ["scripts/worker.ts"], { cwd: root, env: { ...process.env, DATABASE_URL: undefined, ...env } });
+  const child = spawn(tsx, ["scripts/worker.ts"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: undefined, ...env },
+  });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));

@@ -16,7 +16,9 @@ if (!databaseUrl) {
 
 const concurrency = Number(process.env.CONFLUX_WORKER_CONCURRENCY ?? 4);
 if (!Number.isInteger(concurrency) || concurrency < 1) {
-  console.error(`CONFLUX_WORKER_CONCURRENCY must be a whole number of at least 1 (got "${process.env.CONFLUX_WORKER_CONCURRENCY}")`);
+  console.error(
+    `CONFLUX_WORKER_CONCURRENCY must be a whole number of at least 1 (got "${process.env.CONFLUX_WORKER_CONCURRENCY}")`,
+  );
   process.exit(1);
 }
 

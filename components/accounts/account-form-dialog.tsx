@@ -25,7 +25,13 @@ export function AccountFormDialog({
       title={account ? `Edit ${account.name}` : `Connect to ${connector.name}`}
       testId="account-dialog"
     >
-      <AccountForm connector={connector} account={account} takenNames={takenNames} onSaved={onSaved} onCancel={onClose} />
+      <AccountForm
+        connector={connector}
+        account={account}
+        takenNames={takenNames}
+        onSaved={onSaved}
+        onCancel={onClose}
+      />
     </Dialog>
   );
 }

@@ -72,7 +72,9 @@ export function AccountForm({
     event.preventDefault();
     setTestFailure(null);
     const trimmed = name.trim();
-    setNameProblem(trimmed === "" ? "Give the account a name." : trimmed.length > 120 ? "Use at most 120 characters." : null);
+    setNameProblem(
+      trimmed === "" ? "Give the account a name." : trimmed.length > 120 ? "Use at most 120 characters." : null,
+    );
     if (trimmed === "" || trimmed.length > 120) return;
     const rateLimit = rateLimits.validate();
     if (!rateLimit) return;
@@ -97,7 +99,10 @@ export function AccountForm({
     <form onSubmit={submit} className="flex flex-col gap-4" data-testid="account-form" noValidate>
       <div className="flex flex-col gap-1">
         <label htmlFor="account-name" className="text-sm font-medium text-slate-700">
-          Account name<span className="ml-0.5 text-red-600" aria-hidden>*</span>
+          Account name
+          <span className="ml-0.5 text-red-600" aria-hidden>
+            *
+          </span>
         </label>
         <TextInput
           id="account-name"
@@ -133,7 +138,9 @@ export function AccountForm({
                 />
                 <span>
                   <span className="block font-medium">{candidate.label}</span>
-                  {candidate.description && <span className="block text-xs text-slate-600">{candidate.description}</span>}
+                  {candidate.description && (
+                    <span className="block text-xs text-slate-600">{candidate.description}</span>
+                  )}
                 </span>
               </label>
             ))}
@@ -176,19 +183,29 @@ export function AccountForm({
       <RateLimitFields defaults={connector.rateLimit} state={rateLimits} />
 
       {failed && !mode.fields.some((field) => field.key === invalidField) && (
-        <p role="alert" data-testid="account-form-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+        <p
+          role="alert"
+          data-testid="account-form-error"
+          className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700"
+        >
           {errorMessage(failed)}
         </p>
       )}
       {testFailure && (
-        <div role="alert" data-testid="account-test-failure" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+        <div
+          role="alert"
+          data-testid="account-test-failure"
+          className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900"
+        >
           <p className="font-medium">The account is saved, but the connection test failed:</p>
           <p className="mt-1">{testFailure}</p>
           <p className="mt-1 text-xs">Correct the fields and save again, or close and fix it later.</p>
         </div>
       )}
       <div className="mt-1 flex justify-end gap-2">
-        <Button onClick={() => (account && testFailure ? onSaved(account) : onCancel())}>{testFailure ? "Close" : "Cancel"}</Button>
+        <Button onClick={() => (account && testFailure ? onSaved(account) : onCancel())}>
+          {testFailure ? "Close" : "Cancel"}
+        </Button>
         <Button type="submit" variant="primary" disabled={pending} data-testid="account-submit">
           {pending ? (connector.testable ? "Testing…" : "Saving…") : account ? "Save" : "Connect"}
         </Button>

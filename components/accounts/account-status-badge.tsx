@@ -19,7 +19,17 @@ const labels = {
   unreadable: "Credentials unreadable",
 } as const;
 
-function Pill({ tone, children, testId, title }: { tone: keyof typeof tones; children: string; testId: string; title?: string }) {
+function Pill({
+  tone,
+  children,
+  testId,
+  title,
+}: {
+  tone: keyof typeof tones;
+  children: string;
+  testId: string;
+  title?: string;
+}) {
   return (
     <span
       data-testid={testId}
@@ -37,7 +47,11 @@ export function certificateExpiryText(days: number): string {
   return `Certificate expires in ${days} day${days === 1 ? "" : "s"}`;
 }
 
-export function AccountStatusBadge({ account }: { account: Pick<Account, "status" | "statusMessage" | "certificateExpiresInDays"> }) {
+export function AccountStatusBadge({
+  account,
+}: {
+  account: Pick<Account, "status" | "statusMessage" | "certificateExpiresInDays">;
+}) {
   const days = account.certificateExpiresInDays;
   return (
     <span className="inline-flex flex-wrap items-center gap-1.5">

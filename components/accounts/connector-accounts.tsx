@@ -41,7 +41,13 @@ function UsedBy({ account }: { account: Account }) {
   );
 }
 
-export function ConnectorAccounts({ connector, accounts }: { connector: ConnectorWithAuth; accounts: readonly Account[] }) {
+export function ConnectorAccounts({
+  connector,
+  accounts,
+}: {
+  connector: ConnectorWithAuth;
+  accounts: readonly Account[];
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [dialog, setDialog] = useState<Dialogs>(null);
@@ -51,7 +57,10 @@ export function ConnectorAccounts({ connector, accounts }: { connector: Connecto
     trpc.accounts.test.mutationOptions({
       onSuccess: (account) => {
         if (account.status === "connected") toast.success(`${account.name}: connected.`);
-        else toast.error(`${account.name}: ${account.statusMessage ?? "the connection test failed."}`, { duration: 10_000 });
+        else
+          toast.error(`${account.name}: ${account.statusMessage ?? "the connection test failed."}`, {
+            duration: 10_000,
+          });
       },
       onError: (error) => toast.error(errorMessage(error), { duration: 10_000 }),
       onSettled: refresh,
@@ -71,7 +80,11 @@ export function ConnectorAccounts({ connector, accounts }: { connector: Connecto
     <section data-testid={`accounts-${connector.id}`} className="border-t border-slate-100 px-5 py-4">
       <div className="mb-3 flex items-center justify-between gap-4">
         <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Accounts</h3>
-        <Button variant="primary" data-testid={`connect-${connector.id}`} onClick={() => setDialog({ kind: "connect" })}>
+        <Button
+          variant="primary"
+          data-testid={`connect-${connector.id}`}
+          onClick={() => setDialog({ kind: "connect" })}
+        >
           <Plus size={15} aria-hidden /> Connect
         </Button>
       </div>
@@ -93,7 +106,9 @@ export function ConnectorAccounts({ connector, accounts }: { connector: Connecto
                 <p className="text-xs text-slate-500">
                   {connector.auth.modes.length > 1 && <>{modeLabel(connector, account.mode)} · </>}
                   {account.lastTestedAt ? `tested ${formatRelative(account.lastTestedAt)}` : "never tested"}
-                  {account.certificateExpiresAt && <> · certificate valid until {formatDate(account.certificateExpiresAt)}</>}
+                  {account.certificateExpiresAt && (
+                    <> · certificate valid until {formatDate(account.certificateExpiresAt)}</>
+                  )}
                 </p>
                 {account.statusMessage && account.status !== "connected" && (
                   <p data-testid="account-status-message" className="mt-1 text-xs text-red-700">
@@ -110,11 +125,34 @@ export function ConnectorAccounts({ connector, accounts }: { connector: Connecto
                 testId="account-options"
                 items={[
                   ...(connector.testable
-                    ? [{ label: "Test connection", icon: PlugZap, testId: "account-test", onSelect: () => test.mutate({ id: account.id }) }]
+                    ? [
+                        {
+                          label: "Test connection",
+                          icon: PlugZap,
+                          testId: "account-test",
+                          onSelect: () => test.mutate({ id: account.id }),
+                        },
+                      ]
                     : []),
-                  { label: "Edit credentials", icon: Pencil, testId: "account-edit", onSelect: () => setDialog({ kind: "edit", account }) },
-                  { label: "Rename", icon: TextCursorInput, testId: "account-rename", onSelect: () => setDialog({ kind: "rename", account }) },
-                  { label: "Delete", icon: Trash2, testId: "account-delete", danger: true, onSelect: () => setDialog({ kind: "delete", account }) },
+                  {
+                    label: "Edit credentials",
+                    icon: Pencil,
+                    testId: "account-edit",
+                    onSelect: () => setDialog({ kind: "edit", account }),
+                  },
+                  {
+                    label: "Rename",
+                    icon: TextCursorInput,
+                    testId: "account-rename",
+                    onSelect: () => setDialog({ kind: "rename", account }),
+                  },
+                  {
+                    label: "Delete",
+                    icon: Trash2,
+                    testId: "account-delete",
+                    danger: true,
+                    onSelect: () => setDialog({ kind: "delete", account }),
+                  },
                 ]}
               />
             </li>

@@ -9,7 +9,15 @@ import { Dialog } from "../ui/dialog";
 import { errorMessage } from "../ui/error-message";
 import type { Account } from "./account-types";
 
-export function DeleteAccountDialog({ account, onClose, onDeleted }: { account: Account; onClose: () => void; onDeleted: () => void }) {
+export function DeleteAccountDialog({
+  account,
+  onClose,
+  onDeleted,
+}: {
+  account: Account;
+  onClose: () => void;
+  onDeleted: () => void;
+}) {
   const trpc = useTRPC();
   const remove = useMutation(trpc.accounts.delete.mutationOptions({ onSuccess: onDeleted }));
   const running = account.usedBy.filter((use) => use.status === "running");
@@ -27,8 +35,10 @@ export function DeleteAccountDialog({ account, onClose, onDeleted }: { account: 
       )}
       {others.length > 0 && (
         <p className="mt-3 text-sm text-slate-700">
-          {others.length === 1 ? "One stopped or draft flow names it" : `${others.length} stopped or draft flows name it`}; they
-          will need another account before they can start.
+          {others.length === 1
+            ? "One stopped or draft flow names it"
+            : `${others.length} stopped or draft flows name it`}
+          ; they will need another account before they can start.
         </p>
       )}
       {account.usedBy.length > 0 && (
@@ -44,7 +54,11 @@ export function DeleteAccountDialog({ account, onClose, onDeleted }: { account: 
         </ul>
       )}
       {remove.error && (
-        <p role="alert" data-testid="delete-account-error" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+        <p
+          role="alert"
+          data-testid="delete-account-error"
+          className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700"
+        >
           {errorMessage(remove.error)}
         </p>
       )}

@@ -45,7 +45,11 @@ function plural(count: number, noun: string): string {
 
 function matches(connector: ManifestConnector, needle: string): boolean {
   if (!needle) return true;
-  const text = [connector.name, connector.description, ...[...connector.triggers, ...connector.actions].map((op) => `${op.label} ${op.group}`)];
+  const text = [
+    connector.name,
+    connector.description,
+    ...[...connector.triggers, ...connector.actions].map((op) => `${op.label} ${op.group}`),
+  ];
   return text.join(" ").toLowerCase().includes(needle);
 }
 
@@ -61,7 +65,10 @@ export function Catalog() {
 
   return (
     <>
-      <PageHeader title="Applications and APIs" description="The systems your flows can listen to and act on, and the accounts you connect them with." />
+      <PageHeader
+        title="Applications and APIs"
+        description="The systems your flows can listen to and act on, and the accounts you connect them with."
+      />
       <section className="flex flex-col gap-4 p-8">
         <label className="flex max-w-md items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 shadow-sm">
           <Search size={16} aria-hidden className="text-slate-400" />
@@ -74,15 +81,25 @@ export function Catalog() {
             onChange={(event) => setQuery(event.target.value)}
           />
         </label>
-        {accounts.isError && <p className="text-sm text-red-600">Could not load the accounts: {errorMessage(accounts.error)}</p>}
-        {manifest.isError && <p className="text-sm text-red-600">Could not load the catalog: {errorMessage(manifest.error)}</p>}
-        {manifest.isSuccess && connectors.length === 0 && <p className="text-sm text-slate-500">No application matches “{query}”.</p>}
+        {accounts.isError && (
+          <p className="text-sm text-red-600">Could not load the accounts: {errorMessage(accounts.error)}</p>
+        )}
+        {manifest.isError && (
+          <p className="text-sm text-red-600">Could not load the catalog: {errorMessage(manifest.error)}</p>
+        )}
+        {manifest.isSuccess && connectors.length === 0 && (
+          <p className="text-sm text-slate-500">No application matches “{query}”.</p>
+        )}
         <ul className="flex flex-col gap-3">
           {connectors.map((connector) => {
             const open = expanded === connector.id;
             const own = (accounts.data ?? []).filter((account) => account.connectorId === connector.id);
             return (
-              <li key={connector.id} data-testid={`application-${connector.id}`} className="rounded-xl border border-slate-200 bg-white shadow-sm">
+              <li
+                key={connector.id}
+                data-testid={`application-${connector.id}`}
+                className="rounded-xl border border-slate-200 bg-white shadow-sm"
+              >
                 <button
                   type="button"
                   aria-expanded={open}

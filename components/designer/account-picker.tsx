@@ -50,7 +50,9 @@ export function AccountPicker({
           disabled={accounts.isPending}
           onChange={(event) => onChange(event.target.value || undefined)}
         >
-          <option value="">{accounts.isPending ? "Loading accounts…" : required ? "Choose an account" : "No account"}</option>
+          <option value="">
+            {accounts.isPending ? "Loading accounts…" : required ? "Choose an account" : "No account"}
+          </option>
           {list.map((account) => (
             <option key={account.id} value={account.id}>
               {account.name}
@@ -61,7 +63,9 @@ export function AccountPicker({
           <Plus size={14} aria-hidden /> New
         </Button>
       </div>
-      {accounts.isError && <p className="text-xs text-red-600">Could not load the accounts: {errorMessage(accounts.error)}</p>}
+      {accounts.isError && (
+        <p className="text-xs text-red-600">Could not load the accounts: {errorMessage(accounts.error)}</p>
+      )}
       {missing && <p className="text-xs text-red-600">The chosen account was deleted. Choose another one.</p>}
       {chosen && (
         <div className="mt-1">
@@ -69,7 +73,9 @@ export function AccountPicker({
         </div>
       )}
       {!required && !accountId && (
-        <p className="text-xs text-slate-500">Without an account, give the step a full URL and any credentials it needs.</p>
+        <p className="text-xs text-slate-500">
+          Without an account, give the step a full URL and any credentials it needs.
+        </p>
       )}
       {connecting && (
         <AccountFormDialog

@@ -11,7 +11,13 @@ import { PickerSearch } from "./picker-search";
 import { StepOptionsList } from "./step-options-list";
 import { isTyping } from "./use-designer-shortcuts";
 
-export function AddStepMenu({ manifest, onPick }: { manifest: ConnectorManifest | undefined; onPick: (choice: ResolvedOperation) => void }) {
+export function AddStepMenu({
+  manifest,
+  onPick,
+}: {
+  manifest: ConnectorManifest | undefined;
+  onPick: (choice: ResolvedOperation) => void;
+}) {
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState("");
   const dialog = useRef<HTMLDialogElement>(null);
@@ -20,7 +26,8 @@ export function AddStepMenu({ manifest, onPick }: { manifest: ConnectorManifest 
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const shortcut = (event.key === "/" && !event.ctrlKey && !event.metaKey && !event.altKey) ||
+      const shortcut =
+        (event.key === "/" && !event.ctrlKey && !event.metaKey && !event.altKey) ||
         ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "k");
       // Not over another dialog (run with data, settings): its keys belong to it.
       if (!shortcut || isTyping(event.target) || document.querySelector("dialog[open]")) return;
@@ -50,7 +57,13 @@ export function AddStepMenu({ manifest, onPick }: { manifest: ConnectorManifest 
 
   return (
     <>
-      <Button data-testid="add-step-button" aria-haspopup="dialog" aria-expanded={open} onClick={() => setOpen(true)} title="Add step (/ or Ctrl+K)">
+      <Button
+        data-testid="add-step-button"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        onClick={() => setOpen(true)}
+        title="Add step (/ or Ctrl+K)"
+      >
         <Plus size={16} aria-hidden /> Add step
       </Button>
       <dialog
@@ -62,8 +75,20 @@ export function AddStepMenu({ manifest, onPick }: { manifest: ConnectorManifest 
         className="mx-auto mt-[12vh] w-full max-w-lg rounded-xl border border-slate-200 bg-white p-0 shadow-2xl backdrop:bg-slate-900/30"
       >
         {open && (
-          <Command label="Add a step" shouldFilter={false} loop vimBindings={false} className="flex max-h-[65vh] flex-col">
-            <PickerSearch inputRef={search} testId="node-picker-search" label="Search applications and actions" value={query} onValueChange={setQuery}>
+          <Command
+            label="Add a step"
+            shouldFilter={false}
+            loop
+            vimBindings={false}
+            className="flex max-h-[65vh] flex-col"
+          >
+            <PickerSearch
+              inputRef={search}
+              testId="node-picker-search"
+              label="Search applications and actions"
+              value={query}
+              onValueChange={setQuery}
+            >
               <kbd className="rounded border border-slate-200 px-1.5 text-[10px] text-slate-400">Esc</kbd>
             </PickerSearch>
             <StepOptionsList
@@ -76,7 +101,9 @@ export function AddStepMenu({ manifest, onPick }: { manifest: ConnectorManifest 
                 onPick(choice);
               }}
             />
-            <p className="border-t border-slate-200 px-3 py-2 text-[11px] text-slate-400">↑ ↓ to move · Enter to add · Esc to close</p>
+            <p className="border-t border-slate-200 px-3 py-2 text-[11px] text-slate-400">
+              ↑ ↓ to move · Enter to add · Esc to close
+            </p>
           </Command>
         )}
       </dialog>

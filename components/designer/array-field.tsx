@@ -64,16 +64,36 @@ export function ArrayField(slot: FieldSlot) {
     const name = `${noun} ${index + 1}`;
     return (
       <div className="flex shrink-0 items-center">
-        <button type="button" id={`move-up-${key}-${index}`} data-testid={`move-up-${key}-${index}`} aria-label={`Move ${name} up`}
-          className={iconButton} disabled={index === 0} onClick={() => move(index, index - 1)}>
+        <button
+          type="button"
+          id={`move-up-${key}-${index}`}
+          data-testid={`move-up-${key}-${index}`}
+          aria-label={`Move ${name} up`}
+          className={iconButton}
+          disabled={index === 0}
+          onClick={() => move(index, index - 1)}
+        >
           <ArrowUp size={14} aria-hidden />
         </button>
-        <button type="button" id={`move-down-${key}-${index}`} data-testid={`move-down-${key}-${index}`} aria-label={`Move ${name} down`}
-          className={iconButton} disabled={index === items.length - 1} onClick={() => move(index, index + 1)}>
+        <button
+          type="button"
+          id={`move-down-${key}-${index}`}
+          data-testid={`move-down-${key}-${index}`}
+          aria-label={`Move ${name} down`}
+          className={iconButton}
+          disabled={index === items.length - 1}
+          onClick={() => move(index, index + 1)}
+        >
           <ArrowDown size={14} aria-hidden />
         </button>
-        <button type="button" id={`remove-item-${key}-${index}`} data-testid={`remove-item-${key}-${index}`} aria-label={`Remove ${name}`}
-          className={`${iconButton} hover:text-red-700`} onClick={() => remove(index)}>
+        <button
+          type="button"
+          id={`remove-item-${key}-${index}`}
+          data-testid={`remove-item-${key}-${index}`}
+          aria-label={`Remove ${name}`}
+          className={`${iconButton} hover:text-red-700`}
+          onClick={() => remove(index)}
+        >
           <X size={15} aria-hidden />
         </button>
       </div>
@@ -91,7 +111,13 @@ export function ArrayField(slot: FieldSlot) {
             if (item.kind !== "group") {
               return (
                 <li key={keys[index]} data-testid={`list-item-${key}-${index}`}>
-                  {renderField({ field: { ...item, title }, path: itemPath, value: entry, onChange: (next) => change(index, next), actions: controls(index) })}
+                  {renderField({
+                    field: { ...item, title },
+                    path: itemPath,
+                    value: entry,
+                    onChange: (next) => change(index, next),
+                    actions: controls(index),
+                  })}
                 </li>
               );
             }
@@ -107,7 +133,12 @@ export function ArrayField(slot: FieldSlot) {
                   <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{title}</h3>
                   {controls(index)}
                 </div>
-                <GroupFields fields={item.fields ?? []} path={itemPath} value={entry} onChange={(next) => change(index, next)} />
+                <GroupFields
+                  fields={item.fields ?? []}
+                  path={itemPath}
+                  value={entry}
+                  onChange={(next) => change(index, next)}
+                />
               </li>
             );
           })}

@@ -12,7 +12,12 @@ function branchingFlow(): FlowGraph {
   graph = appendStep(graph, step("http", "request")).graph;
   // http_request_2 becomes the false branch, listed before the true one, so the order comes from the handles.
   graph = { ...graph, edges: graph.edges.filter((edge) => edge.target !== "http_request_2") };
-  graph = { ...graph, nodes: [graph.nodes[0], graph.nodes[1], graph.nodes[4], graph.nodes[2], graph.nodes[3]].flatMap((node) => (node ? [node] : [])) };
+  graph = {
+    ...graph,
+    nodes: [graph.nodes[0], graph.nodes[1], graph.nodes[4], graph.nodes[2], graph.nodes[3]].flatMap((node) =>
+      node ? [node] : [],
+    ),
+  };
   graph = connect(graph, "if_1", "http_request_2", "false");
   // Everything piled up in one spot, as a messy canvas might be.
   return moveNodes(graph, new Map(graph.nodes.map((node) => [node.id, { x: 0, y: 0 }])));
@@ -26,11 +31,14 @@ describe("auto-layout", () => {
       if (!node) throw new Error(`no node ${id}`);
       return node.position;
     };
-    for (const edge of graph.edges) expect(at(edge.source).y + LAYOUT_NODE_HEIGHT).toBeLessThanOrEqual(at(edge.target).y);
+    for (const edge of graph.edges)
+      expect(at(edge.source).y + LAYOUT_NODE_HEIGHT).toBeLessThanOrEqual(at(edge.target).y);
     for (const a of graph.nodes) {
       for (const b of graph.nodes) {
         if (a === b) continue;
-        const apart = Math.abs(a.position.x - b.position.x) >= LAYOUT_NODE_WIDTH || Math.abs(a.position.y - b.position.y) >= LAYOUT_NODE_HEIGHT;
+        const apart =
+          Math.abs(a.position.x - b.position.x) >= LAYOUT_NODE_WIDTH ||
+          Math.abs(a.position.y - b.position.y) >= LAYOUT_NODE_HEIGHT;
         expect(apart, `${a.id} overlaps ${b.id}`).toBe(true);
       }
     }

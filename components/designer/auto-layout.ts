@@ -25,7 +25,12 @@ export async function layoutFlow(graph: FlowGraph, sizes: ReadonlyMap<string, Si
   const ids = new Set(graph.nodes.map((node) => node.id));
   const children: ElkNode[] = graph.nodes.map((node) => {
     const { width, height } = sizes.get(node.id) ?? { width: LAYOUT_NODE_WIDTH, height: LAYOUT_NODE_HEIGHT };
-    const handles = [...new Set([...visibleHandles(graph, node), ...graph.edges.filter((edge) => edge.source === node.id).map((edge) => edge.sourceHandle)])];
+    const handles = [
+      ...new Set([
+        ...visibleHandles(graph, node),
+        ...graph.edges.filter((edge) => edge.source === node.id).map((edge) => edge.sourceHandle),
+      ]),
+    ];
     return {
       id: node.id,
       width,
@@ -48,6 +53,11 @@ export async function layoutFlow(graph: FlowGraph, sizes: ReadonlyMap<string, Si
     .filter((edge) => ids.has(edge.source) && ids.has(edge.target))
     .map((edge) => ({ id: edge.id, sources: [`${edge.source}:${edge.sourceHandle}`], targets: [`${edge.target}:in`] }));
   const laidOut = await new ELK().layout({ id: "flow", layoutOptions, children, edges });
-  const positions = new Map((laidOut.children ?? []).map((child) => [child.id, { x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0) }]));
-  return { ...graph, nodes: graph.nodes.map((node) => ({ ...node, position: positions.get(node.id) ?? node.position })) };
+  const positions = new Map(
+    (laidOut.children ?? []).map((child) => [child.id, { x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0) }]),
+  );
+  return {
+    ...graph,
+    nodes: graph.nodes.map((node) => ({ ...node, position: positions.get(node.id) ?? node.position })),
+  };
 }

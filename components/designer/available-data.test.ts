@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { ConnectorManifest } from "@/lib/connector-manifest";
 import type { FlowGraph, FlowNode } from "@/lib/flow-graph";
-import { availableData, fieldReferences, mergeSamples, noSamples, previewContextFor, samplesFromRun, upstreamOf } from "./available-data";
+import {
+  availableData,
+  fieldReferences,
+  mergeSamples,
+  noSamples,
+  previewContextFor,
+  samplesFromRun,
+  upstreamOf,
+} from "./available-data";
 import { appendKey, buildField, filterFields } from "./data-fields";
 
 function node(id: string, type: FlowNode["type"], operation = "log"): FlowNode {
@@ -16,7 +24,17 @@ const manifest: ConnectorManifest = {
       description: "",
       icon: "wrench",
       testable: false,
-      triggers: [{ key: "manual", kind: "trigger", label: "Run now", description: "", group: "Toolbox", inputSchema: {}, outputSchema: {} }],
+      triggers: [
+        {
+          key: "manual",
+          kind: "trigger",
+          label: "Run now",
+          description: "",
+          group: "Toolbox",
+          inputSchema: {},
+          outputSchema: {},
+        },
+      ],
       actions: [
         {
           key: "http",
@@ -90,11 +108,26 @@ describe("availableData", () => {
     expect(sources.map((source) => source.id)).toEqual(["trigger", "item", "index", "http_1", "loop_1", "inner_1"]);
     const trigger = sources[0]?.field;
     expect(trigger?.children.map((child) => child.reference)).toEqual(["trigger.orderNo", "trigger.lines"]);
-    expect(trigger?.children[1]?.children[0]).toMatchObject({ reference: "trigger.lines.sku", sample: { value: ["A", "B"] } });
+    expect(trigger?.children[1]?.children[0]).toMatchObject({
+      reference: "trigger.lines.sku",
+      sample: { value: ["A", "B"] },
+    });
     const http = sources.find((source) => source.id === "http_1")?.field;
-    expect(http?.children[0]).toMatchObject({ name: "status", title: "Status code", type: "number", sample: { value: 201 } });
-    expect(http?.children[1]?.children[0]).toMatchObject({ reference: "steps.http_1.body.`order-no`", type: "text", sample: { value: "IOM-1" } });
-    expect(sources.find((source) => source.id === "item")?.field.children[0]).toMatchObject({ reference: "item.sku", sample: { value: "A" } });
+    expect(http?.children[0]).toMatchObject({
+      name: "status",
+      title: "Status code",
+      type: "number",
+      sample: { value: 201 },
+    });
+    expect(http?.children[1]?.children[0]).toMatchObject({
+      reference: "steps.http_1.body.`order-no`",
+      type: "text",
+      sample: { value: "IOM-1" },
+    });
+    expect(sources.find((source) => source.id === "item")?.field.children[0]).toMatchObject({
+      reference: "item.sku",
+      sample: { value: "A" },
+    });
     expect(sources.find((source) => source.id === "inner_1")?.field.sample).toEqual({ value: { first: true } });
   });
 
@@ -155,7 +188,9 @@ describe("data fields", () => {
   });
 
   it("filters by name and keeps the path to a match", () => {
-    const field = buildField("trigger", "trigger", undefined, { value: { order: { orderNo: "1", total: 2 }, other: 1 } });
+    const field = buildField("trigger", "trigger", undefined, {
+      value: { order: { orderNo: "1", total: 2 }, other: 1 },
+    });
     const filtered = filterFields(field, "orderno");
     expect(filtered?.children.map((child) => child.name)).toEqual(["order"]);
     expect(filtered?.children[0]?.children.map((child) => child.name)).toEqual(["orderNo"]);

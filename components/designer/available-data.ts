@@ -64,7 +64,8 @@ function sampleOf(record: Record<string, unknown>, id: string): { value: unknown
 /** The first item a For each ran over in the sample run. */
 function firstItem(samples: SampleData, loopId: string): { value: unknown } | undefined {
   const input = samples.inputs[loopId];
-  if (typeof input !== "object" || input === null || !("items" in input) || !Array.isArray(input.items)) return undefined;
+  if (typeof input !== "object" || input === null || !("items" in input) || !Array.isArray(input.items))
+    return undefined;
   return input.items.length > 0 ? { value: input.items[0] } : undefined;
 }
 
@@ -87,7 +88,11 @@ export function availableData(
   }
   if (upstream.loop) {
     const item = firstItem(samples, upstream.loop.id);
-    sources.push({ id: "item", label: `Current item of ${nodeLabel(upstream.loop, manifest)}`, field: buildField("item", "item", undefined, item) });
+    sources.push({
+      id: "item",
+      label: `Current item of ${nodeLabel(upstream.loop, manifest)}`,
+      field: buildField("item", "item", undefined, item),
+    });
     sources.push({
       id: "index",
       label: "Position of the current item (from 0)",
@@ -127,7 +132,11 @@ export function previewContextFor(graph: FlowGraph, nodeId: string, samples: Sam
   for (const step of upstream.steps) if (step.id in samples.outputs) steps[step.id] = samples.outputs[step.id];
   const hasTrigger = upstream.trigger !== undefined && upstream.trigger.id in samples.outputs;
   if (!hasTrigger && Object.keys(steps).length === 0) return undefined;
-  const context: PreviewContext = { trigger: upstream.trigger ? samples.outputs[upstream.trigger.id] : undefined, steps, env: {} };
+  const context: PreviewContext = {
+    trigger: upstream.trigger ? samples.outputs[upstream.trigger.id] : undefined,
+    steps,
+    env: {},
+  };
   const item = upstream.loop ? firstItem(samples, upstream.loop.id) : undefined;
   if (item) {
     context.item = item.value;

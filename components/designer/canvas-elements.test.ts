@@ -1,13 +1,28 @@
 import { describe, expect, it } from "vitest";
 import type { FlowGraph } from "@/lib/flow-graph";
-import { canvasEdges, flowOrder, stableEdges, stableNodes, stepLabel, stepNodes, type NodeInputs } from "./canvas-elements";
+import {
+  canvasEdges,
+  flowOrder,
+  stableEdges,
+  stableNodes,
+  stepLabel,
+  stepNodes,
+  type NodeInputs,
+} from "./canvas-elements";
 import { moveNodes } from "./graph-edit";
 
 const graph: FlowGraph = {
   schemaVersion: 1,
   nodes: [
     { id: "trigger", type: "trigger", position: { x: 0, y: 0 }, connectorId: "core", operation: "manual", inputs: {} },
-    { id: "a", type: "action", position: { x: 0, y: 150 }, connectorId: "core", operation: "log", inputs: { message: "hi" } },
+    {
+      id: "a",
+      type: "action",
+      position: { x: 0, y: 150 },
+      connectorId: "core",
+      operation: "log",
+      inputs: { message: "hi" },
+    },
     { id: "b", type: "action", position: { x: 0, y: 300 }, connectorId: "core", operation: "log", inputs: {} },
   ],
   edges: [
@@ -84,12 +99,25 @@ describe("flowOrder", () => {
     operation: type === "if" ? "if" : "log",
     inputs: {},
   });
-  const path = (source: string, target: string, sourceHandle: "next" | "true" | "false" = "next") => ({ id: `${source}-${target}`, source, target, sourceHandle });
+  const path = (source: string, target: string, sourceHandle: "next" | "true" | "false" = "next") => ({
+    id: `${source}-${target}`,
+    source,
+    target,
+    sourceHandle,
+  });
 
   it("follows the flow from the trigger, the true branch before the false one, whatever order the steps were added in", () => {
     const graph = {
       schemaVersion: 1 as const,
-      nodes: [step("late"), step("no"), step("yes_then"), step("trigger", "trigger"), step("check", "if"), step("yes"), step("loose")],
+      nodes: [
+        step("late"),
+        step("no"),
+        step("yes_then"),
+        step("trigger", "trigger"),
+        step("check", "if"),
+        step("yes"),
+        step("loose"),
+      ],
       edges: [
         path("check", "no", "false"),
         path("trigger", "check"),
@@ -98,6 +126,14 @@ describe("flowOrder", () => {
         path("no", "late"),
       ],
     };
-    expect(flowOrder(graph).map((node) => node.id)).toEqual(["trigger", "check", "yes", "yes_then", "no", "late", "loose"]);
+    expect(flowOrder(graph).map((node) => node.id)).toEqual([
+      "trigger",
+      "check",
+      "yes",
+      "yes_then",
+      "no",
+      "late",
+      "loose",
+    ]);
   });
 });

@@ -11,7 +11,12 @@ import type { StepFlowNode, StepNodeData } from "./step-node";
 export type Position = { x: number; y: number };
 export type Size = { width: number; height: number };
 
-const edgeColors: Partial<Record<EdgeHandle, string>> = { true: "#10b981", false: "#64748b", error: "#ef4444", each: "#8b5cf6" };
+const edgeColors: Partial<Record<EdgeHandle, string>> = {
+  true: "#10b981",
+  false: "#64748b",
+  error: "#ef4444",
+  each: "#8b5cf6",
+};
 // One style object per path kind, shared by every edge of that kind, so an edge's props stay equal between renders.
 const edgeStyles = new Map<string | undefined, { strokeWidth: number; stroke: string | undefined }>();
 function edgeStyle(handle: EdgeHandle) {
@@ -94,7 +99,10 @@ export function flowOrder(graph: FlowGraph): FlowGraph["nodes"] {
   const seen = new Set<string>();
   const ordered: FlowGraph["nodes"] = [];
   // Depth first, so a branch's steps stay together; the stack holds the paths still to follow, last one on top.
-  const stack = graph.nodes.filter((node) => node.type === "trigger").map((node) => node.id).reverse();
+  const stack = graph.nodes
+    .filter((node) => node.type === "trigger")
+    .map((node) => node.id)
+    .reverse();
   while (stack.length > 0) {
     const id = stack.pop() ?? "";
     const node = byId.get(id);
@@ -104,11 +112,21 @@ export function flowOrder(graph: FlowGraph): FlowGraph["nodes"] {
     const paths = [...(outgoing.get(id) ?? [])].sort((a, b) => rank(a.sourceHandle) - rank(b.sourceHandle));
     for (const edge of paths.reverse()) stack.push(edge.target);
   }
-  return ordered.length === graph.nodes.length ? ordered : [...ordered, ...graph.nodes.filter((node) => !seen.has(node.id))];
+  return ordered.length === graph.nodes.length
+    ? ordered
+    : [...ordered, ...graph.nodes.filter((node) => !seen.has(node.id))];
 }
 
 /** The canvas's nodes for the graph, fresh objects every call (stableNodes keeps the unchanged ones). */
-export function stepNodes({ graph, manifest, selectedNodeIds, problems, accounts, testResults, sizes }: NodeInputs): StepFlowNode[] {
+export function stepNodes({
+  graph,
+  manifest,
+  selectedNodeIds,
+  problems,
+  accounts,
+  testResults,
+  sizes,
+}: NodeInputs): StepFlowNode[] {
   const selected = new Set(selectedNodeIds);
   const accountNames = new Map((accounts ?? []).map((account) => [account.id, account.name]));
   return (graph ? flowOrder(graph) : []).map((node): StepFlowNode => {
@@ -167,7 +185,13 @@ export function stepLabel(title: string, application: string, isTrigger: boolean
 }
 
 function sameEdge(a: Edge, b: Edge): boolean {
-  return a.source === b.source && a.target === b.target && a.sourceHandle === b.sourceHandle && a.selected === b.selected && a.style === b.style;
+  return (
+    a.source === b.source &&
+    a.target === b.target &&
+    a.sourceHandle === b.sourceHandle &&
+    a.selected === b.selected &&
+    a.style === b.style
+  );
 }
 
 /** The canvas's edges, fresh objects every call (stableEdges keeps the unchanged ones). */

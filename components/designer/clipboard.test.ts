@@ -8,7 +8,10 @@ const http = { connectorId: "http", operation: "request", inputs: {} };
 function twoSteps(): FlowGraph {
   let graph = appendStep(appendStep(emptyFlowGraph(), http).graph, http).graph;
   graph = updateNode(graph, "http_request_1", { accountId: "acc-1" });
-  graph = updateNode(graph, "http_request_2", { accountId: "acc-gone", inputs: { body: "{{ steps.http_request_1.body }}" } });
+  graph = updateNode(graph, "http_request_2", {
+    accountId: "acc-gone",
+    inputs: { body: "{{ steps.http_request_1.body }}" },
+  });
   return graph;
 }
 
@@ -35,17 +38,27 @@ describe("clipboard", () => {
     const pasted = pasteSteps(graph, content, new Set(["acc-1"]));
     expect(pasted.nodeIds).toEqual(["http_request_3", "http_request_4"]);
     const byId = (id: string) => pasted.graph.nodes.find((node) => node.id === id);
-    expect(byId("http_request_3")?.position).toEqual({ x: (byId("http_request_1")?.position.x ?? 0) + PASTE_OFFSET, y: (byId("http_request_1")?.position.y ?? 0) + PASTE_OFFSET });
+    expect(byId("http_request_3")?.position).toEqual({
+      x: (byId("http_request_1")?.position.x ?? 0) + PASTE_OFFSET,
+      y: (byId("http_request_1")?.position.y ?? 0) + PASTE_OFFSET,
+    });
     expect(byId("http_request_3")?.accountId).toBe("acc-1");
     expect(byId("http_request_4")).not.toHaveProperty("accountId");
     expect(byId("http_request_4")?.inputs.body).toBe("{{ steps.http_request_3.body }}");
-    expect(pasted.graph.edges.at(-1)).toMatchObject({ source: "http_request_3", target: "http_request_4", sourceHandle: "next" });
+    expect(pasted.graph.edges.at(-1)).toMatchObject({
+      source: "http_request_3",
+      target: "http_request_4",
+      sourceHandle: "next",
+    });
     expect(flowGraphSchema.safeParse(pasted.graph).success).toBe(true);
 
     // Pasting again does not land on the first paste.
     const again = pasteSteps(pasted.graph, content, new Set());
     const first = again.graph.nodes.find((node) => node.id === "http_request_5")?.position;
-    expect(first).toEqual({ x: (byId("http_request_1")?.position.x ?? 0) + 2 * PASTE_OFFSET, y: (byId("http_request_1")?.position.y ?? 0) + 2 * PASTE_OFFSET });
+    expect(first).toEqual({
+      x: (byId("http_request_1")?.position.x ?? 0) + 2 * PASTE_OFFSET,
+      y: (byId("http_request_1")?.position.y ?? 0) + 2 * PASTE_OFFSET,
+    });
   });
 
   it("pastes into another flow", () => {
@@ -67,7 +80,10 @@ describe("clipboard", () => {
       ...copied,
       nodes: [
         { ...first, id: "fetch-order" },
-        { ...second, inputs: { body: '{{ steps.`fetch-order`.body & "steps.`fetch-order`" }}', note: "from steps.`fetch-order`" } },
+        {
+          ...second,
+          inputs: { body: '{{ steps.`fetch-order`.body & "steps.`fetch-order`" }}', note: "from steps.`fetch-order`" },
+        },
       ],
       edges: copied.edges.map((edge) => ({ ...edge, source: "fetch-order" })),
     };

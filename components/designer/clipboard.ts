@@ -73,22 +73,35 @@ export function pasteSteps(
   const edges: FlowEdge[] = content.edges.flatMap((edge) => {
     const source = renamed.get(edge.source);
     const target = renamed.get(edge.target);
-    return source && target ? [{ id: edgeId(source, target, edge.sourceHandle), source, target, sourceHandle: edge.sourceHandle }] : [];
+    return source && target
+      ? [{ id: edgeId(source, target, edge.sourceHandle), source, target, sourceHandle: edge.sourceHandle }]
+      : [];
   });
-  return { graph: { ...graph, nodes: [...graph.nodes, ...nodes], edges: [...graph.edges, ...edges] }, nodeIds: nodes.map((node) => node.id) };
+  return {
+    graph: { ...graph, nodes: [...graph.nodes, ...nodes], edges: [...graph.edges, ...edges] },
+    nodeIds: nodes.map((node) => node.id),
+  };
 }
 
 function freeOffset(graph: FlowGraph, pasted: readonly FlowNode[]): number {
-  const near = (a: { x: number; y: number }, b: { x: number; y: number }) => Math.abs(a.x - b.x) < 10 && Math.abs(a.y - b.y) < 10;
+  const near = (a: { x: number; y: number }, b: { x: number; y: number }) =>
+    Math.abs(a.x - b.x) < 10 && Math.abs(a.y - b.y) < 10;
   let offset = PASTE_OFFSET;
-  while (pasted.some((node) => graph.nodes.some((other) => near(other.position, { x: node.position.x + offset, y: node.position.y + offset })))) {
+  while (
+    pasted.some((node) =>
+      graph.nodes.some((other) => near(other.position, { x: node.position.x + offset, y: node.position.y + offset })),
+    )
+  ) {
     offset += PASTE_OFFSET;
   }
   return offset;
 }
 
 // Only the `{{ }}` of templates hold references; the shared matcher also knows steps.`id` and skips string literals.
-function renameReferences(inputs: Record<string, unknown>, renamed: ReadonlyMap<string, string>): Record<string, unknown> {
+function renameReferences(
+  inputs: Record<string, unknown>,
+  renamed: ReadonlyMap<string, string>,
+): Record<string, unknown> {
   return Object.fromEntries(Object.entries(inputs).map(([key, value]) => [key, renameIn(value, renamed)]));
 }
 

@@ -8,12 +8,25 @@ import { NodeDataProvider } from "./node-data-context";
 import type { NodeData } from "./use-available-data";
 
 const data: NodeData = {
-  sources: [{ id: "trigger", label: "Trigger: Run now", field: buildField("trigger", "trigger", undefined, { value: { total: 250 } }) }],
+  sources: [
+    {
+      id: "trigger",
+      label: "Trigger: Run now",
+      field: buildField("trigger", "trigger", undefined, { value: { total: 250 } }),
+    },
+  ],
   context: { trigger: { total: 250 }, steps: {}, env: {} },
   expectedTypes: { condition: ["boolean"] },
 };
 
-const ifNode = (inputs: Record<string, unknown>): FlowNode => ({ id: "if_1", type: "if", position: { x: 0, y: 0 }, connectorId: "core", operation: "if", inputs });
+const ifNode = (inputs: Record<string, unknown>): FlowNode => ({
+  id: "if_1",
+  type: "if",
+  position: { x: 0, y: 0 },
+  connectorId: "core",
+  operation: "if",
+  inputs,
+});
 
 function render(inputs: Record<string, unknown>): string {
   return renderToStaticMarkup(
@@ -25,7 +38,10 @@ function render(inputs: Record<string, unknown>): string {
 
 describe("condition builder", () => {
   it("shows the builder's own condition as rows, each side able to pick from the data", () => {
-    const builder: Builder = { join: "and", groups: [{ join: "and", rules: [{ field: "trigger.total", operator: "greaterThan", value: "100" }] }] };
+    const builder: Builder = {
+      join: "and",
+      groups: [{ join: "and", rules: [{ field: "trigger.total", operator: "greaterThan", value: "100" }] }],
+    };
     const html = render({ condition: compileCondition(builder), [CONDITION_BUILDER_KEY]: builder });
     expect(html).toMatch(/data-testid="condition-field-0-0"[^>]*value="trigger.total"/);
     // The field suggestions are the data tree's references.
@@ -53,7 +69,10 @@ describe("condition builder", () => {
   });
 
   it("shows a condition its stored rows do not write as it was written, as after undoing a read into rows", () => {
-    const builder: Builder = { join: "and", groups: [{ join: "and", rules: [{ field: "trigger.total", operator: "greaterThan", value: "100" }] }] };
+    const builder: Builder = {
+      join: "and",
+      groups: [{ join: "and", rules: [{ field: "trigger.total", operator: "greaterThan", value: "100" }] }],
+    };
     const html = render({ condition: "{{ trigger.total > 100 }}", [CONDITION_BUILDER_KEY]: builder });
     expect(html).not.toContain('data-testid="condition-field-0-0"');
     expect(html).toMatch(/data-testid="condition-advanced-toggle"[^>]*aria-pressed="true"/);

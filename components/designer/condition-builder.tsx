@@ -26,7 +26,17 @@ import { useDesignerStore } from "./designer-store";
 import { updateNode } from "./graph-edit";
 import { useNodeData } from "./node-data-context";
 
-function JoinSelect({ value, onChange, testId, label }: { value: ConditionJoin; onChange: (join: ConditionJoin) => void; testId: string; label: string }) {
+function JoinSelect({
+  value,
+  onChange,
+  testId,
+  label,
+}: {
+  value: ConditionJoin;
+  onChange: (join: ConditionJoin) => void;
+  testId: string;
+  label: string;
+}) {
   return (
     <select
       aria-label={label}
@@ -51,7 +61,10 @@ export function ConditionBuilder({ node }: { node: FlowNode }) {
   // A condition the builder did not write (by hand, from before the builder, or put back by undo while rows were
   // shown) is shown as it was written; rows are shown only when they are what the stored condition says.
   const currentKey = conditionViewKey(condition, stored);
-  const { view, remember } = useConditionView(currentKey, matches || (stored === undefined && conditionText(condition) === ""));
+  const { view, remember } = useConditionView(
+    currentKey,
+    matches || (stored === undefined && conditionText(condition) === ""),
+  );
   const { advanced, notes } = view;
   const [treeFor, setTreeFor] = useState<TreeTarget | null>(null);
   const builder = stored ?? emptyBuilder();
@@ -68,7 +81,10 @@ export function ConditionBuilder({ node }: { node: FlowNode }) {
   const setBuilder = (next: ConditionBuilder, shown: ConditionView = { advanced: false, notes }) => {
     const { condition: _old, ...rest } = node.inputs;
     const compiled = compileCondition(next);
-    saveInputs({ ...rest, ...(compiled === undefined ? {} : { condition: compiled }), [CONDITION_BUILDER_KEY]: next }, shown);
+    saveInputs(
+      { ...rest, ...(compiled === undefined ? {} : { condition: compiled }), [CONDITION_BUILDER_KEY]: next },
+      shown,
+    );
   };
   const setExpression = (text: string) => {
     const { condition: _old, ...rest } = node.inputs;
@@ -91,26 +107,43 @@ export function ConditionBuilder({ node }: { node: FlowNode }) {
     // Never back to rows that would drop or silently change a hand-written condition.
     if (!canUseBuilder) return;
     if (matches) remember(currentKey, { advanced: false, notes: [] });
-    else setBuilder(parsed.ok ? parsed.builder : emptyBuilder(), { advanced: false, notes: parsed.ok ? parsed.notes : [] });
+    else
+      setBuilder(parsed.ok ? parsed.builder : emptyBuilder(), {
+        advanced: false,
+        notes: parsed.ok ? parsed.notes : [],
+      });
   };
 
   return (
     <div className="flex flex-col gap-3" data-testid="condition-builder">
       <div>
         <p className="text-sm font-medium text-slate-700">
-          Condition<span className="ml-0.5 text-red-600" aria-label="required">*</span>
+          Condition
+          <span className="ml-0.5 text-red-600" aria-label="required">
+            *
+          </span>
         </p>
-        <p className="text-xs text-slate-500">The flow takes the true path when the condition holds, else the false path.</p>
+        <p className="text-xs text-slate-500">
+          The flow takes the true path when the condition holds, else the false path.
+        </p>
       </div>
       {!advanced && notes.length > 0 && (
-        <div data-testid="condition-builder-notes" role="status" className="flex flex-col gap-1 rounded-md border border-amber-200 bg-amber-50 p-2 text-xs text-amber-800">
+        <div
+          data-testid="condition-builder-notes"
+          role="status"
+          className="flex flex-col gap-1 rounded-md border border-amber-200 bg-amber-50 p-2 text-xs text-amber-800"
+        >
           <p className="font-medium">Shown as rows. What differs from the expression as it was written:</p>
           <ul className="list-disc pl-4">
             {notes.map((note) => (
               <li key={note}>{note}</li>
             ))}
           </ul>
-          <Button variant="ghost" className="self-end px-2 py-0.5 text-xs" onClick={() => remember(currentKey, { advanced: false, notes: [] })}>
+          <Button
+            variant="ghost"
+            className="self-end px-2 py-0.5 text-xs"
+            onClick={() => remember(currentKey, { advanced: false, notes: [] })}
+          >
             Got it
           </Button>
         </div>
@@ -125,9 +158,17 @@ export function ConditionBuilder({ node }: { node: FlowNode }) {
           {builder.groups.map((group, groupIndex) => (
             <div key={groupIndex} className="flex flex-col gap-2">
               {groupIndex > 0 && (
-                <JoinSelect label="Join groups with" testId="condition-join" value={builder.join} onChange={(join) => setBuilder({ ...builder, join })} />
+                <JoinSelect
+                  label="Join groups with"
+                  testId="condition-join"
+                  value={builder.join}
+                  onChange={(join) => setBuilder({ ...builder, join })}
+                />
               )}
-              <div className="flex flex-col gap-1.5 rounded-lg border border-slate-200 bg-slate-50 p-2" data-testid={`condition-group-${groupIndex}`}>
+              <div
+                className="flex flex-col gap-1.5 rounded-lg border border-slate-200 bg-slate-50 p-2"
+                data-testid={`condition-group-${groupIndex}`}
+              >
                 {group.rules.map((rule, ruleIndex) => (
                   <div key={ruleIndex} className="flex flex-col gap-1.5">
                     {ruleIndex > 0 && (
@@ -145,12 +186,27 @@ export function ConditionBuilder({ node }: { node: FlowNode }) {
                       data={data}
                       treeFor={treeFor}
                       onTree={setTreeFor}
-                      onChange={(next) => setGroup(groupIndex, group.rules.map((candidate, at) => (at === ruleIndex ? next : candidate)))}
-                      onRemove={() => setGroup(groupIndex, group.rules.filter((_, at) => at !== ruleIndex))}
+                      onChange={(next) =>
+                        setGroup(
+                          groupIndex,
+                          group.rules.map((candidate, at) => (at === ruleIndex ? next : candidate)),
+                        )
+                      }
+                      onRemove={() =>
+                        setGroup(
+                          groupIndex,
+                          group.rules.filter((_, at) => at !== ruleIndex),
+                        )
+                      }
                     />
                   </div>
                 ))}
-                <Button variant="ghost" data-testid={`condition-add-rule-${groupIndex}`} className="self-start text-xs" onClick={() => setGroup(groupIndex, [...group.rules, emptyRule()])}>
+                <Button
+                  variant="ghost"
+                  data-testid={`condition-add-rule-${groupIndex}`}
+                  className="self-start text-xs"
+                  onClick={() => setGroup(groupIndex, [...group.rules, emptyRule()])}
+                >
                   <Plus size={13} aria-hidden /> Add condition
                 </Button>
               </div>
@@ -159,7 +215,9 @@ export function ConditionBuilder({ node }: { node: FlowNode }) {
           <Button
             data-testid="condition-add-group"
             className="self-start text-xs"
-            onClick={() => setBuilder({ ...builder, groups: [...builder.groups, { join: "and", rules: [emptyRule()] }] })}
+            onClick={() =>
+              setBuilder({ ...builder, groups: [...builder.groups, { join: "and", rules: [emptyRule()] }] })
+            }
           >
             <Plus size={13} aria-hidden /> Add group
           </Button>

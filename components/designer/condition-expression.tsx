@@ -12,7 +12,8 @@ import { useInsertReference } from "./use-insert-reference";
 import type { NodeData } from "./use-available-data";
 
 // An If fails the run on anything but true or false, so "nothing" is worse here than in other fields.
-const NOTHING_MESSAGE = "Gives nothing on the sample data: the If would stop the run. Check the path, or compare it, e.g. {{ trigger.paid = true }}.";
+const NOTHING_MESSAGE =
+  "Gives nothing on the sample data: the If would stop the run. Check the path, or compare it, e.g. {{ trigger.paid = true }}.";
 
 /** The reason the builder toggle is unavailable, for its aria-describedby. */
 export const NOT_ROWS_ID = "condition-not-rows-message";
@@ -74,7 +75,13 @@ export function ConditionExpression({
         onChange={(event) => onChange(event.target.value)}
       />
       {data && (
-        <ExpressionPreview name="condition" expected={data.expectedTypes.condition ?? ["boolean"]} value={text} context={data.context} nothingMessage={NOTHING_MESSAGE} />
+        <ExpressionPreview
+          name="condition"
+          expected={data.expectedTypes.condition ?? ["boolean"]}
+          value={text}
+          context={data.context}
+          nothingMessage={NOTHING_MESSAGE}
+        />
       )}
       {advanced && !parsed.ok && parsed.reason === "unsupported" && (
         <p id={NOT_ROWS_ID} data-testid="condition-not-rows" className="text-xs text-slate-500">
@@ -85,7 +92,9 @@ export function ConditionExpression({
         <p className="text-xs text-slate-500">Fix the expression to go back to the builder.</p>
       )}
       {advanced && text.trim() !== "" && !text.includes("{{") && (
-        <p className="text-xs text-amber-700">Without {"{{ }}"} this is fixed text, not an expression: wrap it, e.g. {"{{ trigger.total > 100 }}"}.</p>
+        <p className="text-xs text-amber-700">
+          Without {"{{ }}"} this is fixed text, not an expression: wrap it, e.g. {"{{ trigger.total > 100 }}"}.
+        </p>
       )}
       {treeOpen && (
         <DataPanel

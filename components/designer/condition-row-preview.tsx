@@ -20,7 +20,15 @@ function formatSample(preview: TemplatePreview): string {
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
-export function ConditionRowPreview({ id, rule, context }: { id: string; rule: ConditionRule; context: PreviewContext }) {
+export function ConditionRowPreview({
+  id,
+  rule,
+  context,
+}: {
+  id: string;
+  rule: ConditionRule;
+  context: PreviewContext;
+}) {
   const [result, setResult] = useState<RowResult | null>(null);
   const compiled = compileRule(rule);
   const field = rule.field.trim() === "" ? undefined : pathExpression(rule.field);
@@ -32,11 +40,12 @@ export function ConditionRowPreview({ id, rule, context }: { id: string; rule: C
     }
     let current = true;
     const timer = setTimeout(() => {
-      void Promise.all([previewTemplate(`{{ ${field} }}`, context, undefined), previewTemplate(`{{ ${compiled} }}`, context, ["boolean"])]).then(
-        ([sample, holds]) => {
-          if (current) setResult({ sample, holds });
-        },
-      );
+      void Promise.all([
+        previewTemplate(`{{ ${field} }}`, context, undefined),
+        previewTemplate(`{{ ${compiled} }}`, context, ["boolean"]),
+      ]).then(([sample, holds]) => {
+        if (current) setResult({ sample, holds });
+      });
     }, DEBOUNCE_MS);
     return () => {
       current = false;
@@ -48,17 +57,28 @@ export function ConditionRowPreview({ id, rule, context }: { id: string; rule: C
   const { holds } = result;
   const verdict = holds.status === "ok" && typeof holds.value === "boolean" ? holds.value : undefined;
   return (
-    <p data-testid={`condition-row-preview-${id}`} role="status" aria-live="polite" className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-xs text-slate-600">
+    <p
+      data-testid={`condition-row-preview-${id}`}
+      role="status"
+      aria-live="polite"
+      className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-xs text-slate-600"
+    >
       <span className="min-w-0 break-all">
         Sample: <code className="rounded bg-slate-100 px-1 font-mono">{formatSample(result.sample)}</code>
       </span>
       {verdict === true && (
-        <span data-testid={`condition-row-holds-${id}`} className="flex items-center gap-0.5 font-medium text-emerald-700">
+        <span
+          data-testid={`condition-row-holds-${id}`}
+          className="flex items-center gap-0.5 font-medium text-emerald-700"
+        >
           <CircleCheck size={13} aria-hidden /> true
         </span>
       )}
       {verdict === false && (
-        <span data-testid={`condition-row-fails-${id}`} className="flex items-center gap-0.5 font-medium text-slate-500">
+        <span
+          data-testid={`condition-row-fails-${id}`}
+          className="flex items-center gap-0.5 font-medium text-slate-500"
+        >
           <CircleMinus size={13} aria-hidden /> false
         </span>
       )}

@@ -2,7 +2,13 @@
 // One row of the If's condition builder: the field (typed, suggested or picked from the data tree), the comparison,
 // and the value (a literal, or one field picked from the tree), with what the row gives on the sample data.
 import { Trash2 } from "lucide-react";
-import { conditionOperators, operatorLabels, operatorTakesValue, valueReference, type ConditionRule } from "@/lib/condition";
+import {
+  conditionOperators,
+  operatorLabels,
+  operatorTakesValue,
+  valueReference,
+  type ConditionRule,
+} from "@/lib/condition";
 import { Button } from "../ui/button";
 import { inputClass } from "../ui/text-input";
 import { ConditionRowPreview } from "./condition-row-preview";
@@ -39,7 +45,10 @@ export function RuleRow({
   // "{{ a + 1 }}" is not one field: the builder compares it as the text it is, and says so.
   const templateAsText = takesValue && reference === undefined && rule.value.includes("{{");
   return (
-    <div className="flex flex-col gap-1.5 rounded-md border border-slate-200 bg-white p-2" data-testid={`condition-rule-${id}`}>
+    <div
+      className="flex flex-col gap-1.5 rounded-md border border-slate-200 bg-white p-2"
+      data-testid={`condition-rule-${id}`}
+    >
       <div className="flex items-center gap-1.5">
         <div className="min-w-0 flex-1">
           <input
@@ -62,7 +71,13 @@ export function RuleRow({
             onToggle={() => onTree(fieldTree ? null : `field-${id}`)}
           />
         )}
-        <Button variant="ghost" aria-label="Remove this condition" data-testid={`condition-remove-${id}`} className="shrink-0 px-1.5" onClick={onRemove}>
+        <Button
+          variant="ghost"
+          aria-label="Remove this condition"
+          data-testid={`condition-remove-${id}`}
+          className="shrink-0 px-1.5"
+          onClick={onRemove}
+        >
           <Trash2 size={14} aria-hidden />
         </Button>
       </div>
@@ -134,7 +149,8 @@ export function RuleRow({
       )}
       {templateAsText && (
         <p data-testid={`condition-value-as-text-${id}`} className="text-xs text-amber-700">
-          Compared as the text typed here: only one field from the data can go in this box. Use Advanced for calculations.
+          Compared as the text typed here: only one field from the data can go in this box. Use Advanced for
+          calculations.
         </p>
       )}
       {data?.context && <ConditionRowPreview id={id} rule={rule} context={data.context} />}

@@ -42,7 +42,9 @@ function unwrap(schema: JsonSchema | undefined): JsonSchema | undefined {
   const variants = schema.anyOf ?? schema.oneOf;
   if (!Array.isArray(variants)) return schema;
   const chosen = variants.map(asSchema).find((variant) => variant && variant.type !== "null");
-  return chosen ? { ...chosen, title: schema.title ?? chosen.title, description: schema.description ?? chosen.description } : schema;
+  return chosen
+    ? { ...chosen, title: schema.title ?? chosen.title, description: schema.description ?? chosen.description }
+    : schema;
 }
 
 function schemaType(schema: JsonSchema | undefined): string | undefined {
@@ -87,12 +89,19 @@ function sampleKeys(sample: { value: unknown } | undefined): string[] {
   if (isRecord(sample.value)) return Object.keys(sample.value);
   if (!Array.isArray(sample.value)) return [];
   const keys = new Set<string>();
-  for (const element of sample.value.slice(0, 20)) if (isRecord(element)) Object.keys(element).forEach((key) => keys.add(key));
+  for (const element of sample.value.slice(0, 20))
+    if (isRecord(element)) Object.keys(element).forEach((key) => keys.add(key));
   return [...keys];
 }
 
 /** The tree for a value at `reference`, described by `rawSchema` and/or `sample`. */
-export function buildField(name: string, reference: string, rawSchema: unknown, sample: { value: unknown } | undefined, depth = 0): DataField {
+export function buildField(
+  name: string,
+  reference: string,
+  rawSchema: unknown,
+  sample: { value: unknown } | undefined,
+  depth = 0,
+): DataField {
   const schema = unwrap(asSchema(rawSchema));
   const type = schemaType(schema) ?? sampleType(sample?.value);
   // The fields of a list's elements read as fields of the list: JSONata maps `list.key` over every element.
@@ -100,7 +109,11 @@ export function buildField(name: string, reference: string, rawSchema: unknown, 
   const properties = asSchema(shape?.properties) ?? {};
   const keys = [...new Set([...Object.keys(properties), ...sampleKeys(sample)])].slice(0, MAX_CHILDREN);
   const children =
-    depth >= MAX_DEPTH ? [] : keys.map((key) => buildField(key, appendKey(reference, key), properties[key], childSample(sample, key), depth + 1));
+    depth >= MAX_DEPTH
+      ? []
+      : keys.map((key) =>
+          buildField(key, appendKey(reference, key), properties[key], childSample(sample, key), depth + 1),
+        );
   return {
     name,
     title: typeof schema?.title === "string" ? schema.title : undefined,
@@ -118,6 +131,8 @@ export function filterFields(field: DataField, query: string): DataField | undef
   if (!needle) return field;
   const matches = [field.name, field.title ?? "", field.reference].some((text) => text.toLowerCase().includes(needle));
   if (matches) return field;
-  const children = field.children.map((child) => filterFields(child, needle)).filter((child): child is DataField => child !== undefined);
+  const children = field.children
+    .map((child) => filterFields(child, needle))
+    .filter((child): child is DataField => child !== undefined);
   return children.length > 0 ? { ...field, children } : undefined;
 }

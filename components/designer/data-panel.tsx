@@ -35,7 +35,9 @@ export function InsertDataButton({
       aria-label={label}
       title={compact ? label : undefined}
       className={`flex shrink-0 items-center gap-1 rounded text-xs font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 ${
-        compact ? `h-8 w-8 justify-center border ${open ? "border-brand-300 bg-brand-50" : "border-slate-300 bg-white"} text-brand-700 hover:bg-brand-50` : "px-1 text-brand-700 hover:text-brand-800"
+        compact
+          ? `h-8 w-8 justify-center border ${open ? "border-brand-300 bg-brand-50" : "border-slate-300 bg-white"} text-brand-700 hover:bg-brand-50`
+          : "px-1 text-brand-700 hover:text-brand-800"
       } ${className}`}
       onClick={onToggle}
     >
@@ -60,7 +62,11 @@ export function DataPanel({
   onInsert: (reference: string) => void;
 }) {
   return (
-    <section id={id} aria-label={`Data to insert into ${target}`} className="mt-1 flex flex-col gap-2 rounded-md border border-slate-200 bg-slate-50 p-2">
+    <section
+      id={id}
+      aria-label={`Data to insert into ${target}`}
+      className="mt-1 flex flex-col gap-2 rounded-md border border-slate-200 bg-slate-50 p-2"
+    >
       <p className="text-xs text-slate-500">
         {hint ?? (
           <>

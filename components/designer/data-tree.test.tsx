@@ -5,8 +5,21 @@ import { buildField } from "./data-fields";
 import { DataTree } from "./data-tree";
 
 const sources: DataSource[] = [
-  { id: "trigger", label: "Trigger: Run now", field: buildField("trigger", "trigger", undefined, { value: { orderNo: "Y100042", lines: [{ sku: "A" }] } }) },
-  { id: "http_1", label: "Send request", field: buildField("http_1", "steps.http_1", { type: "object", properties: { status: { type: "integer" } } }, undefined) },
+  {
+    id: "trigger",
+    label: "Trigger: Run now",
+    field: buildField("trigger", "trigger", undefined, { value: { orderNo: "Y100042", lines: [{ sku: "A" }] } }),
+  },
+  {
+    id: "http_1",
+    label: "Send request",
+    field: buildField(
+      "http_1",
+      "steps.http_1",
+      { type: "object", properties: { status: { type: "integer" } } },
+      undefined,
+    ),
+  },
 ];
 
 describe("data tree", () => {

@@ -64,9 +64,15 @@ function FieldRow({
             }
           }}
         >
-          <span className={`truncate ${label ? "font-semibold text-slate-800" : "font-medium text-slate-700"}`}>{label ?? field.title ?? field.name}</span>
-          {!label && field.title && field.title !== field.name && <span className="truncate text-slate-400">{field.name}</span>}
-          <span className="shrink-0 rounded bg-slate-100 px-1 text-[10px] uppercase tracking-wide text-slate-500">{field.type}</span>
+          <span className={`truncate ${label ? "font-semibold text-slate-800" : "font-medium text-slate-700"}`}>
+            {label ?? field.title ?? field.name}
+          </span>
+          {!label && field.title && field.title !== field.name && (
+            <span className="truncate text-slate-400">{field.name}</span>
+          )}
+          <span className="shrink-0 rounded bg-slate-100 px-1 text-[10px] uppercase tracking-wide text-slate-500">
+            {field.type}
+          </span>
           {field.sample && !hasChildren && (
             <span data-testid="data-tree-sample" className="ml-auto truncate font-mono text-slate-500">
               {formatSample(field.sample.value)}
@@ -77,7 +83,15 @@ function FieldRow({
       {hasChildren && open && (
         <ul role="group">
           {field.children.map((child) => (
-            <FieldRow key={child.reference} field={child} depth={depth + 1} forceOpen={forceOpen} expanded={expanded} onToggle={onToggle} onInsert={onInsert} />
+            <FieldRow
+              key={child.reference}
+              field={child}
+              depth={depth + 1}
+              forceOpen={forceOpen}
+              expanded={expanded}
+              onToggle={onToggle}
+              onInsert={onInsert}
+            />
           ))}
         </ul>
       )}
@@ -85,7 +99,13 @@ function FieldRow({
   );
 }
 
-export function DataTree({ sources, onInsert }: { sources: readonly DataSource[]; onInsert: (reference: string) => void }) {
+export function DataTree({
+  sources,
+  onInsert,
+}: {
+  sources: readonly DataSource[];
+  onInsert: (reference: string) => void;
+}) {
   const [query, setQuery] = useState("");
   // The trigger opens by default: it is what most fields map from.
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set(["trigger"]));
@@ -105,7 +125,10 @@ export function DataTree({ sources, onInsert }: { sources: readonly DataSource[]
       return next;
     });
 
-  if (sources.length === 0) return <p className="text-xs text-slate-500">No earlier step: connect this step after the trigger to map its data.</p>;
+  if (sources.length === 0)
+    return (
+      <p className="text-xs text-slate-500">No earlier step: connect this step after the trigger to map its data.</p>
+    );
   return (
     <div data-testid="data-tree" className="flex flex-col gap-2">
       <div className="relative">
@@ -123,7 +146,11 @@ export function DataTree({ sources, onInsert }: { sources: readonly DataSource[]
       {visible.length === 0 ? (
         <p className="text-xs text-slate-500">No field matches “{query}”.</p>
       ) : (
-        <ul role="tree" aria-label="Data from earlier steps" className="max-h-72 overflow-auto rounded-md border border-slate-200 p-1">
+        <ul
+          role="tree"
+          aria-label="Data from earlier steps"
+          className="max-h-72 overflow-auto rounded-md border border-slate-200 p-1"
+        >
           {visible.map((source) => (
             <FieldRow
               key={source.id}

@@ -29,7 +29,10 @@ interface DesignerState {
 }
 
 /** The selection minus what an undo or redo took away, so nothing points at a node that is gone. */
-function selectionWithin(state: Pick<DesignerState, "selectedId" | "selectedNodeIds" | "selectedEdgeIds">, graph: FlowGraph) {
+function selectionWithin(
+  state: Pick<DesignerState, "selectedId" | "selectedNodeIds" | "selectedEdgeIds">,
+  graph: FlowGraph,
+) {
   const nodeIds = new Set(graph.nodes.map((node) => node.id));
   const edgeIds = new Set(graph.edges.map((edge) => edge.id));
   return {
@@ -50,7 +53,16 @@ export const useDesignerStore = create<DesignerState>((set) => ({
   history: emptyHistory(),
   fitRequest: 0,
   load: (flowId, graph, revision) =>
-    set({ flowId, graph, revision, dirty: false, selectedId: null, selectedNodeIds: [], selectedEdgeIds: [], history: emptyHistory() }),
+    set({
+      flowId,
+      graph,
+      revision,
+      dirty: false,
+      selectedId: null,
+      selectedNodeIds: [],
+      selectedEdgeIds: [],
+      history: emptyHistory(),
+    }),
   edit: (change) =>
     set((state) => {
       if (!state.graph) return state;
@@ -61,16 +73,24 @@ export const useDesignerStore = create<DesignerState>((set) => ({
   undo: () =>
     set((state) => {
       const step = state.graph ? undo(state.history, state.graph) : null;
-      return step ? { graph: step.graph, history: step.history, dirty: true, ...selectionWithin(state, step.graph) } : state;
+      return step
+        ? { graph: step.graph, history: step.history, dirty: true, ...selectionWithin(state, step.graph) }
+        : state;
     }),
   redo: () =>
     set((state) => {
       const step = state.graph ? redo(state.history, state.graph) : null;
-      return step ? { graph: step.graph, history: step.history, dirty: true, ...selectionWithin(state, step.graph) } : state;
+      return step
+        ? { graph: step.graph, history: step.history, dirty: true, ...selectionWithin(state, step.graph) }
+        : state;
     }),
   select: (selectedId) => set({ selectedId, selectedNodeIds: selectedId ? [selectedId] : [], selectedEdgeIds: [] }),
   setSelection: (selectedNodeIds, selectedEdgeIds) =>
-    set({ selectedNodeIds, selectedEdgeIds, selectedId: selectedNodeIds.length === 1 ? (selectedNodeIds[0] ?? null) : null }),
+    set({
+      selectedNodeIds,
+      selectedEdgeIds,
+      selectedId: selectedNodeIds.length === 1 ? (selectedNodeIds[0] ?? null) : null,
+    }),
   requestFit: () => set((state) => ({ fitRequest: state.fitRequest + 1 })),
   markSaved: (saved, revision) => set((state) => ({ revision, dirty: state.graph !== saved })),
 }));

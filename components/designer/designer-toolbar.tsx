@@ -66,11 +66,22 @@ export function DesignerToolbar(props: {
       <div className="flex shrink-0 items-center gap-2">
         {props.problemCount > 0 && <ProblemsButton problems={props.problems} manifest={props.manifest} />}
         {props.onTest && (
-          <Button data-testid="test-flow-button" onClick={props.onTest} disabled={props.busy || props.testing} title="Run the draft on sample data">
+          <Button
+            data-testid="test-flow-button"
+            onClick={props.onTest}
+            disabled={props.busy || props.testing}
+            title="Run the draft on sample data"
+          >
             <FlaskConical size={15} aria-hidden /> Test
           </Button>
         )}
-        <Button data-testid="save-button" onClick={props.onSave} disabled={props.busy} title="Save (Ctrl+S)" aria-label="Save">
+        <Button
+          data-testid="save-button"
+          onClick={props.onSave}
+          disabled={props.busy}
+          title="Save (Ctrl+S)"
+          aria-label="Save"
+        >
           <Save size={15} aria-hidden />
         </Button>
         {running ? (

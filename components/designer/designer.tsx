@@ -81,7 +81,9 @@ export function Designer({ flowId }: { flowId: string }) {
     }
     if (!(await save())) return;
     // A polling trigger first asks which items to process; if asking fails, the server's default applies.
-    const options = await queryClient.fetchQuery(trpc.flows.startOptions.queryOptions({ id: flowId })).catch(() => undefined);
+    const options = await queryClient
+      .fetchQuery(trpc.flows.startOptions.queryOptions({ id: flowId }))
+      .catch(() => undefined);
     if (options?.polling) setPollStart(options);
     else await startWith(undefined);
   }
@@ -135,7 +137,8 @@ export function Designer({ flowId }: { flowId: string }) {
       </div>
     );
   }
-  if (!flow.data || !graph || loadedId !== flowId) return <p className="p-8 text-sm text-slate-500">Opening the flow…</p>;
+  if (!flow.data || !graph || loadedId !== flowId)
+    return <p className="p-8 text-sm text-slate-500">Opening the flow…</p>;
 
   const selected = selectedId ? findNode(graph, selectedId) : undefined;
 
@@ -207,7 +210,11 @@ export function Designer({ flowId }: { flowId: string }) {
           />
         )}
         {runWithData && (
-          <RunPayloadDialog pending={runNow.isPending} onRun={(payload) => void onRunNow(payload)} onClose={() => setRunWithData(false)} />
+          <RunPayloadDialog
+            pending={runNow.isPending}
+            onRun={(payload) => void onRunNow(payload)}
+            onClose={() => setRunWithData(false)}
+          />
         )}
       </div>
     </div>

@@ -49,7 +49,12 @@ export function DynamicOptionsField({
         accountId: accountId ?? "",
         values: dependencies,
       },
-      { enabled: Boolean(step && list && accountId), retry: false, staleTime: LIST_STALE_MS, refetchOnWindowFocus: false },
+      {
+        enabled: Boolean(step && list && accountId),
+        retry: false,
+        staleTime: LIST_STALE_MS,
+        refetchOnWindowFocus: false,
+      },
     ),
   );
   const [open, setOpen] = useState(false);
@@ -63,14 +68,21 @@ export function DynamicOptionsField({
   if (!step || !list) {
     // Outside a step that knows its account the field is an ordinary text field.
     return (
-      <TextInput {...inputProps} placeholder={field.placeholder} value={text} onChange={(event) => onChange(event.target.value || undefined)} />
+      <TextInput
+        {...inputProps}
+        placeholder={field.placeholder}
+        value={text}
+        onChange={(event) => onChange(event.target.value || undefined)}
+      />
     );
   }
 
   const options = query.data?.options ?? [];
   const needle = typed?.trim().toLowerCase() ?? "";
   const shown = needle
-    ? options.filter((option) => option.value.toLowerCase().includes(needle) || option.label.toLowerCase().includes(needle))
+    ? options.filter(
+        (option) => option.value.toLowerCase().includes(needle) || option.label.toLowerCase().includes(needle),
+      )
     : options;
   const expanded = open && options.length > 0;
   const matched = options.find((option) => option.value === text);
@@ -84,7 +96,12 @@ export function DynamicOptionsField({
   };
   const openList = () => {
     setOpen(true);
-    setActive(Math.max(0, shown.findIndex((option) => option.value === text)));
+    setActive(
+      Math.max(
+        0,
+        shown.findIndex((option) => option.value === text),
+      ),
+    );
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
@@ -157,7 +174,9 @@ export function DynamicOptionsField({
             className="absolute z-20 mt-1 max-h-60 w-full overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg"
           >
             {shown.length === 0 && (
-              <li className="px-3 py-2 text-slate-500">No {list.noun} match “{typed}”: the value stays as typed.</li>
+              <li className="px-3 py-2 text-slate-500">
+                No {list.noun} match “{typed}”: the value stays as typed.
+              </li>
             )}
             {shown.map((option, index) => (
               <li
@@ -174,9 +193,13 @@ export function DynamicOptionsField({
                 <Check size={14} aria-hidden className={option.value === text ? "text-brand-600" : "invisible"} />
                 <span className="min-w-0 flex-1">
                   <span className="block truncate text-slate-900">{option.label}</span>
-                  {option.description && <span className="block truncate text-xs text-slate-500">{option.description}</span>}
+                  {option.description && (
+                    <span className="block truncate text-xs text-slate-500">{option.description}</span>
+                  )}
                 </span>
-                {option.label !== option.value && <code className="shrink-0 text-xs text-slate-500">{option.value}</code>}
+                {option.label !== option.value && (
+                  <code className="shrink-0 text-xs text-slate-500">{option.value}</code>
+                )}
               </li>
             ))}
           </ul>

@@ -24,7 +24,14 @@ export function OptionsStatus({
   id: string;
   name: string;
   noun: string;
-  query: { isPending: boolean; isFetching: boolean; isError: boolean; error: unknown; data?: { options: unknown[] }; refetch: () => unknown };
+  query: {
+    isPending: boolean;
+    isFetching: boolean;
+    isError: boolean;
+    error: unknown;
+    data?: { options: unknown[] };
+    refetch: () => unknown;
+  };
   hasAccount: boolean;
   chosenLabel: string | undefined;
   custom: boolean;
@@ -72,19 +79,29 @@ export function OptionsStatus({
         <span className="min-w-0 truncate">
           {chosenLabel && <span className="font-medium text-slate-700">{chosenLabel}</span>}
           {custom && (
-            <span data-testid={`field-options-custom-${name}`} className="rounded bg-amber-50 px-1.5 py-0.5 text-amber-800 ring-1 ring-inset ring-amber-600/20">
+            <span
+              data-testid={`field-options-custom-${name}`}
+              className="rounded bg-amber-50 px-1.5 py-0.5 text-amber-800 ring-1 ring-inset ring-amber-600/20"
+            >
               Custom value<span className="sr-only">, not in the list of {noun}</span>
             </span>
           )}
         </span>
         <span className="inline-flex shrink-0 items-center gap-1">
-          {capitalized(noun)}: {query.data?.options.length} loaded {refresh(query.isFetching ? "Refreshing…" : "Refresh", `field-options-refresh-${name}`)}
+          {capitalized(noun)}: {query.data?.options.length} loaded{" "}
+          {refresh(query.isFetching ? "Refreshing…" : "Refresh", `field-options-refresh-${name}`)}
         </span>
       </span>
     );
   }
   return (
-    <div id={id} data-testid={`field-options-status-${name}`} data-state={state} aria-live="polite" className="text-xs text-slate-500">
+    <div
+      id={id}
+      data-testid={`field-options-status-${name}`}
+      data-state={state}
+      aria-live="polite"
+      className="text-xs text-slate-500"
+    >
       {content}
     </div>
   );

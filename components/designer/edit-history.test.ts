@@ -8,7 +8,8 @@ const http = { connectorId: "http", operation: "request", inputs: {} };
 const store = () => useDesignerStore.getState();
 const ids = () => store().graph?.nodes.map((node) => node.id);
 const url = () => store().graph?.nodes[1]?.inputs.url;
-const typeUrl = (value: string) => store().edit((graph) => updateNode(graph, "http_request_1", { inputs: { url: value } }));
+const typeUrl = (value: string) =>
+  store().edit((graph) => updateNode(graph, "http_request_1", { inputs: { url: value } }));
 
 describe("undo history", () => {
   beforeEach(() => {
@@ -73,7 +74,9 @@ describe("undo history", () => {
 
   it("keys an edit by the node and field it touched", () => {
     const graph = appendStep(emptyFlowGraph(), http).graph;
-    expect(editKey(graph, updateNode(graph, "http_request_1", { inputs: { url: "a" } }))).toBe("http_request_1:inputs.url");
+    expect(editKey(graph, updateNode(graph, "http_request_1", { inputs: { url: "a" } }))).toBe(
+      "http_request_1:inputs.url",
+    );
     expect(editKey(graph, moveNode(graph, "trigger", { x: 1, y: 2 }))).toBe("trigger:position");
     expect(editKey(graph, appendStep(graph, http).graph)).toBeNull();
   });

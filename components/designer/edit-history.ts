@@ -55,7 +55,8 @@ function changedFields(old: FlowNode, node: FlowNode): string[] {
 /** Records that `before` became `after` at time `now`; a quick repeat of the same field edit joins the last step. */
 export function record(history: History, before: FlowGraph, after: FlowGraph, now: number): History {
   const key = editKey(before, after);
-  const joins = key !== null && key === history.lastKey && now - history.lastAt < COALESCE_MS && history.past.length > 0;
+  const joins =
+    key !== null && key === history.lastKey && now - history.lastAt < COALESCE_MS && history.past.length > 0;
   const past = joins ? history.past : [...history.past, before].slice(-HISTORY_LIMIT);
   return { past, future: [], lastKey: key, lastAt: now };
 }
@@ -74,6 +75,11 @@ export function redo(history: History, current: FlowGraph): { history: History; 
   if (!next) return null;
   return {
     graph: next,
-    history: { past: [...history.past, current].slice(-HISTORY_LIMIT), future: history.future.slice(1), lastKey: null, lastAt: 0 },
+    history: {
+      past: [...history.past, current].slice(-HISTORY_LIMIT),
+      future: history.future.slice(1),
+      lastKey: null,
+      lastAt: 0,
+    },
   };
 }

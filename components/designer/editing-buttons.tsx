@@ -41,10 +41,24 @@ export function EditingButtons() {
 
   return (
     <div className="flex items-center gap-1" role="group" aria-label="Editing">
-      <Button variant="ghost" data-testid="undo-button" onClick={undo} disabled={!canUndo} aria-label="Undo" title={`Undo (${mod}Z)`}>
+      <Button
+        variant="ghost"
+        data-testid="undo-button"
+        onClick={undo}
+        disabled={!canUndo}
+        aria-label="Undo"
+        title={`Undo (${mod}Z)`}
+      >
         <Undo2 size={16} aria-hidden />
       </Button>
-      <Button variant="ghost" data-testid="redo-button" onClick={redo} disabled={!canRedo} aria-label="Redo" title={`Redo (${mod}Shift+Z)`}>
+      <Button
+        variant="ghost"
+        data-testid="redo-button"
+        onClick={redo}
+        disabled={!canRedo}
+        aria-label="Redo"
+        title={`Redo (${mod}Shift+Z)`}
+      >
         <Redo2 size={16} aria-hidden />
       </Button>
     </div>

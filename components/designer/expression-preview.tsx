@@ -5,7 +5,13 @@
 import { AlertTriangle, CircleX, Eye } from "lucide-react";
 import { useEffect, useState } from "react";
 import { jsonProblem, parseJsonStructure } from "@/lib/json-preview";
-import { checkTemplateSyntax, previewTemplate, type PreviewContext, type TemplatePreview, type ValueType } from "@/lib/template-check";
+import {
+  checkTemplateSyntax,
+  previewTemplate,
+  type PreviewContext,
+  type TemplatePreview,
+  type ValueType,
+} from "@/lib/template-check";
 import { isTemplate } from "@/lib/templates";
 
 const DEBOUNCE_MS = 200;
@@ -24,12 +30,18 @@ const blockClass =
 
 function SampleValue({ name, value, asText }: { name: string; value: unknown; asText: boolean }) {
   const [showAll, setShowAll] = useState(false);
-  const structure = typeof value === "string" ? parseJsonStructure(value) : typeof value === "object" && value !== null ? value : null;
+  const structure =
+    typeof value === "string" ? parseJsonStructure(value) : typeof value === "object" && value !== null ? value : null;
   if (structure !== null) {
     return (
       <>
         Sample result{typeof value === "string" ? " (JSON text)" : ""}:
-        <pre data-testid={`expression-json-${name}`} tabIndex={0} aria-label="Sample result as JSON" className={blockClass}>
+        <pre
+          data-testid={`expression-json-${name}`}
+          tabIndex={0}
+          aria-label="Sample result as JSON"
+          className={blockClass}
+        >
           {JSON.stringify(structure, null, 2)}
         </pre>
       </>
@@ -41,7 +53,12 @@ function SampleValue({ name, value, asText }: { name: string; value: unknown; as
     return (
       <>
         Sample result (text):
-        <pre data-testid={`expression-text-${name}`} tabIndex={0} aria-label="Sample result as text" className={blockClass}>
+        <pre
+          data-testid={`expression-text-${name}`}
+          tabIndex={0}
+          aria-label="Sample result as text"
+          className={blockClass}
+        >
           {value}
         </pre>
       </>
@@ -52,7 +69,9 @@ function SampleValue({ name, value, asText }: { name: string; value: unknown; as
   return (
     <>
       Sample result:{" "}
-      <code className="whitespace-pre-wrap break-words rounded bg-slate-100 px-1 font-mono">{long && !showAll ? shorten(text) : text}</code>
+      <code className="whitespace-pre-wrap break-words rounded bg-slate-100 px-1 font-mono">
+        {long && !showAll ? shorten(text) : text}
+      </code>
       {long && (
         <button
           type="button"
@@ -100,7 +119,9 @@ export function ExpressionPreview({
     const timer = setTimeout(() => {
       if (!context) {
         const syntax = checkTemplateSyntax(template);
-        setShown(syntax.ok ? { status: "noSample" } : { status: "error", message: syntax.message, position: syntax.position });
+        setShown(
+          syntax.ok ? { status: "noSample" } : { status: "error", message: syntax.message, position: syntax.position },
+        );
         return;
       }
       void previewTemplate(template, context, expected).then((result) => {
@@ -120,7 +141,8 @@ export function ExpressionPreview({
         <p data-testid={`expression-error-${name}`} className="flex items-start gap-1 text-red-600">
           <CircleX size={13} aria-hidden className="mt-px shrink-0" />
           <span>
-            Not a valid expression{shown.position !== undefined ? ` at character ${shown.position}` : ""}: {shown.message}
+            Not a valid expression{shown.position !== undefined ? ` at character ${shown.position}` : ""}:{" "}
+            {shown.message}
           </span>
         </p>
       )}
@@ -129,7 +151,10 @@ export function ExpressionPreview({
           Run the flow once (Run now with data) to preview this with real values.
         </p>
       )}
-      {(shown.status === "ok" || shown.status === "nothing" || shown.status === "null" || shown.status === "wrongType") && (
+      {(shown.status === "ok" ||
+        shown.status === "nothing" ||
+        shown.status === "null" ||
+        shown.status === "wrongType") && (
         <div data-testid={`expression-preview-${name}`} className="flex items-start gap-1 text-slate-600">
           <Eye size={13} aria-hidden className="mt-px shrink-0" />
           <div className="min-w-0 flex-1">
@@ -140,7 +165,9 @@ export function ExpressionPreview({
       {shown.status === "ok" && expectJson && typeof shown.value === "string" && jsonProblem(shown.value) !== null && (
         <p data-testid={`expression-json-warning-${name}`} className="mt-0.5 flex items-start gap-1 text-amber-700">
           <AlertTriangle size={13} aria-hidden className="mt-px shrink-0" />
-          <span className="min-w-0 break-words">This body is not valid JSON after mapping: {jsonProblem(shown.value)}</span>
+          <span className="min-w-0 break-words">
+            This body is not valid JSON after mapping: {jsonProblem(shown.value)}
+          </span>
         </p>
       )}
       {(shown.status === "nothing" || shown.status === "null" || shown.status === "wrongType") && (

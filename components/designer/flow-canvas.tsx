@@ -52,7 +52,10 @@ function handleOf(value: string | null | undefined): EdgeHandle {
 }
 
 /** Applies React Flow's select changes to the ids selected so far. */
-function applySelect(current: readonly string[], changes: ReadonlyArray<{ type: string; id?: string; selected?: boolean }>): string[] | null {
+function applySelect(
+  current: readonly string[],
+  changes: ReadonlyArray<{ type: string; id?: string; selected?: boolean }>,
+): string[] | null {
   const selected = new Set(current);
   let touched = false;
   for (const change of changes) {
@@ -64,7 +67,13 @@ function applySelect(current: readonly string[], changes: ReadonlyArray<{ type: 
   return touched ? [...selected] : null;
 }
 
-export function FlowCanvas({ manifest, problems }: { manifest: ConnectorManifest | undefined; problems: ReadonlyMap<string, string[]> }) {
+export function FlowCanvas({
+  manifest,
+  problems,
+}: {
+  manifest: ConnectorManifest | undefined;
+  problems: ReadonlyMap<string, string[]>;
+}) {
   const trpc = useTRPC();
   const graph = useDesignerStore((state) => state.graph);
   const selectedNodeIds = useDesignerStore((state) => state.selectedNodeIds);
@@ -107,7 +116,8 @@ export function FlowCanvas({ manifest, problems }: { manifest: ConnectorManifest
       const moving = new Map<string, Position>();
       const resting = new Map<string, Position>();
       for (const change of changes) {
-        if (change.type === "position" && change.position) (change.dragging ? moving : resting).set(change.id, change.position);
+        if (change.type === "position" && change.position)
+          (change.dragging ? moving : resting).set(change.id, change.position);
       }
       if (moving.size > 0) setDragged((current) => new Map([...current, ...moving]));
       // A drag's end, or an arrow key: the move lands in the store as one edit (edit-history joins quick repeats).
@@ -118,10 +128,14 @@ export function FlowCanvas({ manifest, problems }: { manifest: ConnectorManifest
           return left.size === 0 ? noPositions : left;
         });
       }
-      const measured = changes.flatMap((change) => (change.type === "dimensions" && change.dimensions ? [{ id: change.id, ...change.dimensions }] : []));
+      const measured = changes.flatMap((change) =>
+        change.type === "dimensions" && change.dimensions ? [{ id: change.id, ...change.dimensions }] : [],
+      );
       if (measured.length > 0) {
         setSizes((current) => {
-          const changed = measured.filter(({ id, width, height }) => current.get(id)?.width !== width || current.get(id)?.height !== height);
+          const changed = measured.filter(
+            ({ id, width, height }) => current.get(id)?.width !== width || current.get(id)?.height !== height,
+          );
           if (changed.length === 0) return current;
           const next = new Map(current);
           for (const { id, width, height } of changed) next.set(id, { width, height });
@@ -187,7 +201,11 @@ export function FlowCanvas({ manifest, problems }: { manifest: ConnectorManifest
         ariaLabelConfig={ariaLabels}
       >
         <Background gap={20} color="#cbd5e1" />
-        <Controls showInteractive={false} fitViewOptions={fitOptions} className="!rounded-md !border !border-slate-200 !shadow-sm">
+        <Controls
+          showInteractive={false}
+          fitViewOptions={fitOptions}
+          className="!rounded-md !border !border-slate-200 !shadow-sm"
+        >
           <ControlButton
             data-testid="minimap-toggle"
             aria-pressed={showMinimap}

@@ -18,7 +18,9 @@ export function FlowSettingsDialog({ flowId, onClose }: { flowId: string; onClos
   const save = useMutation(trpc.flows.setRetention.mutationOptions());
   return (
     <Dialog open onClose={onClose} title="Flow settings" testId="flow-settings-dialog">
-      {current.isError && <p className="text-sm text-red-600">Could not load the settings: {errorMessage(current.error)}</p>}
+      {current.isError && (
+        <p className="text-sm text-red-600">Could not load the settings: {errorMessage(current.error)}</p>
+      )}
       {!current.data && !current.isError && <p className="text-sm text-slate-500">Loading…</p>}
       {current.data && (
         <RetentionForm
@@ -65,11 +67,23 @@ function RetentionForm(props: {
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 font-medium text-slate-700">Keep finished runs</legend>
         <label className="flex items-center gap-2">
-          <input type="radio" name="retention" data-testid="retention-default" checked={!custom} onChange={() => setCustom(false)} />
+          <input
+            type="radio"
+            name="retention"
+            data-testid="retention-default"
+            checked={!custom}
+            onChange={() => setCustom(false)}
+          />
           For the default time ({props.defaultDays} days)
         </label>
         <label className="flex items-center gap-2">
-          <input type="radio" name="retention" data-testid="retention-custom" checked={custom} onChange={() => setCustom(true)} />
+          <input
+            type="radio"
+            name="retention"
+            data-testid="retention-custom"
+            checked={custom}
+            onChange={() => setCustom(true)}
+          />
           For
           <span className="inline-block w-24">
             <TextInput
@@ -88,11 +102,18 @@ function RetentionForm(props: {
           days
         </label>
       </fieldset>
-      <p className="text-slate-500">Older runs are deleted with their steps, about once an hour. Runs still going are kept.</p>
+      <p className="text-slate-500">
+        Older runs are deleted with their steps, about once an hour. Runs still going are kept.
+      </p>
       {problem && <p className="text-red-600">{problem}</p>}
       <div className="mt-2 flex justify-end gap-2">
         <Button onClick={props.onCancel}>Cancel</Button>
-        <Button type="submit" variant="primary" data-testid="flow-settings-save" disabled={props.pending || problem !== null}>
+        <Button
+          type="submit"
+          variant="primary"
+          data-testid="flow-settings-save"
+          disabled={props.pending || problem !== null}
+        >
           {props.pending ? "Saving…" : "Save"}
         </Button>
       </div>

@@ -49,7 +49,9 @@ describe("graph edits", () => {
     expect(connect(graph, "http_request_1", "trigger")).toBe(graph);
     expect(connect(graph, "http_request_1", "http_request_1")).toBe(graph);
     const rewired = connect(graph, "trigger", "http_request_2");
-    expect(rewired.edges.filter((edge) => edge.source === "trigger").map((edge) => edge.target)).toEqual(["http_request_2"]);
+    expect(rewired.edges.filter((edge) => edge.source === "trigger").map((edge) => edge.target)).toEqual([
+      "http_request_2",
+    ]);
   });
 
   it("prefills declared defaults but leaves empty objects out", () => {
@@ -94,15 +96,21 @@ describe("graph edits", () => {
     graph = appendStep(graph, http).graph;
     graph = appendStep(graph, http).graph;
     const branched = connect(graph, "if_1", "http_request_2", "false");
-    expect(branched.edges.filter((edge) => edge.source === "if_1").map((edge) => [edge.sourceHandle, edge.target])).toEqual([
+    expect(
+      branched.edges.filter((edge) => edge.source === "if_1").map((edge) => [edge.sourceHandle, edge.target]),
+    ).toEqual([
       ["true", "http_request_1"],
       ["false", "http_request_2"],
     ]);
     const moved = connect(branched, "if_1", "http_request_1", "false");
-    expect(moved.edges.filter((edge) => edge.sourceHandle === "false").map((edge) => edge.target)).toEqual(["http_request_1"]);
+    expect(moved.edges.filter((edge) => edge.sourceHandle === "false").map((edge) => edge.target)).toEqual([
+      "http_request_1",
+    ]);
     expect(connect(graph, "if_1", "http_request_2", "next")).toBe(graph);
     expect(connect(graph, "http_request_1", "http_request_2", "each")).toBe(graph);
-    expect(connect(graph, "http_request_1", "http_request_2", "error").edges.at(-1)).toMatchObject({ sourceHandle: "error" });
+    expect(connect(graph, "http_request_1", "http_request_2", "error").edges.at(-1)).toMatchObject({
+      sourceHandle: "error",
+    });
   });
 
   it("stores only the settings that differ from the defaults and shows the error handle for branch", () => {
@@ -141,7 +149,11 @@ describe("graph edits", () => {
     expect(flowGraphSchema.safeParse(inserted.graph).success).toBe(true);
     // An If inserted mid-chain passes the rest on along its true path.
     const withIf = insertStepOnEdge(graph, "trigger-next-if_1", { connectorId: "core", operation: "if", inputs: {} });
-    expect(withIf?.graph.edges.some((edge) => edge.source === "if_2" && edge.sourceHandle === "true" && edge.target === "if_1")).toBe(true);
+    expect(
+      withIf?.graph.edges.some(
+        (edge) => edge.source === "if_2" && edge.sourceHandle === "true" && edge.target === "if_1",
+      ),
+    ).toBe(true);
     expect(insertStepOnEdge(graph, "no-such-edge", http)).toBeNull();
   });
 
@@ -150,7 +162,13 @@ describe("graph edits", () => {
     expect(removeEdges(graph, ["nope"])).toBe(graph);
     expect(removeNodes(graph, ["gone"])).toBe(graph);
     expect(moveNodes(graph, new Map([["trigger", { x: 0, y: 0 }]]))).toBe(graph);
-    const moved = moveNodes(graph, new Map([["trigger", { x: 5, y: 0 }], ["http_request_1", { x: 5, y: 150 }]]));
+    const moved = moveNodes(
+      graph,
+      new Map([
+        ["trigger", { x: 5, y: 0 }],
+        ["http_request_1", { x: 5, y: 150 }],
+      ]),
+    );
     expect(moved.nodes.map((node) => node.position.x)).toEqual([5, 5]);
   });
 });

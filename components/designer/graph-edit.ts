@@ -49,7 +49,9 @@ export function chainEnd(graph: FlowGraph): FlowNode | undefined {
     seen.add(current.id);
     const from = current;
     const edge = followedHandles[from.type]
-      .map((handle) => graph.edges.find((candidate) => candidate.source === from.id && candidate.sourceHandle === handle))
+      .map((handle) =>
+        graph.edges.find((candidate) => candidate.source === from.id && candidate.sourceHandle === handle),
+      )
       .find((found) => found !== undefined);
     if (!edge) return current;
     current = findNode(graph, edge.target);
@@ -103,8 +105,17 @@ export function appendStep(
   // Branches and loop bodies step aside, so the two sides of an If do not land on top of each other.
   const offsetX = handle === "false" ? 300 : handle === "each" ? 150 : 0;
   const wanted = end ? { x: end.position.x + offsetX, y: end.position.y + STEP_GAP_Y } : { x: 0, y: 0 };
-  const node: FlowNode = { id, type, position: freeSpot(graph, wanted), connectorId: step.connectorId, operation: step.operation, inputs: step.inputs };
-  const edges = end ? [...graph.edges, { id: edgeId(end.id, id, handle), source: end.id, target: id, sourceHandle: handle }] : graph.edges;
+  const node: FlowNode = {
+    id,
+    type,
+    position: freeSpot(graph, wanted),
+    connectorId: step.connectorId,
+    operation: step.operation,
+    inputs: step.inputs,
+  };
+  const edges = end
+    ? [...graph.edges, { id: edgeId(end.id, id, handle), source: end.id, target: id, sourceHandle: handle }]
+    : graph.edges;
   return { graph: { ...graph, nodes: [...graph.nodes, node], edges }, nodeId: id };
 }
 
@@ -115,7 +126,8 @@ const NODE_HEIGHT = 80;
 function freeSpot(graph: FlowGraph, wanted: { x: number; y: number }): { x: number; y: number } {
   const covers = (x: number) =>
     graph.nodes.some(
-      (node) => Math.abs(node.position.x - x) < NODE_WIDTH + 24 && Math.abs(node.position.y - wanted.y) < NODE_HEIGHT + 24,
+      (node) =>
+        Math.abs(node.position.x - x) < NODE_WIDTH + 24 && Math.abs(node.position.y - wanted.y) < NODE_HEIGHT + 24,
     );
   let x = wanted.x;
   while (covers(x)) x += NODE_WIDTH + 44;
@@ -142,7 +154,15 @@ export function removeNodes(graph: FlowGraph, ids: readonly string[]): FlowGraph
     const out = outgoing[0];
     edges = edges.filter((edge) => edge.source !== id && edge.target !== id);
     if (incoming.length === 1 && outgoing.length === 1 && into && out) {
-      edges = [...edges, { id: edgeId(into.source, out.target, into.sourceHandle), source: into.source, target: out.target, sourceHandle: into.sourceHandle }];
+      edges = [
+        ...edges,
+        {
+          id: edgeId(into.source, out.target, into.sourceHandle),
+          source: into.source,
+          target: out.target,
+          sourceHandle: into.sourceHandle,
+        },
+      ];
     }
   }
   return { ...graph, nodes: graph.nodes.filter((node) => !doomed.has(node.id)), edges };
@@ -199,7 +219,13 @@ export function moveNodes(graph: FlowGraph, positions: ReadonlyMap<string, { x: 
 }
 
 // The path an inserted step passes the rest of the flow on: an If's true branch, past a For each's loop, else next.
-const insertedOutHandle: Record<FlowNode["type"], EdgeHandle> = { trigger: "next", action: "next", if: "true", forEach: "next", respond: "next" };
+const insertedOutHandle: Record<FlowNode["type"], EdgeHandle> = {
+  trigger: "next",
+  action: "next",
+  if: "true",
+  forEach: "next",
+  respond: "next",
+};
 
 /**
  * Puts a new step in the middle of an edge: source -> new step -> target, keeping the edge's handle on the way in.
@@ -215,15 +241,29 @@ export function insertStepOnEdge(
   if (!edge || !target) return null;
   const id = nextNodeId(graph, step.connectorId, step.operation);
   const type = nodeTypeFor(step.connectorId, step.operation);
-  const node: FlowNode = { id, type, position: target.position, connectorId: step.connectorId, operation: step.operation, inputs: step.inputs };
+  const node: FlowNode = {
+    id,
+    type,
+    position: target.position,
+    connectorId: step.connectorId,
+    operation: step.operation,
+    inputs: step.inputs,
+  };
   const below = downstreamOf(graph, target.id);
   const moved = graph.nodes.map((candidate) =>
-    below.has(candidate.id) ? { ...candidate, position: { x: candidate.position.x, y: candidate.position.y + STEP_GAP_Y } } : candidate,
+    below.has(candidate.id)
+      ? { ...candidate, position: { x: candidate.position.x, y: candidate.position.y + STEP_GAP_Y } }
+      : candidate,
   );
   const out = insertedOutHandle[type];
   const edges = [
     ...graph.edges.filter((candidate) => candidate.id !== splitEdgeId),
-    { id: edgeId(edge.source, id, edge.sourceHandle), source: edge.source, target: id, sourceHandle: edge.sourceHandle },
+    {
+      id: edgeId(edge.source, id, edge.sourceHandle),
+      source: edge.source,
+      target: id,
+      sourceHandle: edge.sourceHandle,
+    },
     { id: edgeId(id, target.id, out), source: id, target: target.id, sourceHandle: out },
   ];
   return { graph: { ...graph, nodes: [...moved, node], edges }, nodeId: id };

@@ -19,13 +19,28 @@ export interface InsertPoint {
 
 export const InsertStepContext = createContext<(point: InsertPoint) => void>(() => undefined);
 
-export function InsertEdge({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, style, selected }: EdgeProps) {
+export function InsertEdge({
+  id,
+  sourceX,
+  sourceY,
+  targetX,
+  targetY,
+  sourcePosition,
+  targetPosition,
+  style,
+  selected,
+}: EdgeProps) {
   const openPicker = useContext(InsertStepContext);
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   return (
     <>
       {/* A keyboard user who tabs onto the connection sees it haloed, as a focused step shows its ring. */}
-      <path d={path} aria-hidden data-testid="edge-focus-halo" className="pointer-events-none fill-none stroke-transparent [stroke-width:8] in-focus-visible:stroke-brand-500/50" />
+      <path
+        d={path}
+        aria-hidden
+        data-testid="edge-focus-halo"
+        className="pointer-events-none fill-none stroke-transparent [stroke-width:8] in-focus-visible:stroke-brand-500/50"
+      />
       <BaseEdge id={id} path={path} style={style} />
       <EdgeLabelRenderer>
         <div
@@ -70,7 +85,8 @@ export function InsertStepPicker({
   const container = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const close = (event: MouseEvent) => {
-      if (container.current && event.target instanceof globalThis.Node && !container.current.contains(event.target)) onClose();
+      if (container.current && event.target instanceof globalThis.Node && !container.current.contains(event.target))
+        onClose();
     };
     document.addEventListener("mousedown", close);
     return () => document.removeEventListener("mousedown", close);
@@ -83,13 +99,23 @@ export function InsertStepPicker({
       aria-label="Insert a step"
       data-testid="insert-step-picker"
       className="fixed z-30 w-80 rounded-lg border border-slate-200 bg-white shadow-xl"
-      style={{ left: Math.max(8, Math.min(point.left - 150, window.innerWidth - 330)), top: Math.min(point.top, window.innerHeight - 380) }}
+      style={{
+        left: Math.max(8, Math.min(point.left - 150, window.innerWidth - 330)),
+        top: Math.min(point.top, window.innerHeight - 380),
+      }}
       onKeyDown={(event) => {
         if (event.key === "Escape") onClose();
       }}
     >
       <Command label="Insert a step" shouldFilter={false} loop className="flex max-h-80 flex-col">
-        <PickerSearch autoFocus compact testId="insert-step-search" label="Search actions to insert" value={query} onValueChange={setQuery} />
+        <PickerSearch
+          autoFocus
+          compact
+          testId="insert-step-search"
+          label="Search actions to insert"
+          value={query}
+          onValueChange={setQuery}
+        />
         <StepOptionsList
           compact
           sections={sections}

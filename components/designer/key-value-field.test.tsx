@@ -10,7 +10,11 @@ describe("key-value field", () => {
   it("gives each value Insert data inside a step's panel", () => {
     const html = renderToStaticMarkup(
       <NodeDataProvider value={data}>
-        <KeyValueField name="headers" value={{ "X-Order": "{{ trigger.orderNo }}", Accept: "application/json" }} onChange={() => undefined} />
+        <KeyValueField
+          name="headers"
+          value={{ "X-Order": "{{ trigger.orderNo }}", Accept: "application/json" }}
+          onChange={() => undefined}
+        />
       </NodeDataProvider>,
     );
     expect(html).toMatch(/data-testid="field-headers-key-0"[^>]*value="X-Order"/);

@@ -19,14 +19,25 @@ const VALUE_TYPES: readonly ValueType[] = ["string"];
 
 function toRows(value: unknown): Row[] {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return [];
-  return Object.entries(value).map(([key, entry]) => ({ key, value: typeof entry === "string" ? entry : JSON.stringify(entry) }));
+  return Object.entries(value).map(([key, entry]) => ({
+    key,
+    value: typeof entry === "string" ? entry : JSON.stringify(entry),
+  }));
 }
 
 function toRecord(rows: Row[]): Record<string, string> {
   return Object.fromEntries(rows.filter((row) => row.key.trim() !== "").map((row) => [row.key.trim(), row.value]));
 }
 
-export function KeyValueField({ name, value, onChange }: { name: string; value: unknown; onChange: (next: Record<string, string>) => void }) {
+export function KeyValueField({
+  name,
+  value,
+  onChange,
+}: {
+  name: string;
+  value: unknown;
+  onChange: (next: Record<string, string>) => void;
+}) {
   const [rows, setRows] = useState<Row[]>(() => toRows(value));
   // Undo, redo or a restored version change the stored value under the rows: show what is stored then. An edit made
   // here comes back as the same record, so a row whose name is still empty is kept.
@@ -43,7 +54,8 @@ export function KeyValueField({ name, value, onChange }: { name: string; value: 
     setRows(next);
     onChange(toRecord(next));
   }
-  const setValue = (index: number, text: string) => update(rows.map((entry, i) => (i === index ? { ...entry, value: text } : entry)));
+  const setValue = (index: number, text: string) =>
+    update(rows.map((entry, i) => (i === index ? { ...entry, value: text } : entry)));
 
   return (
     <div className="flex flex-col gap-2" data-testid={`field-${name}`}>
@@ -60,7 +72,9 @@ export function KeyValueField({ name, value, onChange }: { name: string; value: 
                   placeholder="Name"
                   data-testid={`field-${name}-key-${index}`}
                   value={row.key}
-                  onChange={(event) => update(rows.map((entry, i) => (i === index ? { ...entry, key: event.target.value } : entry)))}
+                  onChange={(event) =>
+                    update(rows.map((entry, i) => (i === index ? { ...entry, key: event.target.value } : entry)))
+                  }
                 />
               </div>
               <div className="min-w-0 flex-1">
@@ -84,23 +98,41 @@ export function KeyValueField({ name, value, onChange }: { name: string; value: 
                   onToggle={() => setTreeFor(treeOpen ? null : index)}
                 />
               )}
-              <Button variant="ghost" aria-label={`Remove row ${index + 1}`} className="shrink-0 px-1.5" onClick={() => update(rows.filter((_, i) => i !== index))}>
+              <Button
+                variant="ghost"
+                aria-label={`Remove row ${index + 1}`}
+                className="shrink-0 px-1.5"
+                onClick={() => update(rows.filter((_, i) => i !== index))}
+              >
                 <X size={14} aria-hidden />
               </Button>
             </div>
-            {data && <ExpressionPreview name={`${name}-${index}`} expected={VALUE_TYPES} value={row.value} context={data.context} />}
+            {data && (
+              <ExpressionPreview
+                name={`${name}-${index}`}
+                expected={VALUE_TYPES}
+                value={row.value}
+                context={data.context}
+              />
+            )}
             {treeOpen && (
               <DataPanel
                 id={panelId}
                 target={row.key.trim() ? `the ${row.key.trim()} value` : `value ${index + 1}`}
                 data={data}
-                onInsert={(reference) => insert(valueId, valueId, row.value, reference, (next) => setValue(index, next))}
+                onInsert={(reference) =>
+                  insert(valueId, valueId, row.value, reference, (next) => setValue(index, next))
+                }
               />
             )}
           </div>
         );
       })}
-      <Button className="self-start" data-testid={`field-${name}-add`} onClick={() => setRows([...rows, { key: "", value: "" }])}>
+      <Button
+        className="self-start"
+        data-testid={`field-${name}-add`}
+        onClick={() => setRows([...rows, { key: "", value: "" }])}
+      >
         <Plus size={14} aria-hidden /> Add row
       </Button>
     </div>

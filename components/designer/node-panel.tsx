@@ -38,21 +38,34 @@ export function NodePanel({ node, manifest }: { node: FlowNode; manifest: Connec
   const resolved = resolveOperation(manifest, node);
   const fields = useMemo(() => describeFields(resolved?.operation.inputSchema), [resolved]);
   const availableData = useAvailableData(node, manifest);
-  const missing = useMemo(() => new Set(findMissing(fields, node.inputs).map((field) => field.path)), [fields, node.inputs]);
+  const missing = useMemo(
+    () => new Set(findMissing(fields, node.inputs).map((field) => field.path)),
+    [fields, node.inputs],
+  );
   const triggers = allOperations(manifest, "trigger");
   const isTrigger = node.type === "trigger";
   const optionLists = resolved?.connector.optionLists;
   const dynamicOptionsStep = useMemo<DynamicOptionsStep | null>(
     () =>
       optionLists
-        ? { connectorId: node.connectorId, operation: node.operation, accountId: node.accountId, values: node.inputs, optionLists }
+        ? {
+            connectorId: node.connectorId,
+            operation: node.operation,
+            accountId: node.accountId,
+            values: node.inputs,
+            optionLists,
+          }
         : null,
     [optionLists, node.connectorId, node.operation, node.accountId, node.inputs],
   );
   const operationLabel = resolved?.operation.label ?? node.operation;
 
   return (
-    <aside data-testid="node-panel" aria-label="Step settings" className="flex w-96 shrink-0 flex-col border-l border-slate-200 bg-white">
+    <aside
+      data-testid="node-panel"
+      aria-label="Step settings"
+      className="flex w-96 shrink-0 flex-col border-l border-slate-200 bg-white"
+    >
       <header className="flex items-center gap-3 border-b border-slate-200 px-4 py-3">
         <span
           className={`grid h-9 w-9 shrink-0 place-items-center rounded-md ${isTrigger ? "bg-amber-100 text-amber-700" : "bg-brand-50 text-brand-700"}`}
@@ -87,7 +100,9 @@ export function NodePanel({ node, manifest }: { node: FlowNode; manifest: Connec
               className="rounded-md border border-slate-300 px-2.5 py-1.5 text-sm"
               value={`${node.connectorId}:${node.operation}`}
               onChange={(event) => {
-                const choice = triggers.find(({ connector, operation }) => `${connector.id}:${operation.key}` === event.target.value);
+                const choice = triggers.find(
+                  ({ connector, operation }) => `${connector.id}:${operation.key}` === event.target.value,
+                );
                 if (!choice) return;
                 edit((graph) =>
                   updateNode(graph, node.id, {
@@ -115,10 +130,15 @@ export function NodePanel({ node, manifest }: { node: FlowNode; manifest: Connec
             data-testid="node-label-input"
             placeholder={resolved?.operation.label}
             value={node.label ?? ""}
-            onChange={(event) => edit((graph) => updateNode(graph, node.id, { label: event.target.value || undefined }))}
+            onChange={(event) =>
+              edit((graph) => updateNode(graph, node.id, { label: event.target.value || undefined }))
+            }
           />
           <p className="text-xs text-slate-500">
-            Later steps refer to this step’s output as <code className="whitespace-nowrap rounded bg-slate-100 px-1">{isTrigger ? "{{ trigger.… }}" : `{{ steps.${node.id}.… }}`}</code>
+            Later steps refer to this step’s output as{" "}
+            <code className="whitespace-nowrap rounded bg-slate-100 px-1">
+              {isTrigger ? "{{ trigger.… }}" : `{{ steps.${node.id}.… }}`}
+            </code>
           </p>
         </div>
         {resolved && hasAuth(resolved.connector) && (
@@ -129,7 +149,11 @@ export function NodePanel({ node, manifest }: { node: FlowNode; manifest: Connec
           />
         )}
         {isTrigger && node.connectorId === "core" && node.operation === "webhook" && <WebhookTriggerInfo node={node} />}
-        {!resolved && <p className="text-sm text-red-600">This step’s application or action no longer exists. Delete it or pick another.</p>}
+        {!resolved && (
+          <p className="text-sm text-red-600">
+            This step’s application or action no longer exists. Delete it or pick another.
+          </p>
+        )}
         <NodeDataProvider value={node.type === "trigger" ? undefined : availableData}>
           {node.type === "if" ? (
             <ConditionBuilder node={node} />

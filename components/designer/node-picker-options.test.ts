@@ -12,7 +12,10 @@ function connector(id: string, name: string, actions: ManifestOperation[]): Mani
 
 const manifest: ConnectorManifest = {
   connectors: [
-    connector("core", "Toolbox", [action("log", "Log", "Toolbox", "Writes a message"), action("if", "If", "Logic", "Branches on a condition")]),
+    connector("core", "Toolbox", [
+      action("log", "Log", "Toolbox", "Writes a message"),
+      action("if", "If", "Logic", "Branches on a condition"),
+    ]),
     connector("http", "HTTP", [action("request", "Send a request", "HTTP", "Calls any HTTP API")]),
     connector("sterling", "IBM Sterling OMS", [
       action("getOrderList", "Get order list", "Orders", "Finds orders"),

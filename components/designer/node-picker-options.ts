@@ -29,7 +29,9 @@ export function matchScore(choice: ResolvedOperation, query: string): number {
   if (needles.length === 0) return 1;
   const { connector, operation } = choice;
   const label = operation.label.toLowerCase();
-  const haystack = [connector.name, operation.group, operation.label, operation.description, operation.key].join(" ").toLowerCase();
+  const haystack = [connector.name, operation.group, operation.label, operation.description, operation.key]
+    .join(" ")
+    .toLowerCase();
   if (!needles.every((needle) => haystack.includes(needle))) return 0;
   const phrase = needles.join(" ");
   if (label.startsWith(phrase)) return 4;

@@ -40,7 +40,8 @@ export function GroupFields({
 export function groupSummary(fields: readonly FieldSpec[], value: unknown): { summary: string; filled: boolean } {
   const record = asRecord(value);
   const set = fields.filter((field) => record[field.name] !== undefined && record[field.name] !== "");
-  if (set.length === 0) return { summary: `Not set (${fields.length} ${fields.length === 1 ? "field" : "fields"})`, filled: false };
+  if (set.length === 0)
+    return { summary: `Not set (${fields.length} ${fields.length === 1 ? "field" : "fields"})`, filled: false };
   const shown = set
     .map((field) => record[field.name])
     .filter((entry): entry is string | number | boolean => ["string", "number", "boolean"].includes(typeof entry))

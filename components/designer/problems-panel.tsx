@@ -27,7 +27,9 @@ export const useProblemsPanel = create<ProblemsPanelState>((set) => ({
 
 /** What refusing Start says, worded for one problem or several. */
 export function startRefusedNotice(count: number): string {
-  return count === 1 ? "Fix the problem first, then start the flow." : `Fix these ${count} problems first, then start the flow.`;
+  return count === 1
+    ? "Fix the problem first, then start the flow."
+    : `Fix these ${count} problems first, then start the flow.`;
 }
 
 export function ProblemsButton({
@@ -91,11 +93,17 @@ export function ProblemsButton({
           className="absolute right-0 top-full z-30 mt-1 w-96 rounded-lg border border-slate-200 bg-white shadow-xl"
         >
           {notice ? (
-            <p role="alert" data-testid="problems-notice" className="border-b border-amber-200 bg-amber-50 px-3 py-2 text-sm font-medium text-amber-800">
+            <p
+              role="alert"
+              data-testid="problems-notice"
+              className="border-b border-amber-200 bg-amber-50 px-3 py-2 text-sm font-medium text-amber-800"
+            >
               {notice} <span className="font-normal">Pick one to go to its step.</span>
             </p>
           ) : (
-            <p className="border-b border-slate-200 px-3 py-2 text-xs text-slate-500">Fix these before you start the flow. Pick one to go to its step.</p>
+            <p className="border-b border-slate-200 px-3 py-2 text-xs text-slate-500">
+              Fix these before you start the flow. Pick one to go to its step.
+            </p>
           )}
           <ul className="max-h-96 overflow-auto p-1">
             {entries.map((entry, index) => (

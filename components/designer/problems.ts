@@ -41,7 +41,8 @@ export function computeProblems(
       add(node.id, `${field.label} is required`);
     }
     if (node.accountId === undefined && resolved.connector.auth?.accountRequired) add(node.id, "Choose an account");
-    const account = node.accountId === undefined ? undefined : accounts?.find((candidate) => candidate.id === node.accountId);
+    const account =
+      node.accountId === undefined ? undefined : accounts?.find((candidate) => candidate.id === node.accountId);
     if (accounts && node.accountId !== undefined && account?.connectorId !== node.connectorId) {
       add(node.id, "The chosen account no longer exists");
     }
@@ -78,7 +79,8 @@ export function listProblems(
 ): ProblemEntry[] {
   if (!graph) return [];
   return graph.nodes.flatMap((node) => {
-    const nodeTitle = node.label || resolveOperation(manifest, node)?.operation.label || `${node.connectorId}.${node.operation}`;
+    const nodeTitle =
+      node.label || resolveOperation(manifest, node)?.operation.label || `${node.connectorId}.${node.operation}`;
     return (problems.get(node.id) ?? []).map((message) => ({ nodeId: node.id, nodeTitle, message }));
   });
 }

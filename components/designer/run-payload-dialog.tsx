@@ -37,8 +37,9 @@ export function RunPayloadDialog({
           testId="run-payload"
           label={
             <>
-              The run starts with this JSON as its trigger data (<code className="rounded bg-slate-100 px-1">{"{{ trigger }}"}</code>).
-              Empty means <code className="rounded bg-slate-100 px-1">{"{}"}</code>.
+              The run starts with this JSON as its trigger data (
+              <code className="rounded bg-slate-100 px-1">{"{{ trigger }}"}</code>). Empty means{" "}
+              <code className="rounded bg-slate-100 px-1">{"{}"}</code>.
             </>
           }
           value={text}

@@ -56,13 +56,20 @@ function FieldControl({
   const id = `field-input-${domKey(path)}`;
   const common = { id, "data-testid": `field-${domKey(path)}`, "aria-required": field.required || undefined };
   const textCommon = { ...common, onFocus: onFocusText };
-  if (field.optionsLoader) return <DynamicOptionsField field={field} value={value} onChange={onChange} inputProps={textCommon} />;
+  if (field.optionsLoader)
+    return <DynamicOptionsField field={field} value={value} onChange={onChange} inputProps={textCommon} />;
   switch (field.kind) {
     case "select":
     case "timezone": {
-      const options = field.kind === "timezone" ? timeZones.map((zone) => ({ value: zone, label: zone })) : field.options;
+      const options =
+        field.kind === "timezone" ? timeZones.map((zone) => ({ value: zone, label: zone })) : field.options;
       return (
-        <select {...common} className={inputClass} value={asText(value ?? field.defaultValue)} onChange={(event) => onChange(event.target.value || undefined)}>
+        <select
+          {...common}
+          className={inputClass}
+          value={asText(value ?? field.defaultValue)}
+          onChange={(event) => onChange(event.target.value || undefined)}
+        >
           {!field.required && field.defaultValue === undefined && <option value="">—</option>}
           {options.map((option) => (
             <option key={option.value} value={option.value}>
@@ -83,7 +90,13 @@ function FieldControl({
         />
       );
     case "keyValue":
-      return <KeyValueField name={domKey(path)} value={value} onChange={(next) => onChange(Object.keys(next).length ? next : undefined)} />;
+      return (
+        <KeyValueField
+          name={domKey(path)}
+          value={value}
+          onChange={(next) => onChange(Object.keys(next).length ? next : undefined)}
+        />
+      );
     case "textarea":
     case "json":
       return (
@@ -180,7 +193,12 @@ export function SchemaForm({
     <FieldContext.Provider value={context}>
       <div className="flex flex-col gap-4">
         {visible.map((field) =>
-          renderField({ field, path: field.name, value: values[field.name], onChange: (value) => setField(field.name, value) }),
+          renderField({
+            field,
+            path: field.name,
+            value: values[field.name],
+            onChange: (value) => setField(field.name, value),
+          }),
         )}
       </div>
     </FieldContext.Provider>
@@ -208,7 +226,8 @@ function FieldRow({
   const mappable = data !== undefined && textLikeKinds.has(field.kind);
   const treeOpen = mappable && treeWanted;
   // Top-level fields take their types from the schema itself (an If's condition is a text box for a boolean).
-  const expectedTypes = expected ?? (path === field.name ? data?.expectedTypes[field.name] : expectedByKind[field.kind]);
+  const expectedTypes =
+    expected ?? (path === field.name ? data?.expectedTypes[field.name] : expectedByKind[field.kind]);
   const isMissing = missing.has(path);
   if (field.kind === "boolean") {
     // A checkbox reads as a sentence: the box, its label beside it (clicking the label ticks it), the help below.
@@ -248,7 +267,11 @@ function FieldRow({
               panelId={`data-panel-${key}`}
               target={field.title}
               testId={`insert-data-${key}`}
-              className={quietInsert ? "opacity-0 focus-visible:opacity-100 group-hover/field:opacity-100 group-focus-within/field:opacity-100" : ""}
+              className={
+                quietInsert
+                  ? "opacity-0 focus-visible:opacity-100 group-hover/field:opacity-100 group-focus-within/field:opacity-100"
+                  : ""
+              }
               onToggle={onToggleTree}
             />
           )}
@@ -256,15 +279,17 @@ function FieldRow({
         </div>
       </div>
       {toolbar}
-      <FieldControl
-        field={field}
-        path={path}
-        value={value}
-        onChange={onChange}
-        onFocusText={onFocusText}
-      />
+      <FieldControl field={field} path={path} value={value} onChange={onChange} onFocusText={onFocusText} />
       {isMissing && <p className="text-xs text-red-600">{field.title} is required.</p>}
-      {mappable && data && <ExpressionPreview name={key} expected={expectedTypes} value={value} context={data.context} expectJson={expectJson} />}
+      {mappable && data && (
+        <ExpressionPreview
+          name={key}
+          expected={expectedTypes}
+          value={value}
+          context={data.context}
+          expectJson={expectJson}
+        />
+      )}
       {field.description && <p className="text-xs text-slate-500">{field.description}</p>}
       {treeOpen && data && <DataPanel id={`data-panel-${key}`} target={field.title} data={data} onInsert={onInsert} />}
     </div>

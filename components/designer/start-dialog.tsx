@@ -80,7 +80,11 @@ export function StartDialog({
           {hasCursor &&
             option("continue", "Where it left off", "Items that arrived while the flow was stopped are processed too.")}
           {option("now", "Now", "Only items that appear from now on start runs.")}
-          {option("since", "Since a date and time", "Items changed since then start runs; items that already ran do not run again.")}
+          {option(
+            "since",
+            "Since a date and time",
+            "Items changed since then start runs; items that already ran do not run again.",
+          )}
           {choice === "since" && (
             <div className="ml-8 flex flex-col gap-1">
               <TextInput
@@ -102,7 +106,12 @@ export function StartDialog({
         )}
         <div className="mt-5 flex justify-end gap-2">
           <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" data-testid="confirm-start" disabled={busy || sinceProblem !== undefined}>
+          <Button
+            type="submit"
+            variant="primary"
+            data-testid="confirm-start"
+            disabled={busy || sinceProblem !== undefined}
+          >
             Start
           </Button>
         </div>

@@ -11,10 +11,22 @@ function renderNode(nodeType: NodeType, handles: EdgeHandle[], accountName: stri
     position: { x: 0, y: 0 },
     width: 256,
     height: 90,
-    data: { stepId: "n1", nodeType, isTrigger: false, title: "Step", subtitle: "Toolbox", icon: "wrench", accountName, problems: [], handles },
+    data: {
+      stepId: "n1",
+      nodeType,
+      isTrigger: false,
+      title: "Step",
+      subtitle: "Toolbox",
+      icon: "wrench",
+      accountName,
+      problems: [],
+      handles,
+    },
   };
   // Without an outer provider, ReactFlow renders the nodes it is given on the server (sized, so no measuring).
-  return renderToStaticMarkup(<ReactFlow nodes={[node]} edges={[]} nodeTypes={{ step: StepNode }} width={800} height={600} />);
+  return renderToStaticMarkup(
+    <ReactFlow nodes={[node]} edges={[]} nodeTypes={{ step: StepNode }} width={800} height={600} />,
+  );
 }
 
 const handleIds = (html: string) => [...html.matchAll(/data-testid="handle-n1-(\w+)"/g)].map((match) => match[1]);
@@ -38,7 +50,9 @@ describe("step node", () => {
   });
 
   it("shows the chosen account's name, and nothing for a step without one", () => {
-    expect(renderNode("action", ["next"], "Order API (prod)")).toMatch(/data-testid="node-account"[^>]*>.*Order API \(prod\)/);
+    expect(renderNode("action", ["next"], "Order API (prod)")).toMatch(
+      /data-testid="node-account"[^>]*>.*Order API \(prod\)/,
+    );
     expect(renderNode("action", ["next"])).not.toContain("node-account");
   });
 });

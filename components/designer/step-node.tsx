@@ -90,7 +90,9 @@ function StepNodeView({ data, selected }: NodeProps<StepFlowNode>) {
           <NodeIcon nodeType={data.nodeType} icon={data.icon} />
         </span>
         <div className="min-w-0 flex-1">
-          <p className="text-[11px] font-medium uppercase tracking-wide text-slate-500">{data.isTrigger ? "Trigger" : data.subtitle}</p>
+          <p className="text-[11px] font-medium uppercase tracking-wide text-slate-500">
+            {data.isTrigger ? "Trigger" : data.subtitle}
+          </p>
           <p className="truncate text-sm font-semibold text-slate-900">{data.title}</p>
         </div>
         {problem && (
@@ -127,10 +129,18 @@ export const StepNode = memo(StepNodeView);
 
 // A test's status is an outline, so it never hides the selection ring or the problem marker.
 const testStyles: Record<string, { outline: string; badge: string; label: string }> = {
-  running: { outline: "outline-2 outline-offset-2 outline-sky-400 animate-pulse", badge: "bg-sky-500", label: "Running" },
+  running: {
+    outline: "outline-2 outline-offset-2 outline-sky-400 animate-pulse",
+    badge: "bg-sky-500",
+    label: "Running",
+  },
   succeeded: { outline: "outline-2 outline-offset-2 outline-emerald-500", badge: "bg-emerald-600", label: "Succeeded" },
   failed: { outline: "outline-2 outline-offset-2 outline-red-500", badge: "bg-red-600", label: "Failed" },
-  skipped: { outline: "outline-2 outline-offset-2 outline-dashed outline-slate-300", badge: "bg-slate-400", label: "Skipped" },
+  skipped: {
+    outline: "outline-2 outline-offset-2 outline-dashed outline-slate-300",
+    badge: "bg-slate-400",
+    label: "Skipped",
+  },
 };
 
 function testOutline(status: string | undefined): string {

@@ -35,7 +35,10 @@ export function StepOptionsList({
     : "mb-1 [&_[cmdk-group-heading]]:py-1.5 [&_[cmdk-group-heading]]:text-xs";
   return (
     <Command.List className={`overflow-auto ${compact ? "p-1.5" : "p-2"}`}>
-      <Command.Empty className={`px-2 text-center text-sm text-slate-500 ${compact ? "py-4" : "py-6"}`} data-testid={emptyTestId}>
+      <Command.Empty
+        className={`px-2 text-center text-sm text-slate-500 ${compact ? "py-4" : "py-6"}`}
+        data-testid={emptyTestId}
+      >
         {empty}
       </Command.Empty>
       {sections.map((section) => (

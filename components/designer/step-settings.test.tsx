@@ -26,7 +26,9 @@ describe("step settings section", () => {
   });
 
   it("shows stored settings, the timeout in seconds, and how the error path reads the error", () => {
-    const html = renderToStaticMarkup(<StepSettingsSection node={node({ maxAttempts: 5, timeoutMs: 20_000, onError: "branch" })} />);
+    const html = renderToStaticMarkup(
+      <StepSettingsSection node={node({ maxAttempts: 5, timeoutMs: 20_000, onError: "branch" })} />,
+    );
     expect(selected(html, "setting-max-attempts")).toBe("5");
     expect(selected(html, "setting-on-error")).toBe("branch");
     expect(html).toMatch(/data-testid="setting-timeout"[^>]*value="20"/);

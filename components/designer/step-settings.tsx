@@ -28,18 +28,24 @@ function parseTimeout(text: string): { ok: true; ms: number | undefined } | { ok
 export function StepSettingsSection({ node }: { node: FlowNode }) {
   const edit = useDesignerStore((state) => state.edit);
   const settings = stepSettingsOf(node);
-  const [timeoutText, setTimeoutText] = useState(settings.timeoutMs === undefined ? "" : String(settings.timeoutMs / 1000));
+  const [timeoutText, setTimeoutText] = useState(
+    settings.timeoutMs === undefined ? "" : String(settings.timeoutMs / 1000),
+  );
   const timeoutValid = parseTimeout(timeoutText).ok;
 
   return (
-    <section data-testid="step-settings" aria-labelledby="step-settings-title" className="flex flex-col gap-3 border-t border-slate-200 pt-4">
+    <section
+      data-testid="step-settings"
+      aria-labelledby="step-settings-title"
+      className="flex flex-col gap-3 border-t border-slate-200 pt-4"
+    >
       <div>
         <h3 id="step-settings-title" className="text-sm font-semibold text-slate-800">
           Settings
         </h3>
         <p className="text-xs text-slate-500">
-          Network errors, timeouts, 5xx and 429 answers are tried again after a growing wait (or the wait the server asks
-          for); other errors fail at once.
+          Network errors, timeouts, 5xx and 429 answers are tried again after a growing wait (or the wait the server
+          asks for); other errors fail at once.
         </p>
       </div>
       <div className="flex flex-col gap-1">
@@ -53,7 +59,9 @@ export function StepSettingsSection({ node }: { node: FlowNode }) {
           value={settings.maxAttempts}
           onChange={(event) => {
             const value = Number(event.target.value);
-            edit((graph) => updateSettings(graph, node.id, { maxAttempts: value === DEFAULT_MAX_ATTEMPTS ? undefined : value }));
+            edit((graph) =>
+              updateSettings(graph, node.id, { maxAttempts: value === DEFAULT_MAX_ATTEMPTS ? undefined : value }),
+            );
           }}
         >
           {Array.from({ length: 10 }, (_, index) => index + 1).map((count) => (

@@ -50,7 +50,9 @@ export function StructuredField({
   const [setAside, setSetAside] = useState<unknown>(undefined);
 
   const focusSwitch = (next: Mode) =>
-    requestAnimationFrame(() => document.getElementById(`mode-${next === "items" ? "items" : "expression"}-${key}`)?.focus());
+    requestAnimationFrame(() =>
+      document.getElementById(`mode-${next === "items" ? "items" : "expression"}-${key}`)?.focus(),
+    );
 
   const choose = (next: Mode) => {
     if (next === mode) return;
@@ -71,7 +73,11 @@ export function StructuredField({
   };
 
   const switcher = (
-    <div role="group" aria-label={`How to set ${field.title}`} className="inline-flex self-start rounded-md bg-slate-100 p-0.5 text-xs text-slate-600">
+    <div
+      role="group"
+      aria-label={`How to set ${field.title}`}
+      className="inline-flex self-start rounded-md bg-slate-100 p-0.5 text-xs text-slate-600"
+    >
       {(["items", "expression"] as const).map((option) => (
         <button
           key={option}
@@ -102,7 +108,12 @@ export function StructuredField({
           if (parsed !== value) onChange(parsed);
         }}
       >
-        {renderField({ ...slot, field: expressionField, toolbar: switcher, expected: [field.kind === "list" ? "array" : "object"] })}
+        {renderField({
+          ...slot,
+          field: expressionField,
+          toolbar: switcher,
+          expected: [field.kind === "list" ? "array" : "object"],
+        })}
       </div>
     );
   }
@@ -129,7 +140,11 @@ export function StructuredField({
             className="-ml-1 flex min-w-0 items-center gap-1 rounded px-1 text-left text-sm font-medium text-slate-700 hover:text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
             onClick={() => setOpen(!open)}
           >
-            <ChevronRight size={14} aria-hidden className={`shrink-0 text-slate-500 transition-transform ${open ? "rotate-90" : ""}`} />
+            <ChevronRight
+              size={14}
+              aria-hidden
+              className={`shrink-0 text-slate-500 transition-transform ${open ? "rotate-90" : ""}`}
+            />
             <span className="truncate">{title}</span>
           </button>
         ) : (
@@ -140,7 +155,11 @@ export function StructuredField({
         {slot.actions}
       </div>
       {collapsible && !open && (
-        <p data-testid={`summary-${key}`} className="-mt-1.5 truncate pl-4 text-xs text-slate-500" title={collapsible.summary}>
+        <p
+          data-testid={`summary-${key}`}
+          className="-mt-1.5 truncate pl-4 text-xs text-slate-500"
+          title={collapsible.summary}
+        >
           {collapsible.summary}
         </p>
       )}

@@ -25,12 +25,18 @@ const fields = describeFields({
 const data: NodeData = { sources: [], context: undefined, expectedTypes: {} };
 
 const render = (values: Record<string, unknown>, missing: string[] = []) =>
-  renderToStaticMarkup(<SchemaForm fields={fields} values={values} missing={new Set(missing)} onChange={() => undefined} data={data} />);
+  renderToStaticMarkup(
+    <SchemaForm fields={fields} values={values} missing={new Set(missing)} onChange={() => undefined} data={data} />,
+  );
 
 describe("structured fields in the schema form", () => {
   it("shows list items as cards with their sub-fields, mapping aids and named controls", () => {
-    const html = render({ lines: [{ itemId: "SKU-1", quantity: 2 }, { quantity: 1 }], shipTo: { city: "London" } }, ["lines.1.itemId"]);
-    expect(html).toMatch(/data-testid="mode-items-lines"[^>]*aria-pressed="true"|aria-pressed="true"[^>]*data-testid="mode-items-lines"/);
+    const html = render({ lines: [{ itemId: "SKU-1", quantity: 2 }, { quantity: 1 }], shipTo: { city: "London" } }, [
+      "lines.1.itemId",
+    ]);
+    expect(html).toMatch(
+      /data-testid="mode-items-lines"[^>]*aria-pressed="true"|aria-pressed="true"[^>]*data-testid="mode-items-lines"/,
+    );
     expect(html).toMatch(/data-testid="field-lines-0-itemId"[^>]*value="SKU-1"/);
     expect(html).toMatch(/data-testid="field-lines-0-quantity"[^>]*value="2"/);
     expect(html).toContain('data-testid="insert-data-lines-1-itemId"');
@@ -47,7 +53,9 @@ describe("structured fields in the schema form", () => {
 
   it("opens a template or JSON text from an older draft as an expression, keeping it as stored", () => {
     const template = render({ lines: "{{ trigger.lines }}" });
-    expect(template).toMatch(/aria-pressed="true"[^>]*data-testid="mode-expression-lines"|data-testid="mode-expression-lines"[^>]*aria-pressed="true"/);
+    expect(template).toMatch(
+      /aria-pressed="true"[^>]*data-testid="mode-expression-lines"|data-testid="mode-expression-lines"[^>]*aria-pressed="true"/,
+    );
     expect(template).toMatch(/<textarea[^>]*data-testid="field-lines"[^>]*>\{\{ trigger.lines \}\}<\/textarea>/);
     expect(template).toContain('data-testid="insert-data-lines"');
     const oldDraft = render({ lines: '[{"itemId": "A", "quantity": 1}]', shipTo: { city: "Paris", country: "FR" } });
@@ -58,11 +66,15 @@ describe("structured fields in the schema form", () => {
 
   it("folds an empty group under a summary line and opens one with values or a problem", () => {
     const empty = render({});
-    expect(empty).toMatch(/data-testid="toggle-shipTo"[^>]*aria-expanded="false"|aria-expanded="false"[^>]*data-testid="toggle-shipTo"/);
+    expect(empty).toMatch(
+      /data-testid="toggle-shipTo"[^>]*aria-expanded="false"|aria-expanded="false"[^>]*data-testid="toggle-shipTo"/,
+    );
     expect(empty).toContain("Not set (1 field)");
     expect(empty).not.toContain('data-testid="field-shipTo-city"');
     const filled = render({ shipTo: { city: "London" } });
-    expect(filled).toMatch(/aria-expanded="true"[^>]*data-testid="toggle-shipTo"|data-testid="toggle-shipTo"[^>]*aria-expanded="true"/);
+    expect(filled).toMatch(
+      /aria-expanded="true"[^>]*data-testid="toggle-shipTo"|data-testid="toggle-shipTo"[^>]*aria-expanded="true"/,
+    );
     expect(filled).toContain('data-testid="field-shipTo-city"');
     expect(render({}, ["shipTo.city"])).toContain('data-testid="field-shipTo-city"');
   });

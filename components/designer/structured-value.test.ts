@@ -9,7 +9,12 @@ const [lines, shipTo, tags] = describeFields({
       type: "array",
       items: {
         type: "object",
-        properties: { itemId: { type: "string" }, quantity: { type: "number" }, action: { enum: ["ADD", "CANCEL"] }, rush: { type: "boolean" } },
+        properties: {
+          itemId: { type: "string" },
+          quantity: { type: "number" },
+          action: { enum: ["ADD", "CANCEL"] },
+          rush: { type: "boolean" },
+        },
         required: ["itemId"],
       },
     },

@@ -34,7 +34,11 @@ export function TestFlowDialog({
   const initial: SampleSource = samples?.lastEvent ? "lastEvent" : samples?.declared ? "declared" : "pasted";
   const [source, setSource] = useState<SampleSource>(initial);
   const [text, setText] = useState(() =>
-    initial === "lastEvent" ? pretty(samples?.lastEvent?.data) : initial === "declared" ? pretty(samples?.declared?.data) : "{}",
+    initial === "lastEvent"
+      ? pretty(samples?.lastEvent?.data)
+      : initial === "declared"
+        ? pretty(samples?.declared?.data)
+        : "{}",
   );
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -114,8 +118,8 @@ export function TestFlowDialog({
           testId="test-payload"
           label={
             <>
-              The test starts with this JSON as <code className="rounded bg-slate-100 px-1">{"{{ trigger }}"}</code>; empty
-              means <code className="rounded bg-slate-100 px-1">{"{}"}</code>.
+              The test starts with this JSON as <code className="rounded bg-slate-100 px-1">{"{{ trigger }}"}</code>;
+              empty means <code className="rounded bg-slate-100 px-1">{"{}"}</code>.
             </>
           }
           value={text}

@@ -30,7 +30,9 @@ export function TestRunBanner() {
       className="absolute left-3 top-3 z-10 flex max-w-md items-center gap-2 rounded-md border border-slate-200 bg-white px-3 py-2 text-sm shadow-sm"
     >
       <FlaskConical size={15} aria-hidden className="shrink-0 text-brand-600" />
-      <span className="shrink-0 whitespace-nowrap font-medium text-slate-800">{bannerText[runStatus] ?? runStatus}</span>
+      <span className="shrink-0 whitespace-nowrap font-medium text-slate-800">
+        {bannerText[runStatus] ?? runStatus}
+      </span>
       {runStatus === "failed" && runError && (
         <span className="min-w-0 truncate text-red-600" title={runError} data-testid="test-run-error">
           {runError}
@@ -41,7 +43,13 @@ export function TestRunBanner() {
           Details
         </Link>
       )}
-      <Button variant="ghost" className="!px-1.5 !py-1" aria-label="Hide test results" data-testid="test-run-dismiss" onClick={dismiss}>
+      <Button
+        variant="ghost"
+        className="!px-1.5 !py-1"
+        aria-label="Hide test results"
+        data-testid="test-run-dismiss"
+        onClick={dismiss}
+      >
         <X size={14} aria-hidden />
       </Button>
     </div>
@@ -55,11 +63,17 @@ function PinnedSample({ node, sameAsOutput }: { node: FlowNode; sameAsOutput: bo
   return (
     <div className="flex flex-col gap-2" data-testid="pinned-sample">
       {sameAsOutput ? (
-        <p className="text-xs text-slate-500">This output is pinned: the mapping preview uses it even after later tests.</p>
+        <p className="text-xs text-slate-500">
+          This output is pinned: the mapping preview uses it even after later tests.
+        </p>
       ) : (
         <JsonView value={node.sample} testId="pinned-sample-json" label="Pinned sample" />
       )}
-      <Button data-testid="unpin-sample-button" className="self-start" onClick={() => edit((graph) => pinSample(graph, node.id, undefined))}>
+      <Button
+        data-testid="unpin-sample-button"
+        className="self-start"
+        onClick={() => edit((graph) => pinSample(graph, node.id, undefined))}
+      >
         <PinOff size={14} aria-hidden /> Unpin sample
       </Button>
     </div>
@@ -75,7 +89,10 @@ export function TestResultSummary({ node }: { node: FlowNode }) {
   const result = useTestRunStore((state) => state.results[node.id]);
   if (!runId) return null;
   return (
-    <div data-testid="test-summary" className="flex items-center gap-2 rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700">
+    <div
+      data-testid="test-summary"
+      className="flex items-center gap-2 rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700"
+    >
       <FlaskConical size={14} aria-hidden className="shrink-0 text-brand-600" />
       <span>Last test:</span>
       {result ? <StatusBadge status={result.status} /> : <span className="text-slate-500">did not run</span>}
@@ -102,7 +119,10 @@ export function TestResultsSection({ node }: { node: FlowNode }) {
   const result = useTestRunStore((state) => state.results[node.id]);
   if (!runId && node.sample === undefined) return null;
   const problem = result ? pinProblem(result.output, result.outputTruncated) : null;
-  const pinned = result?.status === "succeeded" && node.sample !== undefined && JSON.stringify(node.sample) === JSON.stringify(result.output);
+  const pinned =
+    result?.status === "succeeded" &&
+    node.sample !== undefined &&
+    JSON.stringify(node.sample) === JSON.stringify(result.output);
 
   return (
     <section
@@ -114,11 +134,15 @@ export function TestResultsSection({ node }: { node: FlowNode }) {
       <h3 id="last-test-title" className="flex items-center gap-2 text-sm font-semibold text-slate-800">
         <FlaskConical size={15} aria-hidden className="text-brand-600" /> Last test
         {result && <StatusBadge status={result.status} testId="test-step-status" />}
-        {result && result.durationMs !== null && <span className="text-xs font-normal text-slate-500">{result.durationMs} ms</span>}
+        {result && result.durationMs !== null && (
+          <span className="text-xs font-normal text-slate-500">{result.durationMs} ms</span>
+        )}
       </h3>
       {runId && !result && (
         <p className="text-sm text-slate-500" data-testid="test-step-not-run">
-          {runStatus && unfinishedRunStatuses.has(runStatus) ? "Not reached yet." : "This step did not run in the last test."}
+          {runStatus && unfinishedRunStatuses.has(runStatus)
+            ? "Not reached yet."
+            : "This step did not run in the last test."}
         </p>
       )}
       {result?.status === "skipped" && (

@@ -4,7 +4,14 @@ import { parseSampleJson, pinProblem, pinSample, samplesOf, stepResultsOf, type 
 
 function graphWithLog(): FlowGraph {
   const graph = emptyFlowGraph();
-  graph.nodes.push({ id: "note", type: "action", position: { x: 0, y: 150 }, connectorId: "core", operation: "log", inputs: {} });
+  graph.nodes.push({
+    id: "note",
+    type: "action",
+    position: { x: 0, y: 150 },
+    connectorId: "core",
+    operation: "log",
+    inputs: {},
+  });
   graph.edges.push({ id: "e1", source: "trigger", target: "note", sourceHandle: "next" });
   return graph;
 }
@@ -23,7 +30,10 @@ describe("test run results", () => {
   it("builds samples from pinned outputs, overridden by the latest test's whole succeeded outputs", () => {
     const graph = pinSample(graphWithLog(), "note", { message: "pinned" });
     expect(samplesOf(graph, {})).toEqual({ note: { message: "pinned" } });
-    const results = stepResultsOf([step("trigger", "succeeded", { orderNo: "A" }), step("note", "succeeded", { message: "fresh" })]);
+    const results = stepResultsOf([
+      step("trigger", "succeeded", { orderNo: "A" }),
+      step("note", "succeeded", { message: "fresh" }),
+    ]);
     expect(samplesOf(graph, results)).toEqual({ trigger: { orderNo: "A" }, note: { message: "fresh" } });
     const failed = stepResultsOf([step("note", "failed", null)]);
     expect(samplesOf(graph, failed)).toEqual({ note: { message: "pinned" } });

@@ -31,7 +31,8 @@ export function samplesOf(graph: FlowGraph | null, results: Record<string, TestS
   const samples: Record<string, unknown> = {};
   for (const node of graph?.nodes ?? []) if (node.sample !== undefined) samples[node.id] = node.sample;
   for (const [stepId, result] of Object.entries(results)) {
-    if (result.status === "succeeded" && !result.outputTruncated && result.output !== undefined) samples[stepId] = result.output;
+    if (result.status === "succeeded" && !result.outputTruncated && result.output !== undefined)
+      samples[stepId] = result.output;
   }
   return samples;
 }

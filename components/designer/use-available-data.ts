@@ -7,7 +7,14 @@ import { type ConnectorManifest, resolveOperation } from "@/lib/connector-manife
 import type { FlowNode } from "@/lib/flow-graph";
 import { expectedTypesFromSchema, type PreviewContext, type ValueType } from "@/lib/template-check";
 import { useTRPC } from "../trpc";
-import { availableData, mergeSamples, noSamples, previewContextFor, samplesFromRun, type DataSource } from "./available-data";
+import {
+  availableData,
+  mergeSamples,
+  noSamples,
+  previewContextFor,
+  samplesFromRun,
+  type DataSource,
+} from "./available-data";
 import { useDesignerStore } from "./designer-store";
 import { samplesOf, unfinishedRunStatuses, useTestRunStore } from "./test-run-results";
 
@@ -37,9 +44,13 @@ export function useAvailableData(node: FlowNode, manifest: ConnectorManifest | u
   const succeeded = useQuery(
     trpc.runs.list.queryOptions({ flowId: flowId ?? "", status: "succeeded", limit: 1 }, { enabled: flowId !== null }),
   );
-  const failed = useQuery(trpc.runs.list.queryOptions({ flowId: flowId ?? "", status: "failed", limit: 1 }, { enabled: flowId !== null }));
+  const failed = useQuery(
+    trpc.runs.list.queryOptions({ flowId: flowId ?? "", status: "failed", limit: 1 }, { enabled: flowId !== null }),
+  );
   const latest = newer(succeeded.data?.items[0], failed.data?.items[0]);
-  const run = useQuery(trpc.runs.get.queryOptions({ id: latest?.id ?? "" }, { enabled: latest !== undefined, staleTime: Infinity }));
+  const run = useQuery(
+    trpc.runs.get.queryOptions({ id: latest?.id ?? "" }, { enabled: latest !== undefined, staleTime: Infinity }),
+  );
   const runSteps = run.data?.steps;
 
   const inputSchema = resolveOperation(manifest, node)?.operation.inputSchema;
@@ -70,11 +81,13 @@ export function useRunNowWatcher(flowId: string): (runId: string) => void {
       { id: runId ?? "" },
       {
         enabled: runId !== null,
-        refetchInterval: (query) => (query.state.data && !unfinishedRunStatuses.has(query.state.data.run.status) ? false : 2000),
+        refetchInterval: (query) =>
+          query.state.data && !unfinishedRunStatuses.has(query.state.data.run.status) ? false : 2000,
       },
     ),
   );
-  const finished = run.data !== undefined && run.data.run.id === runId && !unfinishedRunStatuses.has(run.data.run.status);
+  const finished =
+    run.data !== undefined && run.data.run.id === runId && !unfinishedRunStatuses.has(run.data.run.status);
   useEffect(() => {
     if (finished) void queryClient.invalidateQueries({ queryKey: trpc.runs.list.queryKey({ flowId }) });
   }, [finished, flowId, queryClient, trpc]);

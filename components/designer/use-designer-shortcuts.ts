@@ -10,7 +10,12 @@ import { removeEdges, removeNodes } from "./graph-edit";
 /** True when a key press belongs to a field, dialog or menu, where keys like "/" or Delete keep their own meaning. */
 export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  if (
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement
+  )
+    return true;
   return target.isContentEditable || target.closest('dialog, [role="dialog"], [role="menu"]') !== null;
 }
 
@@ -19,7 +24,8 @@ function hasTextSelection(): boolean {
   return selection !== null && !selection.isCollapsed && selection.toString().length > 0;
 }
 
-const panelFields = 'input:not([type="hidden"]):not([disabled]), textarea:not([disabled]), select:not([disabled]), [contenteditable="true"]';
+const panelFields =
+  'input:not([type="hidden"]):not([disabled]), textarea:not([disabled]), select:not([disabled]), [contenteditable="true"]';
 
 /**
  * F6 (or Alt+Enter) goes from the canvas to the selected step's first field in the panel, and from the panel back to

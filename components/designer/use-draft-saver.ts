@@ -68,6 +68,12 @@ export function useDraftSaver(flowId: string) {
     return () => window.removeEventListener("beforeunload", warn);
   }, [dirty]);
 
-  const state: SaveState = saveDraft.isPending ? "saving" : problem && dirty ? problem.kind : dirty ? "unsaved" : "saved";
+  const state: SaveState = saveDraft.isPending
+    ? "saving"
+    : problem && dirty
+      ? problem.kind
+      : dirty
+        ? "unsaved"
+        : "saved";
   return { save, state, problem };
 }

@@ -15,7 +15,12 @@ function insideExpression(text: string, at: number): boolean {
  * `text` with the reference at the selection (replacing it), or at the end without one; and the caret after it.
  * Outside an expression it goes in as `{{ reference }}`; inside one (`{{ total > | }}`) as the bare path.
  */
-export function spliceReference(text: string, reference: string, selectionStart: number | null, selectionEnd: number | null): { text: string; caret: number } {
+export function spliceReference(
+  text: string,
+  reference: string,
+  selectionStart: number | null,
+  selectionEnd: number | null,
+): { text: string; caret: number } {
   const start = Math.min(selectionStart ?? text.length, text.length);
   const end = Math.max(start, Math.min(selectionEnd ?? start, text.length));
   let insertion = `{{ ${reference} }}`;
@@ -42,18 +47,21 @@ export function useInsertReference() {
    * Puts the reference into `text` (the box's current value) and hands the result to `apply`, then returns focus to
    * the box (found by `elementId`) with the caret just after the reference so the user can type on.
    */
-  const insert = useCallback((key: string, elementId: string, text: string, reference: string, apply: (next: string) => void) => {
-    const focused = lastFocused.current?.key === key ? lastFocused.current.element : null;
-    const result = spliceReference(text, reference, focused?.selectionStart ?? null, focused?.selectionEnd ?? null);
-    apply(result.text);
-    requestAnimationFrame(() => {
-      const element = document.getElementById(elementId);
-      if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) {
-        element.focus();
-        element.setSelectionRange(result.caret, result.caret);
-      }
-    });
-  }, []);
+  const insert = useCallback(
+    (key: string, elementId: string, text: string, reference: string, apply: (next: string) => void) => {
+      const focused = lastFocused.current?.key === key ? lastFocused.current.element : null;
+      const result = spliceReference(text, reference, focused?.selectionStart ?? null, focused?.selectionEnd ?? null);
+      apply(result.text);
+      requestAnimationFrame(() => {
+        const element = document.getElementById(elementId);
+        if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) {
+          element.focus();
+          element.setSelectionRange(result.caret, result.caret);
+        }
+      });
+    },
+    [],
+  );
 
   return { trackFocus, insert };
 }

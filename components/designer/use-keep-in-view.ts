@@ -16,7 +16,9 @@ const maxFrames = 20;
 function overlaysOn(element: HTMLElement, canvas: DOMRect): Box[] {
   return [...element.querySelectorAll(".react-flow__panel")].flatMap((panel) => {
     const box = panel.getBoundingClientRect();
-    return box.width > 0 && box.height > 0 ? [{ x: box.left - canvas.left, y: box.top - canvas.top, width: box.width, height: box.height }] : [];
+    return box.width > 0 && box.height > 0
+      ? [{ x: box.left - canvas.left, y: box.top - canvas.top, width: box.width, height: box.height }]
+      : [];
   });
 }
 
@@ -79,11 +81,17 @@ export function useKeepInView({
         right = Math.max(right, position.x + (node.measured.width ?? 0));
         bottom = Math.max(bottom, position.y + (node.measured.height ?? 0));
       }
-      const box: Box = { x: left * zoom + x, y: top * zoom + y, width: (right - left) * zoom, height: (bottom - top) * zoom };
+      const box: Box = {
+        x: left * zoom + x,
+        y: top * zoom + y,
+        width: (right - left) * zoom,
+        height: (bottom - top) * zoom,
+      };
       const pan = panIntoView(box, { width, height }, overlaysOn(element, canvas));
       if (pan.kind === "pan") void setViewport({ x: x + pan.dx, y: y + pan.dy, zoom }, { duration: panDuration });
       // Zoom out only as far as the new steps need, never in.
-      if (pan.kind === "too-big" && mayZoom) void fitView({ nodes: ids.map((id) => ({ id })), duration: panDuration, maxZoom: zoom, padding: 0.2 });
+      if (pan.kind === "too-big" && mayZoom)
+        void fitView({ nodes: ids.map((id) => ({ id })), duration: panDuration, maxZoom: zoom, padding: 0.2 });
     };
     pending.current = requestAnimationFrame(attempt);
   });

@@ -7,7 +7,14 @@ const graph: FlowGraph = {
   schemaVersion: 1,
   nodes: [
     { id: "trigger", type: "trigger", position: { x: 0, y: 0 }, connectorId: "core", operation: "manual", inputs: {} },
-    { id: "a", type: "action", position: { x: 0, y: 150 }, connectorId: "core", operation: "log", inputs: { message: "hi" } },
+    {
+      id: "a",
+      type: "action",
+      position: { x: 0, y: 150 },
+      connectorId: "core",
+      operation: "log",
+      inputs: { message: "hi" },
+    },
   ],
   edges: [{ id: "trigger-a", source: "trigger", target: "a", sourceHandle: "next" }],
 };
@@ -18,7 +25,10 @@ describe("onlyMoved", () => {
   });
 
   it("is false when an input, a node or an edge changed", () => {
-    const edited: FlowGraph = { ...graph, nodes: graph.nodes.map((node) => (node.id === "a" ? { ...node, inputs: { message: "" } } : node)) };
+    const edited: FlowGraph = {
+      ...graph,
+      nodes: graph.nodes.map((node) => (node.id === "a" ? { ...node, inputs: { message: "" } } : node)),
+    };
     expect(onlyMoved(graph, edited)).toBe(false);
     expect(onlyMoved(graph, { ...graph, nodes: graph.nodes.slice(0, 1) })).toBe(false);
     expect(onlyMoved(graph, { ...graph, edges: [] })).toBe(false);

@@ -22,10 +22,21 @@ function sameExceptPosition(a: FlowNode, b: FlowNode): boolean {
 }
 
 export function useProblems(graph: FlowGraph | null, manifest: ConnectorManifest | undefined, accounts: KnownAccounts) {
-  const last = useRef<{ graph: FlowGraph | null; manifest: typeof manifest; accounts: KnownAccounts; problems: Map<string, string[]> } | null>(null);
+  const last = useRef<{
+    graph: FlowGraph | null;
+    manifest: typeof manifest;
+    accounts: KnownAccounts;
+    problems: Map<string, string[]>;
+  } | null>(null);
   return useMemo(() => {
     const previous = last.current;
-    if (previous?.graph && graph && previous.manifest === manifest && previous.accounts === accounts && onlyMoved(previous.graph, graph)) {
+    if (
+      previous?.graph &&
+      graph &&
+      previous.manifest === manifest &&
+      previous.accounts === accounts &&
+      onlyMoved(previous.graph, graph)
+    ) {
       last.current = { ...previous, graph };
       return previous.problems;
     }

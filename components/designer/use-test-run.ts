@@ -26,7 +26,8 @@ export function useTestRun(flowId: string, save: () => Promise<boolean>) {
       { id: current ?? "" },
       {
         enabled: current !== null,
-        refetchInterval: (query) => (query.state.data && !unfinishedRunStatuses.has(query.state.data.run.status) ? false : 1000),
+        refetchInterval: (query) =>
+          query.state.data && !unfinishedRunStatuses.has(query.state.data.run.status) ? false : 1000,
       },
     ),
   );

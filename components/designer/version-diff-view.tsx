@@ -13,7 +13,12 @@ function edgeText(edge: EdgeSummary, names: Record<string, string>): string {
   return `${names[edge.source] ?? edge.source} → ${names[edge.target] ?? edge.target}${handleWords[edge.sourceHandle]}`;
 }
 
-function Section(props: { title: string; tone: string; testId: string; items: { key: string; text: string; detail?: string }[] }) {
+function Section(props: {
+  title: string;
+  tone: string;
+  testId: string;
+  items: { key: string; text: string; detail?: string }[];
+}) {
   if (props.items.length === 0) return null;
   return (
     <section data-testid={props.testId}>

@@ -36,7 +36,9 @@ export function VersionsDialog({ flowId, onClose }: { flowId: string; onClose: (
 
   return (
     <Dialog open onClose={onClose} title="Versions" testId="versions-dialog" size="lg">
-      {versions.isError && <p className="text-sm text-red-600">Could not load the versions: {errorMessage(versions.error)}</p>}
+      {versions.isError && (
+        <p className="text-sm text-red-600">Could not load the versions: {errorMessage(versions.error)}</p>
+      )}
       {versions.isPending && <p className="text-sm text-slate-500">Loading…</p>}
       {versions.data?.length === 0 && (
         <p data-testid="no-versions" className="text-sm text-slate-600">
@@ -45,11 +47,21 @@ export function VersionsDialog({ flowId, onClose }: { flowId: string; onClose: (
       )}
       {versions.data && versions.data.length > 0 && (
         <div className="flex flex-col gap-4">
-          <ul className="max-h-48 divide-y divide-slate-100 overflow-y-auto rounded-md border border-slate-200" aria-label="Published versions">
+          <ul
+            className="max-h-48 divide-y divide-slate-100 overflow-y-auto rounded-md border border-slate-200"
+            aria-label="Published versions"
+          >
             {versions.data.map((version) => (
-              <li key={version.number} data-testid="version-row" data-version={version.number} className="flex items-center gap-3 px-3 py-2 text-sm">
+              <li
+                key={version.number}
+                data-testid="version-row"
+                data-version={version.number}
+                className="flex items-center gap-3 px-3 py-2 text-sm"
+              >
                 <span className="font-medium">Version {version.number}</span>
-                {version.live && <span className="rounded bg-emerald-100 px-1.5 text-xs font-medium text-emerald-800">Live</span>}
+                {version.live && (
+                  <span className="rounded bg-emerald-100 px-1.5 text-xs font-medium text-emerald-800">Live</span>
+                )}
                 <span className="text-slate-500">published {formatRelative(version.createdAt)}</span>
                 <Button
                   variant="ghost"
@@ -63,7 +75,9 @@ export function VersionsDialog({ flowId, onClose }: { flowId: string; onClose: (
               </li>
             ))}
           </ul>
-          {confirming !== null && <RestoreConfirm flowId={flowId} number={confirming} onCancel={() => setConfirming(null)} onDone={onClose} />}
+          {confirming !== null && (
+            <RestoreConfirm flowId={flowId} number={confirming} onCancel={() => setConfirming(null)} onDone={onClose} />
+          )}
           {compare && (
             <div className="flex flex-col gap-3">
               <div className="flex flex-wrap items-center gap-2 text-sm">
@@ -138,14 +152,24 @@ function RestoreConfirm(props: { flowId: string; number: number; onCancel: () =>
   }
 
   return (
-    <div data-testid="restore-confirm" role="alertdialog" aria-label={`Restore version ${props.number}`} className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
+    <div
+      data-testid="restore-confirm"
+      role="alertdialog"
+      aria-label={`Restore version ${props.number}`}
+      className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm"
+    >
       <p className="text-slate-800">
         Replace the draft with version {props.number}? The running flow is not changed until you Start again.
         {dirty && <strong className="block text-amber-800">Your unsaved changes on the canvas will be lost.</strong>}
       </p>
       <div className="mt-2 flex justify-end gap-2">
         <Button onClick={props.onCancel}>Cancel</Button>
-        <Button variant="primary" data-testid="confirm-restore-button" disabled={restore.isPending} onClick={() => void onRestore()}>
+        <Button
+          variant="primary"
+          data-testid="confirm-restore-button"
+          disabled={restore.isPending}
+          onClick={() => void onRestore()}
+        >
           Restore version {props.number}
         </Button>
       </div>

@@ -11,11 +11,18 @@ export interface Box {
 export type PanResult = { kind: "none" } | { kind: "pan"; dx: number; dy: number } | { kind: "too-big" };
 
 function intersects(a: Box, b: Box, gap: number): boolean {
-  return a.x < b.x + b.width + gap && b.x - gap < a.x + a.width && a.y < b.y + b.height + gap && b.y - gap < a.y + a.height;
+  return (
+    a.x < b.x + b.width + gap && b.x - gap < a.x + a.width && a.y < b.y + b.height + gap && b.y - gap < a.y + a.height
+  );
 }
 
 function inside(box: Box, area: Box): boolean {
-  return box.x >= area.x && box.y >= area.y && box.x + box.width <= area.x + area.width && box.y + box.height <= area.y + area.height;
+  return (
+    box.x >= area.x &&
+    box.y >= area.y &&
+    box.x + box.width <= area.x + area.width &&
+    box.y + box.height <= area.y + area.height
+  );
 }
 
 function moved(box: Box, dx: number, dy: number): Box {
@@ -23,7 +30,12 @@ function moved(box: Box, dx: number, dy: number): Box {
 }
 
 /** The smallest pan bringing `box` inside `view` less `margin`, clear of every overlay; "too-big" when it cannot fit. */
-export function panIntoView(box: Box, view: { width: number; height: number }, overlays: readonly Box[], margin = 24): PanResult {
+export function panIntoView(
+  box: Box,
+  view: { width: number; height: number },
+  overlays: readonly Box[],
+  margin = 24,
+): PanResult {
   const area: Box = { x: margin, y: margin, width: view.width - 2 * margin, height: view.height - 2 * margin };
   if (box.width > area.width || box.height > area.height) return { kind: "too-big" };
   // Once a pan is needed, the box lands with some room around it (its neighbours show), not pressed to the edge.
@@ -33,7 +45,8 @@ export function panIntoView(box: Box, view: { width: number; height: number }, o
   if (box.x < area.x) dx = land(box.width, view.width) - box.x;
   else if (box.x + box.width > area.x + area.width) dx = view.width - land(box.width, view.width) - (box.x + box.width);
   if (box.y < area.y) dy = land(box.height, view.height) - box.y;
-  else if (box.y + box.height > area.y + area.height) dy = view.height - land(box.height, view.height) - (box.y + box.height);
+  else if (box.y + box.height > area.y + area.height)
+    dy = view.height - land(box.height, view.height) - (box.y + box.height);
 
   const gap = 8;
   for (const overlay of overlays) {

@@ -36,7 +36,8 @@ function CopyButton({ text, label, testId }: { text: string; label: string; test
   );
 }
 
-const valueClass = "min-w-0 flex-1 truncate rounded-md border border-slate-200 bg-slate-50 px-2 py-1.5 font-mono text-xs";
+const valueClass =
+  "min-w-0 flex-1 truncate rounded-md border border-slate-200 bg-slate-50 px-2 py-1.5 font-mono text-xs";
 
 export function WebhookTriggerInfo({ node }: { node: FlowNode }) {
   const trpc = useTRPC();
@@ -98,7 +99,9 @@ export function WebhookTriggerInfo({ node }: { node: FlowNode }) {
           <CopyButton text={url} label="Copy the webhook URL" testId="webhook-copy-url" />
         </div>
         <p data-testid="webhook-listening" className={`text-xs ${listening ? "text-emerald-700" : "text-amber-700"}`}>
-          {listening ? "Listening: requests start runs." : "Not listening: start the flow with this trigger to accept requests."}
+          {listening
+            ? "Listening: requests start runs."
+            : "Not listening: start the flow with this trigger to accept requests."}
           {lastFiredAt && ` Last run started ${new Date(lastFiredAt).toLocaleString()}.`}
         </p>
         {lastError && <p className="text-xs text-red-600">{lastError}</p>}
@@ -143,8 +146,8 @@ export function WebhookTriggerInfo({ node }: { node: FlowNode }) {
       <div className="rounded-md bg-slate-50 p-3 text-xs text-slate-600">
         {verifies ? (
           <p>
-            Sign each request: send <code>X-Conflux-Signature: t=&lt;unix seconds&gt;,v1=&lt;hex&gt;</code>, where hex is
-            the HMAC-SHA256 of <code>&lt;t&gt;.&lt;raw body&gt;</code> keyed with the secret. Signatures older than 5
+            Sign each request: send <code>X-Conflux-Signature: t=&lt;unix seconds&gt;,v1=&lt;hex&gt;</code>, where hex
+            is the HMAC-SHA256 of <code>&lt;t&gt;.&lt;raw body&gt;</code> keyed with the secret. Signatures older than 5
             minutes are refused.
           </p>
         ) : (

@@ -13,7 +13,10 @@ import { errorMessage } from "../ui/error-message";
 import { downloadJson } from "./download-json";
 
 /** Downloads the flow's file, or says why it could not; also the designer's "More › Export". */
-export async function downloadFlowExport(name: string, graph: () => FlowGraph | null | Promise<FlowGraph | null>): Promise<void> {
+export async function downloadFlowExport(
+  name: string,
+  graph: () => FlowGraph | null | Promise<FlowGraph | null>,
+): Promise<void> {
   try {
     const current = await graph();
     if (current) downloadJson(exportFileName(name), exportFlow(name, current));

@@ -78,7 +78,9 @@ export function FlowsList() {
           <div className="rounded-xl border border-dashed border-slate-300 bg-white p-12 text-center">
             <Workflow className="mx-auto text-slate-400" size={40} aria-hidden />
             <h2 className="mt-3 font-medium">No flows yet</h2>
-            <p className="mt-1 text-sm text-slate-600">Create a flow to connect a trigger to the actions it should run.</p>
+            <p className="mt-1 text-sm text-slate-600">
+              Create a flow to connect a trigger to the actions it should run.
+            </p>
             <Button variant="primary" className="mt-4" onClick={() => setCreating(true)}>
               <Plus size={16} aria-hidden /> Create your first flow
             </Button>
@@ -100,11 +102,20 @@ export function FlowsList() {
             </thead>
             <tbody className="divide-y divide-slate-100">
               {flows.data.map((flow) => (
-                <tr key={flow.id} data-testid="flow-row" data-flow-name={flow.name} className="whitespace-nowrap hover:bg-slate-50">
+                <tr
+                  key={flow.id}
+                  data-testid="flow-row"
+                  data-flow-name={flow.name}
+                  className="whitespace-nowrap hover:bg-slate-50"
+                >
                   <td className="whitespace-normal px-4 py-3 font-medium">
                     {/* A floor under the name's width: otherwise the table squeezes it into three lines beside wide buttons. */}
                     <div className="min-w-56">
-                      <Link href={`/flows/${flow.id}`} data-testid="flow-link" className="text-brand-700 hover:underline">
+                      <Link
+                        href={`/flows/${flow.id}`}
+                        data-testid="flow-link"
+                        className="text-brand-700 hover:underline"
+                      >
                         {flow.name}
                       </Link>
                     </div>
@@ -117,7 +128,10 @@ export function FlowsList() {
                   </td>
                   <td className="px-4 py-3">
                     {flow.lastRun ? (
-                      <Link href={`/runs/${flow.lastRun.id}`} className="inline-flex items-center gap-2 hover:underline">
+                      <Link
+                        href={`/runs/${flow.lastRun.id}`}
+                        className="inline-flex items-center gap-2 hover:underline"
+                      >
                         <StatusBadge status={flow.lastRun.status} />
                         <span className="text-slate-500">{formatRelative(flow.lastRun.createdAt)}</span>
                       </Link>
@@ -128,26 +142,26 @@ export function FlowsList() {
                   <td className="px-4 py-3 text-slate-500">{formatRelative(flow.updatedAt)}</td>
                   <td className="px-4 py-3">
                     <div className="flex justify-end gap-1">
-                    <SavedFlowExportButton id={flow.id} name={flow.name} />
-                    <Button
-                      variant="ghost"
-                      aria-label={`Rename ${flow.name}`}
-                      title="Rename"
-                      data-testid="rename-flow-button"
-                      onClick={() => setRenaming({ id: flow.id, name: flow.name })}
-                    >
-                      <Pencil size={15} aria-hidden />
-                    </Button>
-                    <Button
-                      variant="ghost"
-                      aria-label={`Delete ${flow.name}`}
-                      data-testid="delete-flow-button"
-                      className="text-red-600 hover:text-red-700"
-                      title="Delete"
-                      onClick={() => setDeleting({ id: flow.id, name: flow.name })}
-                    >
-                      <Trash2 size={15} aria-hidden />
-                    </Button>
+                      <SavedFlowExportButton id={flow.id} name={flow.name} />
+                      <Button
+                        variant="ghost"
+                        aria-label={`Rename ${flow.name}`}
+                        title="Rename"
+                        data-testid="rename-flow-button"
+                        onClick={() => setRenaming({ id: flow.id, name: flow.name })}
+                      >
+                        <Pencil size={15} aria-hidden />
+                      </Button>
+                      <Button
+                        variant="ghost"
+                        aria-label={`Delete ${flow.name}`}
+                        data-testid="delete-flow-button"
+                        className="text-red-600 hover:text-red-700"
+                        title="Delete"
+                        onClick={() => setDeleting({ id: flow.id, name: flow.name })}
+                      >
+                        <Trash2 size={15} aria-hidden />
+                      </Button>
                     </div>
                   </td>
                 </tr>
@@ -188,7 +202,12 @@ export function FlowsList() {
           onClose={() => setRenaming(null)}
         />
       )}
-      <Dialog open={deleting !== null} onClose={() => setDeleting(null)} title="Delete flow?" testId="delete-flow-dialog">
+      <Dialog
+        open={deleting !== null}
+        onClose={() => setDeleting(null)}
+        title="Delete flow?"
+        testId="delete-flow-dialog"
+      >
         <p className="text-sm text-slate-700">
           <strong>{deleting?.name}</strong> and its run history will be deleted. A running flow is stopped first. This
           cannot be undone.

@@ -13,7 +13,8 @@ import { Dialog } from "../ui/dialog";
 import { errorMessage } from "../ui/error-message";
 import { TextInput, inputClass } from "../ui/text-input";
 
-type Picked = { kind: "errors"; fileName: string; errors: string[] } | { kind: "flow"; document: unknown; flow: ImportedFlow };
+type Picked =
+  { kind: "errors"; fileName: string; errors: string[] } | { kind: "flow"; document: unknown; flow: ImportedFlow };
 
 /** The trigger is counted apart: an analyst counts the steps after it. */
 function stepCount(steps: number): string {
@@ -67,13 +68,23 @@ export function ImportFlowButton({ manifest }: { manifest: ConnectorManifest | u
         </Dialog>
       )}
       {picked?.kind === "flow" && manifest && (
-        <ImportAccountsDialog document={picked.document} flow={picked.flow} manifest={manifest} onClose={() => setPicked(null)} />
+        <ImportAccountsDialog
+          document={picked.document}
+          flow={picked.flow}
+          manifest={manifest}
+          onClose={() => setPicked(null)}
+        />
       )}
     </>
   );
 }
 
-function ImportAccountsDialog(props: { document: unknown; flow: ImportedFlow; manifest: ConnectorManifest; onClose: () => void }) {
+function ImportAccountsDialog(props: {
+  document: unknown;
+  flow: ImportedFlow;
+  manifest: ConnectorManifest;
+  onClose: () => void;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -101,14 +112,20 @@ function ImportAccountsDialog(props: { document: unknown; flow: ImportedFlow; ma
     <Dialog open onClose={props.onClose} title="Import flow" testId="import-flow-dialog">
       <form onSubmit={submit} className="flex flex-col gap-4">
         <p className="text-sm text-slate-600">
-          {stepCount(props.flow.graph.nodes.length - 1)}. Accounts are never exported: choose yours for each application,
-          or later in its steps.
+          {stepCount(props.flow.graph.nodes.length - 1)}. Accounts are never exported: choose yours for each
+          application, or later in its steps.
         </p>
         <div className="flex flex-col gap-1">
           <label htmlFor="import-flow-name" className="text-sm font-medium text-slate-700">
             Name
           </label>
-          <TextInput id="import-flow-name" data-testid="import-flow-name" value={name} maxLength={120} onChange={(event) => setName(event.target.value)} />
+          <TextInput
+            id="import-flow-name"
+            data-testid="import-flow-name"
+            value={name}
+            maxLength={120}
+            onChange={(event) => setName(event.target.value)}
+          />
         </div>
         {props.flow.applications.map((connectorId) => (
           <div key={connectorId} className="flex flex-col gap-1">
@@ -140,7 +157,12 @@ function ImportAccountsDialog(props: { document: unknown; flow: ImportedFlow; ma
         )}
         <div className="flex justify-end gap-2">
           <Button onClick={props.onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" data-testid="import-flow-submit" disabled={importFlow.isPending || name.trim() === ""}>
+          <Button
+            type="submit"
+            variant="primary"
+            data-testid="import-flow-submit"
+            disabled={importFlow.isPending || name.trim() === ""}
+          >
             Import flow
           </Button>
         </div>

@@ -74,10 +74,14 @@ function TemplateGalleryDialog({ entries, onClose }: { entries: GalleryEntry[]; 
                     setName(template.name);
                   }}
                   className={`h-full w-full rounded-md border p-3 text-left text-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 ${
-                    selected ? "border-brand-500 bg-brand-50" : "border-slate-200 hover:border-slate-300 hover:bg-slate-50"
+                    selected
+                      ? "border-brand-500 bg-brand-50"
+                      : "border-slate-200 hover:border-slate-300 hover:bg-slate-50"
                   }`}
                 >
-                  <span className="block text-xs font-medium uppercase tracking-wide text-slate-500">{connectorName}</span>
+                  <span className="block text-xs font-medium uppercase tracking-wide text-slate-500">
+                    {connectorName}
+                  </span>
                   <span className="mt-0.5 block font-medium text-slate-900">{template.name}</span>
                   <span className="mt-1 block text-slate-600">{template.description}</span>
                   <span className="mt-1 block text-xs text-slate-500">{template.graph.nodes.length} steps</span>

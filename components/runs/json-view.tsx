@@ -29,10 +29,7 @@ export function JsonView({
 }) {
   const original = truncated ? originalBytesOf(value) : null;
   const preview = truncated && typeof value === "object" && value !== null && "preview" in value ? value.preview : null;
-  const text =
-    typeof preview === "string"
-      ? `${preview}…`
-      : JSON.stringify(value, null, 2);
+  const text = typeof preview === "string" ? `${preview}…` : JSON.stringify(value, null, 2);
   return (
     <div className="min-w-0">
       <div className="mb-1 flex items-center gap-2">
@@ -50,11 +47,17 @@ export function JsonView({
       </div>
       {value === undefined || value === null ? (
         // Nothing to show (a trigger's input, a skipped step): a quiet note, not an empty black box.
-        <p data-testid={testId} className="rounded-md border border-dashed border-slate-200 px-3 py-2 text-xs text-slate-400">
+        <p
+          data-testid={testId}
+          className="rounded-md border border-dashed border-slate-200 px-3 py-2 text-xs text-slate-400"
+        >
           None
         </p>
       ) : (
-        <pre data-testid={testId} className="max-h-80 overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs leading-relaxed text-slate-100">
+        <pre
+          data-testid={testId}
+          className="max-h-80 overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs leading-relaxed text-slate-100"
+        >
           {text}
         </pre>
       )}

@@ -9,7 +9,13 @@ interface LinkedRun {
   status: string;
 }
 
-export function ReplayOfLink({ replayOfRunId, original }: { replayOfRunId: string | null; original: LinkedRun | null }) {
+export function ReplayOfLink({
+  replayOfRunId,
+  original,
+}: {
+  replayOfRunId: string | null;
+  original: LinkedRun | null;
+}) {
   if (!replayOfRunId) return null;
   return (
     <div data-testid="replay-of">

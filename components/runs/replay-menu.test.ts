@@ -7,7 +7,9 @@ import { replayChoices } from "./replay-menu";
 describe("replayChoices", () => {
   it("offers only the start on the run's version when it did not fail and is on the latest version", () => {
     const choices = replayChoices({ flowVersionNumber: 3, latestVersionNumber: 3, failedStepId: null });
-    expect(choices.map((choice) => [choice.testId, choice.label])).toEqual([["replay-start-same", "From the start, on version 3"]]);
+    expect(choices.map((choice) => [choice.testId, choice.label])).toEqual([
+      ["replay-start-same", "From the start, on version 3"],
+    ]);
   });
 
   it("offers the failed step and the latest version when they apply", () => {
@@ -24,14 +26,18 @@ describe("replayChoices", () => {
 describe("JsonView", () => {
   it("shows a truncated payload's preview and original size, marked as truncated", () => {
     const value = { $truncated: true, originalBytes: 3 * 1024 * 1024, preview: '{"items":[1,2' };
-    const html = renderToStaticMarkup(createElement(JsonView, { value, truncated: true, label: "Output", testId: "step-output" }));
+    const html = renderToStaticMarkup(
+      createElement(JsonView, { value, truncated: true, label: "Output", testId: "step-output" }),
+    );
     expect(html).toContain('data-testid="step-output-truncated"');
     expect(html).toContain("Truncated (3.0 MB)");
     expect(html).toContain("{&quot;items&quot;:[1,2…</pre>");
   });
 
   it("shows a whole payload pretty-printed, unmarked", () => {
-    const html = renderToStaticMarkup(createElement(JsonView, { value: { a: 1 }, label: "Input", testId: "step-input" }));
+    const html = renderToStaticMarkup(
+      createElement(JsonView, { value: { a: 1 }, label: "Input", testId: "step-input" }),
+    );
     expect(html).not.toContain("truncated");
     expect(html).toContain("{\n  &quot;a&quot;: 1\n}");
   });

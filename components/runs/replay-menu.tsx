@@ -19,15 +19,32 @@ export function replayChoices(run: {
   const same = `version ${run.flowVersionNumber}`;
   const latest = run.latestVersionNumber;
   const hasLatest = latest !== null && latest !== run.flowVersionNumber;
-  const choices: Choice[] = [{ from: "start", version: "same", label: `From the start, on ${same}`, testId: "replay-start-same" }];
+  const choices: Choice[] = [
+    { from: "start", version: "same", label: `From the start, on ${same}`, testId: "replay-start-same" },
+  ];
   if (hasLatest) {
-    choices.push({ from: "start", version: "latest", label: `From the start, on the latest (version ${latest})`, testId: "replay-start-latest" });
+    choices.push({
+      from: "start",
+      version: "latest",
+      label: `From the start, on the latest (version ${latest})`,
+      testId: "replay-start-latest",
+    });
   }
   if (run.failedStepId) {
     const step = `the failed step (${run.failedStepId})`;
-    choices.push({ from: "failedStep", version: "same", label: `From ${step}, on ${same}`, testId: "replay-failed-same" });
+    choices.push({
+      from: "failedStep",
+      version: "same",
+      label: `From ${step}, on ${same}`,
+      testId: "replay-failed-same",
+    });
     if (hasLatest) {
-      choices.push({ from: "failedStep", version: "latest", label: `From ${step}, on the latest (version ${latest})`, testId: "replay-failed-latest" });
+      choices.push({
+        from: "failedStep",
+        version: "latest",
+        label: `From ${step}, on the latest (version ${latest})`,
+        testId: "replay-failed-latest",
+      });
     }
   }
   return choices;
@@ -50,7 +67,8 @@ export function ReplayMenu({
         disabled: pending,
         content: (
           <>
-            <RotateCcw size={15} aria-hidden /> {pending ? "Replaying…" : "Replay"} <ChevronDown size={14} aria-hidden />
+            <RotateCcw size={15} aria-hidden /> {pending ? "Replaying…" : "Replay"}{" "}
+            <ChevronDown size={14} aria-hidden />
           </>
         ),
       }}

@@ -54,17 +54,32 @@ export function RunActions({ run }: { run: RunActionsRun }) {
   if (run.status === "queued" || run.status === "running") {
     return (
       <>
-        <Button variant="danger" data-testid="cancel-run" onClick={() => setConfirming(true)} disabled={cancel.isPending}>
+        <Button
+          variant="danger"
+          data-testid="cancel-run"
+          onClick={() => setConfirming(true)}
+          disabled={cancel.isPending}
+        >
           <Ban size={15} aria-hidden /> Cancel run
         </Button>
-        <Dialog open={confirming} onClose={() => setConfirming(false)} title="Cancel this run?" testId="cancel-run-dialog">
+        <Dialog
+          open={confirming}
+          onClose={() => setConfirming(false)}
+          title="Cancel this run?"
+          testId="cancel-run-dialog"
+        >
           <p className="text-sm text-slate-600">
-            The step in progress is stopped and the run ends as cancelled. Steps that already ran are not undone. You can
-            replay the run later.
+            The step in progress is stopped and the run ends as cancelled. Steps that already ran are not undone. You
+            can replay the run later.
           </p>
           <div className="mt-5 flex justify-end gap-2">
             <Button onClick={() => setConfirming(false)}>Keep running</Button>
-            <Button variant="danger" data-testid="cancel-run-confirm" disabled={cancel.isPending} onClick={() => void onCancel()}>
+            <Button
+              variant="danger"
+              data-testid="cancel-run-confirm"
+              disabled={cancel.isPending}
+              onClick={() => void onCancel()}
+            >
               {cancel.isPending ? "Cancelling…" : "Cancel run"}
             </Button>
           </div>
@@ -72,5 +87,7 @@ export function RunActions({ run }: { run: RunActionsRun }) {
       </>
     );
   }
-  return <ReplayMenu choices={replayChoices(run)} pending={replay.isPending} onPick={(choice) => void onReplay(choice)} />;
+  return (
+    <ReplayMenu choices={replayChoices(run)} pending={replay.isPending} onPick={(choice) => void onReplay(choice)} />
+  );
 }

@@ -15,7 +15,11 @@ const unfinished = new Set(["queued", "running"]);
 function ErrorBox({ error, testId }: { error: { code: string; message: string } | null; testId: string }) {
   if (!error) return null;
   return (
-    <div data-testid={testId} role="alert" className="flex gap-2 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+    <div
+      data-testid={testId}
+      role="alert"
+      className="flex gap-2 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800"
+    >
       <AlertCircle size={16} aria-hidden className="mt-0.5 shrink-0" />
       <div>
         <p className="font-medium">{error.message}</p>
@@ -82,7 +86,11 @@ export function RunDetail({ runId }: { runId: string }) {
         {steps.length === 0 && <p className="text-sm text-slate-500">No step has started yet.</p>}
         <ol className="flex flex-col gap-4">
           {steps.map((step) => (
-            <li key={step.id} data-testid={`step-${step.stepId}`} className="rounded-xl border border-slate-200 bg-white shadow-sm">
+            <li
+              key={step.id}
+              data-testid={`step-${step.stepId}`}
+              className="rounded-xl border border-slate-200 bg-white shadow-sm"
+            >
               <div className="flex items-center gap-3 border-b border-slate-100 px-4 py-3">
                 <span className="grid h-6 w-6 place-items-center rounded-full bg-slate-100 text-xs font-medium text-slate-600">
                   {step.sequence + 1}

@@ -9,7 +9,12 @@ import { errorMessage } from "../ui/error-message";
 import { PageHeader } from "../ui/page-header";
 import { StatusBadge } from "../ui/status-badge";
 
-const triggerLabels: Record<string, string> = { manual: "Run now", schedule: "Schedule", poll: "New event", webhook: "Webhook" };
+const triggerLabels: Record<string, string> = {
+  manual: "Run now",
+  schedule: "Schedule",
+  poll: "New event",
+  webhook: "Webhook",
+};
 
 export function RunsList() {
   const trpc = useTRPC();

@@ -14,7 +14,10 @@ export function AppShell({ children }: { children: ReactNode }) {
   const pathname = usePathname();
   return (
     <div className="flex h-screen overflow-hidden">
-      <nav aria-label="Main" className="flex w-60 shrink-0 flex-col border-r border-slate-200 bg-slate-900 text-slate-200">
+      <nav
+        aria-label="Main"
+        className="flex w-60 shrink-0 flex-col border-r border-slate-200 bg-slate-900 text-slate-200"
+      >
         <Link href="/flows" className="flex items-center gap-2 px-5 py-5 text-lg font-semibold text-white">
           <span aria-hidden className="grid h-8 w-8 place-items-center rounded-lg bg-brand-500 text-sm font-bold">
             Cx

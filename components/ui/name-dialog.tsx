@@ -35,7 +35,8 @@ export function NameDialog({
 }) {
   const [name, setName] = useState(initialName);
   const [touched, setTouched] = useState(false);
-  const problem = name.trim() === "" ? `Give the ${noun} a name.` : name.trim().length > 120 ? "Use at most 120 characters." : null;
+  const problem =
+    name.trim() === "" ? `Give the ${noun} a name.` : name.trim().length > 120 ? "Use at most 120 characters." : null;
 
   function submit(event: FormEvent) {
     event.preventDefault();

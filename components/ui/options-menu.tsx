@@ -25,7 +25,11 @@ export function OptionsMenu({
   items: readonly MenuItem[];
   testId: string;
   /** A labelled button in place of the "⋯" icon, e.g. "Replay ▾". */
-  button?: { content: ReactNode; disabled?: boolean; /** For icon-only content: the accessible name and tooltip. */ label?: string };
+  button?: {
+    content: ReactNode;
+    disabled?: boolean;
+    /** For icon-only content: the accessible name and tooltip. */ label?: string;
+  };
 }) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);

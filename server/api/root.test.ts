@@ -39,7 +39,9 @@ describe("tRPC API", () => {
     const flow = await caller.flows.get({ id });
     expect(flow).toMatchObject({ name: "Orders", status: "draft", draftRevision: 0, publishedVersion: null });
     expect(flow.draft).toEqual(emptyFlowGraph());
-    expect(await caller.flows.saveDraft({ id, graph: flow.draft, baseRevision: 0 })).toMatchObject({ draftRevision: 1 });
+    expect(await caller.flows.saveDraft({ id, graph: flow.draft, baseRevision: 0 })).toMatchObject({
+      draftRevision: 1,
+    });
     expect((await caller.flows.list()).map((listed) => listed.id)).toContain(id);
   });
 

@@ -227,9 +227,22 @@ describe("secrets never leave the server", () => {
 
     // Every table the app writes, plus the queue's jobs, as the JSON text Postgres itself makes of each row.
     const stored: string[] = [];
-    for (const table of ['"Account"', '"Flow"', '"FlowVersion"', '"Run"', '"StepRun"', '"TriggerState"', "pgboss.job"]) {
+    for (const table of [
+      '"Account"',
+      '"Flow"',
+      '"FlowVersion"',
+      '"Run"',
+      '"StepRun"',
+      '"TriggerState"',
+      "pgboss.job",
+    ]) {
       const raw = await t.db.$queryRawUnsafe(`SELECT row_to_json(t)::text AS row FROM ${table} t`);
-      stored.push(...z.array(z.object({ row: z.string() })).parse(raw).map(({ row }) => row));
+      stored.push(
+        ...z
+          .array(z.object({ row: z.string() }))
+          .parse(raw)
+          .map(({ row }) => row),
+      );
     }
 
     const haystacks = { responses: JSON.stringify(responses), stored: stored.join("\n"), output: captured.join("\n") };

@@ -24,7 +24,8 @@ const t = initTRPC.context<ApiContext>().create({
     const cause = error.cause;
     const conflux: ConfluxErrorJson | null = cause instanceof ConfluxError ? cause.toJSON() : null;
     // Internal errors keep their detail in the server log, not in the browser.
-    const message = conflux || error.code !== "INTERNAL_SERVER_ERROR" ? shape.message : "Something went wrong on the server.";
+    const message =
+      conflux || error.code !== "INTERNAL_SERVER_ERROR" ? shape.message : "Something went wrong on the server.";
     return { ...shape, message, data: { ...shape.data, conflux } };
   },
 });

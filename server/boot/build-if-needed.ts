@@ -51,7 +51,9 @@ export async function buildIfNeeded(root: string, log: (line: string) => void): 
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
     });
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build failed with exit code ${code}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`next build failed with exit code ${code}`)),
+    );
   });
   fs.writeFileSync(path.join(root, FINGERPRINT_FILE), fingerprint);
 }

@@ -13,11 +13,19 @@ describe("connector registry", () => {
   it("refuses an account declaration that would render a broken form", () => {
     const base = { id: "x", name: "X", description: "", icon: "box", triggers: [], actions: [] };
     const field = { key: "f", label: "F", type: "select" as const, required: true };
-    const declare = (fields: Array<typeof field & { options?: Array<{ value: string; label: string }>; default?: string }>) =>
-      defineConnector({ ...base, auth: { accountRequired: true, modes: [{ key: "m", label: "M", fields }] } });
+    const declare = (
+      fields: Array<typeof field & { options?: Array<{ value: string; label: string }>; default?: string }>,
+    ) => defineConnector({ ...base, auth: { accountRequired: true, modes: [{ key: "m", label: "M", fields }] } });
     expect(() => declare([field])).toThrow(/is a select without options/);
-    expect(() => declare([{ ...field, options: [{ value: "a", label: "A" }], default: "b" }])).toThrow(/not one of its options/);
-    expect(() => declare([{ ...field, options: [{ value: "a", label: "A" }] }, { ...field, options: [] }])).toThrow(/twice/);
+    expect(() => declare([{ ...field, options: [{ value: "a", label: "A" }], default: "b" }])).toThrow(
+      /not one of its options/,
+    );
+    expect(() =>
+      declare([
+        { ...field, options: [{ value: "a", label: "A" }] },
+        { ...field, options: [] },
+      ]),
+    ).toThrow(/twice/);
   });
 
   it("builds a JSON-serializable manifest with field hints in the JSON Schema", () => {

@@ -3,7 +3,9 @@ import { flowGraphSchema } from "@/lib/flow-graph";
 import { validateGraphForStart } from "../runtime";
 import { buildManifest, connectors } from ".";
 
-const templates = connectors.flatMap((connector) => (connector.templates ?? []).map((template) => ({ connector, template })));
+const templates = connectors.flatMap((connector) =>
+  (connector.templates ?? []).map((template) => ({ connector, template })),
+);
 
 // What a template may leave to the user: accounts and the fields only they know (the URLs of their own APIs).
 const leftToTheUser = [/needs an account/, /field "url" is required/];

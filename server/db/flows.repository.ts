@@ -13,7 +13,12 @@ export async function listFlows(db: DbOrTx, workspaceId: string) {
       status: true,
       updatedAt: true,
       publishedVersion: { select: { number: true } },
-      runs: { where: { isTest: false }, orderBy: { createdAt: "desc" }, take: 1, select: { id: true, status: true, createdAt: true } },
+      runs: {
+        where: { isTest: false },
+        orderBy: { createdAt: "desc" },
+        take: 1,
+        select: { id: true, status: true, createdAt: true },
+      },
     },
   });
 }

@@ -64,7 +64,14 @@ async function rawClient(port: number) {
       waiter = check;
       check();
     });
-  const startup = Buffer.concat([int32(196608), cstring("user"), cstring("postgres"), cstring("database"), cstring("postgres"), Buffer.from([0])]);
+  const startup = Buffer.concat([
+    int32(196608),
+    cstring("user"),
+    cstring("postgres"),
+    cstring("database"),
+    cstring("postgres"),
+    Buffer.from([0]),
+  ]);
   socket.write(Buffer.concat([int32(startup.length + 4), startup]));
   await untilReady();
   return { socket, untilReady };
@@ -92,8 +99,12 @@ describe("PGlite wire server", () => {
     const results = await Promise.all(
       Array.from({ length: 300 }, (_, index) =>
         index % 2 === 0
-          ? pool.query<{ value: number }>("SELECT $1::int + $2::int AS value", [index, 1]).then((result) => result.rows[0]?.value === index + 1)
-          : pool.query<{ value: string }>("SELECT $1::text AS value", [`q${index}`]).then((result) => result.rows[0]?.value === `q${index}`),
+          ? pool
+              .query<{ value: number }>("SELECT $1::int + $2::int AS value", [index, 1])
+              .then((result) => result.rows[0]?.value === index + 1)
+          : pool
+              .query<{ value: string }>("SELECT $1::text AS value", [`q${index}`])
+              .then((result) => result.rows[0]?.value === `q${index}`),
       ),
     );
     await pool.end();

@@ -11,7 +11,12 @@ export async function listRuns(
 ) {
   const rows = await db.run.findMany({
     // Test runs of a draft are not real runs: lists and dashboards leave them out unless asked.
-    where: { workspaceId, flowId: filter.flowId, status: filter.status, ...(filter.includeTests ? {} : { isTest: false }) },
+    where: {
+      workspaceId,
+      flowId: filter.flowId,
+      status: filter.status,
+      ...(filter.includeTests ? {} : { isTest: false }),
+    },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: filter.limit + 1,
     ...(filter.cursor ? { cursor: { id: filter.cursor }, skip: 1 } : {}),
@@ -42,7 +47,12 @@ export async function findRunWithSteps(db: DbOrTx, workspaceId: string, id: stri
 }
 
 /** Sets a queued or running run cancelled; false when it is missing, in another workspace or already finished. */
-export async function cancelUnfinishedRun(db: DbOrTx, workspaceId: string, id: string, error: object): Promise<boolean> {
+export async function cancelUnfinishedRun(
+  db: DbOrTx,
+  workspaceId: string,
+  id: string,
+  error: object,
+): Promise<boolean> {
   const { count } = await db.run.updateMany({
     where: { id, workspaceId, status: { in: ["queued", "running"] } },
     data: { status: "cancelled", finishedAt: new Date(), error: toJsonInput(error) },
@@ -92,26 +102,24 @@ export async function insertReplayRun(
   });
   if (steps.length > 0) {
     await db.stepRun.createMany({
-      data: steps.map(
-        (step): Prisma.StepRunCreateManyInput => ({
-          workspaceId: step.workspaceId,
-          runId: run.id,
-          stepId: step.stepId,
-          sequence: step.sequence,
-          parentStepId: step.parentStepId,
-          itemIndex: step.itemIndex,
-          connectorId: step.connectorId,
-          operation: step.operation,
-          status: "succeeded",
-          attempts: step.attempts,
-          input: toJsonInput(step.input),
-          output: toJsonInput(step.output),
-          inputTruncated: step.inputTruncated,
-          outputTruncated: step.outputTruncated,
-          startedAt: step.startedAt,
-          finishedAt: step.finishedAt,
-        }),
-      ),
+      data: steps.map((step): Prisma.StepRunCreateManyInput => ({
+        workspaceId: step.workspaceId,
+        runId: run.id,
+        stepId: step.stepId,
+        sequence: step.sequence,
+        parentStepId: step.parentStepId,
+        itemIndex: step.itemIndex,
+        connectorId: step.connectorId,
+        operation: step.operation,
+        status: "succeeded",
+        attempts: step.attempts,
+        input: toJsonInput(step.input),
+        output: toJsonInput(step.output),
+        inputTruncated: step.inputTruncated,
+        outputTruncated: step.outputTruncated,
+        startedAt: step.startedAt,
+        finishedAt: step.finishedAt,
+      })),
     });
   }
   return run;

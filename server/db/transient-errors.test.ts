@@ -15,7 +15,11 @@ describe("isTransientDatabaseError", () => {
     const closed = new Prisma.PrismaClientKnownRequestError("closed", { code: "P1017", clientVersion: "6" });
     expect(isTransientDatabaseError(closed)).toBe(true);
     expect(isTransientDatabaseError(Object.assign(new Error("terminating connection"), { code: "57P01" }))).toBe(true);
-    expect(isTransientDatabaseError(new Error("wrapped", { cause: Object.assign(new Error("reset"), { code: "ECONNRESET" }) }))).toBe(true);
+    expect(
+      isTransientDatabaseError(
+        new Error("wrapped", { cause: Object.assign(new Error("reset"), { code: "ECONNRESET" }) }),
+      ),
+    ).toBe(true);
   });
 
   it("leaves errors in what was asked, and the flow's own errors, alone", () => {

@@ -7,7 +7,12 @@ import { Prisma } from "./client";
 /** Prisma's codes for "could not reach or lost the server" and "no connection free in time". */
 const transientPrismaCodes = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
 /** Driver adapter error kinds with the same meaning. */
-const transientAdapterKinds = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+const transientAdapterKinds = new Set([
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+]);
 /** Node socket errors. */
 const transientSocketCodes = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH"]);
 

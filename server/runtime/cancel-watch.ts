@@ -49,7 +49,9 @@ export async function executeWatchingForCancel(
       }
     } catch (error) {
       // A failed read only delays noticing a cancellation; the next poll tries again.
-      options.log(`run ${runId}: could not check for cancellation: ${error instanceof Error ? error.message : String(error)}`);
+      options.log(
+        `run ${runId}: could not check for cancellation: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   };
   const schedule = () => {

@@ -58,7 +58,10 @@ function callFlow(path: string) {
 
 async function finishedRun(runId: string) {
   return waitFor(async () => {
-    const run = await t.db.run.findUnique({ where: { id: runId }, include: { steps: { orderBy: { sequence: "asc" } } } });
+    const run = await t.db.run.findUnique({
+      where: { id: runId },
+      include: { steps: { orderBy: { sequence: "asc" } } },
+    });
     return run && run.status !== "queued" && run.status !== "running" ? run : undefined;
   }, `run ${runId} to finish`);
 }
@@ -67,8 +70,14 @@ describe("cancelling a run", () => {
   it("cancels a queued run so that its job, arriving later, runs nothing", async () => {
     const flow = await seedRunningFlow(t.db, callFlow("/fast"));
     const run = await t.db.run.create({
-      data: { workspaceId: flow.workspaceId, flowId: flow.flowId, flowVersionId: flow.versionId, status: "queued",
-        triggerKind: "manual", triggerData: {} },
+      data: {
+        workspaceId: flow.workspaceId,
+        flowId: flow.flowId,
+        flowVersionId: flow.versionId,
+        status: "queued",
+        triggerKind: "manual",
+        triggerData: {},
+      },
     });
     const before = requests;
 
@@ -112,12 +121,21 @@ describe("cancelling a run", () => {
   it("answers a clear error for a finished run and for one that does not exist", async () => {
     const flow = await seedRunningFlow(t.db, callFlow("/fast"));
     const done = await t.db.run.create({
-      data: { workspaceId: flow.workspaceId, flowId: flow.flowId, flowVersionId: flow.versionId, status: "succeeded",
-        triggerKind: "manual", triggerData: {}, finishedAt: new Date() },
+      data: {
+        workspaceId: flow.workspaceId,
+        flowId: flow.flowId,
+        flowVersionId: flow.versionId,
+        status: "succeeded",
+        triggerKind: "manual",
+        triggerData: {},
+        finishedAt: new Date(),
+      },
     });
     const error = await cancelRun(t.db, flow.workspaceId, done.id).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ConflictError);
-    expect(error).toMatchObject({ message: "This run already succeeded: only a queued or running run can be cancelled." });
+    expect(error).toMatchObject({
+      message: "This run already succeeded: only a queued or running run can be cancelled.",
+    });
     expect((await t.db.run.findUniqueOrThrow({ where: { id: done.id } })).status).toBe("succeeded");
 
     await expect(cancelRun(t.db, flow.workspaceId, "no-such-run")).rejects.toBeInstanceOf(NotFoundError);
@@ -129,37 +147,62 @@ describe("the cancellation watcher", () => {
   it("leaves a live run's execution alone, stops a cancelled one and fails its step in flight", async () => {
     const flow = await seedRunningFlow(t.db, callFlow("/fast"));
     const run = await t.db.run.create({
-      data: { workspaceId: flow.workspaceId, flowId: flow.flowId, flowVersionId: flow.versionId, status: "running",
-        triggerKind: "manual", triggerData: {} },
+      data: {
+        workspaceId: flow.workspaceId,
+        flowId: flow.flowId,
+        flowVersionId: flow.versionId,
+        status: "running",
+        triggerKind: "manual",
+        triggerData: {},
+      },
     });
     let seenAborted: boolean | undefined;
-    await executeWatchingForCancel(t.db, run.id, { signal: new AbortController().signal, log: () => undefined, pollMs: 20 },
+    await executeWatchingForCancel(
+      t.db,
+      run.id,
+      { signal: new AbortController().signal, log: () => undefined, pollMs: 20 },
       async (signal) => {
         await new Promise((resolve) => setTimeout(resolve, 150));
         seenAborted = signal.aborted;
-      });
+      },
+    );
     expect(seenAborted).toBe(false);
     // Other failures (a lost database, a shutdown) still reach the worker, so pg-boss retries the job.
-    const failure = executeWatchingForCancel(t.db, run.id, { signal: new AbortController().signal, log: () => undefined },
+    const failure = executeWatchingForCancel(
+      t.db,
+      run.id,
+      { signal: new AbortController().signal, log: () => undefined },
       async () => {
         throw new Error("database went away");
-      });
+      },
+    );
     await expect(failure).rejects.toThrow("database went away");
 
     // A step that started after the cancel was recorded (so nobody marked it) is failed by the watcher's wrapper, and
     // the abort it caused does not escape: the job completes.
     await t.db.run.update({ where: { id: run.id }, data: { status: "cancelled" } });
     await t.db.stepRun.create({
-      data: { workspaceId: flow.workspaceId, runId: run.id, stepId: "call", sequence: 1, connectorId: "http",
-        operation: "request", status: "running" },
+      data: {
+        workspaceId: flow.workspaceId,
+        runId: run.id,
+        stepId: "call",
+        sequence: 1,
+        connectorId: "http",
+        operation: "request",
+        status: "running",
+      },
     });
     let abortReason: unknown;
-    await executeWatchingForCancel(t.db, run.id, { signal: new AbortController().signal, log: () => undefined, pollMs: 20 },
+    await executeWatchingForCancel(
+      t.db,
+      run.id,
+      { signal: new AbortController().signal, log: () => undefined, pollMs: 20 },
       async (signal) => {
         await waitFor(async () => (signal.aborted ? true : undefined), "the watcher to abort");
         abortReason = signal.reason;
         throw signal.reason;
-      });
+      },
+    );
     expect(abortReason).toMatchObject({ code: "CANCELLED" });
     expect(await t.db.stepRun.findFirstOrThrow({ where: { runId: run.id, stepId: "call" } })).toMatchObject({
       status: "failed",

@@ -29,8 +29,13 @@ beforeAll(async () => {
   t = await createTestDatabase();
   // A little latency per request, so that kills land mid-step as they would against a real API.
   sink = await startIdempotentSink({ delayMs: () => 5 + Math.floor(Math.random() * 30) });
-  const boss = await startBoss({ databaseUrl: t.url, supervise: false, poolSize: 4, applicationName: "test",
-    onError: () => undefined });
+  const boss = await startBoss({
+    databaseUrl: t.url,
+    supervise: false,
+    poolSize: 4,
+    applicationName: "test",
+    onError: () => undefined,
+  });
   queue = runQueueOf(boss, () => boss.stop({ graceful: false }));
 });
 afterAll(async () => {
@@ -66,84 +71,92 @@ async function killLoop(done: () => boolean): Promise<number> {
 }
 
 describe("chaos", () => {
-  it(`finishes ${RUNS} runs on ${WORKERS} workers killed at random, applying every step exactly once`, async () => {
-    const startedAt = Date.now();
-    for (let slot = 0; slot < WORKERS; slot += 1) startWorker(slot);
-    await Promise.all(workers.map((worker) => worker.started));
-    const flow = await seedRunningFlow(
-      t.db,
-      linearGraph(
-        { id: "trigger", connectorId: "core", operation: "manual" },
-        ...STEPS.map((id) => ({
-          id,
-          connectorId: "http",
-          operation: "request",
-          inputs: { method: "POST", url: `${sink.url}/${id}`, body: '{"order":"{{ trigger.order }}"}' },
-        })),
-      ),
-    );
-
-    let finished = false;
-    const kills = killLoop(() => finished);
-    const runIds: string[] = [];
-    for (let batch = 0; batch < RUNS; batch += 25) {
-      const created = await Promise.all(
-        Array.from({ length: Math.min(25, RUNS - batch) }, (_, index) =>
-          requestManualRun(t.db, queue, { ...flow, payload: { order: batch + index } }),
+  it(
+    `finishes ${RUNS} runs on ${WORKERS} workers killed at random, applying every step exactly once`,
+    async () => {
+      const startedAt = Date.now();
+      for (let slot = 0; slot < WORKERS; slot += 1) startWorker(slot);
+      await Promise.all(workers.map((worker) => worker.started));
+      const flow = await seedRunningFlow(
+        t.db,
+        linearGraph(
+          { id: "trigger", connectorId: "core", operation: "manual" },
+          ...STEPS.map((id) => ({
+            id,
+            connectorId: "http",
+            operation: "request",
+            inputs: { method: "POST", url: `${sink.url}/${id}`, body: '{"order":"{{ trigger.order }}"}' },
+          })),
         ),
       );
-      runIds.push(...created.map((run) => run.runId));
-    }
-    try {
-      await waitFor(
-        async () => {
-          const open = await t.db.run.count({ where: { flowId: flow.flowId, status: { in: ["queued", "running"] } } });
-          return open === 0 ? true : undefined;
-        },
-        "every run to finish",
-        8 * 60_000,
-      );
-    } catch (error) {
-      const open = await t.db.run.groupBy({ by: ["status"], where: { flowId: flow.flowId }, _count: true });
-      console.log(`runs by status: ${JSON.stringify(open)}`);
-      for (const worker of workers) console.log(`--- worker ${worker.child.pid}\n${worker.output().slice(-3_000)}`);
-      throw error;
-    } finally {
-      finished = true;
-    }
-    const killCount = await kills;
-    const wallMs = Date.now() - startedAt;
-    await Promise.all(workers.map(killWorkerProcess));
 
-    const runs = await t.db.run.findMany({ where: { flowId: flow.flowId }, include: { steps: true } });
-    const repeats = sink.deliveries.length - new Set(sink.deliveries.map((delivery) => delivery.key)).size;
-    const resumed = runs.filter((run) => run.steps.some((step) => step.attempts > 1)).length;
-    console.log(
-      `chaos: ${RUNS} runs x ${STEPS.length} steps on ${WORKERS} workers in ${(wallMs / 1000).toFixed(1)} s; ` +
-        `${killCount} SIGKILLs; ${resumed} runs resumed a step; ${repeats} repeated deliveries (deduped by key)`,
-    );
-
-    expect(killCount).toBeGreaterThan(0);
-    expect(runs).toHaveLength(RUNS);
-    expect(runs.filter((run) => run.status !== "succeeded").map((run) => [run.id, run.status, run.error])).toEqual([]);
-    for (const run of runs) {
-      expect(run.steps.map((step) => `${step.stepId} ${step.status}`).sort()).toEqual(
-        ["trigger", ...STEPS].map((id) => `${id} succeeded`).sort(),
-      );
-    }
-    // Each step's effect applied exactly once: the sink saw every expected key, and no other (a key that changed on
-    // a re-delivery would have applied the effect again).
-    const expectedKeys = runIds.flatMap((runId) => STEPS.map((step) => `${runId}:${step}`));
-    expect([...sink.effects].sort()).toEqual(expectedKeys.sort());
-    // A completed step never goes out again: a step was delivered no more often than it was attempted. (The raw
-    // repeats are reported above rather than bounded by the kills: on a loaded machine a lease may also lapse.)
-    const deliveriesByKey = new Map<string, number>();
-    for (const { key } of sink.deliveries) deliveriesByKey.set(key, (deliveriesByKey.get(key) ?? 0) + 1);
-    for (const run of runs) {
-      for (const step of run.steps) {
-        if (step.stepId === "trigger") continue;
-        expect(deliveriesByKey.get(`${run.id}:${step.stepId}`) ?? 0).toBeLessThanOrEqual(step.attempts);
+      let finished = false;
+      const kills = killLoop(() => finished);
+      const runIds: string[] = [];
+      for (let batch = 0; batch < RUNS; batch += 25) {
+        const created = await Promise.all(
+          Array.from({ length: Math.min(25, RUNS - batch) }, (_, index) =>
+            requestManualRun(t.db, queue, { ...flow, payload: { order: batch + index } }),
+          ),
+        );
+        runIds.push(...created.map((run) => run.runId));
       }
-    }
-  }, 12 * 60_000);
+      try {
+        await waitFor(
+          async () => {
+            const open = await t.db.run.count({
+              where: { flowId: flow.flowId, status: { in: ["queued", "running"] } },
+            });
+            return open === 0 ? true : undefined;
+          },
+          "every run to finish",
+          8 * 60_000,
+        );
+      } catch (error) {
+        const open = await t.db.run.groupBy({ by: ["status"], where: { flowId: flow.flowId }, _count: true });
+        console.log(`runs by status: ${JSON.stringify(open)}`);
+        for (const worker of workers) console.log(`--- worker ${worker.child.pid}\n${worker.output().slice(-3_000)}`);
+        throw error;
+      } finally {
+        finished = true;
+      }
+      const killCount = await kills;
+      const wallMs = Date.now() - startedAt;
+      await Promise.all(workers.map(killWorkerProcess));
+
+      const runs = await t.db.run.findMany({ where: { flowId: flow.flowId }, include: { steps: true } });
+      const repeats = sink.deliveries.length - new Set(sink.deliveries.map((delivery) => delivery.key)).size;
+      const resumed = runs.filter((run) => run.steps.some((step) => step.attempts > 1)).length;
+      console.log(
+        `chaos: ${RUNS} runs x ${STEPS.length} steps on ${WORKERS} workers in ${(wallMs / 1000).toFixed(1)} s; ` +
+          `${killCount} SIGKILLs; ${resumed} runs resumed a step; ${repeats} repeated deliveries (deduped by key)`,
+      );
+
+      expect(killCount).toBeGreaterThan(0);
+      expect(runs).toHaveLength(RUNS);
+      expect(runs.filter((run) => run.status !== "succeeded").map((run) => [run.id, run.status, run.error])).toEqual(
+        [],
+      );
+      for (const run of runs) {
+        expect(run.steps.map((step) => `${step.stepId} ${step.status}`).sort()).toEqual(
+          ["trigger", ...STEPS].map((id) => `${id} succeeded`).sort(),
+        );
+      }
+      // Each step's effect applied exactly once: the sink saw every expected key, and no other (a key that changed on
+      // a re-delivery would have applied the effect again).
+      const expectedKeys = runIds.flatMap((runId) => STEPS.map((step) => `${runId}:${step}`));
+      expect([...sink.effects].sort()).toEqual(expectedKeys.sort());
+      // A completed step never goes out again: a step was delivered no more often than it was attempted. (The raw
+      // repeats are reported above rather than bounded by the kills: on a loaded machine a lease may also lapse.)
+      const deliveriesByKey = new Map<string, number>();
+      for (const { key } of sink.deliveries) deliveriesByKey.set(key, (deliveriesByKey.get(key) ?? 0) + 1);
+      for (const run of runs) {
+        for (const step of run.steps) {
+          if (step.stepId === "trigger") continue;
+          expect(deliveriesByKey.get(`${run.id}:${step.stepId}`) ?? 0).toBeLessThanOrEqual(step.attempts);
+        }
+      }
+    },
+    12 * 60_000,
+  );
 });

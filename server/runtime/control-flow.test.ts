@@ -18,7 +18,8 @@ afterAll(async () => {
   await t?.drop();
 });
 
-const summary = (steps: Array<{ stepId: string; status: string }>) => steps.map((step) => `${step.stepId}:${step.status}`);
+const summary = (steps: Array<{ stepId: string; status: string }>) =>
+  steps.map((step) => `${step.stepId}:${step.status}`);
 
 describe("If", () => {
   const graph = buildGraph(
@@ -55,7 +56,12 @@ describe("If", () => {
     expect(run.steps[5]?.output).toMatchObject({ message: "big order A-1 done" });
 
     const other = await (await createRun(t.db, graph, { no: "B-2", total: 5 })).execute();
-    expect(summary(other.steps).slice(2)).toEqual(["big:skipped", "small:succeeded", "smallOnly:succeeded", "join:succeeded"]);
+    expect(summary(other.steps).slice(2)).toEqual([
+      "big:skipped",
+      "small:succeeded",
+      "smallOnly:succeeded",
+      "join:succeeded",
+    ]);
     expect(other.steps[5]?.output).toMatchObject({ message: "small order B-2 done" });
   });
 
@@ -65,7 +71,10 @@ describe("If", () => {
     expect(run.error).toMatchObject({ code: "EXPRESSION", stepId: "paid" });
     const stateGraph = buildGraph(
       [manualTrigger(), controlStep("if", "check", { condition: "{{ trigger.state }}" }), logStep("yes", "y")],
-      [["trigger", "check"], ["check", "yes", "true"]],
+      [
+        ["trigger", "check"],
+        ["check", "yes", "true"],
+      ],
     );
     const text = await (await createRun(t.db, stateGraph, { state: "paid" })).execute();
     expect(text.error).toMatchObject({
@@ -87,7 +96,12 @@ describe("For each", () => {
         logStep("note", "line {{ index }}: {{ steps.fetch.body.sku }}"),
         logStep("after", "{{ $count(steps.lines) }} lines: {{ $join(steps.lines.message, ', ') }}"),
       ],
-      [["trigger", "lines"], ["lines", "fetch", "each"], ["fetch", "note"], ["lines", "after"]],
+      [
+        ["trigger", "lines"],
+        ["lines", "fetch", "each"],
+        ["fetch", "note"],
+        ["lines", "after"],
+      ],
     );
 
   it("runs the body once per item in order, with item and index, then continues after the loop", async () => {
@@ -121,7 +135,9 @@ describe("For each", () => {
   it("fails with the value's type when the items are not a list, and caps the number of items", async () => {
     const notList = await (await createRun(t.db, loopGraph("{{ trigger.lines }}"), { lines: { sku: "a" } })).execute();
     expect(notList.error).toMatchObject({ code: "INPUT_INVALID", stepId: "lines" });
-    expect(notList.error).toMatchObject({ message: expect.stringContaining('"lines" needs a list in "Items", but got an object') });
+    expect(notList.error).toMatchObject({
+      message: expect.stringContaining('"lines" needs a list in "Items", but got an object'),
+    });
     const tooMany = await (await createRun(t.db, loopGraph("{{ [1..10001] }}"))).execute();
     expect(tooMany.error).toMatchObject({
       message: expect.stringContaining('"lines" got 10001 items; a For each runs over at most 10000'),
@@ -133,7 +149,9 @@ describe("For each", () => {
     const graph = loopGraph("{{ trigger.lines }}");
     const fetch = graph.nodes.find((node) => node.id === "fetch");
     if (fetch) fetch.inputs = { url: `${server.base}/{{ item.sku = "bad" ? "nowhere" : "items" }}/{{ item.sku }}` };
-    const run = await (await createRun(t.db, graph, { lines: [{ sku: "ok" }, { sku: "bad" }, { sku: "later" }] })).execute();
+    const run = await (
+      await createRun(t.db, graph, { lines: [{ sku: "ok" }, { sku: "bad" }, { sku: "later" }] })
+    ).execute();
     expect(run.status).toBe("failed");
     expect(run.error).toMatchObject({ code: "REMOTE", stepId: "fetch#1" });
     const loop = run.steps.find((step) => step.stepId === "lines");
@@ -153,7 +171,11 @@ describe("For each", () => {
         controlStep("forEach", "lines", { items: "{{ item.lines }}" }),
         logStep("line", "{{ item }}"),
       ],
-      [["trigger", "orders"], ["orders", "lines", "each"], ["lines", "line", "each"]],
+      [
+        ["trigger", "orders"],
+        ["orders", "lines", "each"],
+        ["lines", "line", "each"],
+      ],
     );
     const run = await (await createRun(t.db, graph, { orders: [{ lines: ["a", "b"] }, { lines: ["c"] }] })).execute();
     expect(run.status).toBe("succeeded");
@@ -167,7 +189,10 @@ describe("For each", () => {
       ["line#1#0", "lines#1", 0],
     ]);
     expect(run.steps[1]?.output).toEqual([
-      [{ message: "a", level: "info" }, { message: "b", level: "info" }],
+      [
+        { message: "a", level: "info" },
+        { message: "b", level: "info" },
+      ],
       [{ message: "c", level: "info" }],
     ]);
   });
@@ -190,7 +215,10 @@ describe("For each", () => {
     if (fetch) fetch.inputs = { url: `${server.base}/hold/{{ item.sku }}` };
     const run = await createRun(t.db, graph, { lines: [{ sku: "a" }, { sku: "b" }, { sku: "c" }] });
     const worker = new AbortController();
-    const first = run.execute({ signal: worker.signal }).then(() => "finished", (error: unknown) => error);
+    const first = run.execute({ signal: worker.signal }).then(
+      () => "finished",
+      (error: unknown) => error,
+    );
     await reached;
     worker.abort();
     release?.();
@@ -229,7 +257,10 @@ describe("Respond", () => {
         }),
         httpStep("slow", { url: `${server.base}/after-respond` }),
       ],
-      [["trigger", "answer"], ["answer", "slow"]],
+      [
+        ["trigger", "answer"],
+        ["answer", "slow"],
+      ],
     );
     const run = await createRun(t.db, graph, { no: "R-9" });
     const finished = run.execute();
@@ -250,9 +281,15 @@ describe("Respond", () => {
   it("defaults to 200 with no headers and no body, and refuses a bad status at run time", async () => {
     const plain = buildGraph([manualTrigger(), controlStep("respond", "answer", {})], [["trigger", "answer"]]);
     expect((await (await createRun(t.db, plain)).execute()).response).toEqual({ status: 200, headers: {}, body: null });
-    const bad = buildGraph([manualTrigger(), controlStep("respond", "answer", { status: "{{ trigger.code }}" })], [["trigger", "answer"]]);
+    const bad = buildGraph(
+      [manualTrigger(), controlStep("respond", "answer", { status: "{{ trigger.code }}" })],
+      [["trigger", "answer"]],
+    );
     const run = await (await createRun(t.db, bad, { code: 42 })).execute();
     expect(run).toMatchObject({ status: "failed", response: null });
-    expect(run.error).toMatchObject({ code: "INPUT_INVALID", message: expect.stringContaining('field "status" must be at least 200') });
+    expect(run.error).toMatchObject({
+      code: "INPUT_INVALID",
+      message: expect.stringContaining('field "status" must be at least 200'),
+    });
   });
 });

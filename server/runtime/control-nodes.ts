@@ -53,7 +53,7 @@ export function runIfStep(db: Db, target: StepTarget, context: ExpressionContext
       throw new ConfluxError(
         "INPUT_INVALID",
         `The condition of ${nodeName(target.node)} must give true or false, but gave ${describeValue(condition)}. ` +
-          "Compare the value instead, e.g. {{ trigger.status = \"paid\" }}, or use $exists(…) or $boolean(…).",
+          'Compare the value instead, e.g. {{ trigger.status = "paid" }}, or use $exists(…) or $boolean(…).',
         { details: { field: "condition", value: condition ?? null } },
       );
     }

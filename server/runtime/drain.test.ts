@@ -20,8 +20,13 @@ beforeAll(async () => {
     setTimeout(() => res.end("done"), delay).unref();
   });
   base = await listenOnLoopback(server);
-  const boss = await startBoss({ databaseUrl: t.url, supervise: false, poolSize: 2, applicationName: "test",
-    onError: () => undefined });
+  const boss = await startBoss({
+    databaseUrl: t.url,
+    supervise: false,
+    poolSize: 2,
+    applicationName: "test",
+    onError: () => undefined,
+  });
   queue = runQueueOf(boss, () => boss.stop({ graceful: false }));
 });
 afterAll(async () => {
@@ -41,7 +46,8 @@ async function startSlowRun(ms: number) {
   );
   const { runId } = await requestManualRun(t.db, queue, { ...flow, payload: {} });
   await waitFor(
-    () => t.db.stepRun.findFirst({ where: { runId, stepId: "slow", status: "running" } }).then((step) => step ?? undefined),
+    () =>
+      t.db.stepRun.findFirst({ where: { runId, stepId: "slow", status: "running" } }).then((step) => step ?? undefined),
     "the slow step to start",
   );
   return runId;
@@ -56,7 +62,13 @@ describe("worker stop", () => {
   });
 
   it("aborts a step that outlives the drain deadline and leaves the run to resume", async () => {
-    const worker = await startWorker({ databaseUrl: t.url, db: t.db, concurrency: 1, log: () => undefined, drainMs: 1_500 });
+    const worker = await startWorker({
+      databaseUrl: t.url,
+      db: t.db,
+      concurrency: 1,
+      log: () => undefined,
+      drainMs: 1_500,
+    });
     const runId = await startSlowRun(20_000);
     await worker.stop();
     const run = await t.db.run.findUniqueOrThrow({ where: { id: runId }, include: { steps: true } });

@@ -22,8 +22,13 @@ beforeAll(async () => {
   embedded = await startEmbeddedPostgres({ dataDir });
   await runPrismaCli(["migrate", "deploy"], { databaseUrl: embedded.url, quiet: true });
   db = createDb(embedded.url);
-  const boss = await startBoss({ databaseUrl: embedded.url, supervise: false, poolSize: 2, applicationName: "test",
-    onError: () => undefined });
+  const boss = await startBoss({
+    databaseUrl: embedded.url,
+    supervise: false,
+    poolSize: 2,
+    applicationName: "test",
+    onError: () => undefined,
+  });
   queue = runQueueOf(boss, () => boss.stop({ graceful: false }));
   worker = await startWorker({ databaseUrl: embedded.url, db, concurrency: 2, log: () => undefined, tickMs: 200 });
 }, 120_000);
@@ -58,14 +63,24 @@ describe("runtime on embedded PGlite", () => {
       { workspaceId: manual.workspaceId, now: new Date(Date.now() - 10_500) },
     );
     const fired = await waitFor(
-      () => db.run.findFirst({ where: { flowId: scheduled.flowId, status: "succeeded" } }).then((found) => found ?? undefined),
+      () =>
+        db.run
+          .findFirst({ where: { flowId: scheduled.flowId, status: "succeeded" } })
+          .then((found) => found ?? undefined),
       "a scheduled run",
     );
     expect(fired.triggerKind).toBe("schedule");
 
     const stranded = await db.run.create({
-      data: { workspaceId: manual.workspaceId, flowId: manual.flowId, flowVersionId: manual.versionId,
-        status: "queued", triggerKind: "manual", triggerData: {}, createdAt: new Date(Date.now() - 60_000) },
+      data: {
+        workspaceId: manual.workspaceId,
+        flowId: manual.flowId,
+        flowVersionId: manual.versionId,
+        status: "queued",
+        triggerKind: "manual",
+        triggerData: {},
+        createdAt: new Date(Date.now() - 60_000),
+      },
     });
     expect(await requeueStrandedRuns(db, queue, { log: () => undefined })).toEqual([stranded.id]);
     expect((await waitForRun(db, stranded.id)).status).toBe("succeeded");

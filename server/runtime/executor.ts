@@ -40,7 +40,9 @@ export async function executeRun(db: Db, runId: string, options: ExecuteOptions)
     // Shutting down, or the database is out of reach: the queue delivers the run again and it resumes.
     if (options.signal.aborted || isTransientDatabaseError(error)) throw error;
     // Anything unexpected fails the run readably; if even that write fails, the job is retried later.
-    options.log(`run ${runId} failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    options.log(
+      `run ${runId} failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     await finishRun(db, runId, "failed", toErrorJson(error));
   }
 }

@@ -1,15 +1,31 @@
 import { describe, expect, it } from "vitest";
 import { ConfluxError } from "@/lib/errors";
-import { checkTemplates, resolveInputs, resolveTemplate, resolveTemplates, type ExpressionContext } from "./expressions";
+import {
+  checkTemplates,
+  resolveInputs,
+  resolveTemplate,
+  resolveTemplates,
+  type ExpressionContext,
+} from "./expressions";
 
 const context: ExpressionContext = {
-  trigger: { orderNo: "A-17", lines: [{ sku: "X", qty: 2 }, { sku: "Y", qty: 3 }], paid: true },
+  trigger: {
+    orderNo: "A-17",
+    lines: [
+      { sku: "X", qty: 2 },
+      { sku: "Y", qty: 3 },
+    ],
+    paid: true,
+  },
   steps: { fetch: { status: 200, body: { customer: { name: "Ada" } } } },
   env: {},
 };
 
 async function expressionError(promise: Promise<unknown>): Promise<ConfluxError> {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   if (!(error instanceof ConfluxError)) throw new Error(`expected a ConfluxError, got ${String(error)}`);
   return error;
 }
@@ -32,9 +48,12 @@ describe("resolveTemplate", () => {
   });
 
   it("interpolates text around expressions, JSON-encoding non-strings and blanking missing values", async () => {
-    expect(await resolveTemplate("Order {{ trigger.orderNo }} for {{ steps.fetch.body.customer.name }}", context, "f"))
-      .toBe("Order A-17 for Ada");
-    expect(await resolveTemplate("qty={{ trigger.lines[0].qty }} x={{ trigger.nothing }}.", context, "f")).toBe("qty=2 x=.");
+    expect(
+      await resolveTemplate("Order {{ trigger.orderNo }} for {{ steps.fetch.body.customer.name }}", context, "f"),
+    ).toBe("Order A-17 for Ada");
+    expect(await resolveTemplate("qty={{ trigger.lines[0].qty }} x={{ trigger.nothing }}.", context, "f")).toBe(
+      "qty=2 x=.",
+    );
     expect(await resolveTemplate("{{ trigger.lines[0] }}!", context, "f")).toBe('{"sku":"X","qty":2}!');
   });
 

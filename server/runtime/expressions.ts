@@ -51,7 +51,8 @@ export async function resolveTemplates(value: unknown, context: ExpressionContex
   if (isTemplate(value)) return resolveTemplate(value, context, field);
   if (Array.isArray(value)) {
     const items: unknown[] = [];
-    for (const [index, item] of value.entries()) items.push(await resolveTemplates(item, context, `${field}[${index}]`));
+    for (const [index, item] of value.entries())
+      items.push(await resolveTemplates(item, context, `${field}[${index}]`));
     return items;
   }
   if (isRecord(value)) {
@@ -84,4 +85,3 @@ function expressionError(field: string, expression: string, reason: string): Con
     details: { field, expression },
   });
 }
-

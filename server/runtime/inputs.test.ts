@@ -35,6 +35,8 @@ describe("nested templates in a step's inputs", () => {
 
     const wrongType = { ...context, trigger: { ...context.trigger, items: [{ sku: "SKU-1", qty: "two" }] } };
     const resolved = await resolveInputs(inputs, wrongType);
-    expect(() => parseInputs(createOrderAction.input, resolved, "Create order")).toThrow(/lines\[0\]\.quantity" must be a number, not a string/);
+    expect(() => parseInputs(createOrderAction.input, resolved, "Create order")).toThrow(
+      /lines\[0\]\.quantity" must be a number, not a string/,
+    );
   });
 });

@@ -84,7 +84,11 @@ export function parseInputs<Schema extends z.ZodType>(
   const result = schema.safeParse(inputs);
   if (result.success) return result.data;
   const problems = findInputProblems(schema, inputs, { allowTemplates: false });
-  throw new ConfluxError("INPUT_INVALID", `The input of ${stepName} is not valid: ${problems.map(formatProblem).join("; ")}`, {
-    details: { problems },
-  });
+  throw new ConfluxError(
+    "INPUT_INVALID",
+    `The input of ${stepName} is not valid: ${problems.map(formatProblem).join("; ")}`,
+    {
+      details: { problems },
+    },
+  );
 }

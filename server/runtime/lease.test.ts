@@ -31,8 +31,15 @@ async function createRun(
   data: { status?: "queued" | "running" | "succeeded"; leaseOwner?: string; leaseExpiresAt?: Date } = {},
 ) {
   const run = await t.db.run.create({
-    data: { workspaceId: flow.workspaceId, flowId: flow.flowId, flowVersionId: flow.versionId, status: "queued",
-      triggerKind: "manual", triggerData: {}, ...data },
+    data: {
+      workspaceId: flow.workspaceId,
+      flowId: flow.flowId,
+      flowVersionId: flow.versionId,
+      status: "queued",
+      triggerKind: "manual",
+      triggerData: {},
+      ...data,
+    },
   });
   return run.id;
 }
@@ -99,12 +106,17 @@ describe("runUnderLease", () => {
     const runId = await createRun({ status: "running" });
     const owner = newWorkerId();
     let reason: unknown;
-    const outcome = await runUnderLease(t.db, runId, { owner, signal: noShutdown, log, renewMs: 100 }, async (signal) => {
-      await t.db.run.update({ where: { id: runId }, data: { leaseOwner: "thief:2:cccc" } });
-      await new Promise<void>((resolve) => signal.addEventListener("abort", () => resolve(), { once: true }));
-      reason = signal.reason;
-      throw signal.reason;
-    });
+    const outcome = await runUnderLease(
+      t.db,
+      runId,
+      { owner, signal: noShutdown, log, renewMs: 100 },
+      async (signal) => {
+        await t.db.run.update({ where: { id: runId }, data: { leaseOwner: "thief:2:cccc" } });
+        await new Promise<void>((resolve) => signal.addEventListener("abort", () => resolve(), { once: true }));
+        reason = signal.reason;
+        throw signal.reason;
+      },
+    );
     expect(outcome).toBe("lease-lost");
     expect(reason).toBeInstanceOf(LeaseLostError);
     // The new holder's lease is left alone.

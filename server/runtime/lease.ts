@@ -128,5 +128,8 @@ async function renewLease(db: Db, runId: string, owner: string, leaseMs: number)
 }
 
 async function releaseLease(db: Db, runId: string, owner: string): Promise<void> {
-  await db.run.updateMany({ where: { id: runId, leaseOwner: owner }, data: { leaseOwner: null, leaseExpiresAt: null } });
+  await db.run.updateMany({
+    where: { id: runId, leaseOwner: owner },
+    data: { leaseOwner: null, leaseExpiresAt: null },
+  });
 }

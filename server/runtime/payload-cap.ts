@@ -26,7 +26,11 @@ export interface CappedPayload {
   truncated: boolean;
 }
 
-const limitKbSchema = z.coerce.number().int().min(1).max(1024 * 1024);
+const limitKbSchema = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(1024 * 1024);
 
 /** The cap for one stored step input or output, from CONFLUX_STEP_PAYLOAD_LIMIT_KB (whole KB, default 256). */
 export function stepPayloadLimitBytes(env: Record<string, string | undefined> = process.env): number {

@@ -8,8 +8,20 @@ describe("planExecution", () => {
   it("orders both branches of an If and their join once, after everything before them", () => {
     const plan = planExecution(
       buildGraph(
-        [manualTrigger(), controlStep("if", "check", { condition: true }), logStep("yes", "y"), logStep("no", "n"), logStep("join", "j")],
-        [["trigger", "check"], ["check", "yes", "true"], ["check", "no", "false"], ["yes", "join"], ["no", "join"]],
+        [
+          manualTrigger(),
+          controlStep("if", "check", { condition: true }),
+          logStep("yes", "y"),
+          logStep("no", "n"),
+          logStep("join", "j"),
+        ],
+        [
+          ["trigger", "check"],
+          ["check", "yes", "true"],
+          ["check", "no", "false"],
+          ["yes", "join"],
+          ["no", "join"],
+        ],
       ),
     );
     expect(ids(plan.steps)).toEqual(["check", "yes", "no", "join"]);
@@ -42,7 +54,13 @@ describe("planExecution", () => {
     expect(ids(plan.steps)).toEqual(["orders", "after"]);
     expect(ids(plan.bodies.get("orders"))).toEqual(["order", "lines", "orderDone"]);
     expect(ids(plan.bodies.get("lines"))).toEqual(["line"]);
-    expect(Object.fromEntries(plan.loopOf)).toMatchObject({ trigger: null, orders: null, order: "orders", line: "lines", after: null });
+    expect(Object.fromEntries(plan.loopOf)).toMatchObject({
+      trigger: null,
+      orders: null,
+      order: "orders",
+      line: "lines",
+      after: null,
+    });
     expect(plan.loopLeaks).toEqual([]);
   });
 
@@ -50,7 +68,12 @@ describe("planExecution", () => {
     const plan = planExecution(
       buildGraph(
         [manualTrigger(), controlStep("forEach", "loop", { items: [] }), logStep("inside", "i"), logStep("out", "o")],
-        [["trigger", "loop"], ["loop", "inside", "each"], ["trigger", "inside"], ["loop", "out"]],
+        [
+          ["trigger", "loop"],
+          ["loop", "inside", "each"],
+          ["trigger", "inside"],
+          ["loop", "out"],
+        ],
       ),
     );
     expect(plan.loopLeaks.map((edge) => `${edge.source}->${edge.target}`)).toEqual(["trigger->inside"]);

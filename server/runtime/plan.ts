@@ -107,7 +107,11 @@ function assignLoops(
   }
   const bodies = new Map<string, FlowNode[]>();
   for (const node of ordered) {
-    if (node.type === "forEach") bodies.set(node.id, ordered.filter((member) => loopOf.get(member.id) === node.id));
+    if (node.type === "forEach")
+      bodies.set(
+        node.id,
+        ordered.filter((member) => loopOf.get(member.id) === node.id),
+      );
   }
   const loopLeaks = edges.filter((edge) => {
     const isEach = edge.sourceHandle === "each" && byId.get(edge.source)?.type === "forEach";

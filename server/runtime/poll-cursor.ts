@@ -56,11 +56,11 @@ export async function armPollTrigger(
   const stored = readStoredPollCursor(state?.cursor ?? null);
   let cursor: StoredPollCursor;
   if (typeof args.pollFrom === "object") cursor = { trigger, position: null, since: args.pollFrom.since.toISOString() };
-  else if (args.pollFrom === "now" || !stored || stored.trigger !== trigger) cursor = { trigger, position: null, since: null };
+  else if (args.pollFrom === "now" || !stored || stored.trigger !== trigger)
+    cursor = { trigger, position: null, since: null };
   else cursor = stored;
   await tx.triggerState.update({
     where: { flowId: args.flowId },
     data: { cursor: storePollCursor(cursor), nextRunAt: args.now, lastError: null },
   });
 }
-

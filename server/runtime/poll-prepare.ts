@@ -56,7 +56,8 @@ export async function preparePoll(
 ): Promise<PreparedPoll> {
   const graph = flowGraphSchema.safeParse(row.graph);
   const node = graph.success ? findTriggerNode(graph.data) : undefined;
-  if (row.status !== "running" || !row.publishedVersionId || !node) throw new PollNotPossible("the flow is not running");
+  if (row.status !== "running" || !row.publishedVersionId || !node)
+    throw new PollNotPossible("the flow is not running");
   const found = findOperation(node.connectorId, node.operation);
   if (!found || found.kind !== "trigger" || !isPollingTrigger(found.trigger)) {
     throw new PollNotPossible(`the trigger ${nodeName(node)} is not a polling trigger`);
@@ -74,7 +75,11 @@ export async function preparePoll(
       })
     : undefined;
   const limit = node.accountId
-    ? await resolveAccountLimit(db, { workspaceId: row.workspaceId, accountId: node.accountId, connector: found.connector })
+    ? await resolveAccountLimit(db, {
+        workspaceId: row.workspaceId,
+        accountId: node.accountId,
+        connector: found.connector,
+      })
     : undefined;
   return {
     trigger,

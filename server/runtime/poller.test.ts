@@ -30,7 +30,8 @@ afterAll(async () => {
 const poll = (now?: Date) => pollDueTriggers(t.db, queue, { log, now });
 const state = (flowId: string) => t.db.triggerState.findUniqueOrThrow({ where: { flowId } });
 const runsOf = (flowId: string) => t.db.run.findMany({ where: { flowId }, orderBy: { dedupeKey: "asc" } });
-const makeDue = (flowId: string) => t.db.triggerState.update({ where: { flowId }, data: { nextRunAt: new Date(Date.now() - 1000) } });
+const makeDue = (flowId: string) =>
+  t.db.triggerState.update({ where: { flowId }, data: { nextRunAt: new Date(Date.now() - 1000) } });
 
 describe("poller", () => {
   it("marks what exists on the first poll from now, then runs each new item and each new version once", async () => {
@@ -190,7 +191,11 @@ describe("poller", () => {
     const flow = await seedRunningFlow(t.db, pollingFlow(`${source.base}/gone`));
     await t.db.flow.update({ where: { id: flow.flowId }, data: { status: "stopped" } });
     expect(await poll()).toEqual([]);
-    expect(await state(flow.flowId)).toMatchObject({ active: false, nextRunAt: null, lastError: "the flow is not running" });
+    expect(await state(flow.flowId)).toMatchObject({
+      active: false,
+      nextRunAt: null,
+      lastError: "the flow is not running",
+    });
     expect(source.hits("/gone")).toBe(0);
   });
 });

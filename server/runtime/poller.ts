@@ -81,7 +81,12 @@ async function claimDuePolls(db: Db, now: Date): Promise<ClaimedPoll[]> {
 }
 
 /** Polls one claimed trigger and saves the outcome; throws only when even saving a failure fails. */
-export async function pollClaimed(db: Db, queue: RunQueue, row: ClaimedPoll, options: PollerOptions): Promise<string[]> {
+export async function pollClaimed(
+  db: Db,
+  queue: RunQueue,
+  row: ClaimedPoll,
+  options: PollerOptions,
+): Promise<string[]> {
   let prepared: PreparedPoll;
   try {
     prepared = await preparePoll(db, row, options.keys);
@@ -122,7 +127,9 @@ export async function pollClaimed(db: Db, queue: RunQueue, row: ClaimedPoll, opt
         }),
         signal,
       );
-    const raw = limit ? await withAccountLimit(db, { ...limit, holder: `poll:${row.flowId}`, signal }, poll) : await poll();
+    const raw = limit
+      ? await withAccountLimit(db, { ...limit, holder: `poll:${row.flowId}`, signal }, poll)
+      : await poll();
     result = pollResultSchema.parse(raw);
   } catch (error) {
     if (options.signal?.aborted) {
@@ -149,7 +156,8 @@ export async function pollClaimed(db: Db, queue: RunQueue, row: ClaimedPoll, opt
                 flowVersionId: prepared.versionId,
                 status: "queued" as const,
                 triggerKind: "poll",
-                dedupeKey: item.version === undefined ? `poll:${item.dedupeKey}` : `poll:${item.dedupeKey}@${item.version}`,
+                dedupeKey:
+                  item.version === undefined ? `poll:${item.dedupeKey}` : `poll:${item.dedupeKey}@${item.version}`,
                 businessKey: item.dedupeKey.slice(0, 200),
                 triggerData: toJsonInput(redactor.value(toPlainJson(item.data))),
               })),
@@ -172,7 +180,9 @@ export async function pollClaimed(db: Db, queue: RunQueue, row: ClaimedPoll, opt
     return recordFailure(db, row, options, error, { intervalSeconds, redact: redactor.text, saving: true });
   }
   if (runIds === null) {
-    log("info: the trigger was stopped, restarted or taken over while polling; this poll's items are left to the next one");
+    log(
+      "info: the trigger was stopped, restarted or taken over while polling; this poll's items are left to the next one",
+    );
     return [];
   }
   if (fromNow) log(`info: from now on: ${result.items.length} existing item(s) marked as seen`);
@@ -208,10 +218,9 @@ async function recordFailure(
 ): Promise<string[]> {
   const redact = context?.redact ?? ((text: string) => text);
   const reason = redact(toErrorJson(error).message);
-  const message = (context?.saving ? `The new items could not be saved (${reason}); they are polled again` : reason).slice(
-    0,
-    MAX_ERROR_CHARS,
-  );
+  const message = (
+    context?.saving ? `The new items could not be saved (${reason}); they are polled again` : reason
+  ).slice(0, MAX_ERROR_CHARS);
   options.log(`[poll flow ${row.flowId}] failed: ${message}`);
   const intervalSeconds = context?.intervalSeconds ?? 60;
   const retryAt = new Date((options.now ?? new Date()).getTime() + intervalSeconds * 1000);

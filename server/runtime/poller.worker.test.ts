@@ -18,7 +18,9 @@ beforeAll(async () => {
   source = await startPollSource();
   for (let i = 0; i < 2; i += 1) {
     const log = (line: string) => void logLines.push(line);
-    workers.push(await startWorker({ databaseUrl: t.url, db: t.db, concurrency: 2, log, tickMs: 100, reapMs: 600_000 }));
+    workers.push(
+      await startWorker({ databaseUrl: t.url, db: t.db, concurrency: 2, log, tickMs: 100, reapMs: 600_000 }),
+    );
   }
 });
 afterAll(async () => {

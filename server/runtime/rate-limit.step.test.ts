@@ -56,7 +56,13 @@ describe("per-account limits in running flows", () => {
     const runs = await Promise.all(
       Array.from({ length: 4 }, () =>
         t.db.run.create({
-          data: { workspaceId: flow.workspaceId, flowId: flow.flowId, flowVersionId: flow.versionId, triggerKind: "manual", triggerData: {} },
+          data: {
+            workspaceId: flow.workspaceId,
+            flowId: flow.flowId,
+            flowVersionId: flow.versionId,
+            triggerKind: "manual",
+            triggerData: {},
+          },
         }),
       ),
     );

@@ -17,8 +17,13 @@ const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
 beforeAll(async () => {
   t = await createTestDatabase();
   await useTimeZoneOtherThanUtc(t.url);
-  boss = await startBoss({ databaseUrl: t.url, supervise: false, poolSize: 2, applicationName: "test",
-    onError: () => undefined });
+  boss = await startBoss({
+    databaseUrl: t.url,
+    supervise: false,
+    poolSize: 2,
+    applicationName: "test",
+    onError: () => undefined,
+  });
   queue = runQueueOf(boss, () => boss.stop({ graceful: false }));
   flow = await seedRunningFlow(
     t.db,
@@ -41,8 +46,14 @@ async function createRun(data: {
   leaseExpiresAt?: Date;
 }) {
   const run = await t.db.run.create({
-    data: { workspaceId: flow.workspaceId, flowId: flow.flowId, flowVersionId: flow.versionId, triggerKind: "manual",
-      triggerData: {}, ...data },
+    data: {
+      workspaceId: flow.workspaceId,
+      flowId: flow.flowId,
+      flowVersionId: flow.versionId,
+      triggerKind: "manual",
+      triggerData: {},
+      ...data,
+    },
   });
   return run.id;
 }
@@ -68,8 +79,12 @@ const reap = () => requeueStrandedRuns(t.db, queue, { log: (line) => logLines.pu
 describe("requeueStrandedRuns", () => {
   it("re-sends a run whose worker died holding it, despite the dead worker's active job", async () => {
     const expiredAt = new Date(Date.now() - 5_000);
-    const runId = await createRun({ status: "running", startedAt: minutesAgo(1), leaseOwner: "host:41:dead",
-      leaseExpiresAt: expiredAt });
+    const runId = await createRun({
+      status: "running",
+      startedAt: minutesAgo(1),
+      leaseOwner: "host:41:dead",
+      leaseExpiresAt: expiredAt,
+    });
     await activateJob(runId);
     expect(await reap()).toContain(runId);
     expect(await jobStates(runId)).toEqual(["active", "created"]);
@@ -81,16 +96,24 @@ describe("requeueStrandedRuns", () => {
   });
 
   it("leaves a run alone while its worker's lease is live, however long it has been running", async () => {
-    const runId = await createRun({ status: "running", startedAt: minutesAgo(30), leaseOwner: "host:42:live",
-      leaseExpiresAt: new Date(Date.now() + 20_000) });
+    const runId = await createRun({
+      status: "running",
+      startedAt: minutesAgo(30),
+      leaseOwner: "host:42:live",
+      leaseExpiresAt: new Date(Date.now() + 20_000),
+    });
     await activateJob(runId);
     expect(await reap()).not.toContain(runId);
     expect(await jobStates(runId)).toEqual(["active"]);
   });
 
   it("judges leases by the database's clock, or by the time it is given", async () => {
-    const runId = await createRun({ status: "running", startedAt: minutesAgo(1), leaseOwner: "host:43:live",
-      leaseExpiresAt: new Date(Date.now() + 20_000) });
+    const runId = await createRun({
+      status: "running",
+      startedAt: minutesAgo(1),
+      leaseOwner: "host:43:live",
+      leaseExpiresAt: new Date(Date.now() + 20_000),
+    });
     await activateJob(runId);
     const resent = await requeueStrandedRuns(t.db, queue, { now: new Date(Date.now() + 60_000), log: () => undefined });
     expect(resent).toContain(runId);
@@ -110,8 +133,13 @@ describe("requeueStrandedRuns", () => {
   it("leaves queued runs whose job is waiting, and finished runs", async () => {
     const waiting = await createRun({ status: "queued", createdAt: minutesAgo(5) });
     await queue.sendRun(waiting);
-    const finished = await createRun({ status: "succeeded", createdAt: minutesAgo(5), startedAt: minutesAgo(5),
-      leaseOwner: "host:44:gone", leaseExpiresAt: minutesAgo(4) });
+    const finished = await createRun({
+      status: "succeeded",
+      createdAt: minutesAgo(5),
+      startedAt: minutesAgo(5),
+      leaseOwner: "host:44:gone",
+      leaseExpiresAt: minutesAgo(4),
+    });
     const resent = await reap();
     expect(resent).not.toContain(waiting);
     expect(resent).not.toContain(finished);

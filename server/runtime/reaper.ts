@@ -52,7 +52,10 @@ export async function requeueStrandedRuns(
     reasons.set(run.id, run.status === "queued" ? "queued with no job" : "running with no worker holding it");
   }
   for (const run of expired) {
-    reasons.set(run.id, `the lease of ${run.leaseOwner ?? "its worker"} expired at ${run.leaseExpiresAt?.toISOString()}`);
+    reasons.set(
+      run.id,
+      `the lease of ${run.leaseOwner ?? "its worker"} expired at ${run.leaseExpiresAt?.toISOString()}`,
+    );
   }
   const waiting = await queue.runsWithWaitingJob([...reasons.keys()]);
 

@@ -15,7 +15,10 @@ afterAll(() => t.drop());
 async function resumeAfterCappedStep(secondMessage: string) {
   const graph = buildGraph(
     [manualTrigger(), logStep("big", "a large export"), logStep("after", secondMessage)],
-    [["trigger", "big"], ["big", "after"]],
+    [
+      ["trigger", "big"],
+      ["big", "after"],
+    ],
   );
   const run = await createRun(t.db, graph);
   const { workspaceId } = await t.db.run.findUniqueOrThrow({ where: { id: run.runId } });

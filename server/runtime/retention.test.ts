@@ -28,12 +28,29 @@ async function runAged(flow: { flowId: string; versionId: string }, status: RunS
   const at = new Date(Date.now() - daysAgo * DAY);
   const finished = status !== "queued" && status !== "running";
   const run = await t.db.run.create({
-    data: { workspaceId, flowId: flow.flowId, flowVersionId: flow.versionId, status, triggerKind: "manual",
-      triggerData: {}, createdAt: at, startedAt: status === "queued" ? null : at, finishedAt: finished ? at : null },
+    data: {
+      workspaceId,
+      flowId: flow.flowId,
+      flowVersionId: flow.versionId,
+      status,
+      triggerKind: "manual",
+      triggerData: {},
+      createdAt: at,
+      startedAt: status === "queued" ? null : at,
+      finishedAt: finished ? at : null,
+    },
   });
   await t.db.stepRun.create({
-    data: { workspaceId, runId: run.id, stepId: "trigger", sequence: 0, connectorId: "core", operation: "manual",
-      status: "succeeded", output: {} },
+    data: {
+      workspaceId,
+      runId: run.id,
+      stepId: "trigger",
+      sequence: 0,
+      connectorId: "core",
+      operation: "manual",
+      status: "succeeded",
+      output: {},
+    },
   });
   return run.id;
 }

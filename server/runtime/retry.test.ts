@@ -40,7 +40,10 @@ describe("retry policy", () => {
 
   it("stops waiting when the signal aborts", async () => {
     const controller = new AbortController();
-    const waiting = abortableSleep(60_000, controller.signal).then(() => "slept", (error: unknown) => error);
+    const waiting = abortableSleep(60_000, controller.signal).then(
+      () => "slept",
+      (error: unknown) => error,
+    );
     controller.abort();
     expect(await waiting).toMatchObject({ code: "CANCELLED" });
     await expect(abortableSleep(1, AbortSignal.abort())).rejects.toMatchObject({ code: "CANCELLED" });

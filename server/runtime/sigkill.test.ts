@@ -19,8 +19,13 @@ const workers: WorkerProcess[] = [];
 beforeAll(async () => {
   t = await createTestDatabase();
   sink = await startIdempotentSink();
-  boss = await startBoss({ databaseUrl: t.url, supervise: false, poolSize: 2, applicationName: "test",
-    onError: () => undefined });
+  boss = await startBoss({
+    databaseUrl: t.url,
+    supervise: false,
+    poolSize: 2,
+    applicationName: "test",
+    onError: () => undefined,
+  });
   queue = runQueueOf(boss, () => boss.stop({ graceful: false }));
 });
 afterAll(async () => {

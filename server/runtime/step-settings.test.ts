@@ -2,7 +2,13 @@
 // policies (fail, continue, branch).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
-import { createRun, json, recordingRetryPolicy, startScriptedServer, type ScriptedServer } from "@/test/runtime/execute-fixtures";
+import {
+  createRun,
+  json,
+  recordingRetryPolicy,
+  startScriptedServer,
+  type ScriptedServer,
+} from "@/test/runtime/execute-fixtures";
 import { buildGraph, httpStep, logStep, manualTrigger } from "@/test/runtime/graph-fixtures";
 import { defaultRetryPolicy } from "./retry";
 import { waitFor } from "@/test/runtime/helpers";
@@ -35,8 +41,15 @@ afterAll(async () => {
 
 function callFlow(path: string, settings?: StepSettings) {
   return buildGraph(
-    [manualTrigger(), httpStep("call", { url: `${server.base}${path}` }, settings), logStep("after", "after {{ $string(steps.call) }}")],
-    [["trigger", "call"], ["call", "after"]],
+    [
+      manualTrigger(),
+      httpStep("call", { url: `${server.base}${path}` }, settings),
+      logStep("after", "after {{ $string(steps.call) }}"),
+    ],
+    [
+      ["trigger", "call"],
+      ["call", "after"],
+    ],
   );
 }
 
@@ -48,7 +61,12 @@ describe("retries", () => {
     expect(server.hits.get("/flaky/2/a")).toBe(3);
     // Full jitter pinned at one half: 0.5 * 1 s, then 0.5 * 2 s.
     expect(waits).toEqual([500, 1_000]);
-    expect(run.steps[1]).toMatchObject({ status: "succeeded", attempts: 3, error: null, output: { body: { calls: 3 } } });
+    expect(run.steps[1]).toMatchObject({
+      status: "succeeded",
+      attempts: 3,
+      error: null,
+      output: { body: { calls: 3 } },
+    });
   });
 
   it("gives up after maxAttempts with the last error and a log of every attempt", async () => {
@@ -60,10 +78,18 @@ describe("retries", () => {
     expect(waits).toEqual([500, 1_000, 2_000]);
     const step = run.steps[1];
     expect(step).toMatchObject({ status: "failed", attempts: 4 });
-    expect(step?.error).toMatchObject({ code: "REMOTE", retryable: true, message: expect.stringContaining("busy (call 4)") });
+    expect(step?.error).toMatchObject({
+      code: "REMOTE",
+      retryable: true,
+      message: expect.stringContaining("busy (call 4)"),
+    });
     expect(step?.error).toMatchObject({
       details: {
-        attempts: [1, 2, 3, 4].map((attempt) => ({ attempt, code: "REMOTE", message: expect.stringContaining(`busy (call ${attempt})`) })),
+        attempts: [1, 2, 3, 4].map((attempt) => ({
+          attempt,
+          code: "REMOTE",
+          message: expect.stringContaining(`busy (call ${attempt})`),
+        })),
       },
     });
     expect(run.error).toMatchObject({ code: "REMOTE", stepId: "call" });
@@ -73,17 +99,26 @@ describe("retries", () => {
     const waits: number[] = [];
     const missing = await (await createRun(t.db, callFlow("/missing"))).execute({ retry: recordingRetryPolicy(waits) });
     expect(missing.steps[1]).toMatchObject({ status: "failed", attempts: 1 });
-    expect(missing.error).toMatchObject({ code: "REMOTE", message: expect.stringContaining('404 Not Found: {"error":"Order not found"}') });
-    const once = await (await createRun(t.db, callFlow("/flaky/1/c", { maxAttempts: 1 }))).execute({ retry: recordingRetryPolicy(waits) });
+    expect(missing.error).toMatchObject({
+      code: "REMOTE",
+      message: expect.stringContaining('404 Not Found: {"error":"Order not found"}'),
+    });
+    const once = await (
+      await createRun(t.db, callFlow("/flaky/1/c", { maxAttempts: 1 }))
+    ).execute({ retry: recordingRetryPolicy(waits) });
     expect(once.steps[1]).toMatchObject({ status: "failed", attempts: 1 });
     expect(waits).toEqual([]);
   });
 
   it("waits what Retry-After says, in seconds or as an HTTP-date", async () => {
     const waits: number[] = [];
-    const seconds = await (await createRun(t.db, callFlow("/limited/7/a"))).execute({ retry: recordingRetryPolicy(waits) });
+    const seconds = await (
+      await createRun(t.db, callFlow("/limited/7/a"))
+    ).execute({ retry: recordingRetryPolicy(waits) });
     expect(seconds.steps[1]).toMatchObject({ status: "succeeded", attempts: 2 });
-    const dated = await (await createRun(t.db, callFlow("/limited/date"))).execute({ retry: recordingRetryPolicy(waits) });
+    const dated = await (
+      await createRun(t.db, callFlow("/limited/date"))
+    ).execute({ retry: recordingRetryPolicy(waits) });
     expect(dated.steps[1]).toMatchObject({ status: "succeeded", attempts: 2 });
     expect(waits[0]).toBe(7_000);
     // The date has whole seconds, so the wait is a little under 30 s.
@@ -93,7 +128,9 @@ describe("retries", () => {
 
   it("fails rather than hold a worker when Retry-After asks for more than 5 minutes", async () => {
     const waits: number[] = [];
-    const run = await (await createRun(t.db, callFlow("/limited/900/a"))).execute({ retry: recordingRetryPolicy(waits) });
+    const run = await (
+      await createRun(t.db, callFlow("/limited/900/a"))
+    ).execute({ retry: recordingRetryPolicy(waits) });
     expect(waits).toEqual([]);
     expect(run.steps[1]).toMatchObject({ status: "failed", attempts: 1 });
     expect(run.error).toMatchObject({
@@ -108,7 +145,10 @@ describe("retries", () => {
     // A backoff of about 5 s, jitter pinned: with the default's wait, which can be near 0, the retry could succeed
     // before the probe looks. The abort ends the wait, so the test does not take those 5 s.
     const retry = { ...defaultRetryPolicy, baseMs: 5_000, random: () => 0.999 };
-    const first = run.execute({ signal: worker.signal, retry }).then(() => "finished", (error: unknown) => error);
+    const first = run.execute({ signal: worker.signal, retry }).then(
+      () => "finished",
+      (error: unknown) => error,
+    );
     // The first attempt has failed and its error is shown while the step waits to try again.
     const waiting = await waitFor(async () => {
       const step = await t.db.stepRun.findFirst({ where: { runId: run.runId, stepId: "call" } });
@@ -127,7 +167,9 @@ describe("retries", () => {
 describe("timeouts", () => {
   it("gives each attempt timeoutMs and retries a timeout", async () => {
     const waits: number[] = [];
-    const run = await (await createRun(t.db, callFlow("/slow", { timeoutMs: 1_000, maxAttempts: 2 }))).execute({
+    const run = await (
+      await createRun(t.db, callFlow("/slow", { timeoutMs: 1_000, maxAttempts: 2 }))
+    ).execute({
       retry: recordingRetryPolicy(waits),
     });
     expect(run.steps[1]).toMatchObject({ status: "failed", attempts: 2 });
@@ -152,7 +194,11 @@ describe("error policies", () => {
         logStep("ok", "fine"),
         logStep("handle", "{{ steps.call.error.code }}: {{ steps.call.error.details.response.body.error }}"),
       ],
-      [["trigger", "call"], ["call", "ok"], ["call", "handle", "error"]],
+      [
+        ["trigger", "call"],
+        ["call", "ok"],
+        ["call", "handle", "error"],
+      ],
     );
     const run = await (await createRun(t.db, graph)).execute();
     expect(run.status).toBe("succeeded");

@@ -145,7 +145,9 @@ export async function runActionStep(
         const decision = decideRetry(failure, attempt, settings.maxAttempts, options.retry);
         if (!decision.retry) throw new StepFailure(withAttempts(decision.error, failures));
         const wait = describeWait(decision.waitMs);
-        logger.warn(`attempt ${attempt} of ${settings.maxAttempts} failed (${failure.message}); trying again in ${wait}`);
+        logger.warn(
+          `attempt ${attempt} of ${settings.maxAttempts} failed (${failure.message}); trying again in ${wait}`,
+        );
         await recordRetryWait(db, target, withAttempts(failure, failures));
         await options.retry.sleep(decision.waitMs, options.signal);
         attempt += 1;

@@ -14,8 +14,12 @@ describe("validateGraphForStart", () => {
         id: "fetch",
         connectorId: "http",
         operation: "request",
-        inputs: { method: "{{ trigger.method }}", url: "https://x.test/{{ trigger.id }}", timeoutMs: "{{ 1000 }}",
-          headers: "{{ trigger.headers }}" },
+        inputs: {
+          method: "{{ trigger.method }}",
+          url: "https://x.test/{{ trigger.id }}",
+          timeoutMs: "{{ 1000 }}",
+          headers: "{{ trigger.headers }}",
+        },
       },
       { id: "note", connectorId: "core", operation: "log", inputs: { message: "{{ steps.fetch.status }}" } },
     );
@@ -25,8 +29,13 @@ describe("validateGraphForStart", () => {
   it("names the node and field of inputs that fail their schema", () => {
     const graph = linearGraph(
       manual,
-      { id: "fetch", label: "Fetch order", connectorId: "http", operation: "request",
-        inputs: { method: "FETCH", timeoutMs: 999_999, headers: { A: 5, B: "{{ x }}" } } },
+      {
+        id: "fetch",
+        label: "Fetch order",
+        connectorId: "http",
+        operation: "request",
+        inputs: { method: "FETCH", timeoutMs: 999_999, headers: { A: 5, B: "{{ x }}" } },
+      },
       { id: "note", connectorId: "core", operation: "log", inputs: {} },
     );
     expect(validateGraphForStart(graph)).toEqual([
@@ -72,8 +81,23 @@ describe("validateGraphForStart", () => {
       { id: "b", connectorId: "core", operation: "log", inputs: { message: "b" } },
     );
     graph.nodes.push(
-      { id: "lonely", type: "action", connectorId: "core", operation: "log", position: { x: 0, y: 0 }, inputs: { message: "x" } },
-      { id: "check", label: "Paid?", type: "if", connectorId: "core", operation: "if", position: { x: 0, y: 0 }, inputs: {} },
+      {
+        id: "lonely",
+        type: "action",
+        connectorId: "core",
+        operation: "log",
+        position: { x: 0, y: 0 },
+        inputs: { message: "x" },
+      },
+      {
+        id: "check",
+        label: "Paid?",
+        type: "if",
+        connectorId: "core",
+        operation: "if",
+        position: { x: 0, y: 0 },
+        inputs: {},
+      },
     );
     graph.edges.push(
       { id: "loop", source: "b", target: "a", sourceHandle: "next" },
@@ -86,9 +110,20 @@ describe("validateGraphForStart", () => {
       'Step "a" is part of a cycle that leads back to itself',
       'Step "b" is part of a cycle that leads back to itself',
     ]);
-    const withErrorPath = linearGraph(manual, { id: "a", connectorId: "core", operation: "log", inputs: { message: "a" } });
-    withErrorPath.nodes.push({ id: "b", type: "action", connectorId: "core", operation: "log", position: { x: 0, y: 0 },
-      inputs: { message: "b" } });
+    const withErrorPath = linearGraph(manual, {
+      id: "a",
+      connectorId: "core",
+      operation: "log",
+      inputs: { message: "a" },
+    });
+    withErrorPath.nodes.push({
+      id: "b",
+      type: "action",
+      connectorId: "core",
+      operation: "log",
+      position: { x: 0, y: 0 },
+      inputs: { message: "b" },
+    });
     withErrorPath.edges.push({ id: "err", source: "a", target: "b", sourceHandle: "error" });
     expect(validateGraphForStart(withErrorPath)).toEqual([
       'Step "a": An error path is connected, but On error is not set to take it',
@@ -105,7 +140,11 @@ describe("validateGraphForStart with control nodes and step settings", () => {
         controlStep("forEach", "lines", { items: "{{ trigger.lines }}" }),
         logStep("line", "{{ item.sku }} #{{ index }}", { onError: "branch", maxAttempts: 5 }),
         logStep("lineFailed", "{{ steps.line.error.message }}"),
-        controlStep("respond", "answer", { status: 202, headers: { "X-Order": "{{ trigger.no }}" }, body: "{{ steps.lines }}" }),
+        controlStep("respond", "answer", {
+          status: 202,
+          headers: { "X-Order": "{{ trigger.no }}" },
+          body: "{{ steps.lines }}",
+        }),
         logStep("unpaid", "not paid"),
       ],
       [
@@ -155,7 +194,12 @@ describe("validateGraphForStart with control nodes and step settings", () => {
         { ...logStep("plain", "x"), operation: "if", inputs: { condition: true } },
         { ...controlStep("forEach", "loop", { items: "{{ trigger.items }}" }), operation: "log" },
       ],
-      [["trigger", "check"], ["check", "answer", "true"], ["answer", "plain"], ["plain", "loop"]],
+      [
+        ["trigger", "check"],
+        ["check", "answer", "true"],
+        ["answer", "plain"],
+        ["plain", "loop"],
+      ],
     );
     expect(validateGraphForStart(graph)).toEqual([
       'Step "check": field "condition" must be a boolean, not a string',
@@ -170,9 +214,18 @@ describe("validateGraphForStart with control nodes and step settings", () => {
 
   it("refuses steps that are both inside a loop and after it, and Responds that could answer twice", () => {
     const leaking = buildGraph(
-      [manualTrigger(), controlStep("forEach", "loop", { items: "{{ trigger.items }}" }), logStep("inside", "{{ item }}"),
-        logStep("after", "done")],
-      [["trigger", "loop"], ["loop", "inside", "each"], ["inside", "after"], ["loop", "after"]],
+      [
+        manualTrigger(),
+        controlStep("forEach", "loop", { items: "{{ trigger.items }}" }),
+        logStep("inside", "{{ item }}"),
+        logStep("after", "done"),
+      ],
+      [
+        ["trigger", "loop"],
+        ["loop", "inside", "each"],
+        ["inside", "after"],
+        ["loop", "after"],
+      ],
     );
     expect(validateGraphForStart(leaking)).toEqual([
       'Step "after" is both inside the loop of "loop" and outside it: steps after a loop connect to the For each\'s next path',

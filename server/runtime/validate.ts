@@ -117,7 +117,9 @@ export function findRunBlockers(graph: FlowGraph): string[] {
     if (node === plan.trigger) continue;
     if (node.type === "trigger") problems.push(`Step ${nodeName(node)} is a second trigger; a flow has one`);
     else if (findOperation(node.connectorId, node.operation)?.kind !== "action") {
-      problems.push(`Step ${nodeName(node)} names an action that does not exist (${node.connectorId}.${node.operation})`);
+      problems.push(
+        `Step ${nodeName(node)} names an action that does not exist (${node.connectorId}.${node.operation})`,
+      );
     }
   }
   const byId = new Map(graph.nodes.map((node) => [node.id, node]));

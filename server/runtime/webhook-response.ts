@@ -69,7 +69,10 @@ export async function awaitRunResponse(
 ): Promise<Response> {
   const deadline = Date.now() + options.timeoutMs;
   for (;;) {
-    const run = await db.run.findUnique({ where: { id: runId }, select: { status: true, response: true, error: true } });
+    const run = await db.run.findUnique({
+      where: { id: runId },
+      select: { status: true, response: true, error: true },
+    });
     const stored = storedResponseSchema.safeParse(run?.response);
     if (run && stored.success) return answerFromResponse(stored.data, runId);
     if (!run || run.status === "failed" || run.status === "cancelled") {
@@ -79,7 +82,12 @@ export async function awaitRunResponse(
     if (run.status === "succeeded") return jsonAnswer(202, { runId }, runId);
     const left = deadline - Date.now();
     if (left <= 0 || options.signal?.aborted) {
-      return errorAnswer(504, "TIMEOUT", `The flow did not respond within ${options.timeoutMs} ms; the run goes on`, runId);
+      return errorAnswer(
+        504,
+        "TIMEOUT",
+        `The flow did not respond within ${options.timeoutMs} ms; the run goes on`,
+        runId,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, Math.min(left, options.pollIntervalMs ?? POLL_INTERVAL_MS)));
   }

@@ -33,7 +33,14 @@ beforeAll(async () => {
   });
   slowBase = await listenOnLoopback(slow);
   queue = await getRunQueue();
-  worker = await startWorker({ databaseUrl: t.url, db: t.db, concurrency: 2, log: () => {}, tickMs: 200, reapMs: 600_000 });
+  worker = await startWorker({
+    databaseUrl: t.url,
+    db: t.db,
+    concurrency: 2,
+    log: () => {},
+    tickMs: 200,
+    reapMs: 600_000,
+  });
 });
 afterAll(async () => {
   await worker?.stop();
@@ -60,9 +67,19 @@ function post(hook: { id: string; secret: string }, payload: unknown): Promise<R
   return POST(request, { params: Promise.resolve({ id: hook.id }) });
 }
 
-const respond = (inputs: Record<string, unknown>): Spec => ({ id: "answer", type: "respond", connectorId: "core", operation: "respond", inputs });
-const note: Spec = { id: "note", connectorId: "core", operation: "log", inputs: { message: "Order {{ trigger.body.orderNo }}" } };
-
+const respond = (inputs: Record<string, unknown>): Spec => ({
+  id: "answer",
+  type: "respond",
+  connectorId: "core",
+  operation: "respond",
+  inputs,
+});
+const note: Spec = {
+  id: "note",
+  connectorId: "core",
+  operation: "log",
+  inputs: { message: "Order {{ trigger.body.orderNo }}" },
+};
 
 describe("webhook runs", () => {
   it("answers 202 at once and the worker then runs the flow with the request as trigger data", async () => {
@@ -72,7 +89,10 @@ describe("webhook runs", () => {
     const { runId } = (await response.json()) as { runId: string };
     const run = await waitForRun(t.db, runId);
     expect(run.status).toBe("succeeded");
-    expect(run.steps.map((step) => [step.stepId, step.status])).toEqual([["hook", "succeeded"], ["note", "succeeded"]]);
+    expect(run.steps.map((step) => [step.stepId, step.status])).toEqual([
+      ["hook", "succeeded"],
+      ["note", "succeeded"],
+    ]);
     expect(run.steps[0]?.output).toMatchObject({ body: { orderNo: "A-17" }, eventId: null });
     expect(run.steps[1]?.output).toMatchObject({ message: "Order A-17" });
   });
@@ -136,23 +156,37 @@ describe("webhook runs", () => {
     const flow = await seedRunningFlow(t.db, linearGraph({ id: "hook", connectorId: "core", operation: "webhook" }));
     const makeRun = () =>
       t.db.run.create({
-        data: { workspaceId: flow.workspaceId, flowId: flow.flowId, flowVersionId: flow.versionId, triggerKind: "webhook", triggerData: {} },
+        data: {
+          workspaceId: flow.workspaceId,
+          flowId: flow.flowId,
+          flowVersionId: flow.versionId,
+          triggerKind: "webhook",
+          triggerData: {},
+        },
       });
     const text = await makeRun();
     const waiting = awaitRunResponse(t.db, text.id, { timeoutMs: 10_000 });
     // Still waiting while there is no response (a negative needs a window of time; 300 ms is three polls).
-    const early = await Promise.race([waiting.then(() => "answered"), new Promise((resolve) => setTimeout(resolve, 300, "waiting"))]);
+    const early = await Promise.race([
+      waiting.then(() => "answered"),
+      new Promise((resolve) => setTimeout(resolve, 300, "waiting")),
+    ]);
     expect(early).toBe("waiting");
     await t.db.run.update({
       where: { id: text.id },
-      data: { response: toJsonInput({ status: 409, headers: { "Retry-After": "5", "Content-Length": "999" }, body: "taken" }) },
+      data: {
+        response: toJsonInput({ status: 409, headers: { "Retry-After": "5", "Content-Length": "999" }, body: "taken" }),
+      },
     });
     const answered = await waiting;
     expect([answered.status, answered.headers.get("retry-after"), await answered.text()]).toEqual([409, "5", "taken"]);
     expect(answered.headers.get("content-type")).toBe("text/plain; charset=utf-8");
 
     const empty = await makeRun();
-    await t.db.run.update({ where: { id: empty.id }, data: { response: toJsonInput({ status: 204, headers: {}, body: "x" }) } });
+    await t.db.run.update({
+      where: { id: empty.id },
+      data: { response: toJsonInput({ status: 204, headers: {}, body: "x" }) },
+    });
     const none = await awaitRunResponse(t.db, empty.id, { timeoutMs: 1_000 });
     expect([none.status, await none.text(), none.headers.get("x-conflux-run-id")]).toEqual([204, "", empty.id]);
   });

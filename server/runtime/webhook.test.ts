@@ -56,7 +56,13 @@ describe("webhook endpoint", () => {
     const response = await post(
       hook.id,
       body,
-      { ...json, "X-Event-Id": "evt-1", authorization: "Bearer canary", "x-conflux-signature": signWebhook(hook.secret, body), "X-Shop": "north" },
+      {
+        ...json,
+        "X-Event-Id": "evt-1",
+        authorization: "Bearer canary",
+        "x-conflux-signature": signWebhook(hook.secret, body),
+        "X-Shop": "north",
+      },
       "?source=shop&tag=a&tag=b",
     );
     expect(response.status).toBe(202);
@@ -64,7 +70,12 @@ describe("webhook endpoint", () => {
     const [run] = await runsOf(hook.flowId);
     expect(answer).toEqual({ runId: run?.id });
     expect(response.headers.get("x-conflux-run-id")).toBe(run?.id);
-    expect(run).toMatchObject({ status: "queued", triggerKind: "webhook", dedupeKey: "webhook:evt-1", flowVersionId: hook.versionId });
+    expect(run).toMatchObject({
+      status: "queued",
+      triggerKind: "webhook",
+      dedupeKey: "webhook:evt-1",
+      flowVersionId: hook.versionId,
+    });
     expect(run?.triggerData).toMatchObject({
       body: { orderNo: "A-17" },
       headers: { "content-type": "application/json", "x-event-id": "evt-1", "x-shop": "north" },
@@ -80,13 +91,17 @@ describe("webhook endpoint", () => {
   it("accepts a good signature and refuses a bad, stale or missing one with 401 and a reason", async () => {
     const hook = await seedHook();
     const body = JSON.stringify({ orderNo: "B-1" });
-    expect((await post(hook.id, body, { ...json, "x-conflux-signature": signWebhook(hook.secret, body) })).status).toBe(202);
+    expect((await post(hook.id, body, { ...json, "x-conflux-signature": signWebhook(hook.secret, body) })).status).toBe(
+      202,
+    );
     const refusals = [
       signWebhook(hook.secret, JSON.stringify({ orderNo: "B-2" })),
       signWebhook("whsec_wrong", body),
       signWebhook(hook.secret, body, new Date(Date.now() - 301_000)),
     ];
-    const answers = await Promise.all(refusals.map((header) => post(hook.id, body, { ...json, "x-conflux-signature": header })));
+    const answers = await Promise.all(
+      refusals.map((header) => post(hook.id, body, { ...json, "x-conflux-signature": header })),
+    );
     expect(answers.map((answer) => answer.status)).toEqual([401, 401, 401]);
     const reasons = await Promise.all(answers.map(async (answer) => JSON.stringify(await answer.json())));
     expect(reasons[0]).toContain("does not match");
@@ -105,7 +120,9 @@ describe("webhook endpoint", () => {
     const hook = await seedHook({ verifySignature: false });
     const unknown = await post("AAAAAAAAAAAAAAAAAAAAAAAA", "{}", json);
     expect(unknown.status).toBe(404);
-    expect(await unknown.json()).toEqual({ error: { code: "NOT_FOUND", message: "No running flow listens at this address" } });
+    expect(await unknown.json()).toEqual({
+      error: { code: "NOT_FOUND", message: "No running flow listens at this address" },
+    });
     expect((await post("../../etc", "{}", json)).status).toBe(404);
 
     const big = "x".repeat(1024 * 1024 + 1);
@@ -118,7 +135,9 @@ describe("webhook endpoint", () => {
 
     const malformed = await post(hook.id, '{"orderNo": ', json);
     expect(malformed.status).toBe(400);
-    expect(await malformed.json()).toMatchObject({ error: { code: "VALIDATION", message: expect.stringMatching(/not valid JSON/) } });
+    expect(await malformed.json()).toMatchObject({
+      error: { code: "VALIDATION", message: expect.stringMatching(/not valid JSON/) },
+    });
     expect(await runsOf(hook.flowId)).toHaveLength(0);
 
     expect((await post(hook.id, "plain words", { "content-type": "text/plain" })).status).toBe(202);
@@ -133,7 +152,9 @@ describe("webhook endpoint", () => {
     const body = JSON.stringify({ orderNo: "C-3" });
     const headers = { ...json, "stripe-event": "evt_42", "x-conflux-signature": signWebhook(hook.secret, body) };
     const answers = await Promise.all(Array.from({ length: 10 }, () => post(hook.id, body, headers)));
-    const bodies = await Promise.all(answers.map(async (answer) => ({ status: answer.status, body: await answer.json() })));
+    const bodies = await Promise.all(
+      answers.map(async (answer) => ({ status: answer.status, body: await answer.json() })),
+    );
     const runs = await t.db.run.count({ where: { flowId: hook.flowId } });
     expect(runs).toBe(1);
     const [run] = await runsOf(hook.flowId);
@@ -152,7 +173,11 @@ describe("webhook endpoint", () => {
     const keys = defaultKeyRing();
     const { id: workspaceId } = await t.db.workspace.create({ data: { name: "Hooks" } });
     const flow = await flows.createFlow(t.db, workspaceId, "Orders in");
-    expect(await getWebhookInfo(t.db, keys, workspaceId, flow.id)).toMatchObject({ path: null, secret: null, listening: false });
+    expect(await getWebhookInfo(t.db, keys, workspaceId, flow.id)).toMatchObject({
+      path: null,
+      secret: null,
+      listening: false,
+    });
     await flows.saveDraft(t.db, workspaceId, flow.id, webhookFlow(), 0);
     await flows.startFlow(t.db, workspaceId, flow.id);
     const first = await getWebhookInfo(t.db, keys, workspaceId, flow.id);
@@ -162,7 +187,10 @@ describe("webhook endpoint", () => {
     expect(stored?.webhookSecret).not.toContain(first.secret?.slice(6));
 
     await flows.stopFlow(t.db, workspaceId, flow.id);
-    expect(await getWebhookInfo(t.db, keys, workspaceId, flow.id)).toMatchObject({ path: first.path, listening: false });
+    expect(await getWebhookInfo(t.db, keys, workspaceId, flow.id)).toMatchObject({
+      path: first.path,
+      listening: false,
+    });
     await flows.startFlow(t.db, workspaceId, flow.id);
     await flows.saveDraft(t.db, workspaceId, flow.id, webhookFlow({ responseTimeoutMs: 5000 }), 1);
     await flows.startFlow(t.db, workspaceId, flow.id);
@@ -175,8 +203,12 @@ describe("webhook endpoint", () => {
     const rotated = await rotateWebhookSecret(t.db, keys, workspaceId, flow.id);
     expect(rotated.path).toBe(first.path);
     expect(rotated.secret).not.toBe(first.secret);
-    expect((await post(id, body, { ...json, "x-conflux-signature": signWebhook(first.secret ?? "", body) })).status).toBe(401);
-    expect((await post(id, body, { ...json, "x-conflux-signature": signWebhook(rotated.secret ?? "", body) })).status).toBe(202);
+    expect(
+      (await post(id, body, { ...json, "x-conflux-signature": signWebhook(first.secret ?? "", body) })).status,
+    ).toBe(401);
+    expect(
+      (await post(id, body, { ...json, "x-conflux-signature": signWebhook(rotated.secret ?? "", body) })).status,
+    ).toBe(202);
   });
 
   it("re-seals secrets under a new current key so the old key can be retired", async () => {
@@ -186,8 +218,16 @@ describe("webhook endpoint", () => {
     const report = await resealWebhookSecrets(t.db, rotated);
     expect(report.unreadable).toEqual([]);
     expect(report.resealed).toBeGreaterThanOrEqual(1);
-    const newOnly = { currentKeyId: rotated.currentKeyId, keys: new Map([...rotated.keys].filter(([id]) => id === rotated.currentKeyId)) };
-    const info = await getWebhookInfo(t.db, { get: () => newOnly, describe: () => "test" }, hook.workspaceId, hook.flowId);
+    const newOnly = {
+      currentKeyId: rotated.currentKeyId,
+      keys: new Map([...rotated.keys].filter(([id]) => id === rotated.currentKeyId)),
+    };
+    const info = await getWebhookInfo(
+      t.db,
+      { get: () => newOnly, describe: () => "test" },
+      hook.workspaceId,
+      hook.flowId,
+    );
     expect(info).toMatchObject({ secret: hook.secret, secretProblem: null });
     expect((await resealWebhookSecrets(t.db, rotated)).resealed).toBe(0);
   });

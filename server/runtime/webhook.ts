@@ -65,7 +65,8 @@ export async function handleWebhookRequest(request: Request, webhookId: string, 
   try {
     return await handle(request, webhookId, deps);
   } catch (error) {
-    if (error instanceof ConfluxError && error.code === "VALIDATION") return errorAnswer(400, error.code, error.message);
+    if (error instanceof ConfluxError && error.code === "VALIDATION")
+      return errorAnswer(400, error.code, error.message);
     // The caller is anonymous: the reason (a key id, what to do in the designer) is for the log and the designer.
     const where = `webhook ${webhookId.slice(0, 6)}…`;
     if (error instanceof ConfluxError && error.code === "CREDENTIALS_UNREADABLE") {
@@ -102,7 +103,8 @@ async function handle(request: Request, webhookId: string, deps: WebhookDeps): P
   if (!raw) return errorAnswer(413, "PAYLOAD_TOO_LARGE", `The request body is larger than ${limit} bytes`);
 
   if (settings.config.verifySignature) {
-    if (!state.webhookSecret) return errorAnswer(500, "INTERNAL", "The webhook has no secret yet; start the flow again");
+    if (!state.webhookSecret)
+      return errorAnswer(500, "INTERNAL", "The webhook has no secret yet; start the flow again");
     let secret: string;
     try {
       secret = openWebhookSecret(deps.keys.get(), state.flowId, state.webhookSecret);
@@ -136,7 +138,9 @@ async function handle(request: Request, webhookId: string, deps: WebhookDeps): P
     await sendOrLeaveToReaper(await deps.queue(), run.id);
   } catch (error) {
     // No queue at all (the database is down?): the run is saved, and the reaper sends its job once it can.
-    console.error(`[conflux] run ${run.id} is saved but the queue is unavailable (the reaper will retry): ${String(error)}`);
+    console.error(
+      `[conflux] run ${run.id} is saved but the queue is unavailable (the reaper will retry): ${String(error)}`,
+    );
   }
   if (!settings.hasRespond) return jsonAnswer(202, { runId: run.id }, run.id);
   return awaitRunResponse(deps.db, run.id, {

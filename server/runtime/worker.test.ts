@@ -58,14 +58,18 @@ function orderFlow(url: string) {
   );
 }
 
-
 describe("runs", () => {
   it("executes Run now through the worker and records every step", async () => {
     const flow = await seedRunningFlow(t.db, orderFlow(`${base}/orders/{{ trigger.orderNo }}`));
     const { runId } = await requestManualRun(t.db, queue, { ...flow, payload: { orderNo: "A-17" } });
     const run = await waitForRun(t.db, runId);
 
-    expect(run).toMatchObject({ status: "succeeded", triggerKind: "manual", error: null, flowVersionId: flow.versionId });
+    expect(run).toMatchObject({
+      status: "succeeded",
+      triggerKind: "manual",
+      error: null,
+      flowVersionId: flow.versionId,
+    });
     expect(run.startedAt).toBeInstanceOf(Date);
     expect(run.steps.map((step) => [step.sequence, step.stepId, step.status])).toEqual([
       [0, "trigger", "succeeded"],
@@ -106,7 +110,9 @@ describe("runs", () => {
     const payload = { url: `${base}/orders/x`, timeout: "soon" };
     const run = await waitForRun(t.db, (await requestManualRun(t.db, queue, { ...flow, payload })).runId);
     expect(run.error).toMatchObject({ code: "INPUT_INVALID", stepId: "fetch" });
-    expect(run.error).toMatchObject({ message: expect.stringContaining('field "timeoutMs" must be a number, not a string') });
+    expect(run.error).toMatchObject({
+      message: expect.stringContaining('field "timeoutMs" must be a number, not a string'),
+    });
   });
 
   it("refuses Run now for a flow that is not running", async () => {
@@ -129,8 +135,14 @@ describe("runs", () => {
     const flow = await seedRunningFlow(t.db, orderFlow(`${base}/orders/D-2`));
     const before = hits;
     const run = await t.db.run.create({
-      data: { workspaceId: flow.workspaceId, flowId: flow.flowId, flowVersionId: flow.versionId, status: "queued",
-        triggerKind: "manual", triggerData: {} },
+      data: {
+        workspaceId: flow.workspaceId,
+        flowId: flow.flowId,
+        flowVersionId: flow.versionId,
+        status: "queued",
+        triggerKind: "manual",
+        triggerData: {},
+      },
     });
     // Two distinct jobs for one run, as after a retry of an expired job: both workers may fetch one each.
     await Promise.all([queue.sendRun(run.id, { resend: true }), queue.sendRun(run.id, { resend: true })]);
@@ -144,13 +156,28 @@ describe("checkpoints", () => {
   it("skips steps that already succeeded when a run is delivered again, reusing their output", async () => {
     const flow = await seedRunningFlow(t.db, orderFlow(`${base}/orders/C-3`));
     const run = await t.db.run.create({
-      data: { workspaceId: flow.workspaceId, flowId: flow.flowId, flowVersionId: flow.versionId, status: "running",
-        triggerKind: "manual", triggerData: {}, startedAt: new Date() },
+      data: {
+        workspaceId: flow.workspaceId,
+        flowId: flow.flowId,
+        flowVersionId: flow.versionId,
+        status: "running",
+        triggerKind: "manual",
+        triggerData: {},
+        startedAt: new Date(),
+      },
     });
     // As if a worker died after finishing "fetch" (with a reply the server would not give now) and before "note".
     await t.db.stepRun.create({
-      data: { workspaceId: flow.workspaceId, runId: run.id, stepId: "fetch", sequence: 1, connectorId: "http",
-        operation: "request", status: "succeeded", output: { status: 200, body: { orderNo: "C-3", status: "stored" } } },
+      data: {
+        workspaceId: flow.workspaceId,
+        runId: run.id,
+        stepId: "fetch",
+        sequence: 1,
+        connectorId: "http",
+        operation: "request",
+        status: "succeeded",
+        output: { status: 200, body: { orderNo: "C-3", status: "stored" } },
+      },
     });
     const before = hits;
     await executeRun(t.db, run.id, { signal: new AbortController().signal, log: () => undefined });
@@ -168,8 +195,15 @@ describe("reaper", () => {
   it("re-sends queued runs whose job never arrived", async () => {
     const flow = await seedRunningFlow(t.db, orderFlow(`${base}/orders/R-1`));
     const stranded = await t.db.run.create({
-      data: { workspaceId: flow.workspaceId, flowId: flow.flowId, flowVersionId: flow.versionId, status: "queued",
-        triggerKind: "manual", triggerData: {}, createdAt: new Date(Date.now() - 60_000) },
+      data: {
+        workspaceId: flow.workspaceId,
+        flowId: flow.flowId,
+        flowVersionId: flow.versionId,
+        status: "queued",
+        triggerKind: "manual",
+        triggerData: {},
+        createdAt: new Date(Date.now() - 60_000),
+      },
     });
     const resent = await requeueStrandedRuns(t.db, queue, { log: () => undefined });
     expect(resent).toContain(stranded.id);
@@ -187,7 +221,8 @@ describe("schedules", () => {
     const flow = await seedRunningFlow(t.db, graph, { now: new Date(Date.now() - 10_500) });
     const dueAt = (await t.db.triggerState.findUniqueOrThrow({ where: { flowId: flow.flowId } })).nextRunAt;
     const run = await waitFor(
-      () => t.db.run.findFirst({ where: { flowId: flow.flowId, status: "succeeded" } }).then((found) => found ?? undefined),
+      () =>
+        t.db.run.findFirst({ where: { flowId: flow.flowId, status: "succeeded" } }).then((found) => found ?? undefined),
       "a scheduled run",
     );
     expect(run).toMatchObject({ triggerKind: "schedule", dedupeKey: `schedule:${dueAt?.toISOString()}` });

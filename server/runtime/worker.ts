@@ -82,7 +82,12 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const loopsShutdown = new AbortController();
   const loops = [
     every(options.tickMs ?? 2_000, () => fireDueSchedules(options.db, queue, { log }), "schedule ticker", log),
-    every(options.tickMs ?? 2_000, () => pollDueTriggers(options.db, queue, { log, keys: options.keys, signal: loopsShutdown.signal }), "poller", log),
+    every(
+      options.tickMs ?? 2_000,
+      () => pollDueTriggers(options.db, queue, { log, keys: options.keys, signal: loopsShutdown.signal }),
+      "poller",
+      log,
+    ),
     every(options.reapMs ?? REAP_EVERY_MS, () => requeueStrandedRuns(options.db, queue, { log }), "reaper", log),
     every(RETENTION_CHECK_MS, createRetentionTask(options.db, { log }), "retention", log),
   ];

@@ -25,7 +25,9 @@ describe("credentials cipher", () => {
     const sealed = encryptCredentials(keys, owner, secret);
     const tampered = Buffer.from(sealed.ciphertext);
     tampered[tampered.length - 1]! ^= 0x01;
-    expect(() => decryptCredentials(keys, owner, { ...sealed, ciphertext: tampered })).toThrow(CredentialsUnreadableError);
+    expect(() => decryptCredentials(keys, owner, { ...sealed, ciphertext: tampered })).toThrow(
+      CredentialsUnreadableError,
+    );
   });
 
   it("refuses the ciphertext on another account or workspace (associated data)", () => {

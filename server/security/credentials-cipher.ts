@@ -43,7 +43,11 @@ function associatedData(owner: CredentialsOwner): Buffer {
   return Buffer.from(`conflux:account-credentials:v${FORMAT_VERSION}:${owner.workspaceId}:${owner.accountId}`);
 }
 
-export function encryptCredentials(ring: KeyRing, owner: CredentialsOwner, values: Record<string, string>): SealedCredentials {
+export function encryptCredentials(
+  ring: KeyRing,
+  owner: CredentialsOwner,
+  values: Record<string, string>,
+): SealedCredentials {
   const key = ring.keys.get(ring.currentKeyId);
   if (!key) throw new Error(`The current key ${ring.currentKeyId} is not in the key ring`);
   const nonce = crypto.randomBytes(NONCE_BYTES);
@@ -56,7 +60,11 @@ export function encryptCredentials(ring: KeyRing, owner: CredentialsOwner, value
   };
 }
 
-export function decryptCredentials(ring: KeyRing, owner: CredentialsOwner, sealed: SealedCredentials): Record<string, string> {
+export function decryptCredentials(
+  ring: KeyRing,
+  owner: CredentialsOwner,
+  sealed: SealedCredentials,
+): Record<string, string> {
   const key = ring.keys.get(sealed.keyId);
   if (!key) throw new CredentialsUnreadableError(`encryption key ${sealed.keyId} is not configured`);
   const { ciphertext } = sealed;

@@ -29,9 +29,15 @@ export function keyIdOf(key: Buffer): string {
 
 export function parseSecretKeyVariable(value: string): KeyRing {
   const keys = new Map<string, Buffer>();
-  for (const part of value.split(",").map((item) => item.trim()).filter(Boolean)) {
+  for (const part of value
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean)) {
     const separator = part.indexOf(":");
-    const key = decodeKey(separator > 0 ? part.slice(0, separator) : "in CONFLUX_SECRET_KEY", part.slice(separator + 1));
+    const key = decodeKey(
+      separator > 0 ? part.slice(0, separator) : "in CONFLUX_SECRET_KEY",
+      part.slice(separator + 1),
+    );
     keys.set(separator > 0 ? part.slice(0, separator) : keyIdOf(key), key);
   }
   const currentKeyId = keys.keys().next().value;

@@ -28,7 +28,9 @@ describe("PEM certificates and keys", () => {
   });
 
   it("refuses malformed PEM with a message naming the field", () => {
-    expect(() => parseCertificate("hello", "Client certificate")).toThrow(/Client certificate is not a PEM certificate/);
+    expect(() => parseCertificate("hello", "Client certificate")).toThrow(
+      /Client certificate is not a PEM certificate/,
+    );
     const corrupted = pems.cert.replace(/\n[A-Za-z0-9+/]{10}/, "\n!!!!!!!!!!");
     expect(() => parseCertificate(corrupted)).toThrow(ValidationError);
     expect(() => parseCertificate(corrupted)).toThrow(/not a readable PEM certificate/);

@@ -56,7 +56,8 @@ export function isSealedWith(stored: string, keyId: string): boolean {
 
 export function openWebhookSecret(ring: KeyRing, flowId: string, stored: string): string {
   const [format, keyId, sealed, ...rest] = stored.split(":");
-  if (format !== FORMAT || !keyId || !sealed || rest.length > 0) throw new WebhookSecretUnreadableError("unknown format");
+  if (format !== FORMAT || !keyId || !sealed || rest.length > 0)
+    throw new WebhookSecretUnreadableError("unknown format");
   const key = ring.keys.get(keyId);
   if (!key) throw new WebhookSecretUnreadableError(`encryption key ${keyId} is not configured`);
   const bytes = Buffer.from(sealed, "base64url");

@@ -59,7 +59,10 @@ export function verifyWebhookSignature(args: {
   if (!args.header) return { ok: false, reason: `The request has no ${SIGNATURE_HEADER} header` };
   const parsed = parseHeader(args.header);
   if (!parsed) {
-    return { ok: false, reason: `The ${SIGNATURE_HEADER} header is malformed; expected t=<unix seconds>,v1=<hex HMAC>` };
+    return {
+      ok: false,
+      reason: `The ${SIGNATURE_HEADER} header is malformed; expected t=<unix seconds>,v1=<hex HMAC>`,
+    };
   }
   const now = Math.floor((args.now ?? new Date()).getTime() / 1000);
   const tolerance = args.toleranceSeconds ?? SIGNATURE_TOLERANCE_SECONDS;

@@ -35,7 +35,13 @@ const sterlingAccount = (name: string, password = SAMPLE_USER.password) =>
   });
 
 const enterprises = (accountId: string, values?: Record<string, unknown>) =>
-  loadFieldOptions(ctx, { connectorId: "sterling", operation: "getOrderList", field: "enterpriseCode", accountId, values });
+  loadFieldOptions(ctx, {
+    connectorId: "sterling",
+    operation: "getOrderList",
+    field: "enterpriseCode",
+    accountId,
+    values,
+  });
 
 describe("field options service", () => {
   it("opens the chosen account and loads Sterling's enterprises", async () => {
@@ -70,7 +76,12 @@ describe("field options service", () => {
       "The step uses an account that no longer exists; choose another one",
     );
     const account = await sterlingAccount("Sterling QA");
-    const plain = loadFieldOptions(ctx, { connectorId: "sterling", operation: "getOrderList", field: "orderNo", accountId: account.id });
+    const plain = loadFieldOptions(ctx, {
+      connectorId: "sterling",
+      operation: "getOrderList",
+      field: "orderNo",
+      accountId: account.id,
+    });
     expect(await rejection(plain)).toBeInstanceOf(ValidationError);
     const unknown = loadFieldOptions(ctx, { connectorId: "sap", operation: "x", field: "y", accountId: account.id });
     expect((await rejection(unknown)).code).toBe("NOT_FOUND");
@@ -90,7 +101,9 @@ describe("field options service", () => {
     if (!loader) throw new Error("no enterprises loader");
     const spy = vi
       .spyOn(loader, "load")
-      .mockRejectedValue(new RemoteError("REMOTE", `Sterling said: bad password ${SAMPLE_USER.password}`, { retryable: false }));
+      .mockRejectedValue(
+        new RemoteError("REMOTE", `Sterling said: bad password ${SAMPLE_USER.password}`, { retryable: false }),
+      );
     try {
       const echoed = await rejection(enterprises(account.id));
       expect(echoed.message).toBe("Sterling said: bad password [redacted]");
@@ -104,7 +117,10 @@ describe("field options service", () => {
     const other = await t.db.workspace.create({ data: { name: "Another team" }, select: { id: true } });
     const requestsBefore = sterling.requests.length;
     const refused = await rejection(
-      loadFieldOptions({ ...ctx, workspaceId: other.id }, { connectorId: "sterling", operation: "getOrderList", field: "enterpriseCode", accountId: account.id }),
+      loadFieldOptions(
+        { ...ctx, workspaceId: other.id },
+        { connectorId: "sterling", operation: "getOrderList", field: "enterpriseCode", accountId: account.id },
+      ),
     );
     expect(refused.message).toBe("The step uses an account that no longer exists; choose another one");
     expect(sterling.requests.length).toBe(requestsBefore);
@@ -115,10 +131,19 @@ describe("field options service", () => {
       connectorId: "sterling",
       name: "Sterling rationed",
       mode: "rest",
-      values: { endpointUrl: `${sterling.url}/smcfs/restapi`, loginId: SAMPLE_USER.loginId, password: SAMPLE_USER.password },
+      values: {
+        endpointUrl: `${sterling.url}/smcfs/restapi`,
+        loginId: SAMPLE_USER.loginId,
+        password: SAMPLE_USER.password,
+      },
       rateLimit: { requestsPerSecond: 0.2 },
     });
-    const request = { connectorId: "sterling", operation: "getOrderList", field: "enterpriseCode", accountId: account.id };
+    const request = {
+      connectorId: "sterling",
+      operation: "getOrderList",
+      field: "enterpriseCode",
+      accountId: account.id,
+    };
     expect((await loadFieldOptions(ctx, request)).options.length).toBe(2);
     // The bucket holds one call and refills one every 5 s: a second call within the 300 ms deadline cannot start.
     const waited = await rejection(loadFieldOptions(ctx, request, { timeoutMs: 300 }));
@@ -133,7 +158,11 @@ describe("field options service", () => {
     const spy = vi.spyOn(loader, "load").mockResolvedValue([{ value: "X", label: "X" }]);
     loader.dependsOn = ["documentType", "orderNo", "status"];
     try {
-      await enterprises(account.id, { documentType: " 0003 ", orderNo: "{{ trigger.orderNo }}", customerEmail: "a@b.c" });
+      await enterprises(account.id, {
+        documentType: " 0003 ",
+        orderNo: "{{ trigger.orderNo }}",
+        customerEmail: "a@b.c",
+      });
       expect(spy.mock.calls[0]?.[0].values).toEqual({ documentType: "0003" });
       expect(spy.mock.calls[0]?.[0].account.credentials.password).toBe(SAMPLE_USER.password);
     } finally {

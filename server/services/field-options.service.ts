@@ -64,7 +64,11 @@ export async function loadFieldOptions(
   const redactor = createRedactor(secrets);
   const noun = loader.noun;
   try {
-    const loaded = await withAccountLimit(ctx.db, { ...limit, holder: `options:${request.field}`, signal: waitSignal }, load);
+    const loaded = await withAccountLimit(
+      ctx.db,
+      { ...limit, holder: `options:${request.field}`, signal: waitSignal },
+      load,
+    );
     return { options: loaded };
   } catch (caught) {
     const error = userFacing(caught);
@@ -72,7 +76,9 @@ export async function loadFieldOptions(
       // Whoever runs the server sees why a list failed (with the stack of anything unexpected); a user who closed
       // the panel is no failure.
       console.warn(
-        redactor.text(`[conflux] loading ${request.connectorId}.${request.operation}.${request.field} failed: ${describe(error)}`),
+        redactor.text(
+          `[conflux] loading ${request.connectorId}.${request.operation}.${request.field} failed: ${describe(error)}`,
+        ),
       );
     }
     if (!(error instanceof ConfluxError)) throw error;
@@ -80,7 +86,12 @@ export async function loadFieldOptions(
   }
 
   function userFacing(error: unknown): unknown {
-    if (!(error instanceof ConfluxError) || error.code !== "CANCELLED" || !waitSignal.aborted || options.signal?.aborted) {
+    if (
+      !(error instanceof ConfluxError) ||
+      error.code !== "CANCELLED" ||
+      !waitSignal.aborted ||
+      options.signal?.aborted
+    ) {
       return error;
     }
     return new ConfluxError(

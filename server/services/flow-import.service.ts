@@ -31,7 +31,9 @@ export async function importFlow(db: DbOrTx, workspaceId: string, request: Impor
   const wrong = Object.entries(chosen).filter(([connectorId, accountId]) => found.get(accountId) !== connectorId);
   if (wrong.length > 0) {
     const names = wrong.map(([connectorId]) => connectorId).join(", ");
-    throw new ValidationError(`The flow was not imported: the account chosen for ${names} does not exist; choose again`);
+    throw new ValidationError(
+      `The flow was not imported: the account chosen for ${names} does not exist; choose again`,
+    );
   }
   return flows.insertFlow(db, workspaceId, request.name ?? flow.name, assignAccounts(flow.graph, chosen));
 }

@@ -35,8 +35,12 @@ describe("flow retention", () => {
   it("takes whole days from 1 to 3650, or null", () => {
     expect(setRetentionInput.parse({ id: "f", days: null })).toEqual({ id: "f", days: null });
     expect(setRetentionInput.parse({ id: "f", days: 3650 })).toEqual({ id: "f", days: 3650 });
-    expect(setRetentionInput.safeParse({ id: "f", days: 0 }).error?.issues[0]?.message).toBe("Keep runs for at least 1 day");
-    expect(setRetentionInput.safeParse({ id: "f", days: 1.5 }).error?.issues[0]?.message).toBe("Use a whole number of days");
+    expect(setRetentionInput.safeParse({ id: "f", days: 0 }).error?.issues[0]?.message).toBe(
+      "Keep runs for at least 1 day",
+    );
+    expect(setRetentionInput.safeParse({ id: "f", days: 1.5 }).error?.issues[0]?.message).toBe(
+      "Use a whole number of days",
+    );
     expect(setRetentionInput.safeParse({ id: "f", days: 3651 }).success).toBe(false);
   });
 });

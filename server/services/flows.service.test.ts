@@ -19,7 +19,10 @@ afterAll(() => t.drop());
 
 function graphCalling(url: string | undefined): FlowGraph {
   const inputs = { method: "GET", ...(url === undefined ? {} : { url }) };
-  return linearGraph({ id: "trigger", connectorId: "core", operation: "manual" }, { id: "call_api", connectorId: "http", operation: "request", inputs });
+  return linearGraph(
+    { id: "trigger", connectorId: "core", operation: "manual" },
+    { id: "call_api", connectorId: "http", operation: "request", inputs },
+  );
 }
 
 describe("flows service", () => {
@@ -66,9 +69,9 @@ describe("flows service", () => {
   it("refuses a save based on a stale revision instead of overwriting another tab's edit", async () => {
     const { id } = await flows.createFlow(t.db, workspaceId, "Two tabs");
     await flows.saveDraft(t.db, workspaceId, id, graphCalling("http://first.example/"), 0);
-    await expect(flows.saveDraft(t.db, workspaceId, id, graphCalling("http://second.example/"), 0)).rejects.toBeInstanceOf(
-      ConflictError,
-    );
+    await expect(
+      flows.saveDraft(t.db, workspaceId, id, graphCalling("http://second.example/"), 0),
+    ).rejects.toBeInstanceOf(ConflictError);
     expect((await flows.getFlow(t.db, workspaceId, id)).draft.nodes[1]?.inputs.url).toBe("http://first.example/");
   });
 
@@ -101,10 +104,10 @@ describe("flows service", () => {
       return error instanceof ConfluxError ? `${error.code}: ${error.message}` : String(error);
     };
     expect(await startError("acct-gone", 0)).toBe(
-      "FLOW_INVALID: The flow cannot start: Step \"call_api\" uses an account that no longer exists; choose another one",
+      'FLOW_INVALID: The flow cannot start: Step "call_api" uses an account that no longer exists; choose another one',
     );
     expect(await startError("acct-other", 1)).toBe(
-      "FLOW_INVALID: The flow cannot start: Step \"call_api\" uses an account of another application",
+      'FLOW_INVALID: The flow cannot start: Step "call_api" uses an account of another application',
     );
     await flows.saveDraft(t.db, workspaceId, id, withAccount("acct-http"), 2);
     expect(await flows.startFlow(t.db, workspaceId, id)).toEqual({ versionNumber: 1 });

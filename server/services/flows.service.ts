@@ -64,10 +64,15 @@ export async function saveDraft(db: DbOrTx, workspaceId: string, id: string, gra
 async function accountProblems(db: DbOrTx, workspaceId: string, graph: FlowGraph): Promise<string[]> {
   const named = graph.nodes.filter((node) => node.accountId !== undefined);
   if (named.length === 0) return [];
-  const found = await findAccountConnectors(db, workspaceId, named.map((node) => node.accountId ?? ""));
+  const found = await findAccountConnectors(
+    db,
+    workspaceId,
+    named.map((node) => node.accountId ?? ""),
+  );
   return named.flatMap((node) => {
     const connectorId = found.get(node.accountId ?? "");
-    if (connectorId === undefined) return [`Step ${nodeName(node)} uses an account that no longer exists; choose another one`];
+    if (connectorId === undefined)
+      return [`Step ${nodeName(node)} uses an account that no longer exists; choose another one`];
     if (connectorId !== node.connectorId) return [`Step ${nodeName(node)} uses an account of another application`];
     return [];
   });

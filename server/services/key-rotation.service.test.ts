@@ -64,14 +64,12 @@ describe("key rotation", () => {
     await t.db.account.update({ where: { id: broken.id }, data: { credentials: new Uint8Array(48).fill(1) } });
     ring = withNewestKey(ring);
 
-    const edits = created
-      .slice(1)
-      .map((account, index) =>
-        accounts.updateAccount(ctx(), {
-          id: account.id,
-          values: { baseUrl: "http://127.0.0.1:9/edited", username: `edited-${index}` },
-        }),
-      );
+    const edits = created.slice(1).map((account, index) =>
+      accounts.updateAccount(ctx(), {
+        id: account.id,
+        values: { baseUrl: "http://127.0.0.1:9/edited", username: `edited-${index}` },
+      }),
+    );
     const [report] = await Promise.all([rotateAccountKeys(t.db, ring, { batchSize: 4 }), ...edits]);
     expect(report.unreadable).toEqual([{ id: broken.id, name: "Busy 0", reason: "integrity check failed" }]);
 

@@ -38,7 +38,8 @@ const poll = () => pollDueTriggers(t.db, queue, { log: () => undefined, keys });
 const state = (flowId: string) => t.db.triggerState.findUniqueOrThrow({ where: { flowId } });
 const ranKeys = async (flowId: string) =>
   (await t.db.run.findMany({ where: { flowId }, orderBy: { createdAt: "asc" } })).map((run) => run.businessKey);
-const makeDue = (flowId: string) => t.db.triggerState.update({ where: { flowId }, data: { nextRunAt: new Date(Date.now() - 1000) } });
+const makeDue = (flowId: string) =>
+  t.db.triggerState.update({ where: { flowId }, data: { nextRunAt: new Date(Date.now() - 1000) } });
 
 async function createPollingFlow(graph: ReturnType<typeof pollingFlow>) {
   const { id } = await flows.createFlow(t.db, workspaceId, `Poll ${Math.random()}`);
@@ -74,7 +75,9 @@ describe("starting a polling flow", () => {
     await poll();
     expect(await ranKeys(id)).toEqual(["X-1", "X-2"]);
     const version2 = await t.db.flowVersion.findFirstOrThrow({ where: { flowId: id, number: 2 } });
-    expect((await t.db.run.findFirstOrThrow({ where: { flowId: id, businessKey: "X-2" } })).flowVersionId).toBe(version2.id);
+    expect((await t.db.run.findFirstOrThrow({ where: { flowId: id, businessKey: "X-2" } })).flowVersionId).toBe(
+      version2.id,
+    );
 
     // A backfill from an hour ago: the item "from now" skipped runs; those that ran do not run twice.
     await flows.startFlow(t.db, workspaceId, id, { pollFrom: { since: new Date(Date.now() - 3600_000) } });

@@ -57,19 +57,33 @@ function orderFlow(tag: string, note = "fetched {{ steps.fetch.body.path }}"): F
   return linearGraph(
     { id: "trigger", connectorId: "core", operation: "manual" },
     { id: "fetch", connectorId: "http", operation: "request", inputs: { url: `${base}/fetch/${tag}` } },
-    { id: "flaky", connectorId: "http", operation: "request", inputs: { url: `${base}/flaky/${tag}?order={{ trigger.orderNo }}` } },
+    {
+      id: "flaky",
+      connectorId: "http",
+      operation: "request",
+      inputs: { url: `${base}/flaky/${tag}?order={{ trigger.orderNo }}` },
+    },
     { id: "note", connectorId: "core", operation: "log", inputs: { message: note } },
   );
 }
 
-const execute = (runId: string) => executeRun(t.db, runId, { signal: new AbortController().signal, log: () => undefined });
+const execute = (runId: string) =>
+  executeRun(t.db, runId, { signal: new AbortController().signal, log: () => undefined });
 
 /** A flow whose run of order A-1 failed at "flaky" after "fetch" succeeded. */
 async function failedRun(tag: string) {
   const flow = await seedRunningFlow(t.db, orderFlow(tag));
   const run = await t.db.run.create({
-    data: { workspaceId: flow.workspaceId, flowId: flow.flowId, flowVersionId: flow.versionId, status: "queued",
-      triggerKind: "webhook", dedupeKey: `event-${tag}`, businessKey: "A-1", triggerData: { orderNo: "A-1" } },
+    data: {
+      workspaceId: flow.workspaceId,
+      flowId: flow.flowId,
+      flowVersionId: flow.versionId,
+      status: "queued",
+      triggerKind: "webhook",
+      dedupeKey: `event-${tag}`,
+      businessKey: "A-1",
+      triggerData: { orderNo: "A-1" },
+    },
   });
   await execute(run.id);
   const stored = await t.db.run.findUniqueOrThrow({ where: { id: run.id } });
@@ -91,13 +105,24 @@ describe("replay", () => {
   it("replays from the start as a new run with the original's trigger, linked to it, and runs every step again", async () => {
     const original = await failedRun("s1");
     failing = false;
-    const { runId } = await replayRun(t.db, queue, original.workspaceId, { id: original.runId, from: "start", version: "same" });
+    const { runId } = await replayRun(t.db, queue, original.workspaceId, {
+      id: original.runId,
+      from: "start",
+      version: "same",
+    });
 
     expect(runId).not.toBe(original.runId);
     expect(sent.at(-1)).toEqual({ runId, committed: true });
     const queued = await loadRun(runId);
-    expect(queued).toMatchObject({ status: "queued", triggerKind: "webhook", dedupeKey: null, businessKey: "A-1",
-      triggerData: { orderNo: "A-1" }, replayOfRunId: original.runId, flowVersionId: original.versionId });
+    expect(queued).toMatchObject({
+      status: "queued",
+      triggerKind: "webhook",
+      dedupeKey: null,
+      businessKey: "A-1",
+      triggerData: { orderNo: "A-1" },
+      replayOfRunId: original.runId,
+      flowVersionId: original.versionId,
+    });
     expect(queued.steps).toEqual([]);
 
     await execute(runId);
@@ -111,13 +136,20 @@ describe("replay", () => {
     const page = await getRun(t.db, original.workspaceId, original.runId);
     expect(page.run.replays.map((link) => link.id)).toEqual([runId]);
     expect(page.run.failedStepId).toBe("flaky");
-    expect((await getRun(t.db, original.workspaceId, runId)).run.replayOf).toEqual({ id: original.runId, status: "failed" });
+    expect((await getRun(t.db, original.workspaceId, runId)).run.replayOf).toEqual({
+      id: original.runId,
+      status: "failed",
+    });
   });
 
   it("replays from the failed step without running the steps that had succeeded", async () => {
     const original = await failedRun("f1");
     failing = false;
-    const { runId } = await replayRun(t.db, queue, original.workspaceId, { id: original.runId, from: "failedStep", version: "same" });
+    const { runId } = await replayRun(t.db, queue, original.workspaceId, {
+      id: original.runId,
+      from: "failedStep",
+      version: "same",
+    });
 
     const queued = await loadRun(runId);
     expect(queued.steps.map((step) => [step.stepId, step.status])).toEqual([
@@ -136,23 +168,40 @@ describe("replay", () => {
 
   it("replays on the latest published version, even when the flow is stopped", async () => {
     const original = await failedRun("l1");
-    const latest = await publishVersion(original.flowId, original.workspaceId, 2, orderFlow("l1", "v2 saw {{ steps.fetch.body.served }}"));
+    const latest = await publishVersion(
+      original.flowId,
+      original.workspaceId,
+      2,
+      orderFlow("l1", "v2 saw {{ steps.fetch.body.served }}"),
+    );
     await t.db.flow.update({ where: { id: original.flowId }, data: { status: "stopped" } });
     failing = false;
 
-    const fromStep = await replayRun(t.db, queue, original.workspaceId, { id: original.runId, from: "failedStep", version: "latest" });
+    const fromStep = await replayRun(t.db, queue, original.workspaceId, {
+      id: original.runId,
+      from: "failedStep",
+      version: "latest",
+    });
     await execute(fromStep.runId);
     const replay = await loadRun(fromStep.runId);
     expect(replay).toMatchObject({ status: "succeeded", flowVersionId: latest });
     expect(hits.get("/fetch/l1")).toBe(1);
     expect(replay.steps.find((step) => step.stepId === "note")?.output).toMatchObject({ message: "v2 saw 1" });
 
-    const fromStart = await replayRun(t.db, queue, original.workspaceId, { id: original.runId, from: "start", version: "latest" });
+    const fromStart = await replayRun(t.db, queue, original.workspaceId, {
+      id: original.runId,
+      from: "start",
+      version: "latest",
+    });
     await execute(fromStart.runId);
     expect(await loadRun(fromStart.runId)).toMatchObject({ status: "succeeded", flowVersionId: latest });
     expect(hits.get("/fetch/l1")).toBe(2);
     // "same" still means the version the run used.
-    const same = await replayRun(t.db, queue, original.workspaceId, { id: original.runId, from: "start", version: "same" });
+    const same = await replayRun(t.db, queue, original.workspaceId, {
+      id: original.runId,
+      from: "start",
+      version: "same",
+    });
     expect((await loadRun(same.runId)).flowVersionId).toBe(original.versionId);
   });
 
@@ -167,22 +216,34 @@ describe("replay", () => {
     await publishVersion(original.flowId, original.workspaceId, 2, graph);
     const runsBefore = await t.db.run.count();
 
-    const error = await replayRun(t.db, queue, original.workspaceId, { id: original.runId, from: "failedStep", version: "latest" })
-      .catch((caught: unknown) => caught);
+    const error = await replayRun(t.db, queue, original.workspaceId, {
+      id: original.runId,
+      from: "failedStep",
+      version: "latest",
+    }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ConflictError);
-    expect(error).toMatchObject({ message: expect.stringContaining('Version 2 no longer has the step "flaky" that failed') });
+    expect(error).toMatchObject({
+      message: expect.stringContaining('Version 2 no longer has the step "flaky" that failed'),
+    });
     expect(await t.db.run.count()).toBe(runsBefore);
     // From the start it is fine.
-    await expect(replayRun(t.db, queue, original.workspaceId, { id: original.runId, from: "start", version: "latest" }))
-      .resolves.toMatchObject({ runId: expect.any(String) });
+    await expect(
+      replayRun(t.db, queue, original.workspaceId, { id: original.runId, from: "start", version: "latest" }),
+    ).resolves.toMatchObject({ runId: expect.any(String) });
   });
 
   it("refuses the failed step for a run that did not fail, and any replay of an unfinished or unknown run", async () => {
     const flow = await seedRunningFlow(t.db, orderFlow("r1"));
     const make = (status: "succeeded" | "running") =>
       t.db.run.create({
-        data: { workspaceId: flow.workspaceId, flowId: flow.flowId, flowVersionId: flow.versionId, status,
-          triggerKind: "manual", triggerData: {} },
+        data: {
+          workspaceId: flow.workspaceId,
+          flowId: flow.flowId,
+          flowVersionId: flow.versionId,
+          status,
+          triggerKind: "manual",
+          triggerData: {},
+        },
       });
     const succeeded = await make("succeeded");
     const running = await make("running");
@@ -192,10 +253,14 @@ describe("replay", () => {
       code: "CONFLICT",
       message: "Only a failed run can be replayed from its failed step; this one succeeded. Replay it from the start.",
     });
-    await expect(replayRun(t.db, queue, flow.workspaceId, { ...args, id: running.id, from: "start" })).rejects.toMatchObject({
+    await expect(
+      replayRun(t.db, queue, flow.workspaceId, { ...args, id: running.id, from: "start" }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
       message: expect.stringContaining("has not finished yet"),
     });
-    await expect(replayRun(t.db, queue, "another-workspace", { ...args, id: succeeded.id })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(replayRun(t.db, queue, "another-workspace", { ...args, id: succeeded.id })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 });

@@ -29,10 +29,14 @@ export function nodeIdOfStep(stepId: string): string {
  * The step a failed run failed at: the one its error names, or else the last failed step. Undefined when the run
  * failed before any step (an unreadable flow version, say), from where there is nothing to resume.
  */
-export function failedStepOf<T extends StepRow>(run: { status: string; error: unknown }, steps: readonly T[]): T | undefined {
+export function failedStepOf<T extends StepRow>(
+  run: { status: string; error: unknown },
+  steps: readonly T[],
+): T | undefined {
   if (run.status !== "failed") return undefined;
   const named = readErrorJson(run.error)?.stepId;
-  const byName = named === undefined ? undefined : steps.find((step) => step.stepId === named && step.status === "failed");
+  const byName =
+    named === undefined ? undefined : steps.find((step) => step.stepId === named && step.status === "failed");
   return byName ?? steps.filter((step) => step.status === "failed").at(-1);
 }
 
@@ -63,11 +67,15 @@ function stepsBeforeFailure(
 ): runs.ReplaySource["steps"] {
   if (source.status !== "failed") {
     const outcome = source.status === "cancelled" ? "was cancelled" : source.status;
-    throw new ConflictError(`Only a failed run can be replayed from its failed step; this one ${outcome}. Replay it from the start.`);
+    throw new ConflictError(
+      `Only a failed run can be replayed from its failed step; this one ${outcome}. Replay it from the start.`,
+    );
   }
   const failed = failedStepOf(source, source.steps);
   if (!failed) {
-    throw new ConflictError("This run failed before any of its steps ran, so there is no failed step to resume from. Replay it from the start.");
+    throw new ConflictError(
+      "This run failed before any of its steps ran, so there is no failed step to resume from. Replay it from the start.",
+    );
   }
   const graph = flowGraphSchema.safeParse(target.graph);
   const nodeIds = new Set(graph.success ? graph.data.nodes.map((node) => node.id) : []);

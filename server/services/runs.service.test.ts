@@ -35,7 +35,10 @@ async function insertRun(status: "succeeded" | "failed", createdAt: Date) {
       createdAt,
       startedAt: createdAt,
       finishedAt: new Date(createdAt.getTime() + 250),
-      error: status === "failed" ? toJsonInput({ code: "NETWORK", message: "Could not connect", retryable: true }) : undefined,
+      error:
+        status === "failed"
+          ? toJsonInput({ code: "NETWORK", message: "Could not connect", retryable: true })
+          : undefined,
     },
   });
 }
@@ -63,8 +66,24 @@ describe("runs service", () => {
     const run = await insertRun("failed", new Date());
     await t.db.stepRun.createMany({
       data: [
-        { workspaceId, runId: run.id, stepId: "call", sequence: 1, connectorId: "http", operation: "request", status: "failed" },
-        { workspaceId, runId: run.id, stepId: "trigger", sequence: 0, connectorId: "core", operation: "manual", status: "succeeded" },
+        {
+          workspaceId,
+          runId: run.id,
+          stepId: "call",
+          sequence: 1,
+          connectorId: "http",
+          operation: "request",
+          status: "failed",
+        },
+        {
+          workspaceId,
+          runId: run.id,
+          stepId: "trigger",
+          sequence: 0,
+          connectorId: "core",
+          operation: "manual",
+          status: "succeeded",
+        },
       ],
     });
     const found = await runs.getRun(t.db, workspaceId, run.id);

@@ -20,7 +20,14 @@ beforeAll(async () => {
   t = await createTestDatabase();
   process.env.DATABASE_URL = t.url;
   queue = await getRunQueue();
-  worker = await startWorker({ databaseUrl: t.url, db: t.db, concurrency: 2, log: () => {}, tickMs: 200, reapMs: 600_000 });
+  worker = await startWorker({
+    databaseUrl: t.url,
+    db: t.db,
+    concurrency: 2,
+    log: () => {},
+    tickMs: 200,
+    reapMs: 600_000,
+  });
 });
 afterAll(async () => {
   await worker?.stop();
@@ -39,7 +46,13 @@ describe("test runs", () => {
   it("runs the saved draft, not the published version, and keeps it out of lists and numbering", async () => {
     const flow = await seedRunningFlow(t.db, logFlow("published {{ trigger.orderNo }}"));
     const current = await flows.getFlow(t.db, flow.workspaceId, flow.flowId);
-    await flows.saveDraft(t.db, flow.workspaceId, flow.flowId, logFlow("draft {{ trigger.orderNo }}"), current.draftRevision);
+    await flows.saveDraft(
+      t.db,
+      flow.workspaceId,
+      flow.flowId,
+      logFlow("draft {{ trigger.orderNo }}"),
+      current.draftRevision,
+    );
 
     const { runId } = await startTestRun(t.db, queue, flow.workspaceId, {
       flowId: flow.flowId,
@@ -97,7 +110,10 @@ describe("test runs", () => {
       (caught: unknown) => caught,
     );
     expect(error).toBeInstanceOf(ConfluxError);
-    expect(error).toMatchObject({ code: "FLOW_INVALID", details: { problems: ['Step "note" names an action that does not exist (core.nope)'] } });
+    expect(error).toMatchObject({
+      code: "FLOW_INVALID",
+      details: { problems: ['Step "note" names an action that does not exist (core.nope)'] },
+    });
 
     const noTrigger = emptyFlowGraph();
     noTrigger.nodes = [];
@@ -108,7 +124,9 @@ describe("test runs", () => {
 
   it("offers the trigger's declared sample and the last real run's trigger data", async () => {
     const flow = await seedRunningFlow(t.db, logFlow("hi"));
-    const manual = buildManifest().connectors.find((connector) => connector.id === "core")?.triggers.find((op) => op.key === "manual");
+    const manual = buildManifest()
+      .connectors.find((connector) => connector.id === "core")
+      ?.triggers.find((op) => op.key === "manual");
     expect(manual?.sample).toMatchObject({ orderNo: "A-1001" });
     const before = await getTestSamples(t.db, flow.workspaceId, flow.flowId);
     expect(before.lastEvent).toBeNull();

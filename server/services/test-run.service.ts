@@ -50,7 +50,9 @@ export async function startTestRun(
   }
   const problems = findRunBlockers(flow.draft);
   if (problems.length > 0) {
-    throw new ConfluxError("FLOW_INVALID", `The flow cannot be tested: ${problems.join("; ")}`, { details: { problems } });
+    throw new ConfluxError("FLOW_INVALID", `The flow cannot be tested: ${problems.join("; ")}`, {
+      details: { problems },
+    });
   }
   const run = await db.$transaction(async (tx) => {
     const version = await insertTestSnapshot(tx, workspaceId, args.flowId, flow.draft);
@@ -92,7 +94,12 @@ export async function getTestSamples(db: DbOrTx, workspaceId: string, flowId: st
   return {
     declared: trigger?.sample === undefined ? null : { label: trigger.label, data: trigger.sample },
     lastEvent: lastReal
-      ? { runId: lastReal.id, createdAt: lastReal.createdAt, triggerKind: lastReal.triggerKind, data: lastReal.triggerData }
+      ? {
+          runId: lastReal.id,
+          createdAt: lastReal.createdAt,
+          triggerKind: lastReal.triggerKind,
+          data: lastReal.triggerData,
+        }
       : null,
     lastTestRunId: lastTest?.id ?? null,
   };

@@ -24,7 +24,13 @@ afterAll(() => t.drop());
 function graphCalling(url: string, accountId?: string): FlowGraph {
   return linearGraph(
     { id: "trigger", connectorId: "core", operation: "manual" },
-    { id: "call_api", connectorId: "http", operation: "request", inputs: { method: "GET", url }, ...(accountId ? { accountId } : {}) },
+    {
+      id: "call_api",
+      connectorId: "http",
+      operation: "request",
+      inputs: { method: "GET", url },
+      ...(accountId ? { accountId } : {}),
+    },
   );
 }
 
@@ -41,7 +47,9 @@ async function flowWithTwoVersions() {
 describe("versions service", () => {
   it("lists published versions newest first, leaving test snapshots out", async () => {
     const id = await flowWithTwoVersions();
-    await t.db.flowVersion.create({ data: { workspaceId, flowId: id, number: -1, graph: toJsonInput(emptyFlowGraph()), isTest: true } });
+    await t.db.flowVersion.create({
+      data: { workspaceId, flowId: id, number: -1, graph: toJsonInput(emptyFlowGraph()), isTest: true },
+    });
     const listed = await versions.listVersions(t.db, workspaceId, id);
     expect(listed.map((version) => [version.number, version.live])).toEqual([
       [2, true],
@@ -75,7 +83,9 @@ describe("versions service", () => {
 
 describe("flow import and templates", () => {
   it("imports an exported flow with the importer's own account", async () => {
-    const account = await t.db.account.create({ data: { workspaceId, connectorId: "http", name: "Orders API", mode: "none" } });
+    const account = await t.db.account.create({
+      data: { workspaceId, connectorId: "http", name: "Orders API", mode: "none" },
+    });
     const document = exportFlow("Imported orders", graphCalling("http://127.0.0.1:9/", "acc_from_elsewhere"));
     const { id } = await importFlow(t.db, workspaceId, { document, accounts: { http: account.id } });
     const flow = await flows.getFlow(t.db, workspaceId, id);
@@ -91,11 +101,15 @@ describe("flow import and templates", () => {
       /not a Conflux flow export|format/,
     );
     const document = exportFlow("Orders", graphCalling("http://127.0.0.1:9/"));
-    const foreign = await t.db.account.create({ data: { workspaceId: otherWorkspaceId, connectorId: "http", name: "Theirs", mode: "none" } });
+    const foreign = await t.db.account.create({
+      data: { workspaceId: otherWorkspaceId, connectorId: "http", name: "Theirs", mode: "none" },
+    });
     await expect(importFlow(t.db, workspaceId, { document, accounts: { http: foreign.id } })).rejects.toBeInstanceOf(
       ValidationError,
     );
-    const sterling = await t.db.account.create({ data: { workspaceId, connectorId: "sterling", name: "OMS", mode: "rest" } });
+    const sterling = await t.db.account.create({
+      data: { workspaceId, connectorId: "sterling", name: "OMS", mode: "rest" },
+    });
     await expect(importFlow(t.db, workspaceId, { document, accounts: { http: sterling.id } })).rejects.toThrow(/http/);
   });
 
@@ -103,6 +117,8 @@ describe("flow import and templates", () => {
     const { id } = await createFlowFromTemplate(t.db, workspaceId, "Acknowledge", "core-order-acknowledgement");
     const flow = await flows.getFlow(t.db, workspaceId, id);
     expect(flow.draft.nodes.map((node) => node.type)).toEqual(["trigger", "if", "respond", "respond"]);
-    await expect(createFlowFromTemplate(t.db, workspaceId, "Nope", "no-such-template")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(createFlowFromTemplate(t.db, workspaceId, "Nope", "no-such-template")).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 });

@@ -41,7 +41,10 @@ export async function diffVersions(
   from: VersionRef,
   to: VersionRef,
 ): Promise<{ from: VersionRef; to: VersionRef; diff: FlowDiff }> {
-  const [before, after] = await Promise.all([graphOf(db, workspaceId, flowId, from), graphOf(db, workspaceId, flowId, to)]);
+  const [before, after] = await Promise.all([
+    graphOf(db, workspaceId, flowId, from),
+    graphOf(db, workspaceId, flowId, to),
+  ]);
   return { from, to, diff: diffGraphs(before, after) };
 }
 
@@ -49,7 +52,13 @@ export async function diffVersions(
  * Copies a version's graph into the draft. It goes through saveDraft's revision check, so a draft someone saved
  * since `baseRevision` (another tab, another user) is not overwritten: that is a ConflictError.
  */
-export async function restoreVersion(db: DbOrTx, workspaceId: string, flowId: string, number: number, baseRevision: number) {
+export async function restoreVersion(
+  db: DbOrTx,
+  workspaceId: string,
+  flowId: string,
+  number: number,
+  baseRevision: number,
+) {
   const graph = await versionGraph(db, workspaceId, flowId, number);
   const saved = await saveDraft(db, workspaceId, flowId, graph, baseRevision);
   return { draft: graph, draftRevision: saved.draftRevision };

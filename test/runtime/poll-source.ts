@@ -77,7 +77,12 @@ export function pollingFlow(url: string, extra: { accountId?: string; message?: 
       inputs: { url, itemsPath: "data", keyField: "orderNo", versionField: "updatedAt", intervalSeconds: 30 },
       ...(extra.accountId ? { accountId: extra.accountId } : {}),
     },
-    { id: "note", connectorId: "core", operation: "log", inputs: { message: extra.message ?? "Order {{ trigger.orderNo }}" } },
+    {
+      id: "note",
+      connectorId: "core",
+      operation: "log",
+      inputs: { message: extra.message ?? "Order {{ trigger.orderNo }}" },
+    },
   );
 }
 

@@ -57,7 +57,8 @@ export function startWorkerProcess(
   );
   const started = waitFor(
     async () => {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the worker exited:\n${lines.join("\n")}`);
+      if (child.exitCode !== null || child.signalCode !== null)
+        throw new Error(`the worker exited:\n${lines.join("\n")}`);
       return workerId;
     },
     `worker ${child.pid} to start`,

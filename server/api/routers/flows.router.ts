@@ -4,7 +4,14 @@ import * as flows from "../../services/flows.service";
 import { getWebhookInfo, rotateWebhookSecret } from "../../services/webhooks.service";
 import { procedure, router } from "../trpc";
 import { getPollStartOptions } from "../../services/poll-start.service";
-import { createFlowInput, flowIdInput, renameFlowInput, runNowInput, saveDraftInput, startFlowInput } from "./flows.schema";
+import {
+  createFlowInput,
+  flowIdInput,
+  renameFlowInput,
+  runNowInput,
+  saveDraftInput,
+  startFlowInput,
+} from "./flows.schema";
 import { setRetentionInput } from "./flows.schema";
 import { testRunInput } from "./flows.schema";
 import { getTestSamples, startTestRun } from "../../services/test-run.service";
@@ -25,7 +32,9 @@ export const flowsRouter = router({
   /** Creates a flow from an exported file; accounts are the importer's own, chosen per application. */
   import: procedure.input(importFlowInput).mutation(({ ctx, input }) => importFlow(ctx.db, ctx.workspaceId, input)),
   /** Published versions, newest first. */
-  versions: procedure.input(flowIdInput).query(({ ctx, input }) => versions.listVersions(ctx.db, ctx.workspaceId, input.id)),
+  versions: procedure
+    .input(flowIdInput)
+    .query(({ ctx, input }) => versions.listVersions(ctx.db, ctx.workspaceId, input.id)),
   versionDiff: procedure
     .input(versionDiffInput)
     .query(({ ctx, input }) => versions.diffVersions(ctx.db, ctx.workspaceId, input.id, input.from, input.to)),
@@ -38,7 +47,9 @@ export const flowsRouter = router({
   rename: procedure
     .input(renameFlowInput)
     .mutation(({ ctx, input }) => flows.renameFlow(ctx.db, ctx.workspaceId, input.id, input.name)),
-  delete: procedure.input(flowIdInput).mutation(({ ctx, input }) => flows.deleteFlow(ctx.db, ctx.workspaceId, input.id)),
+  delete: procedure
+    .input(flowIdInput)
+    .mutation(({ ctx, input }) => flows.deleteFlow(ctx.db, ctx.workspaceId, input.id)),
   saveDraft: procedure
     .input(saveDraftInput)
     .mutation(({ ctx, input }) => flows.saveDraft(ctx.db, ctx.workspaceId, input.id, input.graph, input.baseRevision)),
@@ -51,7 +62,9 @@ export const flowsRouter = router({
     .query(({ ctx, input }) => getPollStartOptions(ctx.db, ctx.workspaceId, input.id)),
   stop: procedure.input(flowIdInput).mutation(({ ctx, input }) => flows.stopFlow(ctx.db, ctx.workspaceId, input.id)),
   /** How long the flow's finished runs are kept: its own days, or null for the global default. */
-  retention: procedure.input(flowIdInput).query(({ ctx, input }) => getFlowRetention(ctx.db, ctx.workspaceId, input.id)),
+  retention: procedure
+    .input(flowIdInput)
+    .query(({ ctx, input }) => getFlowRetention(ctx.db, ctx.workspaceId, input.id)),
   setRetention: procedure
     .input(setRetentionInput)
     .mutation(({ ctx, input }) => setFlowRetention(ctx.db, ctx.workspaceId, input.id, input.days)),
@@ -71,7 +84,9 @@ export const flowsRouter = router({
     }),
   ),
   /** Trigger data "Test flow" can start from: the trigger's declared sample and the last real run's data. */
-  testSamples: procedure.input(flowIdInput).query(({ ctx, input }) => getTestSamples(ctx.db, ctx.workspaceId, input.id)),
+  testSamples: procedure
+    .input(flowIdInput)
+    .query(({ ctx, input }) => getTestSamples(ctx.db, ctx.workspaceId, input.id)),
   runNow: procedure.input(runNowInput).mutation(async ({ ctx, input }) =>
     requestManualRun(ctx.db, getRunQueue, {
       workspaceId: ctx.workspaceId,

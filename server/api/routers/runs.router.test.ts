@@ -26,7 +26,10 @@ afterAll(async () => {
 });
 
 async function trpcError(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(error)}`);
   return error;
 }
@@ -36,8 +39,15 @@ async function seededRun(status: "queued" | "succeeded") {
     workspaceId,
   });
   const run = await t.db.run.create({
-    data: { workspaceId, flowId: flow.flowId, flowVersionId: flow.versionId, status, triggerKind: "manual",
-      triggerData: { orderNo: "Z-9" }, finishedAt: status === "succeeded" ? new Date() : null },
+    data: {
+      workspaceId,
+      flowId: flow.flowId,
+      flowVersionId: flow.versionId,
+      status,
+      triggerKind: "manual",
+      triggerData: { orderNo: "Z-9" },
+      finishedAt: status === "succeeded" ? new Date() : null,
+    },
   });
   return { ...flow, runId: run.id };
 }
@@ -56,7 +66,12 @@ describe("runs API", () => {
     const { runId } = await seededRun("succeeded");
     const { runId: replayId } = await caller.runs.replay({ id: runId });
     const replay = await caller.runs.get({ id: replayId });
-    expect(replay.run).toMatchObject({ status: "queued", replayOfRunId: runId, replayOf: { id: runId }, triggerData: { orderNo: "Z-9" } });
+    expect(replay.run).toMatchObject({
+      status: "queued",
+      replayOfRunId: runId,
+      replayOf: { id: runId },
+      triggerData: { orderNo: "Z-9" },
+    });
     expect((await caller.runs.get({ id: runId })).run.replays.map((link) => link.id)).toEqual([replayId]);
     const refused = await trpcError(caller.runs.replay({ id: runId, from: "failedStep", version: "same" }));
     expect(refused.code).toBe("CONFLICT");

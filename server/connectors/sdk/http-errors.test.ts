@@ -16,8 +16,15 @@ describe("Retry-After", () => {
   });
 
   it("puts the delay into a 429 or 503 error's details for the runtime's retry", () => {
-    const limited = errorForResponse({ status: 429, statusText: "Too Many Requests", headers: { "retry-after": "7" }, body: "" }, "api");
-    expect(limited?.toJSON()).toMatchObject({ code: "RATE_LIMITED", retryable: true, details: { retryAfterMs: 7_000 } });
+    const limited = errorForResponse(
+      { status: 429, statusText: "Too Many Requests", headers: { "retry-after": "7" }, body: "" },
+      "api",
+    );
+    expect(limited?.toJSON()).toMatchObject({
+      code: "RATE_LIMITED",
+      retryable: true,
+      details: { retryAfterMs: 7_000 },
+    });
     const busy = errorForResponse({ status: 503, statusText: "", headers: {}, body: "down" }, "api");
     expect(busy?.toJSON().details).not.toHaveProperty("retryAfterMs");
     expect(busy?.retryable).toBe(true);

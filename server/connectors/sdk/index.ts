@@ -1,10 +1,5 @@
 export { defineAction, defineConnector, definePollingTrigger, defineTrigger } from "./define";
-export {
-  isPollingTrigger,
-  MIN_POLL_INTERVAL_SECONDS,
-  pollIntervalField,
-  pollIntervalSeconds,
-} from "./poll";
+export { isPollingTrigger, MIN_POLL_INTERVAL_SECONDS, pollIntervalField, pollIntervalSeconds } from "./poll";
 export { field, fieldWidgets, type FieldHints, type FieldWidget } from "./fields";
 export {
   errorForResponse,

@@ -42,21 +42,19 @@ function optionLists(connector: ConnectorDefinition): Record<string, ManifestOpt
 
 export function buildConnectorManifest(connectors: readonly ConnectorDefinition[]): ConnectorManifest {
   return {
-    connectors: connectors.map(
-      (connector): ManifestConnector => ({
-        id: connector.id,
-        name: connector.name,
-        description: connector.description,
-        icon: connector.icon,
-        // Field declarations only: the manifest is public, values live in saved accounts.
-        ...(connector.auth ? { auth: connector.auth } : {}),
-        testable: connector.testConnection !== undefined,
-        ...(connector.rateLimit ? { rateLimit: { ...connector.rateLimit } } : {}),
-        triggers: connector.triggers.map((trigger) => operation(trigger, "trigger")),
-        actions: connector.actions.map((action) => operation(action, "action")),
-        ...(connector.templates?.length ? { templates: connector.templates } : {}),
-        ...(connector.optionsLoaders ? { optionLists: optionLists(connector) } : {}),
-      }),
-    ),
+    connectors: connectors.map((connector): ManifestConnector => ({
+      id: connector.id,
+      name: connector.name,
+      description: connector.description,
+      icon: connector.icon,
+      // Field declarations only: the manifest is public, values live in saved accounts.
+      ...(connector.auth ? { auth: connector.auth } : {}),
+      testable: connector.testConnection !== undefined,
+      ...(connector.rateLimit ? { rateLimit: { ...connector.rateLimit } } : {}),
+      triggers: connector.triggers.map((trigger) => operation(trigger, "trigger")),
+      actions: connector.actions.map((action) => operation(action, "action")),
+      ...(connector.templates?.length ? { templates: connector.templates } : {}),
+      ...(connector.optionsLoaders ? { optionLists: optionLists(connector) } : {}),
+    })),
   };
 }

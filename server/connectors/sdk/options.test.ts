@@ -16,8 +16,14 @@ describe("options loaders", () => {
   it("finds the loader a field names, inside optional and default wrappers or not at all", () => {
     const input = z.object({
       plain: z.string().meta(field({ title: "Plain", options: "things" })),
-      optional: z.string().optional().meta(field({ title: "Optional", options: "others" })),
-      inner: z.string().meta(field({ title: "Inner", options: "inner" })).optional(),
+      optional: z
+        .string()
+        .optional()
+        .meta(field({ title: "Optional", options: "others" })),
+      inner: z
+        .string()
+        .meta(field({ title: "Inner", options: "inner" }))
+        .optional(),
       none: z.string().meta(field({ title: "None" })),
     });
     expect(optionsLoaderKey(input, "plain")).toBe("things");

@@ -16,7 +16,6 @@ export interface FieldOption {
   description?: string;
 }
 
-
 export interface OptionsLoaderArgs {
   /** The account chosen on the step, decrypted for this call; never returned, logged or stored. */
   account: ActionAccount;
@@ -91,10 +90,7 @@ export async function runOptionsLoader(
   expired.catch(() => undefined);
   const signal = args.signal ? AbortSignal.any([args.signal, deadline.signal]) : deadline.signal;
   try {
-    const loaded = await Promise.race([
-      loader.load({ account: args.account, values: args.values, signal }),
-      expired,
-    ]);
+    const loaded = await Promise.race([loader.load({ account: args.account, values: args.values, signal }), expired]);
     return checkOptions(loaded, loader.noun, args.systemName);
   } catch (error) {
     if (deadline.signal.aborted) throw timeout;

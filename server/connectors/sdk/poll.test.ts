@@ -17,7 +17,9 @@ const base = {
 describe("polling triggers", () => {
   it("refuses an interval out of range and an input without an interval field", () => {
     const input = z.object({ url: z.string(), intervalSeconds: pollIntervalField(60) });
-    expect(() => definePollingTrigger({ ...base, input, intervalSeconds: 5 })).toThrow(/interval outside 10\.\.86400 s/);
+    expect(() => definePollingTrigger({ ...base, input, intervalSeconds: 5 })).toThrow(
+      /interval outside 10\.\.86400 s/,
+    );
     expect(() => definePollingTrigger({ ...base, input: z.object({ url: z.string() }), intervalSeconds: 60 })).toThrow(
       /needs an intervalSeconds input field/,
     );

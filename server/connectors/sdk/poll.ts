@@ -40,5 +40,7 @@ const configuredInterval = z.object({ intervalSeconds: z.number().int().min(MIN_
 /** The interval a node's parsed input asks for, or the trigger's default when it names none. */
 export function pollIntervalSeconds(trigger: AnyPollingTrigger, parsedInput: unknown): number {
   const configured = configuredInterval.safeParse(parsedInput);
-  return configured.success ? configured.data.intervalSeconds : Math.max(MIN_POLL_INTERVAL_SECONDS, trigger.intervalSeconds);
+  return configured.success
+    ? configured.data.intervalSeconds
+    : Math.max(MIN_POLL_INTERVAL_SECONDS, trigger.intervalSeconds);
 }

@@ -51,8 +51,10 @@ interface OperationInfo {
 
 // `run` is declared with method syntax on purpose: method parameters are bivariant, which lets a registry hold
 // actions with different input types as `AnyAction` without casts.
-export interface ActionDefinition<Input extends z.ZodType = z.ZodType, Output extends z.ZodType = z.ZodType>
-  extends OperationInfo {
+export interface ActionDefinition<
+  Input extends z.ZodType = z.ZodType,
+  Output extends z.ZodType = z.ZodType,
+> extends OperationInfo {
   input: Input;
   output: Output;
   run(args: { input: z.output<Input>; ctx: ActionContext }): Promise<z.input<Output>>;
@@ -64,8 +66,10 @@ export interface ActionDefinition<Input extends z.ZodType = z.ZodType, Output ex
  */
 export type TriggerKind = "manual" | "schedule" | "poll" | "webhook";
 
-export interface TriggerDefinition<Input extends z.ZodType = z.ZodType, Output extends z.ZodType = z.ZodType>
-  extends OperationInfo {
+export interface TriggerDefinition<
+  Input extends z.ZodType = z.ZodType,
+  Output extends z.ZodType = z.ZodType,
+> extends OperationInfo {
   kind: TriggerKind;
   /** The trigger's configuration in the designer (e.g. the schedule); literal values only, never templates. */
   input: Input;
@@ -123,8 +127,10 @@ export interface PollArgs<Input> {
  * by key and version. A failed poll throws a ConfluxError whose message says what went wrong in plain words; the
  * designer shows it and the runtime tries again at the next interval.
  */
-export interface PollingTriggerDefinition<Input extends z.ZodType = z.ZodType, Output extends z.ZodType = z.ZodType>
-  extends TriggerDefinition<Input, Output> {
+export interface PollingTriggerDefinition<
+  Input extends z.ZodType = z.ZodType,
+  Output extends z.ZodType = z.ZodType,
+> extends TriggerDefinition<Input, Output> {
   kind: "poll";
   /**
    * The default interval. Users override it with an `intervalSeconds` field in the trigger's input (add one with

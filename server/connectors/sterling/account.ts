@@ -40,7 +40,10 @@ function requiredText(credentials: Credentials, key: string, label: string): str
 
 /** Accepts the REST root as users copy it: with or without /smcfs/restapi, /invoke or a trailing slash. */
 export function restBaseUrl(endpointUrl: string): string {
-  const trimmed = endpointUrl.trim().replace(/\/+$/, "").replace(/\/invoke$/i, "");
+  const trimmed = endpointUrl
+    .trim()
+    .replace(/\/+$/, "")
+    .replace(/\/invoke$/i, "");
   if (/\/restapi$/i.test(trimmed)) return trimmed;
   if (/\/smcfs$/i.test(trimmed)) return `${trimmed}/restapi`;
   return `${trimmed}/smcfs/restapi`;

@@ -24,8 +24,18 @@ describe("Sterling client", () => {
   it("logs in once and reuses the session for later calls", async () => {
     const account = readRestAccount(restAccount(sterling.url).credentials);
     const before = logins();
-    const first = await invokeSterling(account, "getOrderList", { OrderNo: "Y100001", EnterpriseCode: "DEFAULT" }, { signal });
-    const second = await invokeSterling(account, "getOrderList", { OrderNo: "Y100002", EnterpriseCode: "DEFAULT" }, { signal });
+    const first = await invokeSterling(
+      account,
+      "getOrderList",
+      { OrderNo: "Y100001", EnterpriseCode: "DEFAULT" },
+      { signal },
+    );
+    const second = await invokeSterling(
+      account,
+      "getOrderList",
+      { OrderNo: "Y100002", EnterpriseCode: "DEFAULT" },
+      { signal },
+    );
     expect(first).toMatchObject({ TotalOrderList: "1", Order: [{ OrderNo: "Y100001" }] });
     expect(second).toMatchObject({ Order: [{ OrderNo: "Y100002", Status: "Shipped" }] });
     expect(logins() - before).toBe(1);
@@ -36,7 +46,12 @@ describe("Sterling client", () => {
     await invokeSterling(account, "getOrderList", { MaximumRecords: "1" }, { signal });
     sterling.expireSessions();
     const before = sterling.requests.length;
-    const reply = await invokeSterling(account, "getOrderList", { OrderNo: "Y100001", EnterpriseCode: "DEFAULT" }, { signal });
+    const reply = await invokeSterling(
+      account,
+      "getOrderList",
+      { OrderNo: "Y100001", EnterpriseCode: "DEFAULT" },
+      { signal },
+    );
     expect(reply).toMatchObject({ Order: [{ OrderNo: "Y100001" }] });
     expect(sterling.requests.slice(before).map((request) => request.path.split("/").at(-1))).toEqual([
       "getOrderList",
@@ -56,10 +71,14 @@ describe("Sterling client", () => {
   it("puts Sterling's ErrorDescription and ErrorCode in the message, without retrying a 4xx", async () => {
     const account = readRestAccount(restAccount(sterling.url).credentials);
     const unknown = await failure(invokeSterling(account, "getOrderDetails", { OrderHeaderKey: "nope" }, { signal }));
-    expect(unknown.message).toMatch(/^Sterling OMS \(127\.0\.0\.1:\d+\) answered 400 Bad Request: Order Not Found \[YFS10003\]$/);
+    expect(unknown.message).toMatch(
+      /^Sterling OMS \(127\.0\.0\.1:\d+\) answered 400 Bad Request: Order Not Found \[YFS10003\]$/,
+    );
     expect(unknown).toMatchObject({ code: "REMOTE", retryable: false });
     const api = await failure(invokeSterling(account, "deleteEverything", {}, { signal }));
-    expect(api.message).toMatch(/answered 404 Not Found: API deleteEverything is not exposed through REST \[YFC0004\]$/);
+    expect(api.message).toMatch(
+      /answered 404 Not Found: API deleteEverything is not exposed through REST \[YFC0004\]$/,
+    );
   });
 
   it("never follows a redirect, so the password in the login body stays with the configured server", async () => {
@@ -97,9 +116,13 @@ describe("Sterling replies", () => {
   const reply = (status: number, body: unknown) => ({ status, statusText: "", headers: {}, body });
 
   it("reads both JSON error forms and errors inside a 200", () => {
-    const listed = readSterlingErrors({ errors: [{ ErrorCode: "YFS1", ErrorDescription: "First" }, { ErrorCode: "X" }] });
+    const listed = readSterlingErrors({
+      errors: [{ ErrorCode: "YFS1", ErrorDescription: "First" }, { ErrorCode: "X" }],
+    });
     expect(describeSterlingErrors(listed)).toBe("First [YFS1]; Unspecified error [X]");
-    const nested = readSterlingErrors({ Errors: { Error: { ErrorCode: "YCP0428", ErrorDescription: "API Security Violation" } } });
+    const nested = readSterlingErrors({
+      Errors: { Error: { ErrorCode: "YCP0428", ErrorDescription: "API Security Violation" } },
+    });
     expect(describeSterlingErrors(nested)).toBe("API Security Violation [YCP0428]");
     const inSuccess = sterlingResponseError(reply(200, { errors: [{ ErrorDescription: "Hidden" }] }), "oms");
     expect(inSuccess?.message).toBe("Sterling OMS (oms) refused the call: Hidden");

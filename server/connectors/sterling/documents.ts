@@ -28,7 +28,10 @@ export const orderLineDocument = z.looseObject({
     .looseObject({ ItemID: text("Item ID"), UnitOfMeasure: text("Unit of measure") })
     .optional()
     .meta({ title: "Item" }),
-  LinePriceInfo: z.looseObject({ UnitPrice: text("Unit price") }).optional().meta({ title: "Price" }),
+  LinePriceInfo: z
+    .looseObject({ UnitPrice: text("Unit price") })
+    .optional()
+    .meta({ title: "Price" }),
 });
 
 export const orderDocument = z.looseObject({

@@ -19,13 +19,29 @@ describe("Sterling connector manifest", () => {
     ]);
     expect(mq?.key).toBe("mq");
     expect(mq?.fields.map((field) => field.key)).toEqual([
-      "server", "queueManager", "channel", "cipherSpec", "passphrase", "certificateLabel", "certificate", "privateKey",
-      "queue", "restUrl", "ca", "restUser", "restPassword",
+      "server",
+      "queueManager",
+      "channel",
+      "cipherSpec",
+      "passphrase",
+      "certificateLabel",
+      "certificate",
+      "privateKey",
+      "queue",
+      "restUrl",
+      "ca",
+      "restUser",
+      "restPassword",
     ]);
     const cipher = mq?.fields.find((field) => field.key === "cipherSpec");
     expect(cipher?.default).toBe("ECDHE_RSA_AES_128_GCM_SHA256");
     expect(cipher?.options?.map((option) => option.value)).toEqual(
-      expect.arrayContaining(["ECDHE_RSA_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "NONE"]),
+      expect.arrayContaining([
+        "ECDHE_RSA_AES_256_GCM_SHA384",
+        "TLS_AES_128_GCM_SHA256",
+        "TLS_AES_256_GCM_SHA384",
+        "NONE",
+      ]),
     );
   });
 
@@ -44,7 +60,10 @@ describe("Sterling connector manifest", () => {
     const create = sterling?.actions.find((action) => action.key === "createOrder");
     expect(create?.inputSchema).toMatchObject({
       required: expect.arrayContaining(["enterpriseCode", "lines"]),
-      properties: { lines: { type: "array", items: { title: "Line", required: ["itemId", "quantity"] } }, documentType: { default: "0001" } },
+      properties: {
+        lines: { type: "array", items: { title: "Line", required: ["itemId", "quantity"] } },
+        documentType: { default: "0001" },
+      },
     });
     expect(findOperation("sterling", "changeOrder")).toMatchObject({ kind: "action", connector: { id: "sterling" } });
   });

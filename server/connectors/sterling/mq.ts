@@ -59,7 +59,11 @@ export function mqResponseError(response: HttpResponse, account: SterlingMqAccou
   const ids = new Set(errors.map((error) => error.msgId ?? error.messageId));
   const qmgr = `"${account.queueManager}"`;
   const fail = (message: string, retryable = false) =>
-    new RemoteError("REMOTE", message, { status: response.status, retryable, details: { response: responseForDetails(response) } });
+    new RemoteError("REMOTE", message, {
+      status: response.status,
+      retryable,
+      details: { response: responseForDetails(response) },
+    });
 
   if (response.status === 401) {
     // Without the reply body: a server may echo what it refused.
@@ -86,7 +90,10 @@ export function mqResponseError(response: HttpResponse, account: SterlingMqAccou
         "e.g. https://mq.example.com:9443",
     );
   }
-  const said = errors.map((error) => error.message).filter(Boolean).join("; ");
+  const said = errors
+    .map((error) => error.message)
+    .filter(Boolean)
+    .join("; ");
   return said ? fail(`IBM MQ (${host}) answered ${status}: ${said}`, failure.retryable) : failure;
 }
 
@@ -107,7 +114,10 @@ export async function browseQueue(account: SterlingMqAccount, signal: AbortSigna
   });
   const failure = mqResponseError(response, account);
   if (failure) throw failure;
-  const list = z.looseObject({ messages: z.array(z.unknown()) }).or(z.array(z.unknown())).safeParse(response.body);
+  const list = z
+    .looseObject({ messages: z.array(z.unknown()) })
+    .or(z.array(z.unknown()))
+    .safeParse(response.body);
   if (!list.success) {
     throw new RemoteError(
       "REMOTE",

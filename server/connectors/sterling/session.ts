@@ -46,11 +46,10 @@ export async function login(account: SterlingRestAccount, signal: AbortSignal): 
   });
   if (response.status === 401 || response.status === 403) {
     // Without the reply body: a server may echo what it refused.
-    throw new RemoteError(
-      "REMOTE",
-      `The Sterling server refused the login ID or password (${statusLine(response)})`,
-      { status: response.status, retryable: false },
-    );
+    throw new RemoteError("REMOTE", `The Sterling server refused the login ID or password (${statusLine(response)})`, {
+      status: response.status,
+      retryable: false,
+    });
   }
   const failure = sterlingResponseError(response, host);
   if (failure) {

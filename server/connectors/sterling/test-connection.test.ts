@@ -45,7 +45,9 @@ describe("Sterling REST test connection", () => {
 
   it("names a host that is not a Sterling REST API", async () => {
     const wrong = await failure(test(restAccount(sterling.url, { endpointUrl: `${sterling.url}/oms` })));
-    expect(wrong.message).toMatch(/^127\.0\.0\.1:\d+ has no Sterling REST API at \/oms\/smcfs\/restapi\/invoke\/login \(404\)/);
+    expect(wrong.message).toMatch(
+      /^127\.0\.0\.1:\d+ has no Sterling REST API at \/oms\/smcfs\/restapi\/invoke\/login \(404\)/,
+    );
   });
 
   it("reports an unreachable host with the SDK's network message", async () => {
@@ -77,11 +79,15 @@ describe("Sterling MQ test connection", () => {
 
   it("tells wrong credentials, an unknown queue manager, an unknown queue and an unreachable server apart", async () => {
     const refused = await failure(test(mqAccount(sterling.url, { restPassword: "nope" })));
-    expect(refused.message).toMatch(/^The IBM MQ messaging REST API at 127\.0\.0\.1:\d+ refused the MQ user or password \(401/);
+    expect(refused.message).toMatch(
+      /^The IBM MQ messaging REST API at 127\.0\.0\.1:\d+ refused the MQ user or password \(401/,
+    );
     const qmgr = await failure(test(mqAccount(sterling.url, { queueManager: "qm1" })));
     expect(qmgr.message).toMatch(/knows no queue manager "qm1" \(names are case-sensitive\)$/);
     const queue = await failure(test(mqAccount(sterling.url, { queue: "NO.SUCH.QUEUE" })));
-    expect(queue.message).toBe('Queue "NO.SUCH.QUEUE" does not exist on queue manager "QM1" (names are case-sensitive)');
+    expect(queue.message).toBe(
+      'Queue "NO.SUCH.QUEUE" does not exist on queue manager "QM1" (names are case-sensitive)',
+    );
     const port = await closedPort();
     const unreachable = await failure(test(mqAccount(`http://127.0.0.1:${port}`)));
     expect(unreachable.message).toBe(`Could not connect to 127.0.0.1:${port}: connection refused`);

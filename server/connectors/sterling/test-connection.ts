@@ -24,10 +24,16 @@ async function testRest(credentials: TestConnectionArgs["credentials"], signal: 
   const account = readRestAccount(credentials);
   const host = new URL(account.baseUrl).host;
   const session = await login(account, signal);
-  const response = await postToSterling(account, session, "getOrderList", { MaximumRecords: "1" }, {
-    signal,
-    timeoutMs: TEST_TIMEOUT_MS,
-  });
+  const response = await postToSterling(
+    account,
+    session,
+    "getOrderList",
+    { MaximumRecords: "1" },
+    {
+      signal,
+      timeoutMs: TEST_TIMEOUT_MS,
+    },
+  );
   if (isNotAuthenticated(response) || response.status === 403) {
     const said = describeSterlingErrors(readSterlingErrors(response.body));
     throw new RemoteError(

@@ -30,7 +30,11 @@ describe("Sterling over mutual TLS", () => {
   it("presents the REST account's client certificate and trusts its CA certificate", async () => {
     expect(sterling.url).toMatch(/^https:/);
     await expect(test(restAccount(sterling.url, withCertificate))).resolves.toBeUndefined();
-    const orders = await runAction(getOrderListAction, { orderNo: "Y100001" }, restAccount(sterling.url, withCertificate));
+    const orders = await runAction(
+      getOrderListAction,
+      { orderNo: "Y100001" },
+      restAccount(sterling.url, withCertificate),
+    );
     expect(orders.orders.map((order) => order.OrderNo)).toEqual(["Y100001"]);
   });
 
@@ -38,7 +42,9 @@ describe("Sterling over mutual TLS", () => {
     const untrusted = await failure(test(restAccount(sterling.url, { ...withCertificate, ca: "" })));
     expect(untrusted.message).toMatch(/: its TLS certificate is self-signed/);
     const without = await failure(test(restAccount(sterling.url, { ca: serverPems.cert })));
-    expect(without.message).toMatch(/^Could not connect to 127\.0\.0\.1:\d+: the (server requires a client certificate|connection was reset)/);
+    expect(without.message).toMatch(
+      /^Could not connect to 127\.0\.0\.1:\d+: the (server requires a client certificate|connection was reset)/,
+    );
     const stranger = { ...withCertificate, certificate: strangerPems.cert, privateKey: strangerPems.private };
     expect((await failure(test(restAccount(sterling.url, stranger)))).message).toMatch(refusedCertificate);
   });

@@ -15,7 +15,10 @@ export const logAction = defineAction({
       .min(1)
       .max(10_000)
       .meta(field({ title: "Message", placeholder: "Order {{ trigger.orderNo }} received", widget: "textarea" })),
-    level: z.enum(levels).default("info").meta(field({ title: "Level" })),
+    level: z
+      .enum(levels)
+      .default("info")
+      .meta(field({ title: "Level" })),
   }),
   output: z.object({ message: z.string(), level: z.enum(levels) }),
   async run({ input, ctx }) {

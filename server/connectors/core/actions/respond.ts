@@ -6,7 +6,10 @@ import { defineAction, field } from "../../sdk";
 // HTTP token characters (RFC 9110): anything else in a header name would make the web server throw when answering.
 const headerName = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, "must be a valid HTTP header name");
 // CR or LF in a value would let a flow inject headers into the answer.
-const headerValue = z.string().max(8192).regex(/^[^\r\n]*$/, "must not contain line breaks");
+const headerValue = z
+  .string()
+  .max(8192)
+  .regex(/^[^\r\n]*$/, "must not contain line breaks");
 
 const response = z.object({
   status: z.number().int().meta({ title: "Status code" }),
@@ -38,7 +41,7 @@ export const respondAction = defineAction({
       .meta(
         field({
           title: "Body",
-          description: "Text, or an expression that gives JSON, e.g. {{ {\"accepted\": true} }}.",
+          description: 'Text, or an expression that gives JSON, e.g. {{ {"accepted": true} }}.',
           placeholder: '{{ {"orderNo": trigger.orderNo, "accepted": true} }}',
           widget: "textarea",
           order: 3,

@@ -8,7 +8,14 @@ export const orderAcknowledgementTemplate: FlowTemplate = {
   graph: {
     schemaVersion: 1,
     nodes: [
-      { id: "trigger", type: "trigger", position: { x: 0, y: 0 }, connectorId: "core", operation: "webhook", inputs: {} },
+      {
+        id: "trigger",
+        type: "trigger",
+        position: { x: 0, y: 0 },
+        connectorId: "core",
+        operation: "webhook",
+        inputs: {},
+      },
       {
         id: "has_order_no",
         type: "if",

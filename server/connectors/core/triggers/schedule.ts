@@ -67,7 +67,9 @@ const scheduleInput = z
       .string()
       .default("UTC")
       .refine(isTimeZone, "is not a known time zone (use an IANA name such as Europe/Berlin)")
-      .meta(field({ title: "Time zone", widget: "timezone", visibleWhen: { field: "mode", equals: "cron" }, order: 4 })),
+      .meta(
+        field({ title: "Time zone", widget: "timezone", visibleWhen: { field: "mode", equals: "cron" }, order: 4 }),
+      ),
   })
   .superRefine((value, ctx) => {
     if (value.mode !== "cron") return;
@@ -108,6 +110,9 @@ export function nextScheduleTime(config: ScheduleConfig, after: Date, previous?:
     }
     return new Date(after.getTime() + step);
   }
-  const expression = CronExpressionParser.parse((config.cron ?? "").trim(), { currentDate: after, tz: config.timezone });
+  const expression = CronExpressionParser.parse((config.cron ?? "").trim(), {
+    currentDate: after,
+    tz: config.timezone,
+  });
   return expression.next().toDate();
 }

@@ -62,7 +62,9 @@ export const webhookTrigger = defineTrigger({
   group: "Toolbox",
   input: webhookInput,
   output: z.object({
-    body: z.unknown().meta({ title: "Body", description: "The request body: parsed JSON when sent as JSON, else text." }),
+    body: z
+      .unknown()
+      .meta({ title: "Body", description: "The request body: parsed JSON when sent as JSON, else text." }),
     headers: z.record(z.string(), z.string()).meta({
       title: "Headers",
       description: "Request headers with lower-case names, without authorization, cookie and signature headers.",

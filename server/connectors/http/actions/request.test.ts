@@ -49,11 +49,13 @@ async function call(input: Record<string, unknown>, signal?: AbortSignal) {
 }
 
 async function failure(promise: Promise<unknown>): Promise<ConfluxError> {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   if (!(error instanceof ConfluxError)) throw new Error(`expected a ConfluxError, got ${String(error)}`);
   return error;
 }
-
 
 describe("http.request", () => {
   it("returns status, headers and parsed JSON, sending JSON bodies and the idempotency key", async () => {
@@ -80,7 +82,9 @@ describe("http.request", () => {
     expect(error).toBeInstanceOf(RemoteError);
     expect(error.code).toBe("REMOTE");
     expect(error.retryable).toBe(false);
-    expect(error.message).toBe(`${new URL(base).host} answered 404 Not Found: {"error":"Order not found","code":"ORD404"}`);
+    expect(error.message).toBe(
+      `${new URL(base).host} answered 404 Not Found: {"error":"Order not found","code":"ORD404"}`,
+    );
     expect(error.toJSON().details).toMatchObject({ response: { status: 404, body: { code: "ORD404" } } });
   });
 

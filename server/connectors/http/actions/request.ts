@@ -11,7 +11,10 @@ export const MAX_TIMEOUT_MS = 300_000;
 
 const requestInput = z
   .object({
-    method: z.enum(methods).default("GET").meta(field({ title: "Method", order: 1 })),
+    method: z
+      .enum(methods)
+      .default("GET")
+      .meta(field({ title: "Method", order: 1 })),
     url: z
       .string()
       .min(1)
@@ -46,7 +49,9 @@ const requestInput = z
       .min(1)
       .max(MAX_TIMEOUT_MS)
       .default(30_000)
-      .meta(field({ title: "Timeout (ms)", description: "Give up after this long; at most 300000 (5 minutes).", order: 5 })),
+      .meta(
+        field({ title: "Timeout (ms)", description: "Give up after this long; at most 300000 (5 minutes).", order: 5 }),
+      ),
   })
   .superRefine((value, ctx) => {
     if ((value.method === "GET" || value.method === "HEAD") && value.body) {

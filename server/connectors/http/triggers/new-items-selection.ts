@@ -30,7 +30,8 @@ export function itemsPathProblem(path: string): string | undefined {
     jsonata(path);
     return undefined;
   } catch (error) {
-    const message = typeof error === "object" && error !== null && "message" in error ? String(error.message) : String(error);
+    const message =
+      typeof error === "object" && error !== null && "message" in error ? String(error.message) : String(error);
     return `is neither a dotted path nor a valid JSONata expression: ${message}`;
   }
 }
@@ -102,7 +103,8 @@ export function toEntries(
       `None of the ${items.length} items has a "${fields.keyField}" field: set "Key field" to what identifies an item`,
     );
   }
-  if (entries.length < items.length) warn(`${items.length - entries.length} item(s) without "${fields.keyField}" were skipped`);
+  if (entries.length < items.length)
+    warn(`${items.length - entries.length} item(s) without "${fields.keyField}" were skipped`);
   // Oldest first when every item says when it changed; otherwise the order of the reply.
   if (entries.every((entry) => entry.time !== undefined)) entries.sort((a, b) => (a.time ?? 0) - (b.time ?? 0));
   return entries;
@@ -135,12 +137,23 @@ export function selectNew(
   const previous = cursor?.highWater ?? since?.toISOString() ?? null;
   // A held item older than the newest returned one (possible when only some items carry a time) must stay at or
   // after the mark, or a server filtering by the mark would never send it again.
-  const heldTimes = candidates.slice(MAX_ITEMS_PER_POLL).flatMap((entry) => (entry.time === undefined ? [] : [entry.time]));
+  const heldTimes = candidates
+    .slice(MAX_ITEMS_PER_POLL)
+    .flatMap((entry) => (entry.time === undefined ? [] : [entry.time]));
   const newest = times.length > 0 ? Math.min(Math.max(...times), ...heldTimes) : undefined;
   const highWater =
-    newest !== undefined && (previous === null || newest > Date.parse(previous)) ? new Date(newest).toISOString() : previous;
+    newest !== undefined && (previous === null || newest > Date.parse(previous))
+      ? new Date(newest).toISOString()
+      : previous;
   return {
-    items: returned.map(({ dedupeKey, version, data }) => ({ dedupeKey, ...(version !== undefined ? { version } : {}), data })),
-    nextCursor: { highWater, seen: entries.filter((entry) => !held.has(entry.identity)).map((entry) => entry.identity) },
+    items: returned.map(({ dedupeKey, version, data }) => ({
+      dedupeKey,
+      ...(version !== undefined ? { version } : {}),
+      data,
+    })),
+    nextCursor: {
+      highWater,
+      seen: entries.filter((entry) => !held.has(entry.identity)).map((entry) => entry.identity),
+    },
   };
 }

@@ -56,7 +56,12 @@ async function poll(
 }
 
 const keys = (result: PollResult) => result.items.map((item) => `${item.dedupeKey}@${item.version ?? ""}`);
-const ordersInput = () => ({ url: `${base}/orders`, itemsPath: "data.orders", keyField: "orderNo", versionField: "updatedAt" });
+const ordersInput = () => ({
+  url: `${base}/orders`,
+  itemsPath: "data.orders",
+  keyField: "orderNo",
+  versionField: "updatedAt",
+});
 
 describe("http.newItems", () => {
   it("marks what exists on a 'from now' first poll, then returns new items and new versions only, oldest first", async () => {
@@ -106,12 +111,23 @@ describe("http.newItems", () => {
     const second = await poll(ordersInput(), { cursor: first.nextCursor });
     const third = await poll(ordersInput(), { cursor: second.nextCursor });
     expect(first.items).toHaveLength(MAX_ITEMS_PER_POLL);
-    expect([...first.items, ...second.items].map((item) => item.dedupeKey)).toEqual(orders.map((order) => order.orderNo));
+    expect([...first.items, ...second.items].map((item) => item.dedupeKey)).toEqual(
+      orders.map((order) => order.orderNo),
+    );
     expect(third.items).toEqual([]);
   });
 
   it("keys items without a version by key alone and reads JSONata items paths", async () => {
-    reply = () => ({ status: 200, body: { result: [{ id: 1, kind: "order" }, { id: 2, kind: "note" }, { id: 3, kind: "order" }] } });
+    reply = () => ({
+      status: 200,
+      body: {
+        result: [
+          { id: 1, kind: "order" },
+          { id: 2, kind: "note" },
+          { id: 3, kind: "order" },
+        ],
+      },
+    });
     const input = { url: `${base}/feed`, itemsPath: "result[kind = 'order']" };
     const first = await poll(input, { cursor: null, since: new Date(0) });
     expect(keys(first)).toEqual(["1@", "3@"]);
@@ -132,7 +148,11 @@ describe("http.newItems", () => {
     reply = () => ({ status: 503, body: "maintenance" });
     const down = await poll(ordersInput(), { cursor: null }).catch((caught: unknown) => caught);
     expect(down).toBeInstanceOf(ConfluxError);
-    expect(down).toMatchObject({ code: "REMOTE", retryable: true, message: expect.stringContaining("503 Service Unavailable") });
+    expect(down).toMatchObject({
+      code: "REMOTE",
+      retryable: true,
+      message: expect.stringContaining("503 Service Unavailable"),
+    });
 
     reply = () => ({ status: 200, body: { data: { orders: { count: 0 } } } });
     const notList = await poll(ordersInput(), { cursor: null }).catch((caught: unknown) => caught);
@@ -142,7 +162,9 @@ describe("http.newItems", () => {
 
     orders = [{ orderNo: "E-1", updatedAt: "2026-03-01T10:00:00Z" }];
     reply = () => ({ status: 200, body: { data: { orders } } });
-    const noKey = await poll({ ...ordersInput(), keyField: "number" }, { cursor: null }).catch((caught: unknown) => caught);
+    const noKey = await poll({ ...ordersInput(), keyField: "number" }, { cursor: null }).catch(
+      (caught: unknown) => caught,
+    );
     expect(noKey).toMatchObject({ code: "INPUT_INVALID", message: expect.stringContaining('has a "number" field') });
   });
 
@@ -151,6 +173,10 @@ describe("http.newItems", () => {
       newItemsTrigger.input.safeParse({ url: base, ...input }).error?.issues.map((issue) => issue.path.join(".")) ?? [];
     expect(issues({ itemsPath: "data.(" })).toEqual(["itemsPath"]);
     expect(issues({ intervalSeconds: 5 })).toEqual(["intervalSeconds"]);
-    expect(newItemsTrigger.input.parse({ url: base })).toMatchObject({ intervalSeconds: 60, keyField: "id", itemsPath: "" });
+    expect(newItemsTrigger.input.parse({ url: base })).toMatchObject({
+      intervalSeconds: 60,
+      keyField: "id",
+      itemsPath: "",
+    });
   });
 });

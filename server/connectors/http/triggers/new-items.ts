@@ -34,7 +34,8 @@ const newItemsInput = z.object({
     .meta(
       field({
         title: "Items path",
-        description: "Where the list is in the reply: a dotted path (data.orders) or JSONata. Empty: the reply is the list.",
+        description:
+          "Where the list is in the reply: a dotted path (data.orders) or JSONata. Empty: the reply is the list.",
         placeholder: "data.orders",
         order: 2,
       }),
@@ -80,7 +81,9 @@ const newItemsInput = z.object({
     .min(1)
     .max(MAX_POLL_TIMEOUT_MS)
     .default(30_000)
-    .meta(field({ title: "Timeout (ms)", description: "Give up on a poll after this long; at most 120000.", order: 7 })),
+    .meta(
+      field({ title: "Timeout (ms)", description: "Give up on a poll after this long; at most 120000.", order: 7 }),
+    ),
   intervalSeconds: pollIntervalField(60),
 });
 
@@ -98,7 +101,10 @@ export const newItemsTrigger = definePollingTrigger({
     const previous = readCursor(cursor);
     const options = account ? accountRequestOptions(account) : undefined;
     if (!options && input.url.startsWith("/")) {
-      throw new ConfluxError("INPUT_INVALID", `"${input.url}" is a path: give a full URL, or choose an account with a base URL`);
+      throw new ConfluxError(
+        "INPUT_INVALID",
+        `"${input.url}" is a path: give a full URL, or choose an account with a base URL`,
+      );
     }
     const url = options ? resolveAgainstBase(input.url, options.baseUrl) : input.url;
     const target = parseUrl(url);

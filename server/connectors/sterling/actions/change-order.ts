@@ -24,13 +24,26 @@ const actions = ["MODIFY", "CANCEL"] as const;
 
 const lineChange = z
   .object({
-    primeLineNo: z.number().int().min(1).meta(field({ title: "Line number", description: "Sterling's PrimeLineNo." })),
-    subLineNo: z.number().int().min(1).default(1).meta(field({ title: "Sub-line number", placeholder: "1" })),
+    primeLineNo: z
+      .number()
+      .int()
+      .min(1)
+      .meta(field({ title: "Line number", description: "Sterling's PrimeLineNo." })),
+    subLineNo: z
+      .number()
+      .int()
+      .min(1)
+      .default(1)
+      .meta(field({ title: "Sub-line number", placeholder: "1" })),
     action: z
       .enum(actions)
       .default("MODIFY")
       .meta(field({ title: "Change", enumLabels: { MODIFY: "Change the quantity", CANCEL: "Cancel the line" } })),
-    quantity: z.number().nonnegative().optional().meta(field({ title: "New quantity" })),
+    quantity: z
+      .number()
+      .nonnegative()
+      .optional()
+      .meta(field({ title: "New quantity" })),
   })
   .meta({ title: "Line change" });
 

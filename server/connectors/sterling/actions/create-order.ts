@@ -24,7 +24,12 @@ const LABEL = "Create order";
 
 const line = z
   .object({
-    itemId: z.string().trim().min(1).max(40).meta(field({ title: "Item ID" })),
+    itemId: z
+      .string()
+      .trim()
+      .min(1)
+      .max(40)
+      .meta(field({ title: "Item ID" })),
     unitOfMeasure: z
       .string()
       .trim()
@@ -32,9 +37,21 @@ const line = z
       .max(40)
       .default("EACH")
       .meta(field({ title: "Unit of measure", placeholder: "EACH" })),
-    quantity: z.number().positive().meta(field({ title: "Quantity" })),
-    unitPrice: z.number().nonnegative().optional().meta(field({ title: "Unit price" })),
-    shipNode: z.string().trim().max(40).optional().meta(field({ title: "Ship node" })),
+    quantity: z
+      .number()
+      .positive()
+      .meta(field({ title: "Quantity" })),
+    unitPrice: z
+      .number()
+      .nonnegative()
+      .optional()
+      .meta(field({ title: "Unit price" })),
+    shipNode: z
+      .string()
+      .trim()
+      .max(40)
+      .optional()
+      .meta(field({ title: "Ship node" })),
   })
   .meta({ title: "Line" });
 
@@ -73,7 +90,8 @@ const input = z.object({
     .meta(
       field({
         title: "Order lines",
-        description: "At least one line. Or map the whole list from data, e.g. a JSONata expression over the trigger's items.",
+        description:
+          "At least one line. Or map the whole list from data, e.g. a JSONata expression over the trigger's items.",
         placeholder: '[{ "itemId": "SKU-1", "quantity": 2, "unitPrice": 19.99 }]',
         order: 7,
       }),

@@ -22,15 +22,28 @@ const lastBody = (api: string): unknown =>
 
 describe("Retrieve release orders", () => {
   it("finds the releases of an order", async () => {
-    const result = await runAction(getOrderReleaseListAction, { salesOrderNo: "Y100002", enterpriseCode: "DEFAULT" }, account());
-    expect(result).toMatchObject({ count: 1, releases: [{ OrderReleaseKey: "R-1", ShipNode: "DC-EAST", ReleaseNo: "1" }] });
-    expect(lastBody("getOrderReleaseList")).toEqual({ SalesOrderNo: "Y100002", EnterpriseCode: "DEFAULT", MaximumRecords: "100" });
+    const result = await runAction(
+      getOrderReleaseListAction,
+      { salesOrderNo: "Y100002", enterpriseCode: "DEFAULT" },
+      account(),
+    );
+    expect(result).toMatchObject({
+      count: 1,
+      releases: [{ OrderReleaseKey: "R-1", ShipNode: "DC-EAST", ReleaseNo: "1" }],
+    });
+    expect(lastBody("getOrderReleaseList")).toEqual({
+      SalesOrderNo: "Y100002",
+      EnterpriseCode: "DEFAULT",
+      MaximumRecords: "100",
+    });
     const none = await runAction(getOrderReleaseListAction, { shipNode: "DC-WEST" }, account());
     expect(none).toEqual({ releases: [], count: 0 });
   });
 
   it("says the login was refused when the account's password is wrong", async () => {
-    const refused = await failure(runAction(getOrderReleaseListAction, {}, restAccount(sterling.url, { password: "old" })));
+    const refused = await failure(
+      runAction(getOrderReleaseListAction, {}, restAccount(sterling.url, { password: "old" })),
+    );
     expect(refused.message).toBe("The Sterling server refused the login ID or password (401 Unauthorized)");
   });
 });
@@ -38,24 +51,38 @@ describe("Retrieve release orders", () => {
 describe("Retrieve shipments", () => {
   it("finds an order's shipments with carrier and tracking number", async () => {
     const result = await runAction(getShipmentListAction, { orderNo: "Y100002", status: "1400" }, account());
-    expect(result).toMatchObject({ count: 1, shipments: [{ ShipmentNo: "100000401", SCAC: "UPSN", TrackingNo: "1Z999AA10123456784" }] });
+    expect(result).toMatchObject({
+      count: 1,
+      shipments: [{ ShipmentNo: "100000401", SCAC: "UPSN", TrackingNo: "1Z999AA10123456784" }],
+    });
     expect(lastBody("getShipmentList")).toEqual({ OrderNo: "Y100002", Status: "1400", MaximumRecords: "100" });
   });
 
   it("reports an unreachable Sterling as a retryable network error", async () => {
     const port = await closedPort();
     const down = await failure(runAction(getShipmentListAction, {}, restAccount(`http://127.0.0.1:${port}`)));
-    expect(down).toMatchObject({ code: "NETWORK", retryable: true, message: `Could not connect to 127.0.0.1:${port}: connection refused` });
+    expect(down).toMatchObject({
+      code: "NETWORK",
+      retryable: true,
+      message: `Could not connect to 127.0.0.1:${port}: connection refused`,
+    });
   });
 });
 
 describe("Retrieve catalog items", () => {
   it("matches item IDs exactly, by prefix or by part", async () => {
-    const prefix = await runAction(getItemListAction, { itemId: "SKU-", itemIdMatch: "startsWith", maximumRecords: 2 }, account());
+    const prefix = await runAction(
+      getItemListAction,
+      { itemId: "SKU-", itemIdMatch: "startsWith", maximumRecords: 2 },
+      account(),
+    );
     expect(prefix.items.map((item) => item.ItemID)).toEqual(["SKU-1", "SKU-2"]);
     expect(lastBody("getItemList")).toEqual({ ItemID: "SKU-", ItemIDQryType: "FLIKE", MaximumRecords: "2" });
     const part = await runAction(getItemListAction, { itemId: "RED", itemIdMatch: "contains" }, account());
-    expect(part).toMatchObject({ count: 1, items: [{ ItemID: "HAT-RED", PrimaryInformation: { Description: "Sample HAT-RED" } }] });
+    expect(part).toMatchObject({
+      count: 1,
+      items: [{ ItemID: "HAT-RED", PrimaryInformation: { Description: "Sample HAT-RED" } }],
+    });
     const exact = await runAction(getItemListAction, { itemId: "SKU-" }, account());
     expect(exact.count).toBe(0);
   });

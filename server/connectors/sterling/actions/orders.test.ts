@@ -33,7 +33,11 @@ const lastBody = (api: string): unknown =>
 
 describe("Retrieve orders", () => {
   it("filters by enterprise and date and says whether more match", async () => {
-    const result = await run(getOrderListAction, { enterpriseCode: "DEFAULT", fromOrderDate: "2025-03-01", maximumRecords: 1 });
+    const result = await run(getOrderListAction, {
+      enterpriseCode: "DEFAULT",
+      fromOrderDate: "2025-03-01",
+      maximumRecords: 1,
+    });
     expect(result).toMatchObject({ count: 1, hasMore: true, orders: [{ OrderNo: "Y100001", Status: "Created" }] });
     expect(lastBody("getOrderList")).toEqual({
       EnterpriseCode: "DEFAULT",
@@ -43,7 +47,11 @@ describe("Retrieve orders", () => {
       MaximumRecords: "1",
     });
     const shipped = await run(getOrderListAction, { status: "3700", customerEmail: "grace@example.com" });
-    expect(shipped).toMatchObject({ count: 1, hasMore: false, orders: [{ OrderNo: "Y100002", MaxOrderStatus: "3700" }] });
+    expect(shipped).toMatchObject({
+      count: 1,
+      hasMore: false,
+      orders: [{ OrderNo: "Y100002", MaxOrderStatus: "3700" }],
+    });
     const none = await run(getOrderListAction, { orderNo: "NOPE" });
     expect(none).toEqual({ orders: [], count: 0, hasMore: false });
   });
@@ -53,7 +61,9 @@ describe("Retrieve orders", () => {
     expect(missing).toMatchObject({ code: "INPUT_INVALID" });
     expect(missing.message).toBe('"Retrieve orders" needs an IBM Sterling OMS account: choose one on the step');
     const mq = await failure(run(getOrderListAction, {}, { account: mqAccount(simulator.url) }));
-    expect(mq.message).toMatch(/^"Retrieve orders" calls the Sterling REST API, but the chosen account connects through IBM MQ/);
+    expect(mq.message).toMatch(
+      /^"Retrieve orders" calls the Sterling REST API, but the chosen account connects through IBM MQ/,
+    );
   });
 });
 
@@ -80,7 +90,10 @@ describe("Create order", () => {
     orderNo: "WEB-1001",
     customerEmail: "alan@example.com",
     currency: "USD",
-    lines: [{ itemId: "SKU-1", quantity: 2, unitPrice: 19.99 }, { itemId: "HAT-RED", quantity: 1, shipNode: "DC-EAST" }],
+    lines: [
+      { itemId: "SKU-1", quantity: 2, unitPrice: 19.99 },
+      { itemId: "HAT-RED", quantity: 1, shipNode: "DC-EAST" },
+    ],
     shipTo: { firstName: "Alan", lastName: "Turing", city: "London", country: "GB" },
     additionalAttributes: { OrderType: "ShipToHome", EntryType: "web", Extn: { ExtnGift: true } },
   };
@@ -108,7 +121,13 @@ describe("Create order", () => {
             Item: { ItemID: "SKU-1", UnitOfMeasure: "EACH" },
             LinePriceInfo: { UnitPrice: "19.99", IsPriceLocked: "Y" },
           },
-          { PrimeLineNo: "2", SubLineNo: "1", OrderedQty: "1", ShipNode: "DC-EAST", Item: { ItemID: "HAT-RED", UnitOfMeasure: "EACH" } },
+          {
+            PrimeLineNo: "2",
+            SubLineNo: "1",
+            OrderedQty: "1",
+            ShipNode: "DC-EAST",
+            Item: { ItemID: "HAT-RED", UnitOfMeasure: "EACH" },
+          },
         ],
       },
     });
@@ -158,10 +177,15 @@ describe("Update order", () => {
       lineChanges: [{ primeLineNo: 1, quantity: 2 }],
     });
     expect(modified.OrderLines?.OrderLine[0]).toMatchObject({ PrimeLineNo: "1", OrderedQty: "2" });
-    const shipped = await failure(run(changeOrderAction, { orderNo: "Y100002", enterpriseCode: "DEFAULT", action: "CANCEL" }));
+    const shipped = await failure(
+      run(changeOrderAction, { orderNo: "Y100002", enterpriseCode: "DEFAULT", action: "CANCEL" }),
+    );
     expect(shipped.message).toMatch(/: The order cannot be cancelled in status Shipped \[YFS10143\]$/);
     const missingLine = await failure(
-      run(changeOrderAction, { orderHeaderKey: "202501010000000000000003", lineChanges: [{ primeLineNo: 9, quantity: 1 }] }),
+      run(changeOrderAction, {
+        orderHeaderKey: "202501010000000000000003",
+        lineChanges: [{ primeLineNo: 9, quantity: 1 }],
+      }),
     );
     expect(missingLine.message).toMatch(/Order line 9 not found \[YFS10226\]$/);
   });

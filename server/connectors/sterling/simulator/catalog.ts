@@ -72,9 +72,7 @@ function getItemList(raw: unknown, state: SimulatorState): Doc {
 const customerInput = z.looseObject({
   CustomerID: attribute,
   OrganizationCode: attribute,
-  CustomerContactList: z
-    .looseObject({ CustomerContact: z.array(z.looseObject({ EmailID: attribute })) })
-    .optional(),
+  CustomerContactList: z.looseObject({ CustomerContact: z.array(z.looseObject({ EmailID: attribute })) }).optional(),
   MaximumRecords: maximumRecords,
 });
 

@@ -32,8 +32,7 @@ export class SterlingFault extends Error {
 // Sterling's error code catalogue lives in each installation's database (YFS_ERROR_CODE) rather than in public docs.
 export const faults = {
   loginFailed: () => new SterlingFault(401, "YCP0052", "Invalid Login ID or Password"),
-  notAuthenticated: () =>
-    new SterlingFault(400, "YCP0427", "Cannot invoke API because user is not authenticated."),
+  notAuthenticated: () => new SterlingFault(400, "YCP0427", "Cannot invoke API because user is not authenticated."),
   unknownApi: (api: string) => new SterlingFault(404, "YFC0004", `API ${api} is not exposed through REST`),
   badInput: (description: string) => new SterlingFault(400, "YFC0009", description),
   unavailable: () => new SterlingFault(500, "YFC0006", "The system is busy: the database connection pool is exhausted"),
