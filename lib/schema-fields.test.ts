@@ -73,6 +73,22 @@ describe("describeFields", () => {
     ]);
     expect(describeFields(schema).some((entry) => entry.optionsLoader !== undefined)).toBe(false);
   });
+
+  it("renders an HTTP body as a text area that knows it is one, and an unknown widget by its type", () => {
+    const fields = describeFields({
+      type: "object",
+      properties: {
+        body: { type: "string", "x-conflux-widget": "httpBody" },
+        note: { type: "string", "x-conflux-widget": "fancy-editor" },
+      },
+    });
+    expect(fields).toMatchObject([
+      { name: "body", kind: "textarea", httpBody: true },
+      { name: "note", kind: "text" },
+    ]);
+    expect(fields[1]).not.toHaveProperty("httpBody");
+    expect(describeFields(schema).find((entry) => entry.name === "body")).not.toHaveProperty("httpBody");
+  });
 });
 
 const orderSchema = z.toJSONSchema(

@@ -1,7 +1,8 @@
 // Reads an operation's input JSON Schema (from the connector manifest) into the list of form fields the designer
-// renders. The hint keys are documented in server/connectors/sdk/fields.ts.
+// renders. The hint keys and what they mean are defined in lib/field-hints.ts, which connectors declare them with.
 import { z } from "zod";
 import type { JsonSchema } from "./connector-manifest";
+import { fieldHintKeys, fieldHintsJsonSchema, type FieldWidget } from "./field-hints";
 import { isRecord } from "./is-record";
 
 export type FieldKind =
@@ -17,6 +18,8 @@ export interface FieldSpec {
   options: Array<{ value: string; label: string }>;
   visibleWhen?: { field: string; equals: string | number | boolean };
   defaultValue?: unknown;
+  /** An HTTP body beside a `headers` field (widget "httpBody"): its preview checks JSON against the Content-Type. */
+  httpBody?: true;
   /** The connector's options loader (manifest `optionLists`): choices loaded for the chosen account, typing allowed. */
   optionsLoader?: string;
   /** A "group" (an object with declared properties): its sub-fields, described like top-level fields. */
@@ -32,15 +35,8 @@ const propertySchema = z
     description: z.string().optional(),
     enum: z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
     default: z.unknown().optional(),
-    "x-conflux-widget": z.string().optional(),
-    "x-conflux-placeholder": z.string().optional(),
-    "x-conflux-order": z.number().optional(),
-    "x-conflux-enumLabels": z.record(z.string(), z.string()).optional(),
-    "x-conflux-options": z.string().optional(),
-    "x-conflux-visibleWhen": z
-      .object({ field: z.string(), equals: z.union([z.string(), z.number(), z.boolean()]) })
-      .optional(),
   })
+  .extend(fieldHintsJsonSchema.shape)
   .loose();
 type Property = z.infer<typeof propertySchema>;
 
@@ -49,18 +45,23 @@ const objectSchema = z.object({
   required: z.array(z.string()).optional(),
 });
 
-const widgets: Record<string, FieldKind> = {
+const widgets: Record<FieldWidget, FieldKind> = {
   text: "text",
   textarea: "textarea",
+  httpBody: "textarea",
   json: "json",
   keyValue: "keyValue",
   timezone: "timezone",
   cron: "cron",
 };
 
+function isWidget(name: string | undefined): name is FieldWidget {
+  return name !== undefined && Object.hasOwn(widgets, name);
+}
+
 function kindOf(property: Property): FieldKind {
-  const widget = property["x-conflux-widget"];
-  if (widget && widgets[widget]) return widgets[widget];
+  const widget = property[fieldHintKeys.widget];
+  if (isWidget(widget)) return widgets[widget];
   if (property.enum) return "select";
   const type = Array.isArray(property.type) ? property.type.find((entry) => entry !== "null") : property.type;
   if (type === "integer" || type === "number") return "number";
@@ -113,23 +114,24 @@ export function describeFields(schema: JsonSchema | undefined): FieldSpec[] {
     const property = propertySchema.safeParse(raw);
     if (!property.success) return [];
     const value = property.data;
-    const labels = value["x-conflux-enumLabels"] ?? {};
+    const labels = value[fieldHintKeys.enumLabels] ?? {};
     const spec: FieldSpec = {
       name,
       title: value.title ?? humanize(name),
       description: value.description,
-      placeholder: value["x-conflux-placeholder"],
+      placeholder: value[fieldHintKeys.placeholder],
       required: required.has(name),
       kind: kindOf(value),
       options: (value.enum ?? [])
         .filter((option) => option !== null)
         .map((option) => ({ value: String(option), label: labels[String(option)] ?? String(option) })),
-      visibleWhen: value["x-conflux-visibleWhen"],
+      visibleWhen: value[fieldHintKeys.visibleWhen],
       defaultValue: value.default,
-      ...(value["x-conflux-options"] ? { optionsLoader: value["x-conflux-options"] } : {}),
+      ...(value[fieldHintKeys.widget] === "httpBody" ? { httpBody: true as const } : {}),
+      ...(value[fieldHintKeys.options] ? { optionsLoader: value[fieldHintKeys.options] } : {}),
       ...describeStructure(value),
     };
-    return [{ spec, order: value["x-conflux-order"] ?? 1000 + index }];
+    return [{ spec, order: value[fieldHintKeys.order] ?? 1000 + index }];
   });
   return fields.sort((a, b) => a.order - b.order).map((entry) => entry.spec);
 }

@@ -4,6 +4,7 @@ import { GitBranch, Repeat, Reply, Trash2, X } from "lucide-react";
 import { useMemo } from "react";
 import { allOperations, type ConnectorManifest, resolveOperation } from "@/lib/connector-manifest";
 import type { FlowNode } from "@/lib/flow-graph";
+import { readOperationHints } from "@/lib/field-hints";
 import { describeFields, findMissing } from "@/lib/schema-fields";
 import { hasAuth } from "../accounts/account-types";
 import { ConnectorIcon } from "../connector-icon";
@@ -59,6 +60,7 @@ export function NodePanel({ node, manifest }: { node: FlowNode; manifest: Connec
     [optionLists, node.connectorId, node.operation, node.accountId, node.inputs],
   );
   const operationLabel = resolved?.operation.label ?? node.operation;
+  const { panel } = readOperationHints(resolved?.operation.inputSchema);
 
   return (
     <aside
@@ -148,7 +150,7 @@ export function NodePanel({ node, manifest }: { node: FlowNode; manifest: Connec
             onChange={(accountId) => edit((graph) => updateNode(graph, node.id, { accountId }))}
           />
         )}
-        {isTrigger && node.connectorId === "core" && node.operation === "webhook" && <WebhookTriggerInfo node={node} />}
+        {panel === "webhookAddress" && <WebhookTriggerInfo node={node} />}
         {!resolved && (
           <p className="text-sm text-red-600">
             This step’s application or action no longer exists. Delete it or pick another.

@@ -221,8 +221,8 @@ function FieldRow({
 }) {
   const { data, missing, values } = useFieldContext();
   const key = domKey(path);
-  // An HTTP request's or a Respond's body, beside its headers: JSON text there should still be JSON once mapped.
-  const expectJson = path === "body" && field.kind === "textarea" && bodyExpectsJson(value, values.headers);
+  // An HTTP body beside its headers: JSON text there should still be JSON once mapped.
+  const expectJson = field.httpBody === true && bodyExpectsJson(value, values.headers);
   const mappable = data !== undefined && textLikeKinds.has(field.kind);
   const treeOpen = mappable && treeWanted;
   // Top-level fields take their types from the schema itself (an If's condition is a text box for a boolean).

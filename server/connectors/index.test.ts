@@ -40,7 +40,7 @@ describe("connector registry", () => {
       properties: {
         method: { enum: ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"], default: "GET", title: "Method" },
         headers: { "x-conflux-widget": "keyValue", default: {} },
-        body: { "x-conflux-widget": "textarea" },
+        body: { "x-conflux-widget": "httpBody" },
         timeoutMs: { maximum: 300000, default: 30000 },
       },
     });
@@ -50,5 +50,8 @@ describe("connector registry", () => {
     expect(schedule?.inputSchema).toMatchObject({
       properties: { cron: { "x-conflux-visibleWhen": { field: "mode", equals: "cron" }, "x-conflux-widget": "cron" } },
     });
+    const webhook = manifest.connectors[0]?.triggers.find((trigger) => trigger.key === "webhook");
+    expect(webhook?.inputSchema).toMatchObject({ type: "object", "x-conflux-panel": "webhookAddress" });
+    expect(schedule?.inputSchema).not.toHaveProperty("x-conflux-panel");
   });
 });

@@ -1,6 +1,15 @@
 export { defineAction, defineConnector, definePollingTrigger, defineTrigger } from "./define";
 export { isPollingTrigger, MIN_POLL_INTERVAL_SECONDS, pollIntervalField, pollIntervalSeconds } from "./poll";
-export { field, fieldWidgets, type FieldHints, type FieldWidget } from "./fields";
+export {
+  field,
+  fieldWidgets,
+  operationHints,
+  operationPanels,
+  type FieldHints,
+  type FieldWidget,
+  type OperationHints,
+  type OperationPanel,
+} from "./fields";
 export {
   errorForResponse,
   httpRequest,

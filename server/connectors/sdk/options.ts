@@ -4,6 +4,7 @@
 // sentence the designer can show under the field.
 import { z } from "zod";
 import { ConfluxError } from "@/lib/errors";
+import { fieldHintKeys } from "@/lib/field-hints";
 import type { LiteralFieldValue } from "@/lib/field-options";
 import type { ActionAccount } from "./types";
 
@@ -58,7 +59,7 @@ export function optionsLoaderKey(input: z.ZodType, field: string): string | unde
 
 /** `.meta()` sits on the outermost wrapper or on an inner one (`z.string().meta(…).optional()`); both count. */
 function readOptionsHint(schema: z.ZodType): string | undefined {
-  const key = schema.meta()?.["x-conflux-options"];
+  const key = schema.meta()?.[fieldHintKeys.options];
   if (typeof key === "string") return key;
   const inner = "unwrap" in schema && typeof schema.unwrap === "function" ? schema.unwrap() : undefined;
   return inner instanceof z.ZodType ? readOptionsHint(inner) : undefined;

@@ -43,7 +43,7 @@ export const respondAction = defineAction({
           title: "Body",
           description: 'Text, or an expression that gives JSON, e.g. {{ {"accepted": true} }}.',
           placeholder: '{{ {"orderNo": trigger.orderNo, "accepted": true} }}',
-          widget: "textarea",
+          widget: "httpBody",
           order: 3,
         }),
       ),

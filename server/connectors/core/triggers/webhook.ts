@@ -1,7 +1,7 @@
 // Webhook: another system starts the flow by POSTing to the flow's own address (/api/hooks/<id>). The runtime owns
 // the endpoint (server/runtime/webhook.ts); this file owns what the trigger's settings are and what a run starts with.
 import { z } from "zod";
-import { defineTrigger, field } from "../../sdk";
+import { defineTrigger, field, operationHints } from "../../sdk";
 
 export const DEFAULT_RESPONSE_TIMEOUT_MS = 10_000;
 export const MAX_RESPONSE_TIMEOUT_MS = 60_000;
@@ -9,48 +9,52 @@ export const MAX_RESPONSE_TIMEOUT_MS = 60_000;
 // HTTP token characters (RFC 9110): a header name with anything else could never arrive.
 const headerName = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
-const webhookInput = z.object({
-  verifySignature: z
-    .boolean()
-    .default(true)
-    .meta(
-      field({
-        title: "Require a signature",
-        description:
-          "Only accept requests signed with the flow's secret in the X-Conflux-Signature header. Turn off only for " +
-          "senders that cannot sign; then anyone who knows the address can start the flow.",
-        order: 1,
-      }),
-    ),
-  eventIdHeader: z
-    .string()
-    .trim()
-    .max(100)
-    .regex(headerName, "must be a valid HTTP header name")
-    .default("X-Event-Id")
-    .meta(
-      field({
-        title: "Event id header",
-        description: "The header that identifies an event; a request repeating an event id never starts a second run.",
-        placeholder: "X-Event-Id",
-        order: 2,
-      }),
-    ),
-  responseTimeoutMs: z
-    .number()
-    .int()
-    .min(1_000)
-    .max(MAX_RESPONSE_TIMEOUT_MS)
-    .default(DEFAULT_RESPONSE_TIMEOUT_MS)
-    .meta(
-      field({
-        title: "Wait for Respond (ms)",
-        description:
-          "When the flow has a Respond step, how long the caller waits for its answer before getting 504 with the run id.",
-        order: 3,
-      }),
-    ),
-});
+const webhookInput = z
+  .object({
+    verifySignature: z
+      .boolean()
+      .default(true)
+      .meta(
+        field({
+          title: "Require a signature",
+          description:
+            "Only accept requests signed with the flow's secret in the X-Conflux-Signature header. Turn off only for " +
+            "senders that cannot sign; then anyone who knows the address can start the flow.",
+          order: 1,
+        }),
+      ),
+    eventIdHeader: z
+      .string()
+      .trim()
+      .max(100)
+      .regex(headerName, "must be a valid HTTP header name")
+      .default("X-Event-Id")
+      .meta(
+        field({
+          title: "Event id header",
+          description:
+            "The header that identifies an event; a request repeating an event id never starts a second run.",
+          placeholder: "X-Event-Id",
+          order: 2,
+        }),
+      ),
+    responseTimeoutMs: z
+      .number()
+      .int()
+      .min(1_000)
+      .max(MAX_RESPONSE_TIMEOUT_MS)
+      .default(DEFAULT_RESPONSE_TIMEOUT_MS)
+      .meta(
+        field({
+          title: "Wait for Respond (ms)",
+          description:
+            "When the flow has a Respond step, how long the caller waits for its answer before getting 504 with the run id.",
+          order: 3,
+        }),
+      ),
+  })
+  // The step panel shows the flow's address and secret, which a sender needs before any of these settings matter.
+  .meta(operationHints({ panel: "webhookAddress" }));
 
 export type WebhookConfig = z.output<typeof webhookInput>;
 

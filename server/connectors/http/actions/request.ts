@@ -39,7 +39,7 @@ const requestInput = z
         field({
           title: "Body",
           description: "JSON or plain text. JSON is sent as application/json unless you set a Content-Type header.",
-          widget: "textarea",
+          widget: "httpBody",
           order: 4,
         }),
       ),
