@@ -74,6 +74,14 @@ export default defineConfig([
       // tsc already refuses unused locals and parameters (noUnusedLocals, noUnusedParameters); no need to pay twice.
       "@typescript-eslint/no-unused-vars": "off",
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            'TSAsExpression[expression.type="TSAsExpression"][expression.typeAnnotation.type="TSUnknownKeyword"]',
+          message: "House rule: no `as unknown as`; parse the value with zod or narrow its type instead.",
+        },
+      ],
     },
   },
 
