@@ -5,7 +5,7 @@
 // CONFLUX_SECRET_KEY: this script cannot change the variable of running processes, so it prints the new value to set
 // everywhere; once every process runs with it, `npm run keys:rotate -- --reencrypt` re-encrypts the accounts.
 import path from "node:path";
-import { readConfig } from "../server/boot/config";
+import { readConfig, type Config } from "../server/boot/config";
 import { createDb, type Db } from "../server/db/client";
 import { findRunningEmbeddedPostgres, startEmbeddedPostgres } from "../server/db/embedded-postgres";
 import { runPrismaCli } from "../server/db/prisma-cli";
@@ -30,8 +30,10 @@ if (args.some((arg) => arg !== "--reencrypt")) {
 }
 
 /** The database of the running app: DATABASE_URL, the embedded Postgres a running Conflux serves, or our own. */
-async function openDatabase(dataDir: string): Promise<{ db: Db; close: () => Promise<void> }> {
-  const configured = process.env.DATABASE_URL;
+async function openDatabase(
+  dataDir: string,
+  configured: string | undefined,
+): Promise<{ db: Db; close: () => Promise<void> }> {
   const running = configured ? undefined : findRunningEmbeddedPostgres(dataDir);
   if (configured || running) {
     const db = createDb(configured ?? running ?? "", { poolSize: 2 });
@@ -52,8 +54,8 @@ async function openDatabase(dataDir: string): Promise<{ db: Db; close: () => Pro
   };
 }
 
-async function reencrypt(ring: KeyRing, dataDir: string): Promise<void> {
-  const { db, close } = await openDatabase(dataDir);
+async function reencrypt(ring: KeyRing, config: Config): Promise<void> {
+  const { db, close } = await openDatabase(config.dataDir, config.DATABASE_URL);
   try {
     const report = await rotateAccountKeys(db, ring, { log });
     log(`${report.reencrypted} account(s) re-encrypted under key ${report.currentKeyId}.`);
@@ -77,7 +79,7 @@ async function main(): Promise<void> {
     const ring = parseSecretKeyVariable(variable);
     if (reencryptOnly) {
       log(`Re-encrypting every account under key ${ring.currentKeyId}, the first in CONFLUX_SECRET_KEY.`);
-      await reencrypt(ring, config.dataDir);
+      await reencrypt(ring, config);
       log("Done. Keys after the first may now be removed from CONFLUX_SECRET_KEY.");
       return;
     }
@@ -102,7 +104,7 @@ async function main(): Promise<void> {
     writeKeyRingFile(path.join(config.dataDir, KEYRING_FILE), ring);
     log(`Added key ${ring.currentKeyId} to ${source.describe()}; it is now the current key.`);
   }
-  await reencrypt(ring, config.dataDir);
+  await reencrypt(ring, config);
 }
 
 main().then(

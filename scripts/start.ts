@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { buildIfNeeded } from "../server/boot/build-if-needed";
-import { readConfig } from "../server/boot/config";
+import { readConfig, useDatabaseUrl } from "../server/boot/config";
 import { startWebServer, type WebServer } from "../server/boot/web-server";
 import { getDb } from "../server/db/client";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../server/db/embedded-postgres";
@@ -27,9 +27,9 @@ async function main() {
   if (!config.DATABASE_URL) {
     embedded = await startEmbeddedPostgres({ dataDir: config.dataDir });
     stops.push({ name: "embedded Postgres", stop: () => embedded!.stop() });
-    process.env.DATABASE_URL = embedded.url;
+    useDatabaseUrl(embedded.url);
   }
-  const databaseUrl = process.env.DATABASE_URL ?? "";
+  const databaseUrl = embedded?.url ?? config.DATABASE_URL ?? "";
   await runPrismaCli(["migrate", "deploy"], { databaseUrl, quiet: true });
 
   await buildIfNeeded(root, log);

@@ -1,10 +1,18 @@
 // `npm run worker`: a worker process on its own, for deployments with separate web and worker processes that
 // share one Postgres. It executes runs and fires schedules; it serves no HTTP.
+import { readConfig, type Config } from "../server/boot/config";
 import { createDb } from "../server/db/client";
 import { startWorker } from "../server/runtime";
 import { defaultKeyRing } from "../server/security/keyring";
 
-const databaseUrl = process.env.DATABASE_URL;
+let config: Config;
+try {
+  config = readConfig();
+} catch (error) {
+  console.error(`[conflux worker] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+const databaseUrl = config.DATABASE_URL;
 if (!databaseUrl) {
   console.error(
     "DATABASE_URL is not set. A standalone worker needs the Postgres the web server uses, e.g.\n" +
@@ -13,14 +21,7 @@ if (!databaseUrl) {
   );
   process.exit(1);
 }
-
-const concurrency = Number(process.env.CONFLUX_WORKER_CONCURRENCY ?? 4);
-if (!Number.isInteger(concurrency) || concurrency < 1) {
-  console.error(
-    `CONFLUX_WORKER_CONCURRENCY must be a whole number of at least 1 (got "${process.env.CONFLUX_WORKER_CONCURRENCY}")`,
-  );
-  process.exit(1);
-}
+const concurrency = config.CONFLUX_WORKER_CONCURRENCY;
 
 try {
   // Steps decrypt their accounts with these keys; better to fail now than on the first run that needs one.

@@ -1,36 +1,91 @@
-// Every environment variable Conflux reads, validated once at start-up. The README's configuration table lists
-// the same names.
+// Every environment variable Conflux reads, validated in one place. The README's configuration table lists the same
+// names. Nothing else reads process.env for Conflux's own settings: code asks getConfig() (the process's, read once)
+// or readConfig(env) (any environment, for tests and scripts).
 import path from "node:path";
 import { z } from "zod";
+import { ConfluxError } from "@/lib/errors";
+import { DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS } from "@/lib/run-retention";
+
+/** A whole number from `min` to `max`; the message says what the variable holds and what was given. */
+function wholeNumber(what: string, min: number, max: number, fallback: number) {
+  const range = `${what} from ${min} to ${max}`;
+  return z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined) return fallback;
+      const value = Number(raw);
+      if (!/^[+-]?\d+$/.test(raw) || value < min || value > max) {
+        ctx.addIssue({ code: "custom", message: `must be a whole number of ${range} (got "${raw}")` });
+        return z.NEVER;
+      }
+      return value;
+    });
+}
 
 const configSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: wholeNumber("a TCP port", 1, 65535, 3000),
+  HOST: z.string().default("127.0.0.1"),
   DATABASE_URL: z
     .string()
-    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// or postgresql:// URL")
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
     .optional(),
-  CONFLUX_DATA_DIR: z.string().min(1).default(".data"),
+  CONFLUX_DATA_DIR: z.string().default(".data"),
   /** Read and checked by server/security/keyring.ts; listed here so that every variable has one home. */
   CONFLUX_SECRET_KEY: z.string().optional(),
-  CONFLUX_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
+  CONFLUX_WORKER_CONCURRENCY: wholeNumber("runs", 1, 256, 4),
   CONFLUX_EMBEDDED_WORKER: z
-    .enum(["true", "false"])
+    .enum(["true", "false"], { error: (issue) => `must be true or false (got "${String(issue.input)}")` })
     .default("true")
     .transform((value) => value === "true"),
+  CONFLUX_STEP_PAYLOAD_LIMIT_KB: wholeNumber("kilobytes", 1, 1024 * 1024, 256),
+  CONFLUX_RUN_RETENTION_DAYS: wholeNumber("days", 1, MAX_RETENTION_DAYS, DEFAULT_RETENTION_DAYS),
 });
 
 export type Config = z.infer<typeof configSchema> & { dataDir: string };
+type Env = Readonly<Record<string, string | undefined>>;
 
-export function readConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
-  const result = configSchema.safeParse({
-    ...env,
-    // An empty variable means "not set", as shells and .env files tend to leave them.
-    DATABASE_URL: env.DATABASE_URL || undefined,
-  });
+/** Reads and checks `env`; throws a VALIDATION error that names every bad variable and what it must be. */
+export function readConfig(env: Env = process.env): Config {
+  const known = Object.keys(configSchema.shape);
+  // Surrounding spaces are dropped, and an empty variable means "not set", as shells and .env files tend to leave them.
+  const values = Object.fromEntries(
+    known.map((name) => [name, env[name]?.trim() || undefined] as const).filter(([, value]) => value !== undefined),
+  );
+  const result = configSchema.safeParse(values);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("\n  ");
-    throw new Error(`Invalid configuration:\n  ${problems}`);
+    const problems = result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("\n  ");
+    throw new ConfluxError("VALIDATION", `Invalid configuration:\n  ${problems}`);
   }
   return { ...result.data, dataDir: path.resolve(result.data.CONFLUX_DATA_DIR) };
+}
+
+const globalKey = Symbol.for("conflux.config");
+type GlobalWithConfig = typeof globalThis & { [globalKey]?: Config };
+
+/** This process's configuration, read from process.env on first use. */
+export function getConfig(): Config {
+  const holder: GlobalWithConfig = globalThis;
+  return (holder[globalKey] ??= readConfig());
+}
+
+/** Points this process (and what it starts later) at a database chosen at start-up: the embedded one. */
+export function useDatabaseUrl(url: string): void {
+  process.env.DATABASE_URL = url;
+  const holder: GlobalWithConfig = globalThis;
+  delete holder[globalKey];
+}
+
+/**
+ * The configured database, or a readable error saying how to provide one. Read afresh (it is asked for once per
+ * connection pool), so a DATABASE_URL set after start-up (the embedded database, a test's own) is the one used.
+ */
+export function requireDatabaseUrl(): string {
+  const url = readConfig().DATABASE_URL;
+  if (!url)
+    throw new ConfluxError(
+      "UNAVAILABLE",
+      "DATABASE_URL is not set: start Conflux with `npm start`, which provides one.",
+    );
+  return url;
 }

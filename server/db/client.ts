@@ -1,5 +1,6 @@
 // One Prisma client per process, talking to Postgres through the pg driver adapter (no native query engine).
 import { PrismaPg } from "@prisma/adapter-pg";
+import { requireDatabaseUrl } from "../boot/config";
 import { Prisma, PrismaClient } from "./generated/client";
 
 export { Prisma };
@@ -21,9 +22,7 @@ export function getDb(): Db {
   const holder: GlobalWithDb = globalThis;
   const existing = holder[globalKey];
   if (existing) return existing;
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set: start Conflux with `npm start`, which provides one.");
-  const db = createDb(url);
+  const db = createDb(requireDatabaseUrl());
   holder[globalKey] = db;
   return db;
 }

@@ -90,3 +90,8 @@ export async function setFlowPublished(db: DbOrTx, workspaceId: string, id: stri
 export async function setFlowStopped(db: DbOrTx, workspaceId: string, id: string) {
   await db.flow.updateMany({ where: { id, workspaceId }, data: { status: "stopped" } });
 }
+
+/** Whether the flow is running and which version it runs. */
+export async function findFlowRunState(db: DbOrTx, workspaceId: string, id: string) {
+  return db.flow.findFirst({ where: { id, workspaceId }, select: { status: true, publishedVersionId: true } });
+}

@@ -1,8 +1,58 @@
-// Run history as the web app reads and acts on it (cancel, replay). The runtime writes runs and steps through its own
-// module.
+// Runs: the one function that creates them (every trigger, Run now, Test flow and replay go through createRuns), and
+// the run history as the web app reads and acts on it (cancel, replay). The runtime's execution statements (claim,
+// lease, finish) are in run-execution.repository.ts.
 import type { DbOrTx, Prisma } from "./client";
 import type { RunStatus } from "./generated/client";
 import { toJsonInput } from "./json";
+
+/** A run to create; it is always created queued. */
+export interface NewRun {
+  workspaceId: string;
+  flowId: string;
+  flowVersionId: string;
+  triggerKind: string;
+  triggerData: unknown;
+  /** Same key for the same flow never makes a second run: such a row is skipped, and no id comes back for it. */
+  dedupeKey?: string | null;
+  businessKey?: string | null;
+  replayOfRunId?: string | null;
+  isTest?: boolean;
+}
+
+/**
+ * Creates queued runs in one statement and returns the ids of those created, in order; a row whose (flowId,
+ * dedupeKey) exists already is skipped (ON CONFLICT DO NOTHING), so a repeated event never makes a second run.
+ */
+export async function createRuns(db: DbOrTx, runs: readonly NewRun[]): Promise<Array<{ id: string }>> {
+  if (runs.length === 0) return [];
+  return db.run.createManyAndReturn({
+    data: runs.map((run): Prisma.RunCreateManyInput => ({
+      workspaceId: run.workspaceId,
+      flowId: run.flowId,
+      flowVersionId: run.flowVersionId,
+      status: "queued",
+      triggerKind: run.triggerKind,
+      triggerData: toJsonInput(run.triggerData),
+      dedupeKey: run.dedupeKey ?? null,
+      businessKey: run.businessKey ?? null,
+      replayOfRunId: run.replayOfRunId ?? null,
+      isTest: run.isTest ?? false,
+    })),
+    skipDuplicates: true,
+    select: { id: true },
+  });
+}
+
+/** Creates one queued run; its id is undefined only when its dedupe key exists already. */
+export async function createRun(db: DbOrTx, run: NewRun): Promise<{ id: string } | undefined> {
+  const [created] = await createRuns(db, [run]);
+  return created;
+}
+
+/** The run an event with this dedupe key made, if it still exists. */
+export async function findRunByDedupeKey(db: DbOrTx, flowId: string, dedupeKey: string) {
+  return db.run.findUnique({ where: { flowId_dedupeKey: { flowId, dedupeKey } }, select: { id: true } });
+}
 
 export async function listRuns(
   db: DbOrTx,
@@ -85,21 +135,18 @@ export async function insertReplayRun(
   flowVersionId: string,
   steps: readonly ReplaySource["steps"][number][],
 ) {
-  const run = await db.run.create({
-    data: {
-      workspaceId: source.workspaceId,
-      flowId: source.flowId,
-      flowVersionId,
-      status: "queued",
-      triggerKind: source.triggerKind,
-      businessKey: source.businessKey,
-      triggerData: toJsonInput(source.triggerData),
-      replayOfRunId: source.id,
-      // Replaying a test stays a test: it runs a test snapshot and must stay out of the lists as well.
-      isTest: source.isTest,
-    },
-    select: { id: true },
+  const run = await createRun(db, {
+    workspaceId: source.workspaceId,
+    flowId: source.flowId,
+    flowVersionId,
+    triggerKind: source.triggerKind,
+    businessKey: source.businessKey,
+    triggerData: source.triggerData,
+    replayOfRunId: source.id,
+    // Replaying a test stays a test: it runs a test snapshot and must stay out of the lists as well.
+    isTest: source.isTest,
   });
+  if (!run) throw new Error("the replaying run was not created");
   if (steps.length > 0) {
     await db.stepRun.createMany({
       data: steps.map((step): Prisma.StepRunCreateManyInput => ({

@@ -15,3 +15,8 @@ export async function findVersion(db: DbOrTx, workspaceId: string, flowId: strin
     select: { number: true, createdAt: true, graph: true },
   });
 }
+
+/** A version's graph by id, for the runtime (which reads published versions only by the id a flow or run names). */
+export async function findVersionGraph(db: DbOrTx, id: string) {
+  return db.flowVersion.findUnique({ where: { id }, select: { graph: true } });
+}

@@ -4,7 +4,8 @@
 // processes and works the same on the embedded PGlite and on a shared Postgres.
 import { ConfluxError } from "@/lib/errors";
 import type { Db, DbOrTx } from "../db/client";
-import { toJsonInput } from "./json";
+import { findRunStatusById } from "../db/run-execution.repository";
+import { failRunningStepsOfCancelledRun } from "../db/step-runs.repository";
 
 export const CANCEL_POLL_MS = 1_000;
 
@@ -42,7 +43,7 @@ export async function executeWatchingForCancel(
 
   const check = async () => {
     try {
-      const run = await db.run.findUnique({ where: { id: runId }, select: { status: true } });
+      const run = await findRunStatusById(db, runId);
       if (run?.status === "cancelled" && !finished) {
         options.log(`run ${runId} was cancelled; stopping its step in flight`);
         cancelled.abort(new RunCancelledError(runId));
@@ -80,9 +81,5 @@ export async function executeWatchingForCancel(
  * step may belong to an executor that is still working on it.
  */
 export async function failStepsInFlight(db: DbOrTx, runId: string): Promise<number> {
-  const { count } = await db.stepRun.updateMany({
-    where: { runId, status: "running", run: { status: "cancelled" } },
-    data: { status: "failed", error: toJsonInput(CANCELLED_BY_USER), finishedAt: new Date() },
-  });
-  return count;
+  return failRunningStepsOfCancelledRun(db, runId, CANCELLED_BY_USER);
 }

@@ -6,10 +6,10 @@ import { ConfluxError, toErrorJson } from "@/lib/errors";
 import { MAX_FOR_EACH_ITEMS } from "../connectors/core/actions/for-each";
 import { respondAction } from "../connectors/core/actions/respond";
 import type { Db, Tx } from "../db/client";
+import { saveRunResponse } from "../db/run-execution.repository";
 import { isTransientDatabaseError } from "../db/transient-errors";
 import { resolveInputs, type ExpressionContext } from "./expressions";
 import { parseInputs } from "./inputs";
-import { toJsonInput } from "./json";
 import { nodeName } from "./plan";
 import { finishStep, startStep, type StepOutcome, type StepTarget } from "./step-record";
 
@@ -75,7 +75,7 @@ export function runRespondStep(db: Db, target: StepTarget, context: ExpressionCo
       return { input: resolved, output: { status: parsed.status, headers: parsed.headers, body: parsed.body ?? null } };
     },
     async (tx, output) => {
-      await tx.run.update({ where: { id: target.runId }, data: { response: toJsonInput(output) } });
+      await saveRunResponse(tx, target.runId, output);
     },
   );
 }

@@ -4,11 +4,13 @@
 // output (or handled error) is reused.
 import { flowGraphSchema, describeIssues } from "@/lib/flow-graph";
 import { ConfluxError, toErrorJson, type ConfluxErrorJson } from "@/lib/errors";
-import type { Db, Prisma } from "../db/client";
+import type { Db } from "../db/client";
+import * as execution from "../db/run-execution.repository";
+import { recordSucceededStep } from "../db/step-runs.repository";
 import { isTransientDatabaseError } from "../db/transient-errors";
 import type { KeyRingSource } from "../security/keyring";
 import type { ExpressionContext } from "./expressions";
-import { toJsonInput, toPlainJson } from "./json";
+import { toPlainJson } from "./json";
 import { capPayload } from "./payload-cap";
 import { planExecution } from "./plan";
 import { defaultRetryPolicy, type RetryPolicy } from "./retry";
@@ -24,11 +26,10 @@ export interface ExecuteOptions {
 }
 
 const finished = new Set(["succeeded", "failed", "cancelled"]);
-const runInclude = { flowVersion: { select: { graph: true } }, steps: true } satisfies Prisma.RunInclude;
-type LoadedRun = Prisma.RunGetPayload<{ include: typeof runInclude }>;
+type LoadedRun = execution.RunForExecution;
 
 export async function executeRun(db: Db, runId: string, options: ExecuteOptions): Promise<void> {
-  const run = await db.run.findUnique({ where: { id: runId }, include: runInclude });
+  const run = await execution.loadRunForExecution(db, runId);
   if (!run) {
     options.log(`run ${runId} does not exist (deleted with its flow?); its job is dropped`);
     return;
@@ -56,11 +57,7 @@ async function walk(db: Db, run: LoadedRun, options: ExecuteOptions): Promise<vo
   if (!plan.trigger) throw new ConfluxError("FLOW_INVALID", "The flow version has no trigger");
 
   // Claim the run; a cancelled run (status changed since loading) is left alone.
-  const claimed = await db.run.updateMany({
-    where: { id: run.id, status: { in: ["queued", "running"] } },
-    data: { status: "running", startedAt: run.startedAt ?? new Date() },
-  });
-  if (claimed.count === 0) return;
+  if (!(await execution.markRunRunning(db, run.id, run.startedAt ?? new Date()))) return;
 
   const previous = new Map(run.steps.map((step) => [step.stepId, step]));
   const triggerData = toPlainJson(run.triggerData);
@@ -68,29 +65,21 @@ async function walk(db: Db, run: LoadedRun, options: ExecuteOptions): Promise<vo
 
   // The trigger is step 0, so the run page shows what the run started with, like any other step's output.
   if (previous.get(plan.trigger.id)?.status !== "succeeded") {
-    const now = new Date();
     const storedTrigger = capPayload(triggerData);
-    const row = {
-      status: "succeeded" as const,
-      output: toJsonInput(storedTrigger.value),
-      outputTruncated: storedTrigger.truncated,
-      startedAt: run.createdAt,
-      finishedAt: now,
-    };
-    await db.stepRun.upsert({
-      where: { runId_stepId: { runId: run.id, stepId: plan.trigger.id } },
-      create: {
-        ...row,
+    await recordSucceededStep(
+      db,
+      {
         workspaceId: run.workspaceId,
         runId: run.id,
         stepId: plan.trigger.id,
         sequence: 0,
+        parentStepId: null,
+        itemIndex: null,
         connectorId: plan.trigger.connectorId,
         operation: plan.trigger.operation,
-        attempts: 1,
       },
-      update: row,
-    });
+      { output: storedTrigger.value, outputTruncated: storedTrigger.truncated, startedAt: run.createdAt },
+    );
   }
 
   const result = await walkScope(
@@ -123,9 +112,5 @@ async function finishRun(
   status: "succeeded" | "failed",
   error: RunFailure | ConfluxErrorJson | null,
 ): Promise<void> {
-  await db.run.updateMany({
-    where: { id: runId, status: { in: ["queued", "running"] } },
-    // The lease goes in the same write, so a worker killed right after it leaves no stale stamp on a finished run.
-    data: { status, error: toJsonInput(error), finishedAt: new Date(), leaseOwner: null, leaseExpiresAt: null },
-  });
+  await execution.finishRun(db, runId, status, error);
 }

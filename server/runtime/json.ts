@@ -1,6 +1,5 @@
 // Values reaching Json columns come from users, remote systems and connectors as `unknown`. A JSON round trip turns
 // them into exactly what Postgres will store, so what later steps see equals what a re-delivered run reads back.
-import { Prisma } from "../db/generated/client";
 
 /** The value as it will read back from a Json column: undefined, functions and class instances are gone. */
 export function toPlainJson(value: unknown): unknown {
@@ -11,10 +10,5 @@ export function toPlainJson(value: unknown): unknown {
   return parsed;
 }
 
-export function toJsonInput(value: unknown): Prisma.InputJsonValue | typeof Prisma.JsonNull {
-  if (value === undefined || value === null) return Prisma.JsonNull;
-  const text = JSON.stringify(value);
-  if (text === undefined) return Prisma.JsonNull;
-  const parsed: Prisma.InputJsonValue | null = JSON.parse(text);
-  return parsed ?? Prisma.JsonNull;
-}
+// One conversion for Json columns, kept with the repositories that use it.
+export { toJsonInput } from "../db/json";

@@ -7,6 +7,12 @@ import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { ConfluxError } from "@/lib/errors";
 import type { Db } from "../db/client";
+import {
+  findRunLease,
+  releaseRunLease as releaseLease,
+  renewRunLease as renewLease,
+  takeRunLease as takeLease,
+} from "../db/run-execution.repository";
 
 /** How long a lease holds without renewal: the longest a dead worker's run waits before the reaper sees it. */
 export const LEASE_MS = 30_000;
@@ -51,7 +57,7 @@ export async function runUnderLease(
   const leaseMs = options.leaseMs ?? LEASE_MS;
   const renewMs = options.renewMs ?? LEASE_RENEW_MS;
   if (!(await takeLease(db, runId, options.owner, leaseMs))) {
-    const run = await db.run.findUnique({ where: { id: runId }, select: { status: true, leaseOwner: true } });
+    const run = await findRunLease(db, runId);
     if (run && (run.status === "queued" || run.status === "running")) {
       options.log(`run ${runId} is leased by ${run.leaseOwner ?? "another worker"}; this delivery steps aside`);
       return "leased-elsewhere";
@@ -107,29 +113,4 @@ export async function runUnderLease(
       options.log(`run ${runId}: could not clear its lease (it expires on its own): ${String(error)}`),
     );
   }
-}
-
-// Timestamps are stored without a time zone, in UTC (as Prisma writes them), hence `AT TIME ZONE 'UTC'`.
-async function takeLease(db: Db, runId: string, owner: string, leaseMs: number): Promise<boolean> {
-  const count = await db.$executeRaw`
-    UPDATE "Run"
-    SET "leaseOwner" = ${owner}, "leaseExpiresAt" = (now() AT TIME ZONE 'UTC') + make_interval(secs => ${leaseMs / 1000})
-    WHERE id = ${runId} AND status IN ('queued', 'running')
-      AND ("leaseOwner" IS NULL OR "leaseOwner" = ${owner} OR "leaseExpiresAt" < (now() AT TIME ZONE 'UTC'))`;
-  return count === 1;
-}
-
-async function renewLease(db: Db, runId: string, owner: string, leaseMs: number): Promise<boolean> {
-  const count = await db.$executeRaw`
-    UPDATE "Run"
-    SET "leaseExpiresAt" = (now() AT TIME ZONE 'UTC') + make_interval(secs => ${leaseMs / 1000})
-    WHERE id = ${runId} AND "leaseOwner" = ${owner}`;
-  return count === 1;
-}
-
-async function releaseLease(db: Db, runId: string, owner: string): Promise<void> {
-  await db.run.updateMany({
-    where: { id: runId, leaseOwner: owner },
-    data: { leaseOwner: null, leaseExpiresAt: null },
-  });
 }

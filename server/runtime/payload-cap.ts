@@ -6,8 +6,7 @@
 // A run resumed on another delivery (crash, shutdown, lease lost) reads succeeded steps back from the database, so
 // there later steps receive the stored value, which is the marker when it was capped. Raising
 // CONFLUX_STEP_PAYLOAD_LIMIT_KB avoids that for flows that pass large payloads along.
-import { z } from "zod";
-import { ConfluxError } from "@/lib/errors";
+import { getConfig, readConfig } from "../boot/config";
 
 export const DEFAULT_PAYLOAD_LIMIT_KB = 256;
 /** How much of a capped value's JSON text the marker keeps. */
@@ -26,24 +25,9 @@ export interface CappedPayload {
   truncated: boolean;
 }
 
-const limitKbSchema = z.coerce
-  .number()
-  .int()
-  .min(1)
-  .max(1024 * 1024);
-
 /** The cap for one stored step input or output, from CONFLUX_STEP_PAYLOAD_LIMIT_KB (whole KB, default 256). */
-export function stepPayloadLimitBytes(env: Record<string, string | undefined> = process.env): number {
-  const raw = env.CONFLUX_STEP_PAYLOAD_LIMIT_KB?.trim();
-  if (!raw) return DEFAULT_PAYLOAD_LIMIT_KB * 1024;
-  const parsed = limitKbSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new ConfluxError(
-      "VALIDATION",
-      `CONFLUX_STEP_PAYLOAD_LIMIT_KB must be a whole number of kilobytes, at least 1 (got "${raw}")`,
-    );
-  }
-  return parsed.data * 1024;
+export function stepPayloadLimitBytes(env?: Record<string, string | undefined>): number {
+  return (env ? readConfig(env) : getConfig()).CONFLUX_STEP_PAYLOAD_LIMIT_KB * 1024;
 }
 
 /**

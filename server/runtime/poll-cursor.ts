@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { FlowNode } from "@/lib/flow-graph";
 import { ValidationError } from "@/lib/errors";
 import type { Tx } from "../db/client";
-import { toJsonInput } from "./json";
+import { findPollCursor, resetPollCursor } from "../db/trigger-states.repository";
 
 /** Start's choice for a polling trigger; absent means "where it left off", or "from now" on a first Start. */
 export type PollFrom = "now" | { since: Date };
@@ -29,10 +29,6 @@ export function readStoredPollCursor(value: unknown): StoredPollCursor | null {
   return parsed.success ? parsed.data : null;
 }
 
-export function storePollCursor(cursor: StoredPollCursor) {
-  return toJsonInput(cursor);
-}
-
 /** Whether the flow has polled before with this trigger, so Start can offer "where it left off". */
 export function hasPollPosition(value: unknown, node: Pick<FlowNode, "connectorId" | "operation">): boolean {
   const stored = readStoredPollCursor(value);
@@ -52,15 +48,12 @@ export async function armPollTrigger(
   if (typeof args.pollFrom === "object" && args.pollFrom.since.getTime() > args.now.getTime()) {
     throw new ValidationError("Choose a start date in the past: items are processed from that time on");
   }
-  const state = await tx.triggerState.findUnique({ where: { flowId: args.flowId }, select: { cursor: true } });
+  const state = await findPollCursor(tx, args.flowId);
   const stored = readStoredPollCursor(state?.cursor ?? null);
   let cursor: StoredPollCursor;
   if (typeof args.pollFrom === "object") cursor = { trigger, position: null, since: args.pollFrom.since.toISOString() };
   else if (args.pollFrom === "now" || !stored || stored.trigger !== trigger)
     cursor = { trigger, position: null, since: null };
   else cursor = stored;
-  await tx.triggerState.update({
-    where: { flowId: args.flowId },
-    data: { cursor: storePollCursor(cursor), nextRunAt: args.now, lastError: null },
-  });
+  await resetPollCursor(tx, args.flowId, cursor, args.now);
 }

@@ -11,9 +11,18 @@
 import { z } from "zod";
 import { toErrorJson } from "@/lib/errors";
 import type { Db, Tx } from "../db/client";
+import { createRuns } from "../db/runs.repository";
+import {
+  lockDueTriggers,
+  lockTriggerState,
+  releaseTriggerClaim,
+  savePollOutcome,
+  setNextRunAt,
+  type DueTrigger,
+} from "../db/trigger-states.repository";
 import type { KeyRingSource } from "../security/keyring";
-import { toJsonInput, toPlainJson } from "./json";
-import { pollTriggerIdentity, readStoredPollCursor, storePollCursor } from "./poll-cursor";
+import { toPlainJson } from "./json";
+import { pollTriggerIdentity, readStoredPollCursor } from "./poll-cursor";
 import { preparePoll, pollResultSchema, PollNotPossible, type PreparedPoll } from "./poll-prepare";
 import type { RunQueue } from "./queue";
 import { sendOrLeaveToReaper } from "./runs";
@@ -35,15 +44,7 @@ export interface PollerOptions {
   signal?: AbortSignal;
 }
 
-const claimedRowSchema = z.object({
-  flowId: z.string(),
-  workspaceId: z.string(),
-  cursor: z.unknown(),
-  status: z.string(),
-  publishedVersionId: z.string().nullable(),
-  graph: z.unknown(),
-});
-export type ClaimedPoll = z.infer<typeof claimedRowSchema> & { leaseUntil: Date };
+export type ClaimedPoll = DueTrigger & { leaseUntil: Date };
 
 /** Polls every due polling trigger once; returns the ids of the runs it made. */
 export async function pollDueTriggers(db: Db, queue: RunQueue, options: PollerOptions): Promise<string[]> {
@@ -61,21 +62,13 @@ export async function pollDueTriggers(db: Db, queue: RunQueue, options: PollerOp
 async function claimDuePolls(db: Db, now: Date): Promise<ClaimedPoll[]> {
   const leaseUntil = new Date(now.getTime() + POLL_LEASE_MS);
   return db.$transaction(async (tx) => {
-    const raw = await tx.$queryRaw`
-      SELECT ts."flowId", ts."workspaceId", ts.cursor, f.status::text AS status, f."publishedVersionId", v.graph
-      FROM "TriggerState" ts
-      JOIN "Flow" f ON f.id = ts."flowId"
-      LEFT JOIN "FlowVersion" v ON v.id = f."publishedVersionId"
-      WHERE ts.active AND ts.kind = 'poll' AND ts."nextRunAt" <= ${now}
-      ORDER BY ts."nextRunAt"
-      LIMIT ${BATCH}
-      FOR UPDATE OF ts SKIP LOCKED`;
-    const rows = z.array(claimedRowSchema).parse(raw);
+    const rows = await lockDueTriggers(tx, "poll", now, BATCH);
     if (rows.length === 0) return [];
-    await tx.triggerState.updateMany({
-      where: { flowId: { in: rows.map((row) => row.flowId) } },
-      data: { nextRunAt: leaseUntil },
-    });
+    await setNextRunAt(
+      tx,
+      rows.map((row) => row.flowId),
+      leaseUntil,
+    );
     return rows.map((row) => ({ ...row, leaseUntil }));
   });
 }
@@ -146,33 +139,23 @@ export async function pollClaimed(
   try {
     runIds = await db.$transaction(async (tx) => {
       if (!(await stillClaimed(tx, row))) return null;
-      const runs =
-        items.length === 0
-          ? []
-          : await tx.run.createManyAndReturn({
-              data: items.map((item) => ({
-                workspaceId: row.workspaceId,
-                flowId: row.flowId,
-                flowVersionId: prepared.versionId,
-                status: "queued" as const,
-                triggerKind: "poll",
-                dedupeKey:
-                  item.version === undefined ? `poll:${item.dedupeKey}` : `poll:${item.dedupeKey}@${item.version}`,
-                businessKey: item.dedupeKey.slice(0, 200),
-                triggerData: toJsonInput(redactor.value(toPlainJson(item.data))),
-              })),
-              // An item polled again (after a crash, a backfill, or by a source that repeats itself) runs once.
-              skipDuplicates: true,
-              select: { id: true },
-            });
-      await tx.triggerState.update({
-        where: { flowId: row.flowId },
-        data: {
-          cursor: storePollCursor({ trigger: identity, position: result.nextCursor, since: null }),
-          nextRunAt: new Date(finishedAt.getTime() + intervalSeconds * 1000),
-          lastFiredAt: finishedAt,
-          lastError: null,
-        },
+      const runs = await createRuns(
+        tx,
+        items.map((item) => ({
+          workspaceId: row.workspaceId,
+          flowId: row.flowId,
+          flowVersionId: prepared.versionId,
+          triggerKind: "poll",
+          // An item polled again (after a crash, a backfill, or by a source that repeats itself) runs once.
+          dedupeKey: item.version === undefined ? `poll:${item.dedupeKey}` : `poll:${item.dedupeKey}@${item.version}`,
+          businessKey: item.dedupeKey.slice(0, 200),
+          triggerData: redactor.value(toPlainJson(item.data)),
+        })),
+      );
+      await savePollOutcome(tx, row.flowId, {
+        cursor: { trigger: identity, position: result.nextCursor, since: null },
+        nextRunAt: new Date(finishedAt.getTime() + intervalSeconds * 1000),
+        firedAt: finishedAt,
       });
       return runs.map((run) => run.id);
     });
@@ -190,16 +173,9 @@ export async function pollClaimed(
   return runIds;
 }
 
-const lockedRowSchema = z.array(
-  z.object({ active: z.boolean(), kind: z.string(), nextRunAt: z.date().nullable(), cursor: z.unknown() }),
-);
-
 /** Re-locks the row and checks that nothing changed it since the claim (compare-and-set on lease and cursor). */
 async function stillClaimed(tx: Tx, row: ClaimedPoll): Promise<boolean> {
-  const [current] = lockedRowSchema.parse(
-    await tx.$queryRaw`
-      SELECT active, kind, "nextRunAt", cursor FROM "TriggerState" WHERE "flowId" = ${row.flowId} FOR UPDATE`,
-  );
+  const current = await lockTriggerState(tx, row.flowId);
   return (
     current !== undefined &&
     current.active &&
@@ -234,7 +210,7 @@ async function releaseClaim(
   row: ClaimedPoll,
   data: { active?: boolean; nextRunAt: Date | null; lastError?: string },
 ): Promise<void> {
-  await db.triggerState.updateMany({ where: { flowId: row.flowId, active: true, nextRunAt: row.leaseUntil }, data });
+  await releaseTriggerClaim(db, row.flowId, row.leaseUntil, data);
 }
 
 /** The task's result, or a rejection as soon as `signal` aborts, whichever comes first. */

@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import PgBoss from "pg-boss";
 import { z } from "zod";
+import { requireDatabaseUrl } from "../boot/config";
 
 export const RUN_QUEUE = "conflux-run";
 
@@ -118,8 +119,12 @@ export function getRunQueue(): Promise<RunQueue> {
   const holder: GlobalWithQueue = globalThis;
   const existing = holder[globalKey];
   if (existing) return existing;
-  const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) return Promise.reject(new Error("DATABASE_URL is not set, so the run queue cannot connect"));
+  let databaseUrl: string;
+  try {
+    databaseUrl = requireDatabaseUrl();
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
   const created = (async () => {
     const boss = await startBoss({
       databaseUrl,

@@ -6,16 +6,14 @@
 // expires it, which is why it does not count. No transaction or lock is held meanwhile: with the embedded PGlite
 // an open transaction would block pg-boss's own connection. Two reapers racing only make a spare job, and the run
 // lock and the lease make it step aside.
-import { z } from "zod";
 import type { Db } from "../db/client";
+import { databaseNow, findRunsWithExpiredLease, findUnleasedRunsSince } from "../db/run-execution.repository";
 import type { RunQueue } from "./queue";
 
 export const STRANDED_AFTER_MS = 30_000;
 /** Lease (30 s) + one reaper period stays well inside the one minute in which a dead worker's runs resume. */
 export const REAP_EVERY_MS = 10_000;
 const BATCH = 200;
-
-const clockSchema = z.array(z.object({ ms: z.number() })).length(1);
 
 export async function requeueStrandedRuns(
   db: Db,
@@ -27,24 +25,8 @@ export async function requeueStrandedRuns(
   const now = options.now ?? (await databaseNow(db));
   const cutoff = new Date(now.getTime() - STRANDED_AFTER_MS);
   const [expired, unleased] = await Promise.all([
-    db.run.findMany({
-      where: { status: { in: ["queued", "running"] }, leaseExpiresAt: { lt: now } },
-      orderBy: { leaseExpiresAt: "asc" },
-      take: BATCH,
-      select: { id: true, leaseOwner: true, leaseExpiresAt: true },
-    }),
-    db.run.findMany({
-      where: {
-        leaseOwner: null,
-        OR: [
-          { status: "queued", createdAt: { lt: cutoff } },
-          { status: "running", startedAt: { lt: cutoff } },
-        ],
-      },
-      orderBy: { createdAt: "asc" },
-      take: BATCH,
-      select: { id: true, status: true },
-    }),
+    findRunsWithExpiredLease(db, now, BATCH),
+    findUnleasedRunsSince(db, cutoff, BATCH),
   ]);
 
   const reasons = new Map<string, string>();
@@ -67,9 +49,4 @@ export async function requeueStrandedRuns(
     options.log(`reaper: re-sent run ${runId} (${reason})`);
   }
   return resent;
-}
-
-async function databaseNow(db: Db): Promise<Date> {
-  const [row] = clockSchema.parse(await db.$queryRaw`SELECT (extract(epoch FROM now()) * 1000)::float8 AS ms`);
-  return new Date(row?.ms ?? Date.now());
 }

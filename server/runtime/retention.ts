@@ -3,10 +3,9 @@
 // DELETE would hold locks and write-ahead log for minutes, and on the embedded PGlite block every other connection.
 // Queued and running runs are never deleted, however old. Several workers may prune at once: a row one of them
 // deletes is simply not found by the others.
-import { z } from "zod";
-import { ConfluxError } from "@/lib/errors";
-import { DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS, retentionDaysSchema } from "@/lib/run-retention";
+import { getConfig, readConfig } from "../boot/config";
 import type { Db } from "../db/client";
+import { deleteExpiredRunsBatch } from "../db/run-execution.repository";
 
 export const RETENTION_BATCH = 1_000;
 /** How often the worker's retention loop looks at the clock; the first pass comes with the first look. */
@@ -14,17 +13,8 @@ export const RETENTION_CHECK_MS = 60_000;
 export const RETENTION_EVERY_MS = 60 * 60_000;
 
 /** Days a finished run is kept when its flow sets nothing, from CONFLUX_RUN_RETENTION_DAYS. */
-export function defaultRetentionDays(env: Record<string, string | undefined> = process.env): number {
-  const raw = env.CONFLUX_RUN_RETENTION_DAYS?.trim();
-  if (!raw) return DEFAULT_RETENTION_DAYS;
-  const parsed = z.coerce.number().pipe(retentionDaysSchema).safeParse(raw);
-  if (!parsed.success) {
-    throw new ConfluxError(
-      "VALIDATION",
-      `CONFLUX_RUN_RETENTION_DAYS must be a whole number of days from 1 to ${MAX_RETENTION_DAYS} (got "${raw}")`,
-    );
-  }
-  return parsed.data;
+export function defaultRetentionDays(env?: Record<string, string | undefined>): number {
+  return (env ? readConfig(env) : getConfig()).CONFLUX_RUN_RETENTION_DAYS;
 }
 
 export interface PruneOptions {
@@ -40,14 +30,7 @@ export async function deleteExpiredRuns(db: Db, options: PruneOptions = {}): Pro
   const batchSize = options.batchSize ?? RETENTION_BATCH;
   let total = 0;
   for (;;) {
-    // Timestamps are stored in UTC without a time zone (as Prisma writes them), hence `AT TIME ZONE 'UTC'`.
-    const deleted = await db.$executeRaw`
-      DELETE FROM "Run" WHERE id IN (
-        SELECT r.id FROM "Run" r JOIN "Flow" f ON f.id = r."flowId"
-        WHERE r.status IN ('succeeded', 'failed', 'cancelled')
-          AND r."finishedAt" < (now() AT TIME ZONE 'UTC') - make_interval(days => COALESCE(f."retentionDays", ${defaultDays}::int))
-        LIMIT ${batchSize}
-      )`;
+    const deleted = await deleteExpiredRunsBatch(db, defaultDays, batchSize);
     total += deleted;
     if (deleted < batchSize) break;
   }

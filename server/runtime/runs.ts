@@ -2,7 +2,8 @@
 // re-sends its job if the send fails), and a job without a run row is simply dropped by the executor.
 import { ConfluxError, NotFoundError } from "@/lib/errors";
 import type { Db } from "../db/client";
-import { toJsonInput } from "./json";
+import { findFlowRunState } from "../db/flows.repository";
+import { createRun } from "../db/runs.repository";
 import type { RunQueue } from "./queue";
 
 /** The queue, or a way to get it once a run is saved (so a queue that cannot start never loses the request). */
@@ -13,26 +14,20 @@ export async function requestManualRun(
   queue: QueueSource,
   args: { workspaceId: string; flowId: string; payload: unknown },
 ): Promise<{ runId: string }> {
-  const flow = await db.flow.findFirst({
-    where: { id: args.flowId, workspaceId: args.workspaceId },
-    select: { status: true, publishedVersionId: true },
-  });
+  const flow = await findFlowRunState(db, args.workspaceId, args.flowId);
   if (!flow) throw new NotFoundError("The flow");
   // Run now works for any running flow whatever its trigger, as in App Connect; it runs the started version.
   if (flow.status !== "running" || !flow.publishedVersionId) {
     throw new ConfluxError("FLOW_NOT_RUNNING", "Start the flow before running it: Run now runs the started version.");
   }
-  const run = await db.run.create({
-    data: {
-      workspaceId: args.workspaceId,
-      flowId: args.flowId,
-      flowVersionId: flow.publishedVersionId,
-      status: "queued",
-      triggerKind: "manual",
-      triggerData: toJsonInput(args.payload ?? {}),
-    },
-    select: { id: true },
+  const run = await createRun(db, {
+    workspaceId: args.workspaceId,
+    flowId: args.flowId,
+    flowVersionId: flow.publishedVersionId,
+    triggerKind: "manual",
+    triggerData: args.payload ?? {},
   });
+  if (!run) throw new Error("the run was not created");
   await sendOrLeaveToReaper(queue, run.id);
   return { runId: run.id };
 }

@@ -1,25 +1,17 @@
 // Fires due schedules. Row locks with SKIP LOCKED let any number of workers tick at once without firing a schedule
 // twice, and each run's dedupe key (the due time) makes even a replayed tick harmless.
-import { z } from "zod";
 import { flowGraphSchema } from "@/lib/flow-graph";
 import { nextScheduleTime } from "../connectors/core/triggers/schedule";
 import type { Db, Tx } from "../db/client";
-import { toJsonInput } from "./json";
+import { createRun } from "../db/runs.repository";
+import { lockDueTriggers, setNextRunAt, switchOffTrigger, type DueTrigger } from "../db/trigger-states.repository";
 import type { RunQueue } from "./queue";
 import { sendOrLeaveToReaper } from "./runs";
 import { findTriggerNode, readScheduleConfig } from "./triggers";
 
 const BATCH = 50;
 
-const dueRowSchema = z.object({
-  flowId: z.string(),
-  workspaceId: z.string(),
-  nextRunAt: z.date(),
-  status: z.string(),
-  publishedVersionId: z.string().nullable(),
-  graph: z.unknown(),
-});
-type DueRow = z.infer<typeof dueRowSchema>;
+type DueRow = DueTrigger;
 
 /** Creates one run for every due schedule and sends their jobs; returns the new run ids. */
 export async function fireDueSchedules(
@@ -29,16 +21,7 @@ export async function fireDueSchedules(
 ): Promise<string[]> {
   const now = options.now ?? new Date();
   const runIds = await db.$transaction(async (tx) => {
-    const raw = await tx.$queryRaw`
-      SELECT ts."flowId", ts."workspaceId", ts."nextRunAt", f.status::text AS status, f."publishedVersionId", v.graph
-      FROM "TriggerState" ts
-      JOIN "Flow" f ON f.id = ts."flowId"
-      LEFT JOIN "FlowVersion" v ON v.id = f."publishedVersionId"
-      WHERE ts.active AND ts.kind = 'schedule' AND ts."nextRunAt" <= ${now}
-      ORDER BY ts."nextRunAt"
-      LIMIT ${BATCH}
-      FOR UPDATE OF ts SKIP LOCKED`;
-    const rows = z.array(dueRowSchema).parse(raw);
+    const rows = await lockDueTriggers(tx, "schedule", now, BATCH);
     const created: string[] = [];
     for (const row of rows) {
       const runId = await fireOne(tx, row, now, options.log);
@@ -60,26 +43,19 @@ async function fireOne(tx: Tx, row: DueRow, now: Date, log: (line: string) => vo
   } catch (error) {
     // A schedule that cannot fire would be picked up on every tick forever; switch it off and say why.
     log(`schedule of flow ${row.flowId} switched off: ${error instanceof Error ? error.message : String(error)}`);
-    await tx.triggerState.update({ where: { flowId: row.flowId }, data: { active: false, nextRunAt: null } });
+    await switchOffTrigger(tx, row.flowId);
     return undefined;
   }
   const scheduledAt = row.nextRunAt.toISOString();
-  const [run] = await tx.run.createManyAndReturn({
-    data: [
-      {
-        workspaceId: row.workspaceId,
-        flowId: row.flowId,
-        flowVersionId: row.publishedVersionId,
-        status: "queued",
-        triggerKind: "schedule",
-        dedupeKey: `schedule:${scheduledAt}`,
-        triggerData: toJsonInput({ scheduledAt, firedAt: now.toISOString() }),
-      },
-    ],
-    // A tick replayed for the same due time finds its run already made.
-    skipDuplicates: true,
-    select: { id: true },
+  // A tick replayed for the same due time finds its run already made (the dedupe key is the due time).
+  const run = await createRun(tx, {
+    workspaceId: row.workspaceId,
+    flowId: row.flowId,
+    flowVersionId: row.publishedVersionId,
+    triggerKind: "schedule",
+    dedupeKey: `schedule:${scheduledAt}`,
+    triggerData: { scheduledAt, firedAt: now.toISOString() },
   });
-  await tx.triggerState.update({ where: { flowId: row.flowId }, data: { nextRunAt: next } });
+  await setNextRunAt(tx, [row.flowId], next);
   return run?.id;
 }

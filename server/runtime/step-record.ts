@@ -4,7 +4,7 @@
 import type { FlowNode } from "@/lib/flow-graph";
 import type { ConfluxErrorJson } from "@/lib/errors";
 import type { DbOrTx } from "../db/client";
-import { toJsonInput } from "./json";
+import * as steps from "../db/step-runs.repository";
 import { capPayload } from "./payload-cap";
 
 export interface StepTarget {
@@ -22,11 +22,7 @@ export interface StepTarget {
 
 export type StepOutcome = { ok: true; output: unknown } | { ok: false; error: ConfluxErrorJson };
 
-function keyOf(target: StepTarget) {
-  return { runId_stepId: { runId: target.runId, stepId: target.stepId } };
-}
-
-function identity(target: StepTarget) {
+export function stepIdentity(target: StepTarget): steps.StepIdentity {
   return {
     workspaceId: target.workspaceId,
     runId: target.runId,
@@ -41,24 +37,17 @@ function identity(target: StepTarget) {
 
 /** Marks the step running and returns its attempt number: 1, or one more than a delivery that was cut short. */
 export async function startStep(db: DbOrTx, target: StepTarget): Promise<number> {
-  const row = await db.stepRun.upsert({
-    where: keyOf(target),
-    create: { ...identity(target), status: "running", attempts: 1, startedAt: new Date() },
-    // A step found "running" was in flight when a worker stopped; it runs again with the same idempotency key.
-    update: { status: "running", attempts: { increment: 1 }, startedAt: new Date(), finishedAt: null },
-    select: { attempts: true },
-  });
-  return row.attempts;
+  return steps.startStepRow(db, stepIdentity(target));
 }
 
 /** Between attempts: the failed attempt's error stays visible while the step waits to try again. */
 export async function recordRetryWait(db: DbOrTx, target: StepTarget, error: ConfluxErrorJson): Promise<void> {
-  await db.stepRun.update({ where: keyOf(target), data: { error: toJsonInput(error) } });
+  await steps.saveStepError(db, target, error);
 }
 
 /** The next attempt begins: counted before it runs, so an attempt cut short by a crash still counts. */
 export async function recordAttemptStart(db: DbOrTx, target: StepTarget, attempt: number): Promise<void> {
-  await db.stepRun.update({ where: keyOf(target), data: { attempts: attempt } });
+  await steps.saveStepAttempts(db, target, attempt);
 }
 
 /** Stores the outcome. Callers pass input and output already redacted of account secrets. */
@@ -70,23 +59,17 @@ export async function finishStep(
   // Stored payloads are capped (payload-cap.ts); the caller keeps the full output for later steps of this execution.
   const input = capPayload(result.input);
   const output = capPayload(result.output);
-  await db.stepRun.update({
-    where: keyOf(target),
-    data: {
-      status: result.status,
-      input: toJsonInput(input.value),
-      inputTruncated: input.truncated,
-      output: toJsonInput(output.value),
-      outputTruncated: output.truncated,
-      error: toJsonInput(result.error),
-      finishedAt: new Date(),
-    },
+  await steps.finishStepRow(db, target, {
+    status: result.status,
+    input: input.value,
+    inputTruncated: input.truncated,
+    output: output.value,
+    outputTruncated: output.truncated,
+    error: result.error,
   });
 }
 
 /** A node no taken edge reaches (the other side of an If, an error path without an error): shown, never run. */
 export async function recordSkipped(db: DbOrTx, target: StepTarget): Promise<void> {
-  const now = new Date();
-  const row = { status: "skipped" as const, attempts: 0, startedAt: now, finishedAt: now };
-  await db.stepRun.upsert({ where: keyOf(target), create: { ...identity(target), ...row }, update: row });
+  await steps.recordSkippedStep(db, stepIdentity(target));
 }

@@ -5,6 +5,7 @@ import { ConfluxError } from "@/lib/errors";
 import { findOperation } from "../connectors";
 import { nextScheduleTime, scheduleTrigger, type ScheduleConfig } from "../connectors/core/triggers/schedule";
 import type { Tx } from "../db/client";
+import { armTrigger, disarmTrigger } from "../db/trigger-states.repository";
 import { parseInputs } from "./inputs";
 import { armPollTrigger, type PollFrom } from "./poll-cursor";
 import { ensureWebhookIdentity } from "./webhook-identity";
@@ -39,11 +40,7 @@ export async function activateFlowTrigger(
   }
   const kind = found.trigger.kind;
   const nextRunAt = kind === "schedule" ? nextScheduleTime(readScheduleConfig(node), args.now ?? new Date()) : null;
-  await tx.triggerState.upsert({
-    where: { flowId: args.flowId },
-    create: { flowId: args.flowId, workspaceId: args.workspaceId, active: true, kind, nextRunAt },
-    update: { workspaceId: args.workspaceId, active: true, kind, nextRunAt },
-  });
+  await armTrigger(tx, { flowId: args.flowId, workspaceId: args.workspaceId, kind, nextRunAt });
   // A polling trigger keeps its cursor across republishing; the Start dialog's choice may reset it.
   if (kind === "poll") {
     await armPollTrigger(tx, { flowId: args.flowId, node, pollFrom: args.pollFrom, now: args.now ?? new Date() });
@@ -54,5 +51,5 @@ export async function activateFlowTrigger(
 
 export async function deactivateFlowTrigger(tx: Tx, flowId: string): Promise<void> {
   // updateMany: a flow that never started has no TriggerState, and that is fine.
-  await tx.triggerState.updateMany({ where: { flowId }, data: { active: false, nextRunAt: null } });
+  await disarmTrigger(tx, flowId);
 }

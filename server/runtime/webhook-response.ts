@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { readErrorJson } from "@/lib/errors";
 import type { Db } from "../db/client";
+import { findRunResponse } from "../db/run-execution.repository";
 
 export const RUN_ID_HEADER = "x-conflux-run-id";
 const POLL_INTERVAL_MS = 100;
@@ -69,10 +70,7 @@ export async function awaitRunResponse(
 ): Promise<Response> {
   const deadline = Date.now() + options.timeoutMs;
   for (;;) {
-    const run = await db.run.findUnique({
-      where: { id: runId },
-      select: { status: true, response: true, error: true },
-    });
+    const run = await findRunResponse(db, runId);
     const stored = storedResponseSchema.safeParse(run?.response);
     if (run && stored.success) return answerFromResponse(stored.data, runId);
     if (!run || run.status === "failed" || run.status === "cancelled") {

@@ -5,11 +5,13 @@ import { flowGraphSchema } from "@/lib/flow-graph";
 import { ConfluxError } from "@/lib/errors";
 import { webhookTrigger, type WebhookConfig } from "../connectors/core/triggers/webhook";
 import type { Db } from "../db/client";
+import { createRun, findRunByDedupeKey } from "../db/runs.repository";
+import * as triggerStates from "../db/trigger-states.repository";
+import { findVersionGraph } from "../db/versions.repository";
 import type { KeyRingSource } from "../security/keyring";
 import { openWebhookSecret, WEBHOOK_ID_PATTERN } from "../security/webhook-secret";
 import { SIGNATURE_HEADER, verifyWebhookSignature } from "../security/webhook-signature";
 import { parseInputs } from "./inputs";
-import { toJsonInput } from "./json";
 import type { RunQueue } from "./queue";
 import { sendOrLeaveToReaper } from "./runs";
 import { findTriggerNode } from "./triggers";
@@ -44,7 +46,7 @@ const MAX_CACHED_VERSIONS = 1000;
 async function versionSettings(db: Db, versionId: string): Promise<VersionSettings | null> {
   const cached = settingsByVersion.get(versionId);
   if (cached !== undefined) return cached;
-  const version = await db.flowVersion.findUnique({ where: { id: versionId }, select: { graph: true } });
+  const version = await findVersionGraph(db, versionId);
   const graph = flowGraphSchema.safeParse(version?.graph);
   const node = graph.success ? findTriggerNode(graph.data) : undefined;
   const settings =
@@ -80,17 +82,7 @@ export async function handleWebhookRequest(request: Request, webhookId: string, 
 
 async function handle(request: Request, webhookId: string, deps: WebhookDeps): Promise<Response> {
   if (!WEBHOOK_ID_PATTERN.test(webhookId)) return notListening();
-  const state = await deps.db.triggerState.findUnique({
-    where: { webhookId },
-    select: {
-      flowId: true,
-      workspaceId: true,
-      active: true,
-      kind: true,
-      webhookSecret: true,
-      flow: { select: { status: true, publishedVersionId: true } },
-    },
-  });
+  const state = await triggerStates.findWebhookListener(deps.db, webhookId);
   const versionId = state?.flow.publishedVersionId;
   if (!state || !state.active || state.kind !== "webhook" || state.flow.status !== "running" || !versionId) {
     return notListening();
@@ -131,8 +123,8 @@ async function handle(request: Request, webhookId: string, deps: WebhookDeps): P
   const run = await createWebhookRun(deps.db, flow, triggerData);
   if (run.duplicate) return jsonAnswer(200, { runId: run.id, duplicate: true }, run.id);
 
-  await deps.db.triggerState
-    .updateMany({ where: { flowId: state.flowId }, data: { lastFiredAt: receivedAt, lastError: null } })
+  await triggerStates
+    .noteTriggerFired(deps.db, state.flowId, receivedAt)
     .catch((error: unknown) => console.error(`[conflux] webhook ${webhookId}: could not note the run:`, error));
   try {
     await sendOrLeaveToReaper(await deps.queue(), run.id);
@@ -158,27 +150,17 @@ async function createWebhookRun(
   const dedupeKey = triggerData.eventId === null ? null : `webhook:${triggerData.eventId}`;
   // Twice at most: a duplicate's original may be deleted (retention) between the insert and the look-up.
   for (let attempt = 0; attempt < 2; attempt += 1) {
-    const [created] = await db.run.createManyAndReturn({
-      data: [
-        {
-          workspaceId: flow.workspaceId,
-          flowId: flow.flowId,
-          flowVersionId: flow.flowVersionId,
-          status: "queued",
-          triggerKind: "webhook",
-          dedupeKey,
-          triggerData: toJsonInput(triggerData),
-        },
-      ],
-      skipDuplicates: true,
-      select: { id: true },
+    const created = await createRun(db, {
+      workspaceId: flow.workspaceId,
+      flowId: flow.flowId,
+      flowVersionId: flow.flowVersionId,
+      triggerKind: "webhook",
+      dedupeKey,
+      triggerData,
     });
     if (created) return { id: created.id, duplicate: false };
     if (dedupeKey === null) break;
-    const existing = await db.run.findUnique({
-      where: { flowId_dedupeKey: { flowId: flow.flowId, dedupeKey } },
-      select: { id: true },
-    });
+    const existing = await findRunByDedupeKey(db, flow.flowId, dedupeKey);
     if (existing) return { id: existing.id, duplicate: true };
   }
   throw new Error("the run was neither created nor found");
@@ -186,7 +168,7 @@ async function createWebhookRun(
 
 /** Why the last request was refused, for the designer; a failure to note it must not change the answer. */
 async function noteTriggerError(db: Db, flowId: string, message: string): Promise<void> {
-  await db.triggerState
-    .updateMany({ where: { flowId }, data: { lastError: message } })
+  await triggerStates
+    .noteTriggerError(db, flowId, message)
     .catch((error: unknown) => console.error(`[conflux] could not note a webhook error of flow ${flowId}:`, error));
 }

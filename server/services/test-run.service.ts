@@ -6,6 +6,7 @@ import { ConflictError, ConfluxError } from "@/lib/errors";
 import { findOperation } from "../connectors";
 import type { Db, DbOrTx } from "../db/client";
 import { toJsonInput } from "../db/json";
+import { createRun } from "../db/runs.repository";
 import { findRunBlockers } from "../runtime/validate";
 import { sendOrLeaveToReaper } from "../runtime/runs";
 import { getFlow } from "./flows.service";
@@ -56,18 +57,16 @@ export async function startTestRun(
   }
   const run = await db.$transaction(async (tx) => {
     const version = await insertTestSnapshot(tx, workspaceId, args.flowId, flow.draft);
-    return tx.run.create({
-      data: {
-        workspaceId,
-        flowId: args.flowId,
-        flowVersionId: version.id,
-        status: "queued",
-        triggerKind: "test",
-        isTest: true,
-        triggerData: toJsonInput(args.payload ?? {}),
-      },
-      select: { id: true },
+    const created = await createRun(tx, {
+      workspaceId,
+      flowId: args.flowId,
+      flowVersionId: version.id,
+      triggerKind: "test",
+      isTest: true,
+      triggerData: args.payload ?? {},
     });
+    if (!created) throw new Error("the test run was not created");
+    return created;
   });
   await sendOrLeaveToReaper(queue, run.id);
   return { runId: run.id };
