@@ -8,7 +8,7 @@
 //      Stop, a Start or a poller that took over after the lease ran out changes them), then insert the new runs and
 //      advance the cursor together. Jobs are sent after the commit.
 // A crash anywhere leaves either nothing or both runs and cursor saved; dedupe keys drop items polled twice.
-import { z } from "zod";
+import type { z } from "zod";
 import { toErrorJson } from "@/lib/errors";
 import type { Db, Tx } from "../db/client";
 import { createRuns } from "../db/runs.repository";
