@@ -1,0 +1,183 @@
+// Conflux as the benchmark drives it: `npm start` (and `npm run worker` processes) as child processes, the flow
+// created and started through tRPC as the designer does, and the outcome read back from the database.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { createTRPCClient, httpLink } from "@trpc/client";
+import pg from "pg";
+import superjson from "superjson";
+import { FLOW_GRAPH_SCHEMA_VERSION, type FlowGraph } from "@/lib/flow-graph";
+import type { AppRouter } from "@/server/api/root";
+
+export interface ConfluxProcess {
+  name: string;
+  child: ChildProcess;
+  /** Resident set size now, in MB (from /proc), or null once it exited. */
+  rssMb(): number | null;
+  stop(): Promise<void>;
+}
+
+/** Starts `script` (scripts/start.ts or scripts/worker.ts) under node itself, so its pid is the process measured. */
+export function startConflux(
+  root: string,
+  name: string,
+  script: string,
+  env: Record<string, string>,
+  log: (line: string) => void,
+): ConfluxProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", script], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: "production", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const forward = (chunk: Buffer) => {
+    for (const line of chunk.toString().split("\n"))
+      if (line.trim() && !/\[run .* step /.test(line)) log(`${name}: ${line}`);
+  };
+  child.stdout?.on("data", forward);
+  child.stderr?.on("data", forward);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  return {
+    name,
+    child,
+    rssMb() {
+      try {
+        const status = fs.readFileSync(`/proc/${child.pid}/status`, "utf8");
+        const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
+        return Number.isFinite(kb) ? kb / 1024 : null;
+      } catch {
+        return null;
+      }
+    },
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+export async function waitForHealth(baseUrl: string, process: ConfluxProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (process.child.exitCode !== null) throw new Error(`${process.name} exited with ${process.child.exitCode}`);
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${baseUrl} did not become healthy within ${timeoutMs / 1000} s`);
+}
+
+/** webhook (no signature) -> HTTP POST with a mapped JSON body to the sink -> Log. */
+export function benchmarkGraph(sinkUrl: string): FlowGraph {
+  const node = (
+    id: string,
+    type: "trigger" | "action",
+    connectorId: string,
+    operation: string,
+    inputs: object,
+    y: number,
+  ) => ({
+    id,
+    type,
+    connectorId,
+    operation,
+    inputs: { ...inputs },
+    position: { x: 0, y },
+  });
+  return {
+    schemaVersion: FLOW_GRAPH_SCHEMA_VERSION,
+    nodes: [
+      node("hook", "trigger", "core", "webhook", { verifySignature: false }, 0),
+      node(
+        "post",
+        "action",
+        "http",
+        "request",
+        {
+          method: "POST",
+          url: sinkUrl,
+          body: '{ "orderNo": "{{ trigger.body.orderNo }}", "lines": {{ $string(trigger.body.lines) }} }',
+        },
+        150,
+      ),
+      node(
+        "log",
+        "action",
+        "core",
+        "log",
+        { message: "order {{ trigger.body.orderNo }} sent: {{ steps.post.status }}" },
+        300,
+      ),
+    ],
+    edges: [
+      { id: "e1", source: "hook", target: "post", sourceHandle: "next" },
+      { id: "e2", source: "post", target: "log", sourceHandle: "next" },
+    ],
+  };
+}
+
+/** Creates, saves and starts the flow through the API, as the designer does; returns its webhook URL. */
+export async function createStartedFlow(
+  baseUrl: string,
+  name: string,
+  graph: FlowGraph,
+): Promise<{ flowId: string; hookUrl: string }> {
+  const api = createTRPCClient<AppRouter>({
+    links: [httpLink({ url: `${baseUrl}/api/trpc`, transformer: superjson })],
+  });
+  const { id } = await api.flows.create.mutate({ name });
+  const flow = await api.flows.get.query({ id });
+  await api.flows.saveDraft.mutate({ id, graph, baseRevision: flow.draftRevision });
+  await api.flows.start.mutate({ id });
+  const hook = await api.flows.webhook.query({ id });
+  if (!hook.path) throw new Error("the started flow has no webhook address");
+  return { flowId: id, hookUrl: `${baseUrl}${hook.path}` };
+}
+
+export interface RunTally {
+  byStatus: Record<string, number>;
+  finished: number;
+  lastFinishedMs: number | null;
+  latenciesMs: number[];
+  steps: number;
+}
+
+/** Counts the flow's runs by status, with each finished run's latency (created to finished). */
+export async function tallyRuns(databaseUrl: string, flowId: string): Promise<RunTally> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const runs = await client.query<{ status: string; latency: number | null; finished: number | null }>(
+      `SELECT status::text AS status,
+         (extract(epoch FROM "finishedAt" - "createdAt") * 1000)::float8 AS latency,
+         (extract(epoch FROM "finishedAt") * 1000)::float8 AS finished
+       FROM "Run" WHERE "flowId" = $1`,
+      [flowId],
+    );
+    const steps = await client.query<{ count: string }>(
+      `SELECT count(*) FROM "StepRun" s JOIN "Run" r ON r.id = s."runId" WHERE r."flowId" = $1 AND s."finishedAt" IS NOT NULL`,
+      [flowId],
+    );
+    const byStatus: Record<string, number> = {};
+    const latenciesMs: number[] = [];
+    let lastFinishedMs: number | null = null;
+    for (const row of runs.rows) {
+      byStatus[row.status] = (byStatus[row.status] ?? 0) + 1;
+      if (row.latency !== null) latenciesMs.push(row.latency);
+      if (row.finished !== null) lastFinishedMs = Math.max(lastFinishedMs ?? 0, row.finished);
+    }
+    const finished = (byStatus.succeeded ?? 0) + (byStatus.failed ?? 0) + (byStatus.cancelled ?? 0);
+    return { byStatus, finished, lastFinishedMs, latenciesMs, steps: Number(steps.rows[0]?.count ?? 0) };
+  } finally {
+    await client.end();
+  }
+}
+
+export const repoRoot = path.resolve(import.meta.dirname, "../../..");
