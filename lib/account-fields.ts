@@ -36,3 +36,21 @@ export function isWriteOnly(field: AccountField): boolean {
 }
 
 export type AccountStatus = "connected" | "failing" | "untested" | "unreadable";
+
+/**
+ * Why an operation refuses an account of another connection mode, worded once for the designer and for Start:
+ * `modes` are the operation's supported modes (absent: all of them).
+ */
+export function accountModeProblem(
+  auth: ConnectorAuth | undefined,
+  operation: { label: string; modes?: readonly string[] },
+  account: { name: string; mode: string },
+): string | undefined {
+  if (!auth || !operation.modes || operation.modes.includes(account.mode)) return undefined;
+  const label = (key: string) => auth.modes.find((mode) => mode.key === key)?.label ?? key;
+  const choices = operation.modes.map((key) => `"${label(key)}"`).join(" or ");
+  return (
+    `The account "${account.name}" connects with "${label(account.mode)}", which ${operation.label} cannot use: ` +
+    `choose an account connected with ${choices}`
+  );
+}

@@ -14,6 +14,8 @@ export interface ManifestOperation {
   description: string;
   /** How the vendor groups its events and actions, e.g. "Orders". */
   group: string;
+  /** The account connection modes the operation works with; absent: any of the connector's. */
+  accountModes?: string[];
   inputSchema: JsonSchema;
   outputSchema?: JsonSchema;
   /** A trigger's typical data, for "Test flow" before any real event exists. */

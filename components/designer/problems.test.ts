@@ -80,6 +80,18 @@ describe("computeProblems", () => {
     ).toEqual(["Choose an account"]);
   });
 
+  it("flags an account of a connection mode the action cannot use", () => {
+    const { graph } = appendStep(emptyFlowGraph(), { connectorId: "sterling", operation: "getOrderList", inputs: {} });
+    const step = graph.nodes.find((node) => node.connectorId === "sterling");
+    const chosen = { ...graph, nodes: graph.nodes.map((node) => (node === step ? { ...node, accountId: "q" } : node)) };
+    const queue = { id: "q", connectorId: "sterling", name: "Queue", mode: "mq" };
+    expect(computeProblems(chosen, manifest, [queue]).get(step?.id ?? "")).toContain(
+      'The account "Queue" connects with "IBM MQ", which Retrieve orders cannot use: choose an account connected ' +
+        'with "REST API"',
+    );
+    expect(computeProblems(chosen, manifest, [{ ...queue, mode: "rest" }]).get(step?.id ?? "")).toBeUndefined();
+  });
+
   it("marks control nodes without the paths they need and error settings without an error path", () => {
     let { graph } = appendStep(emptyFlowGraph(), {
       connectorId: "core",

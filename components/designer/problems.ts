@@ -1,5 +1,6 @@
 // What stands between the draft and a successful Start, per node, recomputed on every edit. The server checks again
 // on Start; this list lets the user see and fix problems before they click.
+import { accountModeProblem } from "@/lib/account-fields";
 import { type ConnectorManifest, resolveOperation } from "@/lib/connector-manifest";
 import { checkTemplates } from "@/lib/expressions";
 import type { FlowGraph } from "@/lib/flow-graph";
@@ -9,7 +10,8 @@ import { designerExpressions } from "@/lib/template-check";
 import { referencedSteps } from "@/lib/templates";
 
 /** The saved accounts the problems are checked against; undefined while they load (no account problem is shown). */
-export type KnownAccounts = ReadonlyArray<{ id: string; connectorId: string }> | undefined;
+export type KnownAccounts =
+  ReadonlyArray<{ id: string; connectorId: string; name?: string; mode?: string }> | undefined;
 
 export function computeProblems(
   graph: FlowGraph | null,
@@ -46,6 +48,12 @@ export function computeProblems(
     if (accounts && node.accountId !== undefined && account?.connectorId !== node.connectorId) {
       add(node.id, "The chosen account no longer exists");
     }
+    const operation = { label: resolved.operation.label, modes: resolved.operation.accountModes };
+    const modeProblem =
+      account?.mode === undefined
+        ? undefined
+        : accountModeProblem(resolved.connector.auth, operation, { name: account.name ?? "", mode: account.mode });
+    if (modeProblem) add(node.id, modeProblem);
     if (!reachable.has(node.id)) add(node.id, "Not connected to the trigger, so it never runs");
     for (const message of expressionProblems(node.inputs, nodeIds)) add(node.id, message);
   }

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { isWriteOnly, type AccountField, type ConnectionMode, type ConnectorAuth } from "@/lib/account-fields";
 import { ValidationError } from "@/lib/errors";
+import type { AccountDeclaration } from "../connectors/sdk";
 import { parseCertificate, parsePrivateKey } from "../security/pem";
 
 export const submittedValuesSchema = z.record(z.string(), z.string().max(65_536));
@@ -20,12 +21,14 @@ export function findMode(auth: ConnectorAuth, modeKey: string | undefined): Conn
 
 /**
  * `previous` holds the saved values when editing: a write-only field left blank keeps its saved value, so a user
- * can change the endpoint without typing the password again.
+ * can change the endpoint without typing the password again. `declaration` is the connector's zod declaration of
+ * its modes, whose own rules (a host:port, a certificate with its key) are checked once the form's rules pass.
  */
 export function checkCredentials(
   mode: ConnectionMode,
   submitted: Record<string, string>,
   previous: Record<string, string> = {},
+  declaration?: AccountDeclaration,
 ): CheckedCredentials {
   const values: Record<string, string> = {};
   let certificateExpiresAt: Date | null = null;
@@ -51,6 +54,8 @@ export function checkCredentials(
       throw error;
     }
   }
+  const problem = declaration?.check(mode.key, values);
+  if (problem) throw new ValidationError(problem.message, { field: problem.field });
   return { values, certificateExpiresAt };
 }
 

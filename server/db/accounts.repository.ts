@@ -43,6 +43,19 @@ export async function findAccountConnectors(
   return new Map(rows.map((row) => [row.id, row.connectorId]));
 }
 
+/** Connector, connection mode and name of each named account that exists, for checking the steps that use them. */
+export async function findAccountModes(
+  db: DbOrTx,
+  workspaceId: string,
+  ids: readonly string[],
+): Promise<Map<string, { connectorId: string; mode: string; name: string }>> {
+  const rows = await db.account.findMany({
+    where: { workspaceId, id: { in: [...ids] } },
+    select: { id: true, connectorId: true, mode: true, name: true },
+  });
+  return new Map(rows.map(({ id, ...account }) => [id, account]));
+}
+
 export async function findAccount(db: DbOrTx, workspaceId: string, id: string): Promise<AccountRow | null> {
   return db.account.findFirst({ where: { id, workspaceId }, select: publicColumns });
 }

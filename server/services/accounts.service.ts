@@ -96,7 +96,7 @@ export async function createAccount(
 ): Promise<AccountView> {
   const connector = connectorWithAccounts(input.connectorId);
   const mode = findMode(connector.auth, input.mode);
-  const checked = checkCredentials(mode, input.values);
+  const checked = checkCredentials(mode, input.values, {}, connector.accounts);
   const owner = { id: randomUUID(), workspaceId: ctx.workspaceId };
   await uniqueName(connector.name, input.name, () =>
     accounts.insertAccount(ctx.db, {
@@ -135,7 +135,7 @@ export async function updateAccount(
     // Unreadable credentials are replaced by the edit: the form must then hold every required field again.
     if (!(error instanceof CredentialsUnreadableError)) throw error;
   }
-  const checked = checkCredentials(mode, input.values, previous);
+  const checked = checkCredentials(mode, input.values, previous, connector.accounts);
   const name = input.name ?? row.name;
   await uniqueName(connector.name, name, () =>
     accounts.updateAccount(ctx.db, ctx.workspaceId, row.id, {
@@ -179,7 +179,7 @@ export async function testAccount(ctx: AccountsContext, id: string): Promise<Acc
   }
   let failure: string | null = null;
   try {
-    await test({ mode: row.mode, credentials, signal: AbortSignal.timeout(TEST_TIMEOUT_MS) });
+    await test({ accountId: row.id, mode: row.mode, credentials, signal: AbortSignal.timeout(TEST_TIMEOUT_MS) });
   } catch (error) {
     // A remote error may quote what the server received; the account's own secrets are taken out of it.
     failure = createRedactor(secretValues(connector.auth, row.mode, credentials)).text(toErrorJson(error).message);

@@ -113,6 +113,23 @@ describe("flows service", () => {
     expect(await flows.startFlow(t.db, workspaceId, id)).toEqual({ versionNumber: 1 });
   });
 
+  it("refuses to start a step whose account is of a connection mode its action cannot use", async () => {
+    await t.db.account.create({
+      data: { id: "acct-mq", workspaceId, connectorId: "sterling", name: "Queue", mode: "mq", keyId: "k" },
+    });
+    const { id } = await flows.createFlow(t.db, workspaceId, "Modes");
+    const graph = linearGraph(
+      { id: "trigger", connectorId: "core", operation: "manual" },
+      { id: "orders", connectorId: "sterling", operation: "getOrderList", inputs: {}, accountId: "acct-mq" },
+    );
+    await flows.saveDraft(t.db, workspaceId, id, graph, 0);
+    const error = await flows.startFlow(t.db, workspaceId, id).catch((caught: unknown) => caught);
+    expect(error instanceof ConfluxError && error.message).toBe(
+      'The flow cannot start: Step "orders": The account "Queue" connects with "IBM MQ", which Retrieve orders ' +
+        'cannot use: choose an account connected with "REST API"',
+    );
+  });
+
   it("publishes immutable numbered versions on Start and deactivates the trigger on Stop", async () => {
     const { id } = await flows.createFlow(t.db, workspaceId, "Publish");
     await flows.saveDraft(t.db, workspaceId, id, graphCalling("http://127.0.0.1:9/v1"), 0);

@@ -1,7 +1,9 @@
 // What users do to flows: the rules live here, the SQL in the repositories, the transport in the router.
 import { describeIssues, emptyFlowGraph, flowGraphSchema, type FlowGraph } from "@/lib/flow-graph";
 import { ConflictError, ConfluxError, NotFoundError, ValidationError } from "@/lib/errors";
-import { findAccountConnectors } from "../db/accounts.repository";
+import { accountModeProblem } from "@/lib/account-fields";
+import { findOperation } from "../connectors";
+import { findAccountModes } from "../db/accounts.repository";
 import type { Db, DbOrTx } from "../db/client";
 import * as flows from "../db/flows.repository";
 import { activateFlowTrigger, deactivateFlowTrigger, nodeName, validateGraphForStart } from "../runtime";
@@ -60,21 +62,30 @@ export async function saveDraft(db: DbOrTx, workspaceId: string, id: string, gra
   );
 }
 
-/** Steps whose chosen account was deleted, or belongs to another application (a flow imported from elsewhere). */
+/**
+ * Steps whose chosen account was deleted, belongs to another application (a flow imported from elsewhere), or is of
+ * a connection mode the step's operation cannot use (a Sterling IBM MQ account on a REST action).
+ */
 async function accountProblems(db: DbOrTx, workspaceId: string, graph: FlowGraph): Promise<string[]> {
   const named = graph.nodes.filter((node) => node.accountId !== undefined);
   if (named.length === 0) return [];
-  const found = await findAccountConnectors(
+  const found = await findAccountModes(
     db,
     workspaceId,
     named.map((node) => node.accountId ?? ""),
   );
   return named.flatMap((node) => {
-    const connectorId = found.get(node.accountId ?? "");
-    if (connectorId === undefined)
+    const account = found.get(node.accountId ?? "");
+    if (account === undefined)
       return [`Step ${nodeName(node)} uses an account that no longer exists; choose another one`];
-    if (connectorId !== node.connectorId) return [`Step ${nodeName(node)} uses an account of another application`];
-    return [];
+    if (account.connectorId !== node.connectorId) {
+      return [`Step ${nodeName(node)} uses an account of another application`];
+    }
+    const operation = findOperation(node.connectorId, node.operation);
+    if (!operation) return [];
+    const definition = operation.kind === "trigger" ? operation.trigger : operation.action;
+    const problem = accountModeProblem(operation.connector.auth, definition, account);
+    return problem ? [`Step ${nodeName(node)}: ${problem}`] : [];
   });
 }
 

@@ -4,7 +4,8 @@ import { generate } from "selfsigned";
 import type { z } from "zod";
 import { ConfluxError } from "@/lib/errors";
 import type { ActionAccount, ActionContext, ActionDefinition } from "@/server/connectors/sdk";
-import { MQ_MODE, REST_MODE } from "@/server/connectors/sterling/auth";
+import { restAccount as toRestAccount, type SterlingRestAccount } from "@/server/connectors/sterling/account";
+import { MQ_MODE, REST_MODE, REST_MODES, sterlingAccounts } from "@/server/connectors/sterling/auth";
 import { SAMPLE_MQ_USER, SAMPLE_USER } from "@/server/connectors/sterling/simulator/fixtures";
 
 export function stepContext(account?: Omit<ActionAccount, "id">, idempotencyKey = "run-1:step-1"): ActionContext {
@@ -41,6 +42,11 @@ export function restAccount(simulatorUrl: string, overrides: Record<string, stri
       ...overrides,
     },
   };
+}
+
+/** What the REST client takes, read from saved values as a step reads them. */
+export function restClientAccount(account: Omit<ActionAccount, "id">): SterlingRestAccount {
+  return toRestAccount(sterlingAccounts.read({ id: "acc-1", ...account }, "a test", REST_MODES));
 }
 
 export const clientPems = await generate([{ name: "commonName", value: "conflux-mq" }], { keyType: "ec" });

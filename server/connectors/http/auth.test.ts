@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfluxError } from "@/lib/errors";
 import type { ActionAccount, ActionContext } from "../sdk";
 import { requestAction } from "./actions/request";
-import { httpAuth } from "./auth";
+import { httpAccounts } from "./auth";
 import { httpConnector } from "./index";
 import { testHttpConnection } from "./test-connection";
 
@@ -108,8 +108,23 @@ const certificateAccount = (extra: Record<string, string> = {}) => ({
 
 describe("HTTP accounts", () => {
   it("declares the five modes, each with a base URL, in the manifest shape", () => {
+    const httpAuth = httpAccounts.auth;
     expect(httpConnector.auth).toBe(httpAuth);
     expect(httpAuth.modes.map((mode) => mode.key)).toEqual(["none", "basic", "bearer", "apiKey", "clientCertificate"]);
+    expect(httpAuth.modes[3]?.fields[1]).toEqual({
+      key: "headerName",
+      label: "Header name",
+      type: "text",
+      required: true,
+      default: "X-API-Key",
+    });
+    expect(httpAuth.modes[4]?.fields.map((field) => [field.key, field.type, field.required])).toEqual([
+      ["baseUrl", "url", true],
+      ["certificate", "certificate", true],
+      ["privateKey", "privateKey", true],
+      ["passphrase", "secret", false],
+      ["ca", "certificate", false],
+    ]);
     for (const mode of httpAuth.modes)
       expect(mode.fields[0]).toMatchObject({ key: "baseUrl", type: "url", required: true });
   });

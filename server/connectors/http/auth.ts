@@ -1,63 +1,102 @@
 // HTTP accounts: a base URL plus one way of proving who we are. The request action and the connection test both
 // turn a saved account into the same request options here, so a test that passes means the steps will get in too.
-import type { AccountField, ConnectionMode, ConnectorAuth } from "@/lib/account-fields";
+import { z } from "zod";
 import { ConfluxError } from "@/lib/errors";
-import type { ActionAccount, TlsClientOptions } from "../sdk";
+import { accountField, accountMode, defineAccounts, type ModeAccount, type TlsClientOptions } from "../sdk";
 
-const baseUrl: AccountField = {
-  key: "baseUrl",
-  label: "Base URL",
-  type: "url",
-  required: true,
-  placeholder: "https://api.example.com/v1",
-  help: "Steps that use this account may give a path (/orders/42) instead of a full URL. Credentials are only sent here.",
-};
+const baseUrl = z
+  .string()
+  .trim()
+  .min(1)
+  .meta(
+    accountField({
+      label: "Base URL",
+      type: "url",
+      placeholder: "https://api.example.com/v1",
+      help: "Steps that use this account may give a path (/orders/42) instead of a full URL. Credentials are only sent here.",
+    }),
+  );
+const text = (label: string) => z.string().min(1).meta(accountField({ label }));
+const secret = (label: string) =>
+  z
+    .string()
+    .min(1)
+    .meta(accountField({ label, type: "secret" }));
 
-function mode(key: string, label: string, description: string, fields: AccountField[]): ConnectionMode {
-  return { key, label, description, fields: [baseUrl, ...fields] };
-}
+const modes = [
+  accountMode({
+    key: "none",
+    label: "No authentication",
+    description: "Public APIs, or APIs protected by the network.",
+    fields: z.object({ baseUrl }),
+  }),
+  accountMode({
+    key: "basic",
+    label: "Basic authentication",
+    description: "A user name and password sent with every request.",
+    fields: z.object({ baseUrl, username: text("User name"), password: secret("Password") }),
+  }),
+  accountMode({
+    key: "bearer",
+    label: "Bearer token",
+    description: "A token sent as Authorization: Bearer <token>.",
+    fields: z.object({ baseUrl, token: secret("Token") }),
+  }),
+  accountMode({
+    key: "apiKey",
+    label: "API key",
+    description: "A key sent in a request header of your choice.",
+    fields: z.object({
+      baseUrl,
+      headerName: z
+        .string()
+        .min(1)
+        .default("X-API-Key")
+        .meta(accountField({ label: "Header name" })),
+      apiKey: secret("API key"),
+    }),
+  }),
+  accountMode({
+    key: "clientCertificate",
+    label: "Client certificate",
+    description: "Mutual TLS: the server checks a certificate we present.",
+    fields: z.object({
+      baseUrl,
+      certificate: z
+        .string()
+        .min(1)
+        .meta(
+          accountField({
+            label: "Client certificate",
+            type: "certificate",
+            help: "PEM, with line breaks or on one line with \\n escapes.",
+          }),
+        ),
+      privateKey: z
+        .string()
+        .min(1)
+        .meta(accountField({ label: "Private key", type: "privateKey", help: "PEM private key." })),
+      passphrase: z
+        .string()
+        .optional()
+        .meta(accountField({ label: "Key passphrase", type: "secret", help: "Only for an encrypted key." })),
+      ca: z
+        .string()
+        .optional()
+        .meta(
+          accountField({
+            label: "CA certificate",
+            type: "certificate",
+            help: "The server's CA (or its self-signed certificate), when it is not publicly trusted.",
+          }),
+        ),
+    }),
+  }),
+];
 
-export const httpAuth: ConnectorAuth = {
-  accountRequired: false,
-  modes: [
-    mode("none", "No authentication", "Public APIs, or APIs protected by the network.", []),
-    mode("basic", "Basic authentication", "A user name and password sent with every request.", [
-      { key: "username", label: "User name", type: "text", required: true },
-      { key: "password", label: "Password", type: "secret", required: true },
-    ]),
-    mode("bearer", "Bearer token", "A token sent as Authorization: Bearer <token>.", [
-      { key: "token", label: "Token", type: "secret", required: true },
-    ]),
-    mode("apiKey", "API key", "A key sent in a request header of your choice.", [
-      { key: "headerName", label: "Header name", type: "text", required: true, default: "X-API-Key" },
-      { key: "apiKey", label: "API key", type: "secret", required: true },
-    ]),
-    mode("clientCertificate", "Client certificate", "Mutual TLS: the server checks a certificate we present.", [
-      {
-        key: "certificate",
-        label: "Client certificate",
-        type: "certificate",
-        required: true,
-        help: "PEM, with line breaks or on one line with \\n escapes.",
-      },
-      { key: "privateKey", label: "Private key", type: "privateKey", required: true, help: "PEM private key." },
-      {
-        key: "passphrase",
-        label: "Key passphrase",
-        type: "secret",
-        required: false,
-        help: "Only for an encrypted key.",
-      },
-      {
-        key: "ca",
-        label: "CA certificate",
-        type: "certificate",
-        required: false,
-        help: "The server's CA (or its self-signed certificate), when it is not publicly trusted.",
-      },
-    ]),
-  ],
-};
+export const httpAccounts = defineAccounts({ application: "HTTP", accountRequired: false, modes });
+
+export type HttpAccount = ModeAccount<(typeof modes)[number]>;
 
 export interface AccountRequestOptions {
   baseUrl: string;
@@ -65,39 +104,30 @@ export interface AccountRequestOptions {
   tls?: TlsClientOptions;
 }
 
-function required(account: Pick<ActionAccount, "credentials">, key: string): string {
-  const value = account.credentials[key];
-  // Saved accounts were validated on save; this only trips on an account saved under an older declaration.
-  if (!value) throw new ConfluxError("INPUT_INVALID", `The account has no ${key}; edit the account to add it`);
-  return value;
-}
-
-export function accountRequestOptions(account: Pick<ActionAccount, "mode" | "credentials">): AccountRequestOptions {
-  const options: AccountRequestOptions = { baseUrl: required(account, "baseUrl"), credentialHeaders: {} };
+export function accountRequestOptions(account: HttpAccount): AccountRequestOptions {
+  const options: AccountRequestOptions = { baseUrl: account.values.baseUrl, credentialHeaders: {} };
   switch (account.mode) {
     case "none":
       break;
     case "basic": {
-      const pair = `${required(account, "username")}:${required(account, "password")}`;
+      const pair = `${account.values.username}:${account.values.password}`;
       options.credentialHeaders.Authorization = `Basic ${Buffer.from(pair, "utf8").toString("base64")}`;
       break;
     }
     case "bearer":
-      options.credentialHeaders.Authorization = `Bearer ${required(account, "token")}`;
+      options.credentialHeaders.Authorization = `Bearer ${account.values.token}`;
       break;
     case "apiKey":
-      options.credentialHeaders[required(account, "headerName")] = required(account, "apiKey");
+      options.credentialHeaders[account.values.headerName] = account.values.apiKey;
       break;
     case "clientCertificate":
       options.tls = {
-        cert: required(account, "certificate"),
-        key: required(account, "privateKey"),
-        passphrase: account.credentials.passphrase || undefined,
-        ca: account.credentials.ca || undefined,
+        cert: account.values.certificate,
+        key: account.values.privateKey,
+        passphrase: account.values.passphrase || undefined,
+        ca: account.values.ca || undefined,
       };
       break;
-    default:
-      throw new ConfluxError("INPUT_INVALID", `The account's connection mode "${account.mode}" is not one HTTP knows`);
   }
   return options;
 }

@@ -2,7 +2,7 @@
 import { defineConnector } from "../sdk";
 import { pollAndForwardTemplate } from "./templates/poll-and-forward";
 import { requestAction } from "./actions/request";
-import { httpAuth } from "./auth";
+import { httpAccounts } from "./auth";
 import { testHttpConnection } from "./test-connection";
 import { newItemsTrigger } from "./triggers/new-items";
 
@@ -11,7 +11,7 @@ export const httpConnector = defineConnector({
   name: "HTTP",
   description: "Call any HTTP or REST API.",
   icon: "globe",
-  auth: httpAuth,
+  accounts: httpAccounts,
   testConnection: testHttpConnection,
   // A guard for arbitrary APIs of unknown capacity; an account raises or lowers it for the API it really calls.
   rateLimit: { requestsPerSecond: 10, maxConcurrency: 5 },

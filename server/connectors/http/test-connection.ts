@@ -1,14 +1,14 @@
 // Test connection for HTTP accounts: GET the base URL with the account's credentials. The base URL need not be a
 // resource, so any answer short of a refusal (401, 403, 407) or a server error counts as connected.
 import { RemoteError } from "@/lib/errors";
-import { httpRequest, statusLine, type TestConnectionArgs } from "../sdk";
-import { accountRequestOptions } from "./auth";
+import { httpRequest, statusLine } from "../sdk";
+import { accountRequestOptions, httpAccounts } from "./auth";
 
 const TEST_TIMEOUT_MS = 15_000;
 const refusals = new Set([401, 403, 407]);
 
-export async function testHttpConnection({ mode, credentials, signal }: TestConnectionArgs): Promise<void> {
-  const options = accountRequestOptions({ mode, credentials });
+export const testHttpConnection = httpAccounts.testConnection(async ({ account, signal }) => {
+  const options = accountRequestOptions(account);
   const response = await httpRequest({
     method: "GET",
     url: options.baseUrl,
@@ -22,7 +22,7 @@ export async function testHttpConnection({ mode, credentials, signal }: TestConn
   if (refusals.has(response.status)) {
     // Deliberately without the reply body: a server may echo the credentials it refused.
     const message =
-      mode === "none"
+      account.mode === "none"
         ? `The server requires credentials (${status}): choose a connection mode that provides them`
         : `The server refused the credentials (${status})`;
     throw new RemoteError("REMOTE", message, { status: response.status, retryable: false });
@@ -33,4 +33,4 @@ export async function testHttpConnection({ mode, credentials, signal }: TestConn
       retryable: true,
     });
   }
-}
+});

@@ -41,7 +41,11 @@ export function definePollingTrigger<Input extends z.ZodType, Output extends z.Z
   return trigger;
 }
 
-export function defineConnector(connector: ConnectorDefinition): ConnectorDefinition {
+export function defineConnector(declared: ConnectorDefinition): ConnectorDefinition {
+  if (declared.auth && declared.accounts) {
+    throw new Error(`connector "${declared.id}" declares both auth and accounts: declare accounts only`);
+  }
+  const connector = declared.accounts ? { ...declared, auth: declared.accounts.auth } : declared;
   if (!/^[a-z][a-z0-9-]*$/.test(connector.id)) {
     throw new Error(`connector id "${connector.id}" must be lower-case letters, digits and -`);
   }
@@ -52,8 +56,20 @@ export function defineConnector(connector: ConnectorDefinition): ConnectorDefini
     keys.add(operation.key);
   }
   if (connector.auth) assertAuth(connector.id, connector.auth);
+  assertOperationModes(connector);
   assertOptionsLoaders(connector);
   return connector;
+}
+
+/** An operation naming a mode the connector does not have could never be given an account. */
+function assertOperationModes(connector: ConnectorDefinition): void {
+  const modes = new Set(connector.auth?.modes.map((mode) => mode.key) ?? []);
+  for (const operation of [...connector.triggers, ...connector.actions]) {
+    const unknown = operation.modes?.find((mode) => !modes.has(mode));
+    if (unknown !== undefined) {
+      throw new Error(`connector "${connector.id}" operation "${operation.key}" names the unknown mode "${unknown}"`);
+    }
+  }
 }
 
 /** A field naming a loader that does not exist would only fail when someone opens it in the designer. */

@@ -21,6 +21,17 @@ export {
 } from "./http";
 export { buildConnectorManifest } from "./manifest";
 export {
+  accountField,
+  accountMode,
+  defineAccounts,
+  type AccountActionContext,
+  type AccountDeclaration,
+  type AccountFieldHints,
+  type AccountMode,
+  type ConnectorAccounts,
+  type ModeAccount,
+} from "./accounts";
+export {
   MAX_OPTIONS,
   OPTIONS_TIMEOUT_MS,
   optionsLoaderKey,

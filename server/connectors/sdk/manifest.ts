@@ -25,6 +25,7 @@ function operation(definition: AnyAction | AnyTrigger, kind: "trigger" | "action
     label: definition.label,
     description: definition.description,
     group: definition.group,
+    ...(definition.modes ? { accountModes: [...definition.modes] } : {}),
     inputSchema: toSchema(definition.input, "input"),
     outputSchema: toSchema(definition.output, "output"),
   };
@@ -48,7 +49,9 @@ export function buildConnectorManifest(connectors: readonly ConnectorDefinition[
       description: connector.description,
       icon: connector.icon,
       // Field declarations only: the manifest is public, values live in saved accounts.
-      ...(connector.auth ? { auth: connector.auth } : {}),
+      ...(connector.auth
+        ? { auth: { accountRequired: connector.auth.accountRequired, modes: connector.auth.modes } }
+        : {}),
       testable: connector.testConnection !== undefined,
       ...(connector.rateLimit ? { rateLimit: { ...connector.rateLimit } } : {}),
       triggers: connector.triggers.map((trigger) => operation(trigger, "trigger")),

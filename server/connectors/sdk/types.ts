@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { ConnectorAuth } from "@/lib/account-fields";
 import type { FlowTemplate } from "@/lib/connector-manifest";
 import type { ConnectorRateLimit } from "@/lib/rate-limits";
+import type { AccountDeclaration } from "./accounts";
 import type { OptionsLoader } from "./options";
 
 export interface Logger {
@@ -35,6 +36,8 @@ export interface ActionContext {
 }
 
 export interface TestConnectionArgs {
+  /** The saved account's id; absent for values not saved yet. */
+  accountId?: string;
   mode: string;
   credentials: Readonly<Record<string, string>>;
   signal: AbortSignal;
@@ -47,6 +50,11 @@ interface OperationInfo {
   description: string;
   /** How the vendor groups its events and actions, e.g. "Orders". */
   group: string;
+  /**
+   * The account connection modes the operation works with (ConnectorAccounts.action sets it); absent: any. The
+   * designer and Start refuse a step whose account is of another mode.
+   */
+  modes?: readonly string[];
 }
 
 // `run` is declared with method syntax on purpose: method parameters are bivariant, which lets a registry hold
@@ -151,8 +159,13 @@ export interface ConnectorDefinition {
   description: string;
   /** A lucide icon name. */
   icon: string;
-  /** How an account is connected: modes and their fields, rendered as the Connect form. Absent: no accounts. */
+  /**
+   * How an account is connected: modes and their fields, rendered as the Connect form. Absent: no accounts.
+   * defineConnector derives it from `accounts` when the connector declares its modes with zod (defineAccounts).
+   */
   auth?: ConnectorAuth;
+  /** The zod declaration of the account modes (sdk/accounts.ts), checked on save besides the form's rules. */
+  accounts?: AccountDeclaration;
   /**
    * Checks saved credentials against the real system (Sterling calls getOrderList). Resolves when they work; throws
    * a ConfluxError (usually a RemoteError) whose message says in plain words what went wrong.

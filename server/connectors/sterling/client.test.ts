@@ -2,13 +2,13 @@
 // followed with credentials, and Sterling's error bodies read into messages.
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readRestAccount, restBaseUrl } from "./account";
+import { restBaseUrl } from "./account";
 import { invokeSterling } from "./client";
 import { cookieHeader } from "./session";
 import { sampleData } from "./simulator/fixtures";
 import { startSterlingSimulator, type SterlingSimulator } from "./simulator";
 import { describeSterlingErrors, readSterlingErrors, sterlingResponseError } from "./sterling-errors";
-import { failure, restAccount } from "@/test/connectors/sterling";
+import { failure, restAccount, restClientAccount } from "@/test/connectors/sterling";
 
 let sterling: SterlingSimulator;
 const signal = new AbortController().signal;
@@ -22,7 +22,7 @@ const logins = () => sterling.requests.filter((request) => request.path.endsWith
 
 describe("Sterling client", () => {
   it("logs in once and reuses the session for later calls", async () => {
-    const account = readRestAccount(restAccount(sterling.url).credentials);
+    const account = restClientAccount(restAccount(sterling.url));
     const before = logins();
     const first = await invokeSterling(
       account,
@@ -42,7 +42,7 @@ describe("Sterling client", () => {
   });
 
   it("logs in again once when Sterling no longer knows the reused token", async () => {
-    const account = readRestAccount(restAccount(sterling.url).credentials);
+    const account = restClientAccount(restAccount(sterling.url));
     await invokeSterling(account, "getOrderList", { MaximumRecords: "1" }, { signal });
     sterling.expireSessions();
     const before = sterling.requests.length;
@@ -61,7 +61,7 @@ describe("Sterling client", () => {
   });
 
   it("does not reuse a session after the account's password changed", async () => {
-    const account = readRestAccount(restAccount(sterling.url).credentials);
+    const account = restClientAccount(restAccount(sterling.url));
     await invokeSterling(account, "getOrderList", {}, { signal });
     const edited = { ...account, password: "wrong" };
     const refused = await failure(invokeSterling(edited, "getOrderList", {}, { signal }));
@@ -69,7 +69,7 @@ describe("Sterling client", () => {
   });
 
   it("puts Sterling's ErrorDescription and ErrorCode in the message, without retrying a 4xx", async () => {
-    const account = readRestAccount(restAccount(sterling.url).credentials);
+    const account = restClientAccount(restAccount(sterling.url));
     const unknown = await failure(invokeSterling(account, "getOrderDetails", { OrderHeaderKey: "nope" }, { signal }));
     expect(unknown.message).toMatch(
       /^Sterling OMS \(127\.0\.0\.1:\d+\) answered 400 Bad Request: Order Not Found \[YFS10003\]$/,
@@ -97,7 +97,7 @@ describe("Sterling client", () => {
     const redirectingAddress = redirecting.address();
     const port = typeof redirectingAddress === "object" && redirectingAddress ? redirectingAddress.port : 0;
     try {
-      const account = readRestAccount(restAccount(`http://127.0.0.1:${port}`).credentials);
+      const account = restClientAccount(restAccount(`http://127.0.0.1:${port}`));
       const error = await failure(invokeSterling(account, "getOrderList", {}, { signal }));
       expect(error.message).toBe(
         `Sterling OMS (127.0.0.1:${port}) redirected the call to http://127.0.0.1:${target}/smcfs/restapi/invoke/login: ` +

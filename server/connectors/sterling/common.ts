@@ -1,30 +1,22 @@
-// What the Sterling actions share: the account check, the form fields several of them ask for, and turning values a
+// What the Sterling actions share: the REST modes they take, the form fields several of them ask for, and turning values a
 // user typed (or a template produced) into Sterling's all-string attributes.
 import { z } from "zod";
 import { ConfluxError } from "@/lib/errors";
-import { field, type ActionContext } from "../sdk";
-import { REST_MODE } from "./auth";
-import { readRestAccount, type SterlingRestAccount } from "./account";
+import { field, type ActionDefinition } from "../sdk";
+import { REST_MODES, sterlingAccounts } from "./auth";
 import type { SterlingDocument, SterlingValue } from "./client";
 
-/** The account of a synchronous (REST) action; MQ accounts only carry asynchronous messages. */
-export function restAccountFor(ctx: ActionContext, actionLabel: string): SterlingRestAccount {
-  const account = ctx.account;
-  if (!account) {
-    throw new ConfluxError(
-      "INPUT_INVALID",
-      `"${actionLabel}" needs an IBM Sterling OMS account: choose one on the step`,
-    );
-  }
-  if (account.mode !== REST_MODE) {
-    throw new ConfluxError(
-      "INPUT_INVALID",
-      `"${actionLabel}" calls the Sterling REST API, but the chosen account connects through IBM MQ: choose an ` +
-        'account connected with "REST API"',
-    );
-  }
-  return readRestAccount(account.credentials);
+/**
+ * A synchronous action: it calls the Sterling REST API, so it takes the REST modes only (an MQ account carries
+ * asynchronous messages), and its ctx.account arrives read for them.
+ */
+export function restAction<Input extends z.ZodType, Output extends z.ZodType>(
+  definition: Omit<Parameters<typeof sterlingAccounts.action<Input, Output, RestModeKey>>[0], "modes">,
+): ActionDefinition<Input, Output> {
+  return sterlingAccounts.action({ ...definition, modes: REST_MODES });
 }
+
+type RestModeKey = (typeof REST_MODES)[number];
 
 export const documentTypes = ["0001", "0003", "0005", "0006"] as const;
 const documentTypeLabels = {

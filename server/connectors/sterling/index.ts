@@ -11,7 +11,7 @@ import { getOrderDetailsAction } from "./actions/get-order-details";
 import { getOrderListAction } from "./actions/get-order-list";
 import { getOrderReleaseListAction } from "./actions/get-order-release-list";
 import { getShipmentListAction } from "./actions/get-shipment-list";
-import { sterlingAuth } from "./auth";
+import { sterlingAccounts } from "./auth";
 import { sterlingOptionsLoaders } from "./options";
 import { testSterlingConnection } from "./test-connection";
 
@@ -20,7 +20,7 @@ export const sterlingConnector = defineConnector({
   name: "IBM Sterling OMS",
   description: "Orders, release orders, shipments, catalog items and customers in IBM Sterling Order Management.",
   icon: "package",
-  auth: sterlingAuth,
+  accounts: sterlingAccounts,
   testConnection: testSterlingConnection,
   optionsLoaders: sterlingOptionsLoaders,
   triggers: [],

@@ -53,6 +53,6 @@ describe("Sterling options loaders", () => {
   it("refuses an MQ account, which cannot ask Sterling for a list", async () => {
     const mq = await failure(load("enterprises", mqAccount(sterling.url)));
     expect(mq.code).toBe("INPUT_INVALID");
-    expect(mq.message).toContain("this account connects through IBM MQ");
+    expect(mq.message).toContain('cannot be loaded with an account connected with "IBM MQ"');
   });
 });

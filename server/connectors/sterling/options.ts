@@ -2,10 +2,9 @@
 // that getOrganizationList finds by their role flag (IsEnterprise="Y", IsNode="Y"). Only REST accounts can call an
 // API and wait for the answer; an MQ account says so, and the user types the code instead.
 import { z } from "zod";
-import { ConfluxError } from "@/lib/errors";
-import type { ActionAccount, FieldOption, OptionsLoader } from "../sdk";
-import { readRestAccount } from "./account";
-import { REST_MODE } from "./auth";
+import type { FieldOption, OptionsLoader } from "../sdk";
+import { restAccount } from "./account";
+import { REST_MODES, sterlingAccounts, type SterlingRestModeAccount } from "./auth";
 import { invokeSterling, parseOutput } from "./client";
 import { elementList } from "./documents";
 
@@ -18,25 +17,13 @@ const organization = z.looseObject({
 });
 const reply = z.looseObject({ Organization: elementList(organization) });
 
-function restAccount(account: ActionAccount, noun: string) {
-  if (account.mode !== REST_MODE) {
-    throw new ConfluxError(
-      "INPUT_INVALID",
-      `The ${noun} are read through the Sterling REST API, but this account connects through IBM MQ. Type the code, ` +
-        'or choose an account connected with "REST API".',
-    );
-  }
-  return readRestAccount(account.credentials);
-}
-
 async function organizations(
-  account: ActionAccount,
+  account: SterlingRestModeAccount,
   role: "IsEnterprise" | "IsNode",
-  noun: string,
   signal: AbortSignal,
 ): Promise<FieldOption[]> {
   const document = await invokeSterling(
-    restAccount(account, noun),
+    restAccount(account),
     "getOrganizationList",
     { [role]: "Y", MaximumRecords: MAXIMUM_RECORDS },
     { signal },
@@ -48,12 +35,14 @@ async function organizations(
 }
 
 export const sterlingOptionsLoaders: Record<string, OptionsLoader> = {
-  enterprises: {
+  enterprises: sterlingAccounts.optionsLoader({
     noun: "enterprises",
-    load: ({ account, signal }) => organizations(account, "IsEnterprise", "enterprises", signal),
-  },
-  shipNodes: {
+    modes: REST_MODES,
+    load: ({ account, signal }) => organizations(account, "IsEnterprise", signal),
+  }),
+  shipNodes: sterlingAccounts.optionsLoader({
     noun: "ship nodes",
-    load: ({ account, signal }) => organizations(account, "IsNode", "ship nodes", signal),
-  },
+    modes: REST_MODES,
+    load: ({ account, signal }) => organizations(account, "IsNode", signal),
+  }),
 };

@@ -61,7 +61,9 @@ describe("Sterling REST test connection", () => {
     const before = sterling.requests.length;
     const half = await failure(test(restAccount(sterling.url, { certificate: strangerPems.cert })));
     expect(half).toMatchObject({ code: "INPUT_INVALID" });
-    expect(half.message).toMatch(/client certificate without its key/);
+    expect(half.message).toBe(
+      "The account's Key is missing: a client certificate needs its key (give both or neither): edit the account",
+    );
     expect(sterling.requests.length).toBe(before);
   });
 });
@@ -97,7 +99,9 @@ describe("Sterling MQ test connection", () => {
 
   it("checks the server field and that the key belongs to the certificate", async () => {
     const server = await failure(test(mqAccount(sterling.url, { server: "mq.example.com" })));
-    expect(server.message).toBe('IBM MQ server "mq.example.com" must be <hostname>:<port>, e.g. mq.example.com:1414');
+    expect(server.message).toBe(
+      "The account's IBM MQ server must be <hostname>:<port>, e.g. mq.example.com:1414: edit the account",
+    );
     const mismatch = await failure(test(mqAccount(sterling.url, { privateKey: strangerPems.private })));
     expect(mismatch).toMatchObject({ code: "INPUT_INVALID", message: "The key does not belong to the certificate" });
   });

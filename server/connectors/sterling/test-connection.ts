@@ -4,9 +4,8 @@
 // reads nothing off the queue.
 import crypto from "node:crypto";
 import { ConfluxError, RemoteError } from "@/lib/errors";
-import type { TestConnectionArgs } from "../sdk";
-import { MQ_MODE, REST_MODE } from "./auth";
-import { readMqAccount, readRestAccount, type SterlingMqAccount } from "./account";
+import { MQ_MODE, sterlingAccounts } from "./auth";
+import { mqAccount, restAccount, type SterlingMqAccount, type SterlingRestAccount } from "./account";
 import { postToSterling, readDocument } from "./client";
 import { browseQueue } from "./mq";
 import { login } from "./session";
@@ -14,14 +13,11 @@ import { describeSterlingErrors, isNotAuthenticated, readSterlingErrors } from "
 
 const TEST_TIMEOUT_MS = 15_000;
 
-export async function testSterlingConnection({ mode, credentials, signal }: TestConnectionArgs): Promise<void> {
-  if (mode === REST_MODE) return testRest(credentials, signal);
-  if (mode === MQ_MODE) return testMq(credentials, signal);
-  throw new ConfluxError("INPUT_INVALID", `The account's connection mode "${mode}" is not one Sterling knows`);
-}
+export const testSterlingConnection = sterlingAccounts.testConnection(({ account, signal }) =>
+  account.mode === MQ_MODE ? testMq(mqAccount(account), signal) : testRest(restAccount(account), signal),
+);
 
-async function testRest(credentials: TestConnectionArgs["credentials"], signal: AbortSignal): Promise<void> {
-  const account = readRestAccount(credentials);
+async function testRest(account: SterlingRestAccount, signal: AbortSignal): Promise<void> {
   const host = new URL(account.baseUrl).host;
   const session = await login(account, signal);
   const response = await postToSterling(
@@ -47,8 +43,7 @@ async function testRest(credentials: TestConnectionArgs["credentials"], signal: 
   readDocument(response, host, "getOrderList");
 }
 
-async function testMq(credentials: TestConnectionArgs["credentials"], signal: AbortSignal): Promise<void> {
-  const account = readMqAccount(credentials);
+async function testMq(account: SterlingMqAccount, signal: AbortSignal): Promise<void> {
   assertKeyMatchesCertificate(account);
   await browseQueue(account, signal);
 }

@@ -3,8 +3,8 @@
 // URL and the account's credentials go along.
 import { z } from "zod";
 import { ConfluxError } from "@/lib/errors";
-import { errorForResponse, field, httpRequest, defineAction } from "../../sdk";
-import { accountRequestOptions, resolveAgainstBase } from "../auth";
+import { errorForResponse, field, httpRequest } from "../../sdk";
+import { accountRequestOptions, httpAccounts, resolveAgainstBase } from "../auth";
 
 const methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"] as const;
 export const MAX_TIMEOUT_MS = 300_000;
@@ -83,7 +83,7 @@ function looksLikeJson(text: string): boolean {
   }
 }
 
-export const requestAction = defineAction({
+export const requestAction = httpAccounts.action({
   key: "request",
   label: "Send request",
   description: "Sends an HTTP request and returns the status, headers and body of the reply.",

@@ -4,8 +4,8 @@
 // same way as for the Send request action.
 import { z } from "zod";
 import { ConfluxError } from "@/lib/errors";
-import { definePollingTrigger, errorForResponse, field, httpRequest, pollIntervalField } from "../../sdk";
-import { accountRequestOptions, resolveAgainstBase } from "../auth";
+import { errorForResponse, field, httpRequest, pollIntervalField } from "../../sdk";
+import { accountRequestOptions, httpAccounts, resolveAgainstBase } from "../auth";
 import { findItems, itemsPathProblem, readCursor, selectNew, toEntries } from "./new-items-selection";
 
 const MAX_POLL_TIMEOUT_MS = 120_000;
@@ -87,7 +87,7 @@ const newItemsInput = z.object({
   intervalSeconds: pollIntervalField(60),
 });
 
-export const newItemsTrigger = definePollingTrigger({
+export const newItemsTrigger = httpAccounts.pollingTrigger({
   key: "newItems",
   kind: "poll",
   label: "New or updated items at a URL",

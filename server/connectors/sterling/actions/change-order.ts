@@ -6,7 +6,7 @@
 // idempotency key goes in as the ModificationReference, so Sterling's order audit shows which run and step changed
 // the order.
 import { z } from "zod";
-import { defineAction, field } from "../../sdk";
+import { field } from "../../sdk";
 import { compact, invokeSterling, parseOutput } from "../client";
 import {
   additionalAttributes,
@@ -15,8 +15,9 @@ import {
   optionalText,
   orderIdentity,
   orderIdentityFields,
-  restAccountFor,
+  restAction,
 } from "../common";
+import { restAccount } from "../account";
 import { orderDocument } from "../documents";
 
 const LABEL = "Update order";
@@ -86,7 +87,7 @@ const input = z
     }
   });
 
-export const changeOrderAction = defineAction({
+export const changeOrderAction = restAction({
   key: "changeOrder",
   label: LABEL,
   description: "Cancels an order, or changes its line quantities and attributes (Sterling changeOrder).",
@@ -94,7 +95,7 @@ export const changeOrderAction = defineAction({
   input,
   output: orderDocument,
   async run({ input, ctx }) {
-    const account = restAccountFor(ctx, LABEL);
+    const account = restAccount(ctx.account);
     const lines = input.action === "MODIFY" ? (input.lineChanges ?? []) : [];
     const document = await invokeSterling(
       account,

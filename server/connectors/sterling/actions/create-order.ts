@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { RemoteError } from "@/lib/errors";
-import { defineAction, field } from "../../sdk";
+import { field } from "../../sdk";
 import type { SterlingRestAccount } from "../account";
 import { compact, invokeSterling, parseOutput, type SterlingDocument } from "../client";
 import {
@@ -16,8 +16,9 @@ import {
   documentTypeField,
   optionalText,
   requiredEnterpriseCodeField,
-  restAccountFor,
+  restAction,
 } from "../common";
+import { restAccount } from "../account";
 import { elementList, orderDocument } from "../documents";
 
 const LABEL = "Create order";
@@ -164,7 +165,7 @@ async function findOrder(
   return parseOutput(existingOrders, document, "getOrderList").Order[0];
 }
 
-export const createOrderAction = defineAction({
+export const createOrderAction = restAction({
   key: "createOrder",
   label: LABEL,
   description: "Creates an order with its lines and ship-to address (Sterling createOrder).",
@@ -172,7 +173,7 @@ export const createOrderAction = defineAction({
   input,
   output: orderDocument,
   async run({ input, ctx }) {
-    const account = restAccountFor(ctx, LABEL);
+    const account = restAccount(ctx.account);
     const orderNo = input.orderNo || derivedOrderNo(ctx.idempotencyKey);
     try {
       const document = await invokeSterling(account, "createOrder", orderInput(input, orderNo), { signal: ctx.signal });

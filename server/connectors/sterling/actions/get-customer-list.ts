@@ -1,9 +1,9 @@
 // Retrieve customers: Sterling's getCustomerList, by customer ID or by a contact's e-mail address. Read-only, so it
 // needs no idempotency key.
 import { z } from "zod";
-import { defineAction } from "../../sdk";
 import { compact, invokeSterling, parseOutput } from "../client";
-import { maximumRecordsField, optionalText, restAccountFor } from "../common";
+import { maximumRecordsField, optionalText, restAction } from "../common";
+import { restAccount } from "../account";
 import { customerDocument, elementList } from "../documents";
 
 const LABEL = "Retrieve customers";
@@ -22,7 +22,7 @@ const output = z.object({
 
 const reply = z.looseObject({ Customer: elementList(customerDocument) });
 
-export const getCustomerListAction = defineAction({
+export const getCustomerListAction = restAction({
   key: "getCustomerList",
   label: LABEL,
   description: "Finds customers by customer ID, contact e-mail or organization (Sterling getCustomerList).",
@@ -30,7 +30,7 @@ export const getCustomerListAction = defineAction({
   input,
   output,
   async run({ input, ctx }) {
-    const account = restAccountFor(ctx, LABEL);
+    const account = restAccount(ctx.account);
     const document = await invokeSterling(
       account,
       "getCustomerList",

@@ -1,9 +1,10 @@
 // Retrieve catalog items: Sterling's getItemList, by item ID (exactly, by prefix or by part) within a catalog
 // organization. Read-only, so it needs no idempotency key.
 import { z } from "zod";
-import { defineAction, field } from "../../sdk";
+import { field } from "../../sdk";
 import { compact, invokeSterling, parseOutput } from "../client";
-import { maximumRecordsField, optionalText, restAccountFor } from "../common";
+import { maximumRecordsField, optionalText, restAction } from "../common";
+import { restAccount } from "../account";
 import { elementList, itemDocument } from "../documents";
 
 const LABEL = "Retrieve catalog items";
@@ -35,7 +36,7 @@ const output = z.object({
 
 const reply = z.looseObject({ Item: elementList(itemDocument) });
 
-export const getItemListAction = defineAction({
+export const getItemListAction = restAction({
   key: "getItemList",
   label: LABEL,
   description: "Finds catalog items by item ID and catalog organization (Sterling getItemList).",
@@ -43,7 +44,7 @@ export const getItemListAction = defineAction({
   input,
   output,
   async run({ input, ctx }) {
-    const account = restAccountFor(ctx, LABEL);
+    const account = restAccount(ctx.account);
     const document = await invokeSterling(
       account,
       "getItemList",

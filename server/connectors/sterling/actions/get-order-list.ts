@@ -1,9 +1,10 @@
 // Retrieve orders: Sterling's getOrderList with the filters a flow most often needs. Read-only, so a step that runs
 // again after a crash just reads again; no idempotency key is needed.
 import { z } from "zod";
-import { defineAction, field } from "../../sdk";
+import { field } from "../../sdk";
 import { compact, invokeSterling, parseOutput } from "../client";
-import { documentTypeField, enterpriseCodeField, maximumRecordsField, optionalText, restAccountFor } from "../common";
+import { documentTypeField, enterpriseCodeField, maximumRecordsField, optionalText, restAction } from "../common";
+import { restAccount } from "../account";
 import { elementList, orderDocument } from "../documents";
 
 const LABEL = "Retrieve orders";
@@ -43,7 +44,7 @@ function dateFilter(from: string | undefined, to: string | undefined): Record<st
   return {};
 }
 
-export const getOrderListAction = defineAction({
+export const getOrderListAction = restAction({
   key: "getOrderList",
   label: LABEL,
   description: "Finds orders by enterprise, number, customer e-mail, status or order date (Sterling getOrderList).",
@@ -51,7 +52,7 @@ export const getOrderListAction = defineAction({
   input,
   output,
   async run({ input, ctx }) {
-    const account = restAccountFor(ctx, LABEL);
+    const account = restAccount(ctx.account);
     const document = await invokeSterling(
       account,
       "getOrderList",

@@ -1,9 +1,9 @@
 // Retrieve release orders: Sterling's getOrderReleaseList, the releases an order was split into for its ship nodes.
 // Read-only, so it needs no idempotency key.
 import { z } from "zod";
-import { defineAction } from "../../sdk";
 import { compact, invokeSterling, parseOutput } from "../client";
-import { enterpriseCodeField, maximumRecordsField, optionalText, restAccountFor, shipNodeField } from "../common";
+import { enterpriseCodeField, maximumRecordsField, optionalText, restAction, shipNodeField } from "../common";
+import { restAccount } from "../account";
 import { elementList, orderReleaseDocument } from "../documents";
 
 const LABEL = "Retrieve release orders";
@@ -24,7 +24,7 @@ const output = z.object({
 
 const reply = z.looseObject({ OrderRelease: elementList(orderReleaseDocument) });
 
-export const getOrderReleaseListAction = defineAction({
+export const getOrderReleaseListAction = restAction({
   key: "getOrderReleaseList",
   label: LABEL,
   description: "Finds the release orders of an order or ship node (Sterling getOrderReleaseList).",
@@ -32,7 +32,7 @@ export const getOrderReleaseListAction = defineAction({
   input,
   output,
   async run({ input, ctx }) {
-    const account = restAccountFor(ctx, LABEL);
+    const account = restAccount(ctx.account);
     const document = await invokeSterling(
       account,
       "getOrderReleaseList",

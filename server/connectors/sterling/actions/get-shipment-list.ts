@@ -1,9 +1,9 @@
 // Retrieve shipments: Sterling's getShipmentList, e.g. to pass tracking numbers on once an order has shipped.
 // Read-only, so it needs no idempotency key.
 import { z } from "zod";
-import { defineAction } from "../../sdk";
 import { compact, invokeSterling, parseOutput } from "../client";
-import { enterpriseCodeField, maximumRecordsField, optionalText, restAccountFor, shipNodeField } from "../common";
+import { enterpriseCodeField, maximumRecordsField, optionalText, restAction, shipNodeField } from "../common";
+import { restAccount } from "../account";
 import { elementList, shipmentDocument } from "../documents";
 
 const LABEL = "Retrieve shipments";
@@ -24,7 +24,7 @@ const output = z.object({
 
 const reply = z.looseObject({ Shipment: elementList(shipmentDocument) });
 
-export const getShipmentListAction = defineAction({
+export const getShipmentListAction = restAction({
   key: "getShipmentList",
   label: LABEL,
   description: "Finds shipments by order, shipment number, ship node or status (Sterling getShipmentList).",
@@ -32,7 +32,7 @@ export const getShipmentListAction = defineAction({
   input,
   output,
   async run({ input, ctx }) {
-    const account = restAccountFor(ctx, LABEL);
+    const account = restAccount(ctx.account);
     const document = await invokeSterling(
       account,
       "getShipmentList",

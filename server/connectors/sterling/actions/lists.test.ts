@@ -109,6 +109,8 @@ describe("Retrieve customers", () => {
   it("refuses an MQ account, which carries no synchronous calls", async () => {
     const mq = await failure(runAction(getCustomerListAction, {}, mqAccount(sterling.url)));
     expect(mq).toMatchObject({ code: "INPUT_INVALID" });
-    expect(mq.message).toMatch(/^"Retrieve customers" calls the Sterling REST API/);
+    expect(mq.message).toMatch(
+      /^"Retrieve customers" cannot use an account connected with "IBM MQ": choose an account connected with "REST API"/,
+    );
   });
 });

@@ -62,7 +62,7 @@ describe("Retrieve orders", () => {
     expect(missing.message).toBe('"Retrieve orders" needs an IBM Sterling OMS account: choose one on the step');
     const mq = await failure(run(getOrderListAction, {}, { account: mqAccount(simulator.url) }));
     expect(mq.message).toMatch(
-      /^"Retrieve orders" calls the Sterling REST API, but the chosen account connects through IBM MQ/,
+      /^"Retrieve orders" cannot use an account connected with "IBM MQ": choose an account connected with "REST API"/,
     );
   });
 });
