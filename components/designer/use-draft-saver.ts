@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
 import { useTRPC } from "../trpc";
 import { errorMessage } from "../ui/error-message";
-import { useDesignerStore } from "./designer-store";
+import { useDesignerStore } from "./store/designer-store";
 
 /** The toast of a failed save, which outlives the designer (see Designer). */
 export const SAVE_ERROR_TOAST = "save-error";

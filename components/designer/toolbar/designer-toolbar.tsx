@@ -1,0 +1,114 @@
+"use client";
+import { ArrowLeft, Braces, FlaskConical, Play, Save, Square, Zap } from "lucide-react";
+import Link from "next/link";
+import type { ConnectorManifest, ResolvedOperation } from "@/lib/connector-manifest";
+import { Button } from "../../ui/button";
+import { StatusBadge } from "../../ui/status-badge";
+import { AddStepMenu } from "../step-picker/add-step-menu";
+import { EditingButtons } from "./editing-buttons";
+import { ProblemsButton } from "../problems/problems-panel";
+import { MoreActionsMenu } from "./more-actions-menu";
+import { SaveIndicator } from "./save-indicator";
+import type { SaveState } from "../use-draft-saver";
+
+export function DesignerToolbar(props: {
+  name: string;
+  status: string;
+  versionNumber: number | null;
+  saveState: SaveState;
+  saveDetail?: string;
+  problemCount: number;
+  /** Per node id, what the problems panel lists. */
+  problems: ReadonlyMap<string, readonly string[]>;
+  manifest: ConnectorManifest | undefined;
+  busy: boolean;
+  onAddStep: (choice: ResolvedOperation) => void;
+  onSave: () => void;
+  onStart: () => void;
+  onStop: () => void;
+  onRunNow: () => void;
+  onRunWithData: () => void;
+  /** Opens "Test flow", which runs the draft on sample data. */
+  onTest?: () => void;
+  testing?: boolean;
+}) {
+  const running = props.status === "running";
+  return (
+    // At 1280 px the name keeps the room left after the buttons; rarely used actions sit in "More" so that room is real.
+    <header className="flex items-center gap-2 border-b border-slate-200 bg-white px-3 py-2.5">
+      <Link
+        href="/flows"
+        aria-label="Back to flows"
+        className="shrink-0 rounded-md p-1.5 text-slate-500 hover:bg-slate-100 hover:text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
+      >
+        <ArrowLeft size={18} aria-hidden />
+      </Link>
+      <div className="min-w-0 flex-1">
+        <h1 data-testid="flow-name" title={props.name} className="truncate text-base font-semibold">
+          {props.name}
+        </h1>
+        {/* The save state sits under the name, where its changing width does not push the buttons around; the
+            version note gives way first so the save state stays readable. */}
+        <div className="flex min-w-0 items-center gap-2 whitespace-nowrap text-xs text-slate-500">
+          <StatusBadge status={props.status} testId="flow-status" />
+          <SaveIndicator state={props.saveState} detail={props.saveDetail} />
+          {props.versionNumber !== null && (
+            <span className="min-w-0 truncate" title={`Version ${props.versionNumber} is published`}>
+              version {props.versionNumber} published
+            </span>
+          )}
+        </div>
+      </div>
+      <div className="flex shrink-0 items-center gap-2">
+        <AddStepMenu manifest={props.manifest} onPick={props.onAddStep} />
+        <EditingButtons />
+      </div>
+      <div className="flex shrink-0 items-center gap-2">
+        {props.problemCount > 0 && <ProblemsButton problems={props.problems} manifest={props.manifest} />}
+        {props.onTest && (
+          <Button
+            data-testid="test-flow-button"
+            onClick={props.onTest}
+            disabled={props.busy || props.testing}
+            title="Run the draft on sample data"
+          >
+            <FlaskConical size={15} aria-hidden /> Test
+          </Button>
+        )}
+        <Button
+          data-testid="save-button"
+          onClick={props.onSave}
+          disabled={props.busy}
+          title="Save (Ctrl+S)"
+          aria-label="Save"
+        >
+          <Save size={15} aria-hidden />
+        </Button>
+        {running ? (
+          <>
+            <Button data-testid="run-now-button" onClick={props.onRunNow} disabled={props.busy}>
+              <Zap size={15} aria-hidden /> Run now
+            </Button>
+            <Button
+              data-testid="run-with-data-button"
+              onClick={props.onRunWithData}
+              disabled={props.busy}
+              aria-label="Run now with data"
+              title="Run now with data"
+            >
+              <Braces size={15} aria-hidden />
+            </Button>
+            <Button data-testid="stop-button" onClick={props.onStop} disabled={props.busy}>
+              <Square size={15} aria-hidden /> Stop
+            </Button>
+          </>
+        ) : (
+          <Button variant="primary" data-testid="start-button" onClick={props.onStart} disabled={props.busy}>
+            <Play size={15} aria-hidden /> Start
+          </Button>
+        )}
+        <MoreActionsMenu name={props.name} />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,66 @@
+"use client";
+// Undo and Redo for the designer's toolbar, and the Tidy up its "More" menu offers. They work on the designer store directly.
+import { Redo2, Undo2 } from "lucide-react";
+import { useState } from "react";
+import { toast } from "sonner";
+import { Button } from "../../ui/button";
+import { errorMessage } from "../../ui/error-message";
+import { useDesignerStore } from "../store/designer-store";
+
+const isMac = () => typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
+
+/** Lays the flow out top-down with ELK; for the toolbar's "More › Tidy up". */
+export function useTidyUp(): { tidying: boolean; tidyUp: () => Promise<void> } {
+  const [tidying, setTidying] = useState(false);
+  async function tidyUp() {
+    const { graph, edit, requestFit } = useDesignerStore.getState();
+    if (!graph) return;
+    setTidying(true);
+    try {
+      // ELK is large; it loads on the first tidy-up rather than with the designer.
+      const { layoutFlow } = await import("../graph/auto-layout");
+      const laidOut = await layoutFlow(graph);
+      // The layout ran asynchronously: lay out what is there now only if nothing changed meanwhile.
+      edit((current) => (current === graph ? laidOut : current));
+      requestFit();
+    } catch (error) {
+      toast.error(`Could not tidy up: ${errorMessage(error)}`);
+    } finally {
+      setTidying(false);
+    }
+  }
+  return { tidying, tidyUp };
+}
+
+export function EditingButtons() {
+  const canUndo = useDesignerStore((state) => state.history.past.length > 0);
+  const canRedo = useDesignerStore((state) => state.history.future.length > 0);
+  const undo = useDesignerStore((state) => state.undo);
+  const redo = useDesignerStore((state) => state.redo);
+  const mod = isMac() ? "⌘" : "Ctrl+";
+
+  return (
+    <div className="flex items-center gap-1" role="group" aria-label="Editing">
+      <Button
+        variant="ghost"
+        data-testid="undo-button"
+        onClick={undo}
+        disabled={!canUndo}
+        aria-label="Undo"
+        title={`Undo (${mod}Z)`}
+      >
+        <Undo2 size={16} aria-hidden />
+      </Button>
+      <Button
+        variant="ghost"
+        data-testid="redo-button"
+        onClick={redo}
+        disabled={!canRedo}
+        aria-label="Redo"
+        title={`Redo (${mod}Shift+Z)`}
+      >
+        <Redo2 size={16} aria-hidden />
+      </Button>
+    </div>
+  );
+}
