@@ -1,5 +1,6 @@
 "use client";
-// The flow designer: toolbar, canvas and the selected step's panel, around one draft graph in the designer store.
+// The flow designer: toolbar, canvas and the selected step's panel, around one draft graph in the flow's designer
+// store (DesignerStoreProvider, which the page keys by the flow id, so every flow opens with a store of its own).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ReactFlowProvider } from "@xyflow/react";
 import Link from "next/link";
@@ -7,12 +8,12 @@ import { useEffect, useState } from "react";
 import { toast } from "sonner";
 import { useTRPC } from "../trpc";
 import { errorMessage } from "../ui/error-message";
-import { useDesignerStore } from "./store/designer-store";
+import { useDesignerActions, useFlowGraph, useFlowId, useSelectedNodeId } from "./store/hooks";
 import { DesignerToolbar } from "./toolbar/designer-toolbar";
 import { FlowCanvas } from "./canvas/flow-canvas";
 import { appendStep, defaultInputs, findNode } from "./graph/graph-edit";
 import { NodePanel } from "./panel/node-panel";
-import { startRefusedNotice, useProblemsPanel } from "./problems/problems-panel";
+import { startRefusedNotice } from "./problems/problems-panel";
 import { RunPayloadDialog } from "./toolbar/run-payload-dialog";
 import { StartDialog, type PollFrom } from "./toolbar/start-dialog";
 import { SAVE_ERROR_TOAST, useDraftSaver } from "./use-draft-saver";
@@ -23,25 +24,27 @@ import { TestRunBanner } from "./test-run/results-view";
 import { useRunNowWatcher } from "./mapping/use-available-data";
 import { useTestRun } from "./test-run/use-test-run";
 
-export function Designer({ flowId }: { flowId: string }) {
+export function Designer() {
   const trpc = useTRPC();
+  const flowId = useFlowId();
   const queryClient = useQueryClient();
   const flow = useQuery(trpc.flows.get.queryOptions({ id: flowId }, { refetchOnWindowFocus: false }));
   const manifest = useQuery(trpc.connectors.manifest.queryOptions(undefined, { staleTime: Infinity })).data;
   // One field each, so the designer re-renders only when one of these changes, not on every store update.
-  const graph = useDesignerStore((state) => state.graph);
-  const selectedId = useDesignerStore((state) => state.selectedId);
-  const loadedId = useDesignerStore((state) => state.flowId);
-  const { load, edit, select } = useDesignerStore.getState();
-  const { save, state: saveState, problem: saveProblem } = useDraftSaver(flowId);
+  const graph = useFlowGraph();
+  const selectedId = useSelectedNodeId();
+  const { load, edit, select, openProblemsWith } = useDesignerActions();
+  const { save, state: saveState, problem: saveProblem } = useDraftSaver();
   const accounts = useQuery(trpc.accounts.list.queryOptions({})).data;
   const problems = useProblems(graph, manifest, accounts);
   const problemCount = [...problems.values()].reduce((sum, list) => sum + list.length, 0);
   const refreshFlow = () => queryClient.invalidateQueries({ queryKey: trpc.flows.get.queryKey({ id: flowId }) });
 
+  // Once per store: later reads of the flow (after Start, say) must not replace the draft being edited.
+  const loaded = graph !== null;
   useEffect(() => {
-    if (flow.data && loadedId !== flowId) load(flowId, flow.data.draft, flow.data.draftRevision);
-  }, [flow.data, flowId, loadedId, load]);
+    if (flow.data && !loaded) load(flow.data.draft, flow.data.draftRevision);
+  }, [flow.data, loaded, load]);
 
   // The designer's toasts (Started, Run queued…) speak of this flow: they must not follow the user to the run page.
   // A failed save stays: it is the only sign that the last edits were not saved.
@@ -70,13 +73,13 @@ export function Designer({ flowId }: { flowId: string }) {
 
   const [runWithData, setRunWithData] = useState(false);
   const [testOpen, setTestOpen] = useState(false);
-  const test = useTestRun(flowId, save);
+  const test = useTestRun(save);
   const [pollStart, setPollStart] = useState<{ hasCursor: boolean; lastError: string | null } | null>(null);
 
   async function onStart() {
     // The server checks again on Start; refusing here opens the list of problems, each a click away from its field.
     if (problemCount > 0) {
-      useProblemsPanel.getState().openWith(startRefusedNotice(problemCount));
+      openProblemsWith(startRefusedNotice(problemCount));
       return;
     }
     if (!(await save())) return;
@@ -137,8 +140,7 @@ export function Designer({ flowId }: { flowId: string }) {
       </div>
     );
   }
-  if (!flow.data || !graph || loadedId !== flowId)
-    return <p className="p-8 text-sm text-slate-500">Opening the flow…</p>;
+  if (!flow.data || !graph) return <p className="p-8 text-sm text-slate-500">Opening the flow…</p>;
 
   const selected = selectedId ? findNode(graph, selectedId) : undefined;
 

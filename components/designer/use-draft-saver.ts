@@ -1,13 +1,16 @@
 "use client";
-// Saves the draft: on demand, and on its own a moment after the last edit. One save at a time; a save refused
-// because someone else saved first stops autosaving, so their work is never silently overwritten.
-import { useMutation } from "@tanstack/react-query";
+// Saves the draft: on demand, on its own a moment after the last edit, and when the designer closes with edits the
+// server does not have. One save at a time; a save refused because someone else saved first stops autosaving, so
+// their work is never silently overwritten. A saved draft also goes into the cached flow, which the next opening of
+// the flow starts from.
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
 import { useTRPC } from "../trpc";
 import { errorMessage } from "../ui/error-message";
-import { useDesignerStore } from "./store/designer-store";
+import { useFlowGraph, useFlowId, useIsDirty } from "./store/hooks";
+import { useDesignerStoreApi } from "./store/provider";
 
 /** The toast of a failed save, which outlives the designer (see Designer). */
 export const SAVE_ERROR_TOAST = "save-error";
@@ -20,20 +23,26 @@ function isConflict(error: unknown): boolean {
   return error instanceof TRPCClientError && error.data?.code === "CONFLICT";
 }
 
-export function useDraftSaver(flowId: string) {
+export function useDraftSaver() {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const flowId = useFlowId();
+  const store = useDesignerStoreApi();
   const saveDraft = useMutation(trpc.flows.saveDraft.mutationOptions());
   const [problem, setProblem] = useState<{ kind: "error" | "conflict"; message: string } | null>(null);
   const inFlight = useRef<Promise<boolean> | null>(null);
-  const graph = useDesignerStore((state) => state.graph);
-  const dirty = useDesignerStore((state) => state.dirty);
+  const graph = useFlowGraph();
+  const dirty = useIsDirty();
 
   const saveOnce = useCallback(async (): Promise<boolean> => {
-    const { graph: current, revision, dirty: isDirty, markSaved } = useDesignerStore.getState();
+    const { graph: current, revision, dirty: isDirty, actions } = store.getState();
     if (!current || !isDirty) return true;
     try {
       const saved = await saveDraft.mutateAsync({ id: flowId, graph: current, baseRevision: revision });
-      markSaved(current, saved.draftRevision);
+      actions.markSaved(current, saved.draftRevision);
+      queryClient.setQueryData(trpc.flows.get.queryKey({ id: flowId }), (flow) =>
+        flow ? { ...flow, draft: current, draftRevision: saved.draftRevision } : flow,
+      );
       setProblem(null);
       return true;
     } catch (error) {
@@ -42,7 +51,7 @@ export function useDraftSaver(flowId: string) {
       toast.error(message, { id: SAVE_ERROR_TOAST });
       return false;
     }
-  }, [flowId, saveDraft]);
+  }, [flowId, saveDraft, store, queryClient, trpc]);
 
   const save = useCallback(async (): Promise<boolean> => {
     while (inFlight.current) await inFlight.current;
@@ -60,6 +69,19 @@ export function useDraftSaver(flowId: string) {
     const timer = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
     return () => clearTimeout(timer);
   }, [graph, dirty, problem, save]);
+
+  // Leaving the designer (for another page of the app) with unsaved edits saves them rather than dropping them with
+  // the store, as autosave would have a moment later; a failed save still shows its toast.
+  const saveOnLeave = useRef<(() => Promise<boolean>) | null>(null);
+  useEffect(() => {
+    saveOnLeave.current = problem?.kind === "conflict" ? null : save;
+  }, [save, problem]);
+  useEffect(
+    () => () => {
+      if (store.getState().dirty) void saveOnLeave.current?.();
+    },
+    [store],
+  );
 
   useEffect(() => {
     if (!dirty) return;

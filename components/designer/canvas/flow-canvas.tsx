@@ -19,11 +19,19 @@ import type { ConnectorManifest, ResolvedOperation } from "@/lib/connector-manif
 import { edgeHandles, type EdgeHandle } from "@/lib/flow-graph";
 import { useTRPC } from "../../trpc";
 import { useCanvasEdges, useCanvasNodes, type Position, type Size } from "./canvas-elements";
-import { useDesignerStore } from "../store/designer-store";
+import {
+  useDesignerActions,
+  useFitRequest,
+  useFlowGraph,
+  useSelectedEdgeIds,
+  useSelectedNodeId,
+  useSelectedNodeIds,
+  useTestResults,
+} from "../store/hooks";
+import { useDesignerStoreApi } from "../store/provider";
 import { connect, defaultInputs, insertStepOnEdge, moveNodes } from "../graph/graph-edit";
 import { InsertEdge, InsertStepContext, InsertStepPicker, type InsertPoint } from "./insert-edge";
 import { StepNode, type StepFlowNode } from "../nodes/step-node";
-import { useTestRunStore } from "../test-run/run-results";
 import { useDesignerShortcuts } from "./use-designer-shortcuts";
 import { useKeepInView } from "./use-keep-in-view";
 
@@ -75,14 +83,14 @@ export function FlowCanvas({
   problems: ReadonlyMap<string, string[]>;
 }) {
   const trpc = useTRPC();
-  const graph = useDesignerStore((state) => state.graph);
-  const selectedNodeIds = useDesignerStore((state) => state.selectedNodeIds);
-  const selectedEdgeIds = useDesignerStore((state) => state.selectedEdgeIds);
-  const selectedId = useDesignerStore((state) => state.selectedId);
-  const fitRequest = useDesignerStore((state) => state.fitRequest);
-  const testResults = useTestRunStore((state) => state.results);
-  const edit = useDesignerStore((state) => state.edit);
-  const select = useDesignerStore((state) => state.select);
+  const graph = useFlowGraph();
+  const selectedNodeIds = useSelectedNodeIds();
+  const selectedEdgeIds = useSelectedEdgeIds();
+  const selectedId = useSelectedNodeId();
+  const fitRequest = useFitRequest();
+  const testResults = useTestResults();
+  const { edit, select, setSelection } = useDesignerActions();
+  const store = useDesignerStoreApi();
   const { fitView } = useReactFlow();
   const nodeCount = graph?.nodes.length ?? 0;
   const accounts = useQuery(trpc.accounts.list.queryOptions({})).data;
@@ -142,17 +150,20 @@ export function FlowCanvas({
           return next;
         });
       }
-      const state = useDesignerStore.getState();
+      const state = store.getState();
       const nodeIds = applySelect(state.selectedNodeIds, changes);
-      if (nodeIds) state.setSelection(nodeIds, state.selectedEdgeIds);
+      if (nodeIds) setSelection(nodeIds, state.selectedEdgeIds);
     },
-    [edit],
+    [edit, setSelection, store],
   );
-  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
-    const state = useDesignerStore.getState();
-    const edgeIds = applySelect(state.selectedEdgeIds, changes);
-    if (edgeIds) state.setSelection(state.selectedNodeIds, edgeIds);
-  }, []);
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      const state = store.getState();
+      const edgeIds = applySelect(state.selectedEdgeIds, changes);
+      if (edgeIds) setSelection(state.selectedNodeIds, edgeIds);
+    },
+    [setSelection, store],
+  );
   const onConnect = useCallback(
     (connection: Connection) =>
       edit((current) => connect(current, connection.source, connection.target, handleOf(connection.sourceHandle))),

@@ -4,7 +4,8 @@
 // None fire while the user types in a field or works in a dialog, where the keys belong to the browser.
 import { useEffect } from "react";
 import { copySteps, pasteSteps, readSteps } from "../graph/clipboard";
-import { useDesignerStore } from "../store/designer-store";
+import type { DesignerStore } from "../store/designer-store";
+import { useDesignerStoreApi } from "../store/provider";
 import { removeEdges, removeNodes } from "../graph/graph-edit";
 
 /** True when a key press belongs to a field, dialog or menu, where keys like "/" or Delete keep their own meaning. */
@@ -31,8 +32,8 @@ const panelFields =
  * F6 (or Alt+Enter) goes from the canvas to the selected step's first field in the panel, and from the panel back to
  * the step on the canvas, so a keyboard user need not Tab through every connection to reach the settings.
  */
-function switchCanvasAndPanel(target: EventTarget | null): boolean {
-  const { selectedId, select } = useDesignerStore.getState();
+function switchCanvasAndPanel(store: DesignerStore, target: EventTarget | null): boolean {
+  const { selectedId, actions } = store.getState();
   if (document.querySelector("dialog[open]")) return false;
   const panel = document.querySelector<HTMLElement>('[data-testid="node-panel"]');
   if (selectedId && panel && target instanceof Node && panel.contains(target)) {
@@ -44,7 +45,7 @@ function switchCanvasAndPanel(target: EventTarget | null): boolean {
   const focused = target instanceof Element ? target.closest<HTMLElement>(".react-flow__node") : null;
   const stepId = focused?.dataset.id ?? selectedId;
   if (!stepId) return false;
-  if (stepId !== selectedId) select(stepId);
+  if (stepId !== selectedId) actions.select(stepId);
   // The panel re-renders for the newly selected step first; a field of the old one would be gone by then.
   requestAnimationFrame(() => {
     const current = document.querySelector<HTMLElement>('[data-testid="node-panel"]');
@@ -54,15 +55,15 @@ function switchCanvasAndPanel(target: EventTarget | null): boolean {
   return true;
 }
 
-function deleteSelection() {
-  const { selectedNodeIds, selectedEdgeIds, edit, setSelection } = useDesignerStore.getState();
+function deleteSelection(store: DesignerStore) {
+  const { selectedNodeIds, selectedEdgeIds, actions } = store.getState();
   if (selectedNodeIds.length === 0 && selectedEdgeIds.length === 0) return;
-  edit((graph) => removeNodes(removeEdges(graph, selectedEdgeIds), selectedNodeIds));
-  setSelection([], []);
+  actions.edit((graph) => removeNodes(removeEdges(graph, selectedEdgeIds), selectedNodeIds));
+  actions.setSelection([], []);
 }
 
-function copySelection(event: ClipboardEvent): boolean {
-  const { graph, selectedNodeIds } = useDesignerStore.getState();
+function copySelection(store: DesignerStore, event: ClipboardEvent): boolean {
+  const { graph, selectedNodeIds } = store.getState();
   const text = graph ? copySteps(graph, selectedNodeIds) : null;
   if (!text || !event.clipboardData) return false;
   event.clipboardData.setData("text/plain", text);
@@ -72,45 +73,49 @@ function copySelection(event: ClipboardEvent): boolean {
 
 /** `accountIds`: the workspace's saved accounts; a pasted step keeps its account only if it is one of them. */
 export function useDesignerShortcuts(accountIds: ReadonlySet<string>) {
+  const store = useDesignerStoreApi();
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if ((event.key === "F6" || (event.altKey && event.key === "Enter")) && switchCanvasAndPanel(event.target)) {
+      if (
+        (event.key === "F6" || (event.altKey && event.key === "Enter")) &&
+        switchCanvasAndPanel(store, event.target)
+      ) {
         event.preventDefault();
         return;
       }
       if (isTyping(event.target)) return;
-      const store = useDesignerStore.getState();
+      const { actions, graph } = store.getState();
       const command = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
       if (command && key === "z") {
         event.preventDefault();
-        if (event.shiftKey) store.redo();
-        else store.undo();
+        if (event.shiftKey) actions.redo();
+        else actions.undo();
       } else if (command && key === "y") {
         event.preventDefault();
-        store.redo();
+        actions.redo();
       } else if (command && key === "a") {
         event.preventDefault();
-        store.setSelection(store.graph?.nodes.map((node) => node.id) ?? [], []);
+        actions.setSelection(graph?.nodes.map((node) => node.id) ?? [], []);
       } else if (!command && (event.key === "Delete" || event.key === "Backspace")) {
         event.preventDefault();
-        deleteSelection();
+        deleteSelection(store);
       } else if (event.key === "Escape") {
-        store.setSelection([], []);
+        actions.setSelection([], []);
       }
     };
     const onCopy = (event: ClipboardEvent) => {
-      if (!isTyping(event.target) && !hasTextSelection()) copySelection(event);
+      if (!isTyping(event.target) && !hasTextSelection()) copySelection(store, event);
     };
     const onCut = (event: ClipboardEvent) => {
-      if (!isTyping(event.target) && !hasTextSelection() && copySelection(event)) deleteSelection();
+      if (!isTyping(event.target) && !hasTextSelection() && copySelection(store, event)) deleteSelection(store);
     };
     const onPaste = (event: ClipboardEvent) => {
       if (isTyping(event.target)) return;
       const content = readSteps(event.clipboardData?.getData("text/plain") ?? "");
       if (!content) return;
       event.preventDefault();
-      const { edit, setSelection } = useDesignerStore.getState();
+      const { edit, setSelection } = store.getState().actions;
       let pasted: string[] = [];
       edit((graph) => {
         const result = pasteSteps(graph, content, accountIds);
@@ -129,5 +134,5 @@ export function useDesignerShortcuts(accountIds: ReadonlySet<string>) {
       document.removeEventListener("cut", onCut);
       document.removeEventListener("paste", onPaste);
     };
-  }, [accountIds]);
+  }, [accountIds, store]);
 }

@@ -5,7 +5,7 @@
 import { useReactFlow, useStoreApi } from "@xyflow/react";
 import { useEffect, useRef, type RefObject } from "react";
 import type { FlowGraph } from "@/lib/flow-graph";
-import { useNodeFocus } from "./node-focuser";
+import { useDesignerStoreApi } from "../store/provider";
 import { panIntoView, type Box } from "./view-pan";
 
 const panDuration = 200;
@@ -34,6 +34,7 @@ export function useKeepInView({
 }) {
   const { getInternalNode, getViewport, setViewport, fitView } = useReactFlow();
   const store = useStoreApi();
+  const designer = useDesignerStoreApi();
   const pending = useRef(0);
   const known = useRef<ReadonlySet<string> | null>(null);
   // A press on a step selects it before any drag starts: panning then would move the step from under the pointer.
@@ -110,7 +111,7 @@ export function useKeepInView({
 
   // The step just selected; a problem picked from the list is zoomed to by NodeFocuser instead.
   useEffect(() => {
-    if (!selectedId || useNodeFocus.getState().request?.nodeId === selectedId) return;
+    if (!selectedId || designer.getState().focusRequest?.nodeId === selectedId) return;
     request.current([selectedId], { mayZoom: false });
-  }, [selectedId]);
+  }, [selectedId, designer]);
 }

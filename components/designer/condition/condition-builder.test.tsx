@@ -5,6 +5,7 @@ import type { FlowNode } from "@/lib/flow-graph";
 import { buildField } from "../mapping/data-fields";
 import { ConditionBuilder } from "./condition-builder";
 import { NodeDataProvider } from "../mapping/node-data-context";
+import { DesignerStoreProvider } from "../store/provider";
 import type { NodeData } from "../mapping/use-available-data";
 
 const data: NodeData = {
@@ -30,9 +31,11 @@ const ifNode = (inputs: Record<string, unknown>): FlowNode => ({
 
 function render(inputs: Record<string, unknown>): string {
   return renderToStaticMarkup(
-    <NodeDataProvider value={data}>
-      <ConditionBuilder node={ifNode(inputs)} />
-    </NodeDataProvider>,
+    <DesignerStoreProvider flowId="flow-1">
+      <NodeDataProvider value={data}>
+        <ConditionBuilder node={ifNode(inputs)} />
+      </NodeDataProvider>
+    </DesignerStoreProvider>,
   );
 }
 
@@ -85,7 +88,11 @@ describe("condition builder", () => {
   });
 
   it("has no data buttons where there is no data (outside a step's panel)", () => {
-    const html = renderToStaticMarkup(<ConditionBuilder node={ifNode({})} />);
+    const html = renderToStaticMarkup(
+      <DesignerStoreProvider flowId="flow-1">
+        <ConditionBuilder node={ifNode({})} />
+      </DesignerStoreProvider>,
+    );
     expect(html).toContain('data-testid="condition-field-0-0"');
     expect(html).not.toContain("condition-pick-field");
   });

@@ -22,7 +22,7 @@ import { fieldReferences } from "../mapping/available-data";
 import { ConditionExpression, conditionText, NOT_ROWS_ID } from "./condition-expression";
 import { RuleRow, type TreeTarget } from "./condition-rule-row";
 import { conditionViewKey, useConditionView, type ConditionView } from "./condition-view";
-import { useDesignerStore } from "../store/designer-store";
+import { useDesignerActions } from "../store/hooks";
 import { updateNode } from "../graph/graph-edit";
 import { useNodeData } from "../mapping/node-data-context";
 
@@ -52,7 +52,7 @@ function JoinSelect({
 }
 
 export function ConditionBuilder({ node }: { node: FlowNode }) {
-  const edit = useDesignerStore((state) => state.edit);
+  const { edit } = useDesignerActions();
   const data = useNodeData();
   const listId = useId();
   const stored = readBuilder(node.inputs[CONDITION_BUILDER_KEY]);

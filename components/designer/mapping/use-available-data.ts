@@ -15,8 +15,8 @@ import {
   samplesFromRun,
   type DataSource,
 } from "./available-data";
-import { useDesignerStore } from "../store/designer-store";
-import { samplesOf, unfinishedRunStatuses, useTestRunStore } from "../test-run/run-results";
+import { useFlowGraph, useFlowId, useTestResults } from "../store/hooks";
+import { samplesOf, unfinishedRunStatuses } from "../test-run/run-results";
 
 export interface NodeData {
   sources: DataSource[];
@@ -34,19 +34,15 @@ function newer<T extends { createdAt: Date }>(a: T | undefined, b: T | undefined
 
 export function useAvailableData(node: FlowNode, manifest: ConnectorManifest | undefined): NodeData {
   const trpc = useTRPC();
-  const flowId = useDesignerStore((state) => state.flowId);
-  const graph = useDesignerStore((state) => state.graph);
-  const testResults = useTestRunStore((state) => state.results);
+  const flowId = useFlowId();
+  const graph = useFlowGraph();
+  const testResults = useTestResults();
   const pinned = useMemo(() => samplesOf(graph, testResults), [graph, testResults]);
   // The newest succeeded and the newest failed run, one each, rather than a page to search: the later is the sample.
   // Not polled: they are read again when a panel opens or the window regains focus, and when a run started from the
   // toolbar finishes (useRunNowWatcher).
-  const succeeded = useQuery(
-    trpc.runs.list.queryOptions({ flowId: flowId ?? "", status: "succeeded", limit: 1 }, { enabled: flowId !== null }),
-  );
-  const failed = useQuery(
-    trpc.runs.list.queryOptions({ flowId: flowId ?? "", status: "failed", limit: 1 }, { enabled: flowId !== null }),
-  );
+  const succeeded = useQuery(trpc.runs.list.queryOptions({ flowId, status: "succeeded", limit: 1 }));
+  const failed = useQuery(trpc.runs.list.queryOptions({ flowId, status: "failed", limit: 1 }));
   const latest = newer(succeeded.data?.items[0], failed.data?.items[0]);
   const run = useQuery(
     trpc.runs.get.queryOptions({ id: latest?.id ?? "" }, { enabled: latest !== undefined, staleTime: Infinity }),

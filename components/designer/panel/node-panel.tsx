@@ -10,7 +10,7 @@ import { hasAuth } from "../../accounts/account-types";
 import { ConnectorIcon } from "../../connector-icon";
 import { Button } from "../../ui/button";
 import { TextInput } from "../../ui/text-input";
-import { useDesignerStore } from "../store/designer-store";
+import { useDesignerActions } from "../store/hooks";
 import { defaultInputs, removeNodes, updateNode } from "../graph/graph-edit";
 import { AccountPicker } from "./account-picker";
 import { SchemaForm } from "../fields/schema-form";
@@ -18,7 +18,7 @@ import { ConditionBuilder } from "../condition/condition-builder";
 import { DynamicOptionsProvider, type DynamicOptionsStep } from "../fields/dynamic-options-context";
 import { NodeDataProvider } from "../mapping/node-data-context";
 import { useAvailableData } from "../mapping/use-available-data";
-import { WebhookTriggerInfo } from "./webhook-address";
+import { WebhookAddress } from "./webhook-address";
 import { StepSettingsSection } from "./step-settings";
 import { TestResultsSection, TestResultSummary } from "../test-run/results-view";
 
@@ -34,8 +34,7 @@ function PanelIcon({ node, icon }: { node: FlowNode; icon: string | undefined })
 }
 
 export function NodePanel({ node, manifest }: { node: FlowNode; manifest: ConnectorManifest | undefined }) {
-  const edit = useDesignerStore((state) => state.edit);
-  const select = useDesignerStore((state) => state.select);
+  const { edit, select } = useDesignerActions();
   const resolved = resolveOperation(manifest, node);
   const fields = useMemo(() => describeFields(resolved?.operation.inputSchema), [resolved]);
   const availableData = useAvailableData(node, manifest);
@@ -150,7 +149,7 @@ export function NodePanel({ node, manifest }: { node: FlowNode; manifest: Connec
             onChange={(accountId) => edit((graph) => updateNode(graph, node.id, { accountId }))}
           />
         )}
-        {panel === "webhookAddress" && <WebhookTriggerInfo node={node} />}
+        {panel === "webhookAddress" && <WebhookAddress node={node} />}
         {!resolved && (
           <p className="text-sm text-red-600">
             This step’s application or action no longer exists. Delete it or pick another.

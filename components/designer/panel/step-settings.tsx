@@ -4,7 +4,7 @@
 import { useState } from "react";
 import { DEFAULT_MAX_ATTEMPTS, stepSettingsOf, type FlowNode, type OnErrorPolicy } from "@/lib/flow-graph";
 import { inputClass, TextInput } from "../../ui/text-input";
-import { useDesignerStore } from "../store/designer-store";
+import { useDesignerActions } from "../store/hooks";
 import { updateSettings } from "../graph/graph-edit";
 
 const MIN_TIMEOUT_S = 1;
@@ -26,7 +26,7 @@ function parseTimeout(text: string): { ok: true; ms: number | undefined } | { ok
 }
 
 export function StepSettingsSection({ node }: { node: FlowNode }) {
-  const edit = useDesignerStore((state) => state.edit);
+  const { edit } = useDesignerActions();
   const settings = stepSettingsOf(node);
   const [timeoutText, setTimeoutText] = useState(
     settings.timeoutMs === undefined ? "" : String(settings.timeoutMs / 1000),

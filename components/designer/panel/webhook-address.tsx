@@ -9,7 +9,7 @@ import type { FlowNode } from "@/lib/flow-graph";
 import { useTRPC } from "../../trpc";
 import { Button } from "../../ui/button";
 import { errorMessage } from "../../ui/error-message";
-import { useDesignerStore } from "../store/designer-store";
+import { useFlowId } from "../store/hooks";
 
 function CopyButton({ text, label, testId }: { text: string; label: string; testId: string }) {
   const [copied, setCopied] = useState(false);
@@ -39,12 +39,12 @@ function CopyButton({ text, label, testId }: { text: string; label: string; test
 const valueClass =
   "min-w-0 flex-1 truncate rounded-md border border-slate-200 bg-slate-50 px-2 py-1.5 font-mono text-xs";
 
-export function WebhookTriggerInfo({ node }: { node: FlowNode }) {
+export function WebhookAddress({ node }: { node: FlowNode }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const flowId = useDesignerStore((state) => state.flowId) ?? "";
-  const flow = useQuery(trpc.flows.get.queryOptions({ id: flowId }, { enabled: flowId !== "" }));
-  const info = useQuery(trpc.flows.webhook.queryOptions({ id: flowId }, { enabled: flowId !== "" }));
+  const flowId = useFlowId();
+  const flow = useQuery(trpc.flows.get.queryOptions({ id: flowId }));
+  const info = useQuery(trpc.flows.webhook.queryOptions({ id: flowId }));
   const rotate = useMutation(trpc.flows.rotateWebhookSecret.mutationOptions());
   const [shown, setShown] = useState(false);
   const [confirming, setConfirming] = useState(false);

@@ -3,27 +3,9 @@
 // Picking a problem selects its node (so the side panel shows the field to fix) and brings it into view.
 import { AlertTriangle, ChevronRight } from "lucide-react";
 import { useEffect, useId, useMemo, useRef } from "react";
-import { create } from "zustand";
 import type { ConnectorManifest } from "@/lib/connector-manifest";
-import { useDesignerStore } from "../store/designer-store";
+import { useDesignerActions, useFlowGraph, useProblemsPanel } from "../store/hooks";
 import { listProblems } from "./problems";
-import { useNodeFocus } from "../canvas/node-focuser";
-
-interface ProblemsPanelState {
-  open: boolean;
-  /** Why the list opened by itself (Start refused), shown above it; null when the user opened it. */
-  notice: string | null;
-  setOpen(open: boolean): void;
-  /** Opens the list with a notice, e.g. when Start is refused; the toolbar's button shows it. */
-  openWith(notice: string): void;
-}
-
-export const useProblemsPanel = create<ProblemsPanelState>((set) => ({
-  open: false,
-  notice: null,
-  setOpen: (open) => set({ open, notice: null }),
-  openWith: (notice) => set({ open: true, notice }),
-}));
 
 /** What refusing Start says, worded for one problem or several. */
 export function startRefusedNotice(count: number): string {
@@ -39,12 +21,9 @@ export function ProblemsButton({
   problems: ReadonlyMap<string, readonly string[]>;
   manifest: ConnectorManifest | undefined;
 }) {
-  const graph = useDesignerStore((state) => state.graph);
-  const select = useDesignerStore((state) => state.select);
-  const focusNode = useNodeFocus((state) => state.focusNode);
-  const open = useProblemsPanel((state) => state.open);
-  const notice = useProblemsPanel((state) => state.notice);
-  const setOpen = useProblemsPanel((state) => state.setOpen);
+  const graph = useFlowGraph();
+  const { select, focusNode, setProblemsOpen: setOpen } = useDesignerActions();
+  const { open, notice } = useProblemsPanel();
   const container = useRef<HTMLDivElement>(null);
   const listId = useId();
   const entries = useMemo(() => listProblems(graph, problems, manifest), [graph, problems, manifest]);
@@ -61,8 +40,6 @@ export function ProblemsButton({
   useEffect(() => {
     if (entries.length === 0) setOpen(false);
   }, [entries.length, setOpen]);
-  // The store outlives the designer: a list left open must not pop up in the next flow opened.
-  useEffect(() => () => setOpen(false), [setOpen]);
 
   if (entries.length === 0) return null;
   return (

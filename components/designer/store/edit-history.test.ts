@@ -1,35 +1,38 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { emptyFlowGraph } from "@/lib/flow-graph";
-import { useDesignerStore } from "./designer-store";
+import { createDesignerStore, type DesignerStore } from "./designer-store";
 import { COALESCE_MS, HISTORY_LIMIT, editKey } from "./edit-history";
 import { appendStep, moveNode, updateNode } from "../graph/graph-edit";
 
 const http = { connectorId: "http", operation: "request", inputs: {} };
-const store = () => useDesignerStore.getState();
+let designer: DesignerStore;
+const store = () => designer.getState();
+const act = () => designer.getState().actions;
 const ids = () => store().graph?.nodes.map((node) => node.id);
 const url = () => store().graph?.nodes[1]?.inputs.url;
 const typeUrl = (value: string) =>
-  store().edit((graph) => updateNode(graph, "http_request_1", { inputs: { url: value } }));
+  act().edit((graph) => updateNode(graph, "http_request_1", { inputs: { url: value } }));
 
 describe("undo history", () => {
   beforeEach(() => {
     vi.useFakeTimers();
-    store().load("flow-1", appendStep(emptyFlowGraph(), http).graph, 1);
+    designer = createDesignerStore("flow-1");
+    act().load(appendStep(emptyFlowGraph(), http).graph, 1);
   });
   afterEach(() => vi.useRealTimers());
 
   it("undoes and redoes an added step, and a new edit clears what could be redone", () => {
-    store().edit((graph) => appendStep(graph, http).graph);
+    act().edit((graph) => appendStep(graph, http).graph);
     expect(ids()).toEqual(["trigger", "http_request_1", "http_request_2"]);
-    store().undo();
+    act().undo();
     expect(ids()).toEqual(["trigger", "http_request_1"]);
     expect(store().dirty).toBe(true);
-    store().redo();
+    act().redo();
     expect(ids()).toEqual(["trigger", "http_request_1", "http_request_2"]);
-    store().undo();
-    store().edit((graph) => moveNode(graph, "trigger", { x: 5, y: 5 }));
+    act().undo();
+    act().edit((graph) => moveNode(graph, "trigger", { x: 5, y: 5 }));
     expect(store().history.future).toEqual([]);
-    store().redo();
+    act().redo();
     expect(ids()).toEqual(["trigger", "http_request_1"]);
   });
 
@@ -42,32 +45,32 @@ describe("undo history", () => {
     vi.advanceTimersByTime(COALESCE_MS);
     typeUrl("http://x");
     expect(store().history.past).toHaveLength(2);
-    store().edit((graph) => updateNode(graph, "http_request_1", { label: "Fetch" }));
+    act().edit((graph) => updateNode(graph, "http_request_1", { label: "Fetch" }));
     expect(store().history.past).toHaveLength(3);
-    store().undo();
-    store().undo();
+    act().undo();
+    act().undo();
     expect(url()).toBe("http");
-    store().undo();
+    act().undo();
     expect(url()).toBeUndefined();
-    store().undo();
+    act().undo();
     expect(url()).toBeUndefined();
   });
 
   it("never merges structural edits and keeps at most the limit", () => {
-    store().edit((graph) => appendStep(graph, http).graph);
-    store().edit((graph) => appendStep(graph, http).graph);
+    act().edit((graph) => appendStep(graph, http).graph);
+    act().edit((graph) => appendStep(graph, http).graph);
     expect(store().history.past).toHaveLength(2);
     for (let index = 0; index < HISTORY_LIMIT + 20; index += 1) {
-      store().edit((graph) => moveNode(graph, "trigger", { x: index, y: 0 }));
+      act().edit((graph) => moveNode(graph, "trigger", { x: index, y: 0 }));
       vi.advanceTimersByTime(COALESCE_MS + 1);
     }
     expect(store().history.past).toHaveLength(HISTORY_LIMIT);
   });
 
   it("drops from the selection what an undo takes away", () => {
-    store().edit((graph) => appendStep(graph, http).graph);
-    store().setSelection(["http_request_1", "http_request_2"], []);
-    store().undo();
+    act().edit((graph) => appendStep(graph, http).graph);
+    act().setSelection(["http_request_1", "http_request_2"], []);
+    act().undo();
     expect(store().selectedNodeIds).toEqual(["http_request_1"]);
     expect(store().selectedId).toBeNull();
   });

@@ -8,8 +8,14 @@ import type { FlowNode } from "@/lib/flow-graph";
 import { JsonView } from "../../runs/json-view";
 import { Button } from "../../ui/button";
 import { StatusBadge } from "../../ui/status-badge";
-import { useDesignerStore } from "../store/designer-store";
-import { pinProblem, pinSample, unfinishedRunStatuses, useTestRunStore } from "./run-results";
+import {
+  useDesignerActions,
+  useLatestTestRun,
+  useTestRunId,
+  useTestRunStatus,
+  useTestStepResult,
+} from "../store/hooks";
+import { pinProblem, pinSample, unfinishedRunStatuses } from "./run-results";
 
 const bannerText: Record<string, string> = {
   queued: "Test queued…",
@@ -20,7 +26,8 @@ const bannerText: Record<string, string> = {
 };
 
 export function TestRunBanner() {
-  const { runId, runStatus, runError, dismiss } = useTestRunStore();
+  const { runId, runStatus, runError } = useLatestTestRun();
+  const { dismissTestRun: dismiss } = useDesignerActions();
   if (!runId || !runStatus) return null;
   return (
     <div
@@ -58,7 +65,7 @@ export function TestRunBanner() {
 
 /** The node's pinned sample; its JSON is left out when it is the output shown just above. */
 function PinnedSample({ node, sameAsOutput }: { node: FlowNode; sameAsOutput: boolean }) {
-  const edit = useDesignerStore((state) => state.edit);
+  const { edit } = useDesignerActions();
   if (node.sample === undefined) return null;
   return (
     <div className="flex flex-col gap-2" data-testid="pinned-sample">
@@ -85,8 +92,8 @@ function PinnedSample({ node, sameAsOutput }: { node: FlowNode; sameAsOutput: bo
  * below the fields, out of sight on a laptop; its button scrolls there.
  */
 export function TestResultSummary({ node }: { node: FlowNode }) {
-  const runId = useTestRunStore((state) => state.runId);
-  const result = useTestRunStore((state) => state.results[node.id]);
+  const runId = useTestRunId();
+  const result = useTestStepResult(node.id);
   if (!runId) return null;
   return (
     <div
@@ -113,10 +120,10 @@ export function TestResultSummary({ node }: { node: FlowNode }) {
 }
 
 export function TestResultsSection({ node }: { node: FlowNode }) {
-  const edit = useDesignerStore((state) => state.edit);
-  const runId = useTestRunStore((state) => state.runId);
-  const runStatus = useTestRunStore((state) => state.runStatus);
-  const result = useTestRunStore((state) => state.results[node.id]);
+  const { edit } = useDesignerActions();
+  const runId = useTestRunId();
+  const runStatus = useTestRunStatus();
+  const result = useTestStepResult(node.id);
   if (!runId && node.sample === undefined) return null;
   const problem = result ? pinProblem(result.output, result.outputTruncated) : null;
   const pinned =

@@ -1,6 +1,6 @@
 // What a test run means for the canvas: each node's status and output, the samples the mapping preview reads, and
-// pinning an output onto its node. Pure, so it is tested without a browser.
-import { create } from "zustand";
+// pinning an output onto its node. Pure, so it is tested without a browser; the run itself sits in the designer
+// store (store/test-run-slice.ts).
 import { jsonByteLength, MAX_NODE_SAMPLE_BYTES, type FlowGraph } from "@/lib/flow-graph";
 
 export type TestStepStatus = "running" | "succeeded" | "failed" | "skipped";
@@ -70,29 +70,3 @@ export function pinSample(graph: FlowGraph, stepId: string, sample: unknown | un
     }),
   };
 }
-
-interface TestRunState {
-  flowId: string | null;
-  runId: string | null;
-  runStatus: string | null;
-  runError: string | null;
-  results: Record<string, TestStepResult>;
-  begin(flowId: string, runId: string): void;
-  update(runStatus: string, runError: string | null, results: Record<string, TestStepResult>): void;
-  /** Hides the results but remembers the flow, so its latest test is not shown again until it is reopened. */
-  dismiss(): void;
-  clear(): void;
-}
-
-/** The latest test run of the open flow, polled by use-test-run.ts and read by the canvas and the side panel. */
-export const useTestRunStore = create<TestRunState>((set) => ({
-  flowId: null,
-  runId: null,
-  runStatus: null,
-  runError: null,
-  results: {},
-  begin: (flowId, runId) => set({ flowId, runId, runStatus: "queued", runError: null, results: {} }),
-  update: (runStatus, runError, results) => set({ runStatus, runError, results }),
-  dismiss: () => set({ runId: null, runStatus: null, runError: null, results: {} }),
-  clear: () => set({ flowId: null, runId: null, runStatus: null, runError: null, results: {} }),
-}));

@@ -1,19 +1,25 @@
 "use client";
-// Undo and Redo for the designer's toolbar, and the Tidy up its "More" menu offers. They work on the designer store directly.
+// Undo and Redo for the designer's toolbar, and the Tidy up its "More" menu offers. They work on the designer store
+// directly.
 import { Redo2, Undo2 } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "../../ui/button";
 import { errorMessage } from "../../ui/error-message";
-import { useDesignerStore } from "../store/designer-store";
+import { useCanRedo, useCanUndo, useDesignerActions } from "../store/hooks";
+import { useDesignerStoreApi } from "../store/provider";
 
 const isMac = () => typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
 
 /** Lays the flow out top-down with ELK; for the toolbar's "More › Tidy up". */
 export function useTidyUp(): { tidying: boolean; tidyUp: () => Promise<void> } {
   const [tidying, setTidying] = useState(false);
+  const store = useDesignerStoreApi();
   async function tidyUp() {
-    const { graph, edit, requestFit } = useDesignerStore.getState();
+    const {
+      graph,
+      actions: { edit, requestFit },
+    } = store.getState();
     if (!graph) return;
     setTidying(true);
     try {
@@ -33,10 +39,9 @@ export function useTidyUp(): { tidying: boolean; tidyUp: () => Promise<void> } {
 }
 
 export function EditingButtons() {
-  const canUndo = useDesignerStore((state) => state.history.past.length > 0);
-  const canRedo = useDesignerStore((state) => state.history.future.length > 0);
-  const undo = useDesignerStore((state) => state.undo);
-  const redo = useDesignerStore((state) => state.redo);
+  const canUndo = useCanUndo();
+  const canRedo = useCanRedo();
+  const { undo, redo } = useDesignerActions();
   const mod = isMac() ? "⌘" : "Ctrl+";
 
   return (

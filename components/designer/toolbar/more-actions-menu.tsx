@@ -6,13 +6,15 @@ import { Download, History, LayoutGrid, MoreHorizontal, Settings } from "lucide-
 import { useState } from "react";
 import { downloadFlowExport } from "../../flows/export-flow-button";
 import { OptionsMenu, type MenuItem } from "../../ui/options-menu";
-import { useDesignerStore } from "../store/designer-store";
+import { useFlowId } from "../store/hooks";
+import { useDesignerStoreApi } from "../store/provider";
 import { useTidyUp } from "./editing-buttons";
 import { FlowSettingsDialog } from "./flow-settings-dialog";
 import { VersionsDialog } from "./versions-dialog";
 
 export function MoreActionsMenu({ name }: { name: string }) {
-  const flowId = useDesignerStore((state) => state.flowId);
+  const flowId = useFlowId();
+  const store = useDesignerStoreApi();
   const [dialog, setDialog] = useState<"settings" | "versions" | null>(null);
   const { tidying, tidyUp } = useTidyUp();
 
@@ -28,15 +30,11 @@ export function MoreActionsMenu({ name }: { name: string }) {
       label: "Export as a file",
       icon: Download,
       testId: "export-flow-button",
-      onSelect: () => void downloadFlowExport(name, () => useDesignerStore.getState().graph),
+      onSelect: () => void downloadFlowExport(name, () => store.getState().graph),
     },
+    { label: "Versions", icon: History, testId: "versions-button", onSelect: () => setDialog("versions") },
+    { label: "Flow settings", icon: Settings, testId: "flow-settings-button", onSelect: () => setDialog("settings") },
   ];
-  if (flowId) {
-    items.push(
-      { label: "Versions", icon: History, testId: "versions-button", onSelect: () => setDialog("versions") },
-      { label: "Flow settings", icon: Settings, testId: "flow-settings-button", onSelect: () => setDialog("settings") },
-    );
-  }
 
   return (
     <>
@@ -46,8 +44,8 @@ export function MoreActionsMenu({ name }: { name: string }) {
         items={items}
         button={{ content: <MoreHorizontal size={16} aria-hidden />, label: "More actions" }}
       />
-      {flowId && dialog === "settings" && <FlowSettingsDialog flowId={flowId} onClose={() => setDialog(null)} />}
-      {flowId && dialog === "versions" && <VersionsDialog flowId={flowId} onClose={() => setDialog(null)} />}
+      {dialog === "settings" && <FlowSettingsDialog flowId={flowId} onClose={() => setDialog(null)} />}
+      {dialog === "versions" && <VersionsDialog flowId={flowId} onClose={() => setDialog(null)} />}
     </>
   );
 }

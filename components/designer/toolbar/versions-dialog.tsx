@@ -10,7 +10,8 @@ import { Button } from "../../ui/button";
 import { Dialog } from "../../ui/dialog";
 import { errorMessage } from "../../ui/error-message";
 import { inputClass } from "../../ui/text-input";
-import { useDesignerStore } from "../store/designer-store";
+import { useDesignerActions, useIsDirty } from "../store/hooks";
+import { useDesignerStoreApi } from "../store/provider";
 import { VersionDiffView } from "./version-diff-view";
 
 type VersionRef = number | "draft";
@@ -134,14 +135,16 @@ function DiffResult({ flowId, from, to }: { flowId: string; from: VersionRef; to
 function RestoreConfirm(props: { flowId: string; number: number; onCancel: () => void; onDone: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const dirty = useDesignerStore((state) => state.dirty);
+  const dirty = useIsDirty();
+  const { load } = useDesignerActions();
+  const store = useDesignerStoreApi();
   const restore = useMutation(trpc.flows.restoreVersion.mutationOptions());
 
   async function onRestore() {
-    const { revision, load } = useDesignerStore.getState();
+    const { revision } = store.getState();
     try {
       const restored = await restore.mutateAsync({ id: props.flowId, number: props.number, baseRevision: revision });
-      load(props.flowId, restored.draft, restored.draftRevision);
+      load(restored.draft, restored.draftRevision);
       await queryClient.invalidateQueries({ queryKey: trpc.flows.get.queryKey({ id: props.flowId }) });
       await queryClient.invalidateQueries({ queryKey: trpc.flows.versionDiff.queryKey() });
       toast.success(`Version ${props.number} restored into the draft. Start the flow to publish it.`);
