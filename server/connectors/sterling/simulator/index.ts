@@ -11,7 +11,9 @@ import { handleMq, type MqOptions } from "./mq";
 import { catalogApis } from "./catalog";
 import { orderApis, seedOrder } from "./orders";
 import { organizationApis } from "./organizations";
-import { faults, SterlingFault, type Doc, type SimulatorState } from "./state";
+import { fulfilmentApis } from "./fulfilment";
+import { pageApis } from "./pages";
+import { faults, SterlingFault, text, timestamp, type Doc, type SimulatorState } from "./state";
 
 export type { Doc } from "./state";
 
@@ -33,6 +35,8 @@ export interface SterlingSimulatorOptions {
   mq?: MqOptions;
   /** Serve HTTPS and require a client certificate issued by `ca`, as IBM-hosted Sterling does. */
   tls?: { cert: string; key: string; ca: string };
+  /** Where timestamps come from; a test stops it to give many changes one Modifyts. */
+  clock?: () => Date;
 }
 
 export interface RecordedRequest {
@@ -57,24 +61,49 @@ export interface SterlingSimulator {
 
 const apis: Record<string, (input: unknown, state: SimulatorState) => Doc> = {
   ...orderApis,
+  ...fulfilmentApis,
+  ...pageApis,
   ...catalogApis,
   ...organizationApis,
 };
 const loginInput = z.object({ LoginID: z.string(), Password: z.string() });
 const INVOKE = "/smcfs/restapi/invoke/";
 
-function send(
-  res: http.ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string | string[]> = {},
-): void {
-  res.writeHead(status, { "content-type": "application/json;charset=UTF-8", ...headers });
-  res.end(JSON.stringify(body));
+/** One HTTP request as the REST layer sees it, whichever server received it. */
+export interface SterlingRestRequest {
+  method: string;
+  /** The path below the mount point, e.g. /smcfs/restapi/invoke/getOrderList. */
+  path: string;
+  query: URLSearchParams;
+  cookie?: string;
+  body: string;
 }
 
-function sendFault(res: http.ServerResponse, fault: SterlingFault) {
-  send(res, fault.status, {
+export interface SterlingRestReply {
+  status: number;
+  headers: Record<string, string | string[]>;
+  body: string;
+}
+
+/** Sterling's REST layer over one in-memory state, independent of the HTTP server that carries it. */
+export interface SterlingBackend {
+  state: SimulatorState;
+  handleRest(request: SterlingRestRequest): SterlingRestReply;
+  expireSessions(): void;
+  failApi(api: string): void;
+  restoreApi(api: string): void;
+}
+
+function reply(status: number, body: unknown, headers: Record<string, string | string[]> = {}): SterlingRestReply {
+  return {
+    status,
+    headers: { "content-type": "application/json;charset=UTF-8", ...headers },
+    body: JSON.stringify(body),
+  };
+}
+
+function faultReply(fault: SterlingFault): SterlingRestReply {
+  return reply(fault.status, {
     errors: [
       { ErrorCode: fault.code, ErrorDescription: fault.description, ErrorRelatedMoreInfo: "", httpcode: fault.status },
     ],
@@ -89,58 +118,107 @@ function readCookie(header: string | undefined, name: string): string | undefine
   return undefined;
 }
 
-export async function startSterlingSimulator(options: SterlingSimulatorOptions): Promise<SterlingSimulator> {
+/** Fills in what Sterling stamps on every record, for releases and shipments given as sample data. */
+function stamped(doc: Doc, state: SimulatorState): Doc {
+  const created = text(doc, "Createts") || text(doc, "ActualShipmentDate") || timestamp(state);
+  return { ...doc, Createts: created, Modifyts: text(doc, "Modifyts") || created, Lockid: text(doc, "Lockid") || "0" };
+}
+
+export function createSterlingBackend(
+  options: Omit<SterlingSimulatorOptions, "mq" | "tls">,
+  mountPath = "",
+): SterlingBackend {
   const state: SimulatorState = {
-    orders: (options.orders ?? []).map((order, index) => seedOrder(order, index)),
-    releases: options.releases ?? [],
-    shipments: options.shipments ?? [],
+    orders: [],
+    releases: [],
+    shipments: [],
     items: options.items ?? [],
     customers: options.customers ?? [],
     organizations: options.organizations ?? [],
     nextOrderNo: 100_001,
+    clock: options.clock ?? (() => new Date()),
+    nextKey: 1,
   };
+  for (const order of options.orders ?? []) state.orders.push(seedOrder(order, state));
+  state.releases = (options.releases ?? []).map((release) => stamped(release, state));
+  state.shipments = (options.shipments ?? []).map((shipment) => stamped(shipment, state));
   const sessions = new Map<string, { loginId: string; sessionId: string }>();
-  const requests: RecordedRequest[] = [];
   const failing = new Set<string>();
 
-  function login(body: unknown, res: http.ServerResponse) {
+  function login(body: unknown): SterlingRestReply {
     const credentials = loginInput.safeParse(body);
     const user = credentials.success
       ? options.users.find((candidate) => candidate.loginId === credentials.data.LoginID)
       : undefined;
     if (!credentials.success || !user || user.password !== credentials.data.Password) {
-      return sendFault(res, faults.loginFailed());
+      return faultReply(faults.loginFailed());
     }
     const token = randomBytes(24).toString("base64url");
     const sessionId = randomBytes(12).toString("hex");
     sessions.set(token, { loginId: user.loginId, sessionId });
-    send(
-      res,
+    return reply(
       200,
       { LoginID: user.loginId, UserName: user.loginId, UserToken: token, UserGroupID: "SYSTEM" },
       // The route cookie stands in for a load balancer's affinity cookie, with the date that has a comma in it.
       {
         "set-cookie": [
-          `JSESSIONID=${sessionId}; Path=/smcfs; HttpOnly; Secure`,
+          `JSESSIONID=${sessionId}; Path=${mountPath}/smcfs; HttpOnly; Secure`,
           "route=node1; Expires=Wed, 21 Oct 2099 07:28:00 GMT; Path=/",
         ],
       },
     );
   }
 
-  function invoke(api: string, url: URL, req: http.IncomingMessage, body: unknown, res: http.ServerResponse) {
-    const session = sessions.get(url.searchParams.get("_token") ?? "");
+  function invoke(api: string, request: SterlingRestRequest, body: unknown): SterlingRestReply {
+    const session = sessions.get(request.query.get("_token") ?? "");
     const authenticated =
       session !== undefined &&
-      session.loginId === url.searchParams.get("_loginid") &&
-      session.sessionId === readCookie(req.headers.cookie, "JSESSIONID");
+      session.loginId === request.query.get("_loginid") &&
+      session.sessionId === readCookie(request.cookie, "JSESSIONID");
     // Observed Sterling behaviour: an unknown or foreign token is a 400 with YCP0427, not a 401.
-    if (!authenticated) return sendFault(res, faults.notAuthenticated());
+    if (!authenticated) return faultReply(faults.notAuthenticated());
     const handler = Object.hasOwn(apis, api) ? apis[api] : undefined;
-    if (!handler) return sendFault(res, faults.unknownApi(api));
-    if (failing.has(api)) return sendFault(res, faults.unavailable());
-    send(res, 200, handler(body, state));
+    if (!handler) return faultReply(faults.unknownApi(api));
+    if (failing.has(api)) return faultReply(faults.unavailable());
+    return reply(200, handler(body, state));
   }
+
+  function handleRest(request: SterlingRestRequest): SterlingRestReply {
+    try {
+      if (request.method !== "POST" || !request.path.startsWith(INVOKE)) {
+        // What the application server in front of Sterling answers for a path it does not serve.
+        return {
+          status: 404,
+          headers: { "content-type": "text/html" },
+          body: "<html><body>Error 404: Not Found</body></html>",
+        };
+      }
+      let body: unknown;
+      try {
+        body = request.body.trim() === "" ? {} : JSON.parse(request.body);
+      } catch {
+        throw faults.badInput("The request body is not valid JSON");
+      }
+      const api = decodeURIComponent(request.path.slice(INVOKE.length));
+      return api === "login" ? login(body) : invoke(api, request, body);
+    } catch (error) {
+      if (error instanceof SterlingFault) return faultReply(error);
+      return reply(500, { errors: [{ ErrorCode: "YFC0101", ErrorDescription: String(error) }] });
+    }
+  }
+
+  return {
+    state,
+    handleRest,
+    expireSessions: () => sessions.clear(),
+    failApi: (api) => void failing.add(api),
+    restoreApi: (api) => void failing.delete(api),
+  };
+}
+
+export async function startSterlingSimulator(options: SterlingSimulatorOptions): Promise<SterlingSimulator> {
+  const backend = createSterlingBackend(options);
+  const requests: RecordedRequest[] = [];
 
   const listener: http.RequestListener = (req, res) => {
     let text = "";
@@ -154,26 +232,15 @@ export async function startSterlingSimulator(options: SterlingSimulatorOptions):
         headers: req.headers,
         body: text,
       });
-      try {
-        if (url.pathname.startsWith("/ibmmq/rest/")) return handleMq(options.mq, req, url, res);
-        if (req.method !== "POST" || !url.pathname.startsWith(INVOKE)) {
-          // What the application server in front of Sterling answers for a path it does not serve.
-          res.writeHead(404, { "content-type": "text/html" }).end("<html><body>Error 404: Not Found</body></html>");
-          return;
-        }
-        let body: unknown;
-        try {
-          body = text.trim() === "" ? {} : JSON.parse(text);
-        } catch {
-          throw faults.badInput("The request body is not valid JSON");
-        }
-        const api = decodeURIComponent(url.pathname.slice(INVOKE.length));
-        if (api === "login") return login(body, res);
-        invoke(api, url, req, body, res);
-      } catch (error) {
-        if (error instanceof SterlingFault) return sendFault(res, error);
-        send(res, 500, { errors: [{ ErrorCode: "YFC0101", ErrorDescription: String(error) }] });
-      }
+      if (url.pathname.startsWith("/ibmmq/rest/")) return handleMq(options.mq, req, url, res);
+      const answer = backend.handleRest({
+        method: req.method ?? "",
+        path: url.pathname,
+        query: url.searchParams,
+        cookie: req.headers.cookie,
+        body: text,
+      });
+      res.writeHead(answer.status, answer.headers).end(answer.body);
     });
   };
   const server = options.tls
@@ -185,10 +252,10 @@ export async function startSterlingSimulator(options: SterlingSimulatorOptions):
   return {
     url: `${options.tls ? "https" : "http"}://127.0.0.1:${address.port}`,
     requests,
-    state,
-    expireSessions: () => sessions.clear(),
-    failApi: (api) => void failing.add(api),
-    restoreApi: (api) => void failing.delete(api),
+    state: backend.state,
+    expireSessions: backend.expireSessions,
+    failApi: backend.failApi,
+    restoreApi: backend.restoreApi,
     close: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

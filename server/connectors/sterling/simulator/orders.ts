@@ -1,6 +1,7 @@
 // The simulator's order APIs: getOrderList, getOrderDetails, createOrder and changeOrder, with Sterling's attribute
 // names, its status codes (1100 Created … 3700 Shipped, 9000 Cancelled) and its refusals.
 import { z } from "zod";
+import { matchesQuery, sortByOrderBy } from "./query";
 import {
   attribute,
   child,
@@ -11,48 +12,53 @@ import {
   maximumRecords,
   parseInput,
   text,
+  mintKey,
+  timestamp,
+  touch,
   type Doc,
   type SimulatorState,
 } from "./state";
+import { CANCELLED, CREATED, orderLines, setLineStatus, SHIPPED, statusName, summariseOrderStatus } from "./statuses";
 
-const statusNames: Record<string, string> = {
-  "1100": "Created",
-  "1300": "Backordered",
-  "1500": "Scheduled",
-  "3200": "Released",
-  "3700": "Shipped",
-  "9000": "Cancelled",
-};
-const SHIPPED = 3700;
-const CANCELLED = "9000";
 const quantity = z.string().regex(/^\d+(\.\d+)?$/, "must be a number");
 
-function orderHeaderKey(sequence: number): string {
+function seededKey(sequence: number): string {
   return `20250101000000${String(sequence).padStart(10, "0")}`;
 }
 
-function withStatus(doc: Doc, code: string): void {
-  doc.Status = statusNames[code] ?? code;
-  doc.MinOrderStatus = code;
-  doc.MaxOrderStatus = code;
-}
-
-/** Completes a seeded order with what Sterling would have filled in. */
-export function seedOrder(order: Doc, index: number): Doc {
+/**
+ * Completes an order with what Sterling would have filled in: keys, timestamps, Lockid and each line's status
+ * history. A seeded order (no `state` clock reading wanted) keeps its given Createts/Modifyts, or its OrderDate.
+ */
+export function seedOrder(order: Doc, state: SimulatorState, key = seededKey(state.orders.length + 1)): Doc {
+  const created = text(order, "Createts") || text(order, "OrderDate") || timestamp(state);
   const seeded: Doc = {
-    OrderHeaderKey: orderHeaderKey(index + 1),
+    OrderHeaderKey: key,
     DocumentType: "0001",
-    OrderDate: "2025-01-01T00:00:00+00:00",
+    OrderDate: created,
     ...order,
+    Createts: created,
+    Modifyts: text(order, "Modifyts") || created,
+    Lockid: text(order, "Lockid") || "0",
   };
-  withStatus(seeded, text(order, "MaxOrderStatus") || "1100");
-  const lines = children(child(seeded, "OrderLines"), "OrderLine").map((line, lineIndex) => ({
-    OrderLineKey: `${text(seeded, "OrderHeaderKey")}${lineIndex + 1}`,
-    SubLineNo: "1",
-    Status: text(seeded, "Status"),
-    ...line,
-  }));
+  const status = text(order, "MaxOrderStatus") || CREATED;
+  const at = { clock: () => new Date(created) };
+  const lines = children(child(seeded, "OrderLines"), "OrderLine").map((line, lineIndex) => {
+    const completed: Doc = {
+      OrderLineKey: `${text(seeded, "OrderHeaderKey")}${lineIndex + 1}`,
+      SubLineNo: "1",
+      ...line,
+    };
+    if (!child(completed, "OrderStatuses")) setLineStatus(completed, text(line, "MaxLineStatus") || status, at);
+    return completed;
+  });
   seeded.OrderLines = { OrderLine: lines };
+  if (lines.length > 0) summariseOrderStatus(seeded);
+  else {
+    seeded.MinOrderStatus = status;
+    seeded.MaxOrderStatus = status;
+    seeded.Status = statusName(status);
+  }
   return seeded;
 }
 
@@ -63,7 +69,7 @@ const identityInput = z.looseObject({
   DocumentType: attribute,
 });
 
-function findOrder(state: SimulatorState, input: z.output<typeof identityInput>, api: string): Doc {
+export function findOrder(state: SimulatorState, input: z.output<typeof identityInput>, api: string): Doc {
   if (!input.OrderHeaderKey && !(input.OrderNo && input.EnterpriseCode)) {
     throw faults.badInput(`${api}: OrderHeaderKey or OrderNo and EnterpriseCode are mandatory`);
   }
@@ -74,6 +80,8 @@ function findOrder(state: SimulatorState, input: z.output<typeof identityInput>,
   if (!order) throw faults.orderNotFound();
   return order;
 }
+
+export const orderIdentityInput = identityInput;
 
 const listInput = identityInput.extend({
   CustomerEMailID: attribute,
@@ -101,30 +109,44 @@ function inDateRange(order: Doc, input: z.output<typeof listInput>): boolean {
   }
 }
 
-function getOrderList(raw: unknown, state: SimulatorState): Doc {
+/**
+ * Every order matching a getOrderList input, whole and sorted by its OrderBy: Status matches either end of the
+ * order's status range, OrderDate keeps its date-range form, and any other attribute (Modifyts, Createts,
+ * OrderHeaderKey...) follows the generic query language.
+ */
+export function queryOrders(raw: unknown, state: SimulatorState): { input: z.output<typeof listInput>; orders: Doc[] } {
   const input = parseInput(listInput, raw, "getOrderList");
-  const matching = filterDocs(
-    state.orders,
-    {
-      OrderHeaderKey: input.OrderHeaderKey,
-      OrderNo: input.OrderNo,
-      EnterpriseCode: input.EnterpriseCode,
-      DocumentType: input.DocumentType ?? "0001",
-      CustomerEMailID: input.CustomerEMailID,
-    },
-    Number.MAX_SAFE_INTEGER,
-  ).filter(
+  const generic = { ...input, DocumentType: input.DocumentType ?? "0001" };
+  const matching = state.orders.filter(
     (order) =>
+      matchesQuery(order, generic, ["Status", "OrderDate", "FromOrderDate", "ToOrderDate", "OrderDateQryType"]) &&
       (!input.Status || [text(order, "MinOrderStatus"), text(order, "MaxOrderStatus")].includes(input.Status)) &&
       inDateRange(order, input),
   );
-  // getOrderList's default template lists headers without their lines.
-  const page = matching.slice(0, input.MaximumRecords).map(({ OrderLines: _lines, ...header }) => header);
+  return { input, orders: sortByOrderBy(matching, input) };
+}
+
+/** getOrderList's default output template: header attributes, without lines, timestamps or addresses. */
+export function defaultOrderListEntry(order: Doc): Doc {
+  const {
+    OrderLines: _lines,
+    Createts: _createts,
+    Modifyts: _modifyts,
+    Lockid: _lockid,
+    PersonInfoShipTo: _shipTo,
+    ...header
+  } = order;
+  return header;
+}
+
+function getOrderList(raw: unknown, state: SimulatorState): Doc {
+  const { input, orders } = queryOrders(raw, state);
+  const page = orders.slice(0, input.MaximumRecords).map(defaultOrderListEntry);
   const last = page.at(-1);
   return {
     ...(page.length > 0 ? { Order: page } : {}),
     TotalOrderList: String(page.length),
-    LastRecordSet: matching.length > page.length ? "N" : "Y",
+    LastRecordSet: orders.length > page.length ? "N" : "Y",
     LastOrderHeaderKey: last ? text(last, "OrderHeaderKey") : "",
     ReadFromHistory: "",
   };
@@ -152,6 +174,17 @@ const createInput = z.looseObject({
   }),
 });
 
+/** What Sterling sets itself and a caller cannot: keys, timestamps, the lock counter and the status summary. */
+const systemAttributes = [
+  "OrderHeaderKey",
+  "Createts",
+  "Modifyts",
+  "Lockid",
+  "Status",
+  "MinOrderStatus",
+  "MaxOrderStatus",
+] as const;
+
 function createOrder(raw: unknown, state: SimulatorState): Doc {
   const doc = parseInput(docSchema, raw, "createOrder");
   const input = parseInput(createInput, doc, "createOrder");
@@ -169,15 +202,27 @@ function createOrder(raw: unknown, state: SimulatorState): Doc {
     (sum, line) => sum + Number(line.OrderedQty) * Number(line.LinePriceInfo?.UnitPrice ?? 0),
     0,
   );
+  const given: Doc = { ...doc };
+  for (const name of systemAttributes) delete given[name];
+  const now = timestamp(state);
   const order = seedOrder(
     {
-      ...doc,
+      ...given,
       OrderNo: orderNo,
       DocumentType: documentType,
-      OrderDate: text(doc, "OrderDate") || new Date().toISOString(),
+      OrderDate: text(doc, "OrderDate") || now,
       PriceInfo: { ...child(doc, "PriceInfo"), TotalAmount: total.toFixed(2) },
+      OrderLines: {
+        OrderLine: input.OrderLines.OrderLine.map((line) => {
+          const { MinLineStatus: _min, MaxLineStatus: _max, OrderStatuses: _statuses, ...rest } = line;
+          return parseInput(docSchema, rest, "createOrder");
+        }),
+      },
+      Createts: now,
+      Modifyts: now,
     },
-    state.orders.length,
+    state,
+    mintKey(state),
   );
   state.orders.push(order);
   return order;
@@ -198,25 +243,28 @@ const changeInput = identityInput.extend({
     })
     .optional(),
 });
-const notHeaderChanges = new Set([
-  "OrderHeaderKey",
+const notHeaderChanges = new Set<string>([
   "OrderNo",
   "EnterpriseCode",
   "DocumentType",
   "Action",
   "OrderLines",
+  ...systemAttributes,
 ]);
 
 function changeOrder(raw: unknown, state: SimulatorState): Doc {
   const doc = parseInput(docSchema, raw, "changeOrder");
   const input = parseInput(changeInput, doc, "changeOrder");
   const order = findOrder(state, input, "changeOrder");
-  const lines = children(child(order, "OrderLines"), "OrderLine");
+  const lines = orderLines(order);
   if (input.Action === "CANCEL") {
     const status = text(order, "MaxOrderStatus");
-    if (Number(status) >= SHIPPED && status !== CANCELLED) throw faults.cannotCancel(text(order, "Status"));
-    for (const line of lines) line.Status = statusNames[CANCELLED] ?? CANCELLED;
-    withStatus(order, CANCELLED);
+    if (Number(status) >= Number(SHIPPED) && status !== CANCELLED) throw faults.cannotCancel(text(order, "Status"));
+    for (const line of lines) {
+      if (text(line, "MaxLineStatus") !== CANCELLED) setLineStatus(line, CANCELLED, state);
+    }
+    summariseOrderStatus(order);
+    touch(order, state);
     return order;
   }
   for (const change of input.OrderLines?.OrderLine ?? []) {
@@ -228,7 +276,7 @@ function changeOrder(raw: unknown, state: SimulatorState): Doc {
     if (!line) throw faults.lineNotFound(change.PrimeLineNo);
     if (change.Action === "CANCEL") {
       line.OrderedQty = "0";
-      line.Status = statusNames[CANCELLED] ?? CANCELLED;
+      setLineStatus(line, CANCELLED, state);
     } else if (change.OrderedQty !== undefined) {
       line.OrderedQty = change.OrderedQty;
     }
@@ -236,7 +284,8 @@ function changeOrder(raw: unknown, state: SimulatorState): Doc {
   for (const [key, value] of Object.entries(doc)) {
     if (!notHeaderChanges.has(key) && !key.startsWith("Modification")) order[key] = value;
   }
-  if (lines.length > 0 && lines.every((line) => text(line, "OrderedQty") === "0")) withStatus(order, CANCELLED);
+  if (lines.length > 0) summariseOrderStatus(order);
+  touch(order, state);
   return order;
 }
 

@@ -12,6 +12,33 @@ export interface SimulatorState {
   /** Enterprises, ship nodes and other organizations, with Sterling's role flags (IsEnterprise, IsNode: Y or N). */
   organizations: Doc[];
   nextOrderNo: number;
+  /** Source of Createts, Modifyts and StatusDate; tests stop it to make many changes share one timestamp. */
+  clock: () => Date;
+  /** Sequence behind the keys the simulator mints (OrderHeaderKey, OrderReleaseKey, ShipmentKey). */
+  nextKey: number;
+}
+
+/** A Sterling timestamp as its APIs print one: to the second, with its offset (the simulator runs in UTC). */
+export function timestamp(state: Pick<SimulatorState, "clock">): string {
+  return state
+    .clock()
+    .toISOString()
+    .replace(/\.\d{3}Z$/, "+00:00");
+}
+
+/**
+ * A new primary key. Sterling's keys start with the creation time (yyyyMMddHHmmss + a sequence), so they sort
+ * roughly by creation; the simulator's do the same with a strictly growing sequence.
+ */
+export function mintKey(state: SimulatorState): string {
+  const stamp = state.clock().toISOString().replace(/\D/g, "").slice(0, 14);
+  return `${stamp}${String(state.nextKey++).padStart(10, "0")}`;
+}
+
+/** Marks a document changed, as Sterling's persistence layer does: a new Modifyts and the optimistic Lockid. */
+export function touch(doc: Doc, state: Pick<SimulatorState, "clock">): void {
+  doc.Modifyts = timestamp(state);
+  doc.Lockid = String(Number(text(doc, "Lockid") || "0") + 1);
 }
 
 export const docSchema: z.ZodType<Doc> = z.lazy(() =>
