@@ -45,8 +45,28 @@ describe("Sterling connector manifest", () => {
     );
   });
 
-  it("lists its actions under App Connect's groups, with no triggers yet", () => {
-    expect(sterling?.triggers).toEqual([]);
+  it("lists the seed's seven events under their groups, each a polling trigger with the event filters", () => {
+    expect(sterling?.triggers.map((trigger) => [trigger.group, trigger.label])).toEqual([
+      ["Orders", "Orderline back order"],
+      ["Orders", "Cancelled order"],
+      ["Orders", "Released order"],
+      ["Orders", "New order"],
+      ["Orders", "Updated order"],
+      ["Release orders", "New or updated release order"],
+      ["Shipments", "New shipment"],
+    ]);
+    for (const trigger of sterling?.triggers ?? []) {
+      expect(Object.keys(trigger.inputSchema.properties ?? {})).toEqual([
+        "enterpriseCode",
+        "documentType",
+        "shipNode",
+        "intervalSeconds",
+      ]);
+      expect(findOperation("sterling", trigger.key)).toMatchObject({ kind: "trigger", trigger: { kind: "poll" } });
+    }
+  });
+
+  it("lists its actions under App Connect's groups", () => {
     expect(sterling?.actions.map((action) => [action.group, action.key, action.label])).toEqual([
       ["Orders", "getOrderList", "Retrieve orders"],
       ["Orders", "getOrderDetails", "Retrieve order details"],

@@ -1,8 +1,13 @@
 // IBM Sterling Order Management: orders, release orders, shipments, catalog items and customers through Sterling's
-// REST API, with accounts for the REST API or IBM MQ as IBM App Connect offers them. Events arrive with polling
-// triggers in the runtime.
+// REST API, with accounts for the REST API or IBM MQ as IBM App Connect offers them. Events are polling triggers:
+// REST accounts poll Sterling's list APIs (events/rest-changes.ts), MQ accounts read Sterling's queue.
 import { defineConnector } from "../sdk";
+import { backOrderAlertTemplate } from "./templates/back-order-alert";
+import { cancelledOrderNotifyTemplate } from "./templates/cancelled-order-notify";
 import { logNewOrdersTemplate } from "./templates/log-new-orders";
+import { newOrderToWebhookTemplate } from "./templates/new-order-to-webhook";
+import { newShipmentUpdateOrderTemplate } from "./templates/new-shipment-update-order";
+import { releaseOrderLogTemplate } from "./templates/release-order-log";
 import { changeOrderAction } from "./actions/change-order";
 import { createOrderAction } from "./actions/create-order";
 import { getCustomerListAction } from "./actions/get-customer-list";
@@ -14,6 +19,13 @@ import { getShipmentListAction } from "./actions/get-shipment-list";
 import { sterlingAccounts } from "./auth";
 import { sterlingOptionsLoaders } from "./options";
 import { testSterlingConnection } from "./test-connection";
+import { cancelledOrderTrigger } from "./triggers/cancelled-order";
+import { newOrUpdatedReleaseOrderTrigger } from "./triggers/new-or-updated-release-order";
+import { newOrderTrigger } from "./triggers/new-order";
+import { newShipmentTrigger } from "./triggers/new-shipment";
+import { orderLineBackOrderTrigger } from "./triggers/order-line-back-order";
+import { releasedOrderTrigger } from "./triggers/released-order";
+import { updatedOrderTrigger } from "./triggers/updated-order";
 
 export const sterlingConnector = defineConnector({
   id: "sterling",
@@ -23,7 +35,16 @@ export const sterlingConnector = defineConnector({
   accounts: sterlingAccounts,
   testConnection: testSterlingConnection,
   optionsLoaders: sterlingOptionsLoaders,
-  triggers: [],
+  // In the seed's order: Orders, Release orders, Shipments.
+  triggers: [
+    orderLineBackOrderTrigger,
+    cancelledOrderTrigger,
+    releasedOrderTrigger,
+    newOrderTrigger,
+    updatedOrderTrigger,
+    newOrUpdatedReleaseOrderTrigger,
+    newShipmentTrigger,
+  ],
   actions: [
     getOrderListAction,
     getOrderDetailsAction,
@@ -34,5 +55,12 @@ export const sterlingConnector = defineConnector({
     getItemListAction,
     getCustomerListAction,
   ],
-  templates: [logNewOrdersTemplate],
+  templates: [
+    logNewOrdersTemplate,
+    newOrderToWebhookTemplate,
+    cancelledOrderNotifyTemplate,
+    newShipmentUpdateOrderTemplate,
+    backOrderAlertTemplate,
+    releaseOrderLogTemplate,
+  ],
 });

@@ -1,0 +1,27 @@
+// New order: an order created in Sterling. REST: getOrderList (through getPage) by Createts; one run per order.
+import { definePollingTrigger } from "../../sdk";
+import { pollMqEvent } from "../events/mq-source";
+import { eventOrder, pollOrderChanges, sampleOrder } from "../events/order-changes";
+import { eventInput, pollByMode } from "../events/source";
+
+const LABEL = "New order";
+
+export const newOrderTrigger = definePollingTrigger({
+  key: "newOrder",
+  label: LABEL,
+  description: "Starts the flow once for each order created in Sterling OMS, with the order and its lines.",
+  group: "Orders",
+  kind: "poll",
+  intervalSeconds: 60,
+  input: eventInput,
+  output: eventOrder,
+  sample: sampleOrder,
+  poll: (args) =>
+    pollByMode(
+      "newOrder",
+      LABEL,
+      args,
+      (rest) => pollOrderChanges(rest, "Createts", (order) => [{ dedupeKey: order.OrderHeaderKey, data: order }]),
+      pollMqEvent,
+    ),
+});
