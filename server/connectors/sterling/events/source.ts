@@ -3,10 +3,9 @@
 // on its queue, through the function mq-source.ts provides. Both keep the SDK's polling contract, so the runtime
 // saves runs and cursor together whichever mode the account uses.
 import { z } from "zod";
-import { ConfluxError } from "@/lib/errors";
-import { field, pollIntervalField, type ActionAccount, type PollArgs, type PollResult } from "../../sdk";
-import { MQ_MODE, REST_MODE } from "../auth";
-import { readRestAccount, type SterlingRestAccount } from "../account";
+import { field, pollIntervalField, type PollArgs, type PollResult } from "../../sdk";
+import { MQ_MODE, type SterlingMqModeAccount, type SterlingRestModeAccount } from "../auth";
+import { restAccount, type SterlingRestAccount } from "../account";
 import { shipNodeField } from "../common";
 
 export const eventKeys = [
@@ -55,33 +54,25 @@ export const eventInput = z.object({
 });
 export type SterlingEventInput = z.output<typeof eventInput>;
 
-/** What the MQ mode's source receives: the SDK's poll arguments, the event, and an account known to be MQ. */
-export interface MqEventPollArgs extends PollArgs<SterlingEventInput> {
-  event: SterlingEventKey;
-  account: ActionAccount;
-}
+type EventPollArgs<Account> = Omit<PollArgs<SterlingEventInput>, "account"> & { account: Account };
+
+/** What the MQ mode's source receives: the SDK's poll arguments, the event, and the account read for the MQ mode. */
+export type MqEventPollArgs = EventPollArgs<SterlingMqModeAccount> & { event: SterlingEventKey };
 
 /** Implemented in mq-source.ts; same contract as PollingTriggerDefinition.poll. */
 export type MqEventSource = (args: MqEventPollArgs) => Promise<PollResult>;
 
-export type RestEventArgs = Omit<PollArgs<SterlingEventInput>, "account"> & { account: SterlingRestAccount };
+export type RestEventArgs = EventPollArgs<SterlingRestAccount>;
 export type RestEventPoll = (args: RestEventArgs) => Promise<PollResult>;
 
-/** Routes a poll by the account's connection mode. */
+/** Routes a poll by the account's connection mode (the SDK has read the account for its mode already). */
 export async function pollByMode(
   event: SterlingEventKey,
-  label: string,
-  args: PollArgs<SterlingEventInput>,
+  args: EventPollArgs<SterlingRestModeAccount | SterlingMqModeAccount>,
   rest: RestEventPoll,
   mq: MqEventSource,
 ): Promise<PollResult> {
-  const account = args.account;
-  if (!account) {
-    throw new ConfluxError("INPUT_INVALID", `"${label}" needs an IBM Sterling OMS account: choose one on the trigger`);
-  }
+  const { account } = args;
   if (account.mode === MQ_MODE) return mq({ ...args, event, account });
-  if (account.mode !== REST_MODE) {
-    throw new ConfluxError("INPUT_INVALID", `The account's connection mode "${account.mode}" is not one Sterling has`);
-  }
-  return rest({ ...args, account: readRestAccount(account.credentials) });
+  return rest({ ...args, account: restAccount(account) });
 }

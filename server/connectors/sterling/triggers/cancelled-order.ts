@@ -1,14 +1,14 @@
 // Cancelled order: an order whose every line is cancelled (MaxOrderStatus 9000). REST: getOrderList (through getPage)
 // by Modifyts; the transition fires once per order, whatever changes the cancelled order sees later.
-import { definePollingTrigger } from "../../sdk";
 import { pollMqEvent } from "../events/mq-source";
 import { eventOrder, mainStatus, pollOrderChanges, sampleOrder } from "../events/order-changes";
+import { sterlingAccounts } from "../auth";
 import { eventInput, pollByMode } from "../events/source";
 
 const LABEL = "Cancelled order";
 const CANCELLED = "9000";
 
-export const cancelledOrderTrigger = definePollingTrigger({
+export const cancelledOrderTrigger = sterlingAccounts.pollingTrigger({
   key: "cancelledOrder",
   label: LABEL,
   description: "Starts the flow once when a Sterling OMS order is cancelled (status 9000).",
@@ -21,7 +21,6 @@ export const cancelledOrderTrigger = definePollingTrigger({
   poll: (args) =>
     pollByMode(
       "cancelledOrder",
-      LABEL,
       args,
       (rest) =>
         pollOrderChanges(rest, "Modifyts", (order) =>

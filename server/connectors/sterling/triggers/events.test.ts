@@ -5,12 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { testKeyRing } from "@/test/keys";
 import { linearGraph, seedRunningFlow } from "@/test/runtime/helpers";
-import { restAccount } from "@/test/connectors/sterling";
+import { restAccount, restClientAccount } from "@/test/connectors/sterling";
 import { ensureDefaultWorkspace } from "@/server/db/workspaces.repository";
 import { getRunQueue, type RunQueue } from "@/server/runtime";
 import { pollDueTriggers } from "@/server/runtime/poller";
 import * as accounts from "@/server/services/accounts.service";
-import { readRestAccount } from "../account";
 import { invokeSterling, type SterlingDocument } from "../client";
 import { PAGE_SIZE } from "../events/rest-changes";
 import { eventKeys, type SterlingEventKey } from "../events/source";
@@ -70,7 +69,7 @@ async function runsAfterPoll(): Promise<Record<SterlingEventKey, number>> {
 }
 
 const call = (api: string, input: SterlingDocument) =>
-  invokeSterling(readRestAccount(restAccount(simulator.url).credentials), api, input, { signal });
+  invokeSterling(restClientAccount(restAccount(simulator.url)), api, input, { signal });
 
 const line = (primeLineNo: string) => ({
   PrimeLineNo: primeLineNo,

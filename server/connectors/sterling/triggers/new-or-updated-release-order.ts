@@ -2,11 +2,11 @@
 // getOrderReleaseList (through getPage) by Modifyts, filtered by enterprise, document type and ship node in
 // Sterling; one run per version of the release (Modifyts and Lockid).
 import { z } from "zod";
-import { definePollingTrigger } from "../../sdk";
 import { compact } from "../client";
 import { orderReleaseDocument } from "../documents";
 import { pollMqEvent } from "../events/mq-source";
 import { pollChangedRows } from "../events/rest-changes";
+import { sterlingAccounts } from "../auth";
 import { eventInput, pollByMode } from "../events/source";
 
 const LABEL = "New or updated release order";
@@ -33,7 +33,7 @@ const template = {
   Modifyts: "",
 };
 
-export const newOrUpdatedReleaseOrderTrigger = definePollingTrigger({
+export const newOrUpdatedReleaseOrderTrigger = sterlingAccounts.pollingTrigger({
   key: "newOrUpdatedReleaseOrder",
   label: LABEL,
   description: "Starts the flow when Sterling OMS creates or changes a release order (an order's part for one node).",
@@ -58,7 +58,6 @@ export const newOrUpdatedReleaseOrderTrigger = definePollingTrigger({
   poll: (args) =>
     pollByMode(
       "newOrUpdatedReleaseOrder",
-      LABEL,
       args,
       async (rest) => {
         const { rows, nextCursor } = await pollChangedRows(rest, {

@@ -1,12 +1,12 @@
 // New order: an order created in Sterling. REST: getOrderList (through getPage) by Createts; one run per order.
-import { definePollingTrigger } from "../../sdk";
 import { pollMqEvent } from "../events/mq-source";
 import { eventOrder, pollOrderChanges, sampleOrder } from "../events/order-changes";
+import { sterlingAccounts } from "../auth";
 import { eventInput, pollByMode } from "../events/source";
 
 const LABEL = "New order";
 
-export const newOrderTrigger = definePollingTrigger({
+export const newOrderTrigger = sterlingAccounts.pollingTrigger({
   key: "newOrder",
   label: LABEL,
   description: "Starts the flow once for each order created in Sterling OMS, with the order and its lines.",
@@ -19,7 +19,6 @@ export const newOrderTrigger = definePollingTrigger({
   poll: (args) =>
     pollByMode(
       "newOrder",
-      LABEL,
       args,
       (rest) => pollOrderChanges(rest, "Createts", (order) => [{ dedupeKey: order.OrderHeaderKey, data: order }]),
       pollMqEvent,

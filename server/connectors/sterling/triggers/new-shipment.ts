@@ -1,11 +1,11 @@
 // New shipment: a shipment created in Sterling. REST: getShipmentList (through getPage) by Createts, filtered by
 // enterprise, document type and ship node in Sterling; one run per shipment.
 import { z } from "zod";
-import { definePollingTrigger } from "../../sdk";
 import { compact } from "../client";
 import { elementList, shipmentDocument } from "../documents";
 import { pollMqEvent } from "../events/mq-source";
 import { pollChangedRows } from "../events/rest-changes";
+import { sterlingAccounts } from "../auth";
 import { eventInput, pollByMode } from "../events/source";
 
 const LABEL = "New shipment";
@@ -43,7 +43,7 @@ const template = {
   ShipmentLines: { ShipmentLine: { OrderNo: "", PrimeLineNo: "", ItemID: "", Quantity: "" } },
 };
 
-export const newShipmentTrigger = definePollingTrigger({
+export const newShipmentTrigger = sterlingAccounts.pollingTrigger({
   key: "newShipment",
   label: LABEL,
   description: "Starts the flow once for each shipment created in Sterling OMS, with its lines.",
@@ -67,7 +67,6 @@ export const newShipmentTrigger = definePollingTrigger({
   poll: (args) =>
     pollByMode(
       "newShipment",
-      LABEL,
       args,
       async (rest) => {
         const { rows, nextCursor } = await pollChangedRows(rest, {

@@ -2,7 +2,6 @@
 // reading each line's status history (OrderStatuses): each 1300 record is one transition, identified by the line
 // and the record's StatusDate, so a line fires once per time it is back-ordered, however often the order changes.
 import { z } from "zod";
-import { definePollingTrigger } from "../../sdk";
 import { pollMqEvent } from "../events/mq-source";
 import {
   eventOrder,
@@ -12,6 +11,7 @@ import {
   pollOrderChanges,
   sampleOrder,
 } from "../events/order-changes";
+import { sterlingAccounts } from "../auth";
 import { eventInput, pollByMode } from "../events/source";
 
 const LABEL = "Orderline back order";
@@ -24,7 +24,7 @@ const output = eventOrder.extend({
 
 const sampleLine = sampleOrder.OrderLines.OrderLine[0];
 
-export const orderLineBackOrderTrigger = definePollingTrigger({
+export const orderLineBackOrderTrigger = sterlingAccounts.pollingTrigger({
   key: "orderLineBackOrder",
   label: LABEL,
   description:
@@ -43,7 +43,6 @@ export const orderLineBackOrderTrigger = definePollingTrigger({
   poll: (args) =>
     pollByMode(
       "orderLineBackOrder",
-      LABEL,
       args,
       (rest) =>
         pollOrderChanges(rest, "Modifyts", (order) =>

@@ -1,15 +1,15 @@
 // Released order: an order whose lines reached Released (3200). REST: getOrderList (through getPage) by Modifyts,
 // reading each line's status history (OrderStatuses), so an order released and shipped between two polls still
 // counts; fires once per order, at its first release (later releases are "New or updated release order").
-import { definePollingTrigger } from "../../sdk";
 import { pollMqEvent } from "../events/mq-source";
 import { eventOrder, mainStatus, orderLinesOf, pollOrderChanges, sampleOrder } from "../events/order-changes";
+import { sterlingAccounts } from "../auth";
 import { eventInput, pollByMode } from "../events/source";
 
 const LABEL = "Released order";
 const RELEASED = "3200";
 
-export const releasedOrderTrigger = definePollingTrigger({
+export const releasedOrderTrigger = sterlingAccounts.pollingTrigger({
   key: "releasedOrder",
   label: LABEL,
   description: "Starts the flow once when a Sterling OMS order is released to its ship nodes (status 3200).",
@@ -22,7 +22,6 @@ export const releasedOrderTrigger = definePollingTrigger({
   poll: (args) =>
     pollByMode(
       "releasedOrder",
-      LABEL,
       args,
       (rest) =>
         pollOrderChanges(rest, "Modifyts", (order) => {

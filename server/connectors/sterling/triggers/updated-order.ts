@@ -1,14 +1,14 @@
 // Updated order: any change to an existing order (its creation is New order's). REST: getOrderList (through getPage)
 // by Modifyts; one run per version of the order, a version being its Modifyts and Lockid (Sterling's change counter),
 // so two changes within one second are two runs and a re-read change is none.
-import { definePollingTrigger } from "../../sdk";
 import { pollMqEvent } from "../events/mq-source";
 import { eventOrder, pollOrderChanges, sampleOrder } from "../events/order-changes";
+import { sterlingAccounts } from "../auth";
 import { eventInput, pollByMode } from "../events/source";
 
 const LABEL = "Updated order";
 
-export const updatedOrderTrigger = definePollingTrigger({
+export const updatedOrderTrigger = sterlingAccounts.pollingTrigger({
   key: "updatedOrder",
   label: LABEL,
   description: "Starts the flow each time an existing Sterling OMS order changes, with the order as it is now.",
@@ -21,7 +21,6 @@ export const updatedOrderTrigger = definePollingTrigger({
   poll: (args) =>
     pollByMode(
       "updatedOrder",
-      LABEL,
       args,
       (rest) =>
         pollOrderChanges(rest, "Modifyts", (order, row) => {
