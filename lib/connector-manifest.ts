@@ -20,6 +20,8 @@ export interface ManifestOperation {
   outputSchema?: JsonSchema;
   /** A trigger's typical data, for "Test flow" before any real event exists. */
   sample?: unknown;
+  /** A trigger's suggested business key template (e.g. the order number), proposed in Flow settings. */
+  businessKey?: string;
 }
 
 export interface ManifestConnector {

@@ -3,6 +3,7 @@
 // lease, finish) are in run-execution.repository.ts.
 import type { DbOrTx, Prisma } from "./client";
 import type { RunStatus } from "./generated/client";
+import { withBusinessKeys } from "../runtime/business-key";
 import { toJsonInput } from "./json";
 
 /** A run to create; it is always created queued. */
@@ -23,8 +24,9 @@ export interface NewRun {
  * Creates queued runs in one statement and returns the ids of those created, in order; a row whose (flowId,
  * dedupeKey) exists already is skipped (ON CONFLICT DO NOTHING), so a repeated event never makes a second run.
  */
-export async function createRuns(db: DbOrTx, runs: readonly NewRun[]): Promise<Array<{ id: string }>> {
-  if (runs.length === 0) return [];
+export async function createRuns(db: DbOrTx, newRuns: readonly NewRun[]): Promise<Array<{ id: string }>> {
+  if (newRuns.length === 0) return [];
+  const runs = await withBusinessKeys(db, newRuns);
   return db.run.createManyAndReturn({
     data: runs.map((run): Prisma.RunCreateManyInput => ({
       workspaceId: run.workspaceId,

@@ -1,17 +1,20 @@
 import { z } from "zod";
+import { runFilterSchema, runSortSchema, runStatusSchema } from "@/lib/run-filters";
+import { liveInputSchema } from "../../services/runs-history.service";
 
-export const runStatusSchema = z.enum(["queued", "running", "succeeded", "failed", "cancelled"]);
+export { runStatusSchema };
 
-export const listRunsInput = z
-  .object({
-    flowId: z.string().min(1).optional(),
-    status: runStatusSchema.optional(),
+export const listRunsInput = runFilterSchema
+  .extend({
+    sort: runSortSchema.default("started"),
     limit: z.number().int().min(1).max(200).default(50),
     cursor: z.string().min(1).optional(),
-    /** Test runs of drafts are left out unless asked for. */
-    includeTests: z.boolean().optional(),
   })
-  .default({ limit: 50 });
+  .default({ sort: "started", limit: 50 });
+
+export const dashboardInput = runFilterSchema.default({});
+
+export const liveRunsInput = liveInputSchema.extend({ filter: runFilterSchema.default({}) });
 
 export const runIdInput = z.object({ id: z.string().min(1) });
 

@@ -18,8 +18,10 @@ function toSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
 
 function operation(definition: AnyAction | AnyTrigger, kind: "trigger" | "action"): ManifestOperation {
   const sample = "sample" in definition ? definition.sample : undefined;
+  const businessKey = "businessKey" in definition ? definition.businessKey : undefined;
   return {
     ...(sample === undefined ? {} : { sample }),
+    ...(businessKey === undefined ? {} : { businessKey }),
     key: definition.key,
     kind,
     label: definition.label,

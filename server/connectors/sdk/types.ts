@@ -85,6 +85,11 @@ export interface TriggerDefinition<
   output: Output;
   /** A typical run's trigger data, offered by "Test flow" and the mapping preview before any real event exists. */
   sample?: z.input<Output>;
+  /**
+   * What identifies a run of this trigger (an order system's order number), as a template over `trigger`, e.g.
+   * `{{ trigger.OrderNo }}`. Used when the flow's settings name no business key of their own.
+   */
+  businessKey?: string;
 }
 
 /** What a Json column can hold; a polling trigger's cursor is stored as one. */
