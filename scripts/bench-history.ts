@@ -73,7 +73,7 @@ async function seed(client: pg.Client) {
         'message', 'Error ' || (n % 12) || ': the order system answered 503 for order ' || (n % 12), 'retryable', false) END,
       t.created, CASE WHEN s.status <> 'queued' THEN t.created END,
       CASE WHEN s.status IN ('succeeded','failed','cancelled') THEN t.created + make_interval(secs => d.ms / 1000.0) END
-    FROM generate_series(1, ${RUNS}) n
+    FROM generate_series(1::bigint, ${RUNS}) n
     CROSS JOIN LATERAL (SELECT CASE WHEN n % 100 < 50 THEN 1 + n % 25 WHEN n % 100 < 80 THEN 26 + n % 15 ELSE 41 + n % 10 END AS fi) fl
     JOIN "Flow" f ON f.id = 'flow-' || fl.fi
     CROSS JOIN LATERAL (SELECT (now() AT TIME ZONE 'UTC') - make_interval(secs => ${DAYS} * 86400.0 * ((n * 7919) % ${RUNS}) / ${RUNS}) AS created) t
@@ -117,7 +117,9 @@ async function main() {
     const runs = Number(size.count);
     const mb = (bytes: string) => Math.round(Number(bytes) / 1024 / 1024);
     const dbMbPerMillionRuns = Math.round((mb(size.total) * 1_000_000) / runs);
-    log(`Database ${mb(size.total)} MB (runs ${mb(size.runs)} MB, steps ${mb(size.steps)} MB): ${dbMbPerMillionRuns} MB per million runs`);
+    log(
+      `Database ${mb(size.total)} MB (runs ${mb(size.runs)} MB, steps ${mb(size.steps)} MB): ${dbMbPerMillionRuns} MB per million runs`,
+    );
 
     const db = createDb(url);
     const caller = createCallerFactory(appRouter)({ db, keys: testKeyRing(), workspaceId: "ws-1" });
@@ -145,7 +147,8 @@ async function main() {
     };
     const firstCursor = (await caller.runs.list({})).nextCursor ?? undefined;
     const list: Record<string, number> = {};
-    for (const [name, input] of Object.entries(filters)) list[name] = await time(`list: ${name}`, (i) => caller.runs.list(input(i)));
+    for (const [name, input] of Object.entries(filters))
+      list[name] = await time(`list: ${name}`, (i) => caller.runs.list(input(i)));
     log("Business-key search:");
     const businessKeySearchP95Ms = await time("business key, every flow", (i) =>
       caller.runs.list({ businessKey: `Y1${String((i * 9973) % 400000).padStart(8, "0")}` }),
@@ -159,7 +162,10 @@ async function main() {
     const started = performance.now();
     const watch = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
     // ws-1's runs of the last ~18 days are about 100,000.
-    for await (const chunk of exportRunsCsv(db, "ws-1", { range: "custom", from: new Date(Date.now() - 18 * 86_400_000) })) {
+    for await (const chunk of exportRunsCsv(db, "ws-1", {
+      range: "custom",
+      from: new Date(Date.now() - 18 * 86_400_000),
+    })) {
       exported += chunk.split("\r\n").length - 1;
       bytes += Buffer.byteLength(chunk);
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -167,10 +173,14 @@ async function main() {
     clearInterval(watch);
     const csvExportMs = Math.round(performance.now() - started);
     const csvExportPeakRssMb = Math.round(peakRss / 1024 / 1024);
-    log(`  ${exported - 1} rows, ${Math.round(bytes / 1024 / 1024)} MB in ${csvExportMs} ms; RSS ${Math.round(baseline / 1024 / 1024)} MB before, peak ${csvExportPeakRssMb} MB`);
+    log(
+      `  ${exported - 1} rows, ${Math.round(bytes / 1024 / 1024)} MB in ${csvExportMs} ms; RSS ${Math.round(baseline / 1024 / 1024)} MB before, peak ${csvExportPeakRssMb} MB`,
+    );
 
     log("Retention at this size (5 flows keep 80 days: ~10 days of their runs go):");
-    await client.query(`UPDATE "Flow" SET "retentionDays" = 80 WHERE id IN ('flow-1','flow-2','flow-3','flow-4','flow-5')`);
+    await client.query(
+      `UPDATE "Flow" SET "retentionDays" = 80 WHERE id IN ('flow-1','flow-2','flow-3','flow-4','flow-5')`,
+    );
     const retentionStart = performance.now();
     const deleted = await deleteExpiredRuns(db, { defaultDays: 120 });
     const retentionMs = Math.round(performance.now() - retentionStart);

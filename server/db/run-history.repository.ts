@@ -67,7 +67,8 @@ export async function listRunPage(
   if (args.sort === "duration") {
     // Only finished runs have a duration; the longest first.
     where.push(Prisma.sql`r."durationMs" IS NOT NULL`);
-    if (args.cursor) where.push(Prisma.sql`(r."durationMs", r.id) < (${Number(args.cursor.v)}::int, ${args.cursor.id})`);
+    if (args.cursor)
+      where.push(Prisma.sql`(r."durationMs", r.id) < (${Number(args.cursor.v)}::int, ${args.cursor.id})`);
     order = Prisma.sql`r."durationMs" DESC, r.id DESC`;
   } else {
     if (args.cursor) {
@@ -126,7 +127,9 @@ export async function matchingRunIds(
   workspaceId: string,
   args: { filter: RunQueryFilter; after?: { createdAt: Date; id: string }; limit: number },
 ): Promise<{ id: string; createdAt: Date }[]> {
-  const after = args.after ? Prisma.sql`AND (r."createdAt", r.id) < (${args.after.createdAt}, ${args.after.id})` : Prisma.empty;
+  const after = args.after
+    ? Prisma.sql`AND (r."createdAt", r.id) < (${args.after.createdAt}, ${args.after.id})`
+    : Prisma.empty;
   const rows = await db.$queryRaw`
     SELECT r.id, r."createdAt" FROM "Run" r WHERE ${whereOf(workspaceId, args.filter)} ${after}
     ORDER BY r."createdAt" DESC, r.id DESC LIMIT ${args.limit}`;

@@ -74,7 +74,14 @@ beforeAll(async () => {
     // Left out: older than 24 h, a test run, another workspace's run.
     { flow: orders, status: "failed", at: minutesAgo(25 * 60), durationMs: 9, error: timeout },
     { flow: orders, status: "failed", at: minutesAgo(5), durationMs: 9, error: timeout, isTest: true },
-    { flow: elsewhere, status: "failed", at: minutesAgo(5), durationMs: 9, error: down, workspaceId: elsewhere.workspaceId },
+    {
+      flow: elsewhere,
+      status: "failed",
+      at: minutesAgo(5),
+      durationMs: 9,
+      error: down,
+      workspaceId: elsewhere.workspaceId,
+    },
   ]);
 });
 afterAll(async () => {
@@ -133,7 +140,11 @@ describe("the dashboard", () => {
 
 describe("the run list", () => {
   it("finds every run of every flow by business key", async () => {
-    const page = await searchRuns(t.db, workspaceId, { filter: { businessKey: "Y100007" }, sort: "started", limit: 50 });
+    const page = await searchRuns(t.db, workspaceId, {
+      filter: { businessKey: "Y100007" },
+      sort: "started",
+      limit: 50,
+    });
     expect(page.items.map((run) => [run.flowName, run.status])).toEqual([
       ["Orders", "succeeded"],
       ["Orders", "failed"],

@@ -65,7 +65,10 @@ export async function getDashboard(db: DbOrTx, workspaceId: string, input: Parse
       failureRate: finished === 0 ? null : totals.failed / finished,
     },
     series: [...points.values()].sort((a, b) => a.start.getTime() - b.start.getTime()),
-    failingFlows: failingFlows.map((flow) => ({ ...flow, failureRate: flow.total === 0 ? 0 : flow.failed / flow.total })),
+    failingFlows: failingFlows.map((flow) => ({
+      ...flow,
+      failureRate: flow.total === 0 ? 0 : flow.failed / flow.total,
+    })),
     errors,
   };
 }

@@ -1,9 +1,11 @@
 "use client";
-// Flow settings: for now how long the flow's finished runs are kept (the worker deletes older ones every hour).
+// Flow settings: the business key of the flow's runs, and how long its finished runs are kept (the worker deletes
+// older ones every hour).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { MAX_RETENTION_DAYS, retentionDaysSchema } from "@/lib/run-retention";
+import { BusinessKeySetting } from "../../runs/business-key-setting";
 import { useTRPC } from "../../trpc";
 import { Button } from "../../ui/button";
 import { Dialog } from "../../ui/dialog";
@@ -18,6 +20,7 @@ export function FlowSettingsDialog({ flowId, onClose }: { flowId: string; onClos
   const save = useMutation(trpc.flows.setRetention.mutationOptions());
   return (
     <Dialog open onClose={onClose} title="Flow settings" testId="flow-settings-dialog">
+      <BusinessKeySetting flowId={flowId} />
       {current.isError && (
         <p className="text-sm text-red-600">Could not load the settings: {errorMessage(current.error)}</p>
       )}

@@ -1,10 +1,23 @@
 import { getRunQueue } from "../../runtime";
 import { replayRun } from "../../services/replay.service";
 import * as runs from "../../services/runs.service";
+import { getBusinessKeySetting, setBusinessKeySetting } from "../../services/runs-business-key.service";
+import { bulkAct, countMatchingRuns, matchingIdsPage } from "../../services/runs-bulk.service";
 import { getDashboard } from "../../services/runs-dashboard.service";
 import { liveRuns, searchRuns } from "../../services/runs-history.service";
 import { procedure, router } from "../trpc";
-import { dashboardInput, listRunsInput, liveRunsInput, replayRunInput, runIdInput } from "./runs.schema";
+import {
+  bulkInput,
+  countInput,
+  dashboardInput,
+  flowIdInput,
+  listRunsInput,
+  liveRunsInput,
+  matchingIdsInput,
+  replayRunInput,
+  runIdInput,
+  setBusinessKeyInput,
+} from "./runs.schema";
 
 export const runsRouter = router({
   list: procedure.input(listRunsInput).query(({ ctx, input }) => {
@@ -18,4 +31,18 @@ export const runsRouter = router({
   replay: procedure
     .input(replayRunInput)
     .mutation(({ ctx, input }) => replayRun(ctx.db, getRunQueue, ctx.workspaceId, input)),
+  count: procedure
+    .input(countInput)
+    .query(({ ctx, input }) => countMatchingRuns(ctx.db, ctx.workspaceId, input.filter)),
+  matchingIds: procedure
+    .input(matchingIdsInput)
+    .query(({ ctx, input }) => matchingIdsPage(ctx.db, ctx.workspaceId, input)),
+  /** A flow's business key template (Flow settings) and its trigger's suggestion. */
+  businessKey: procedure
+    .input(flowIdInput)
+    .query(({ ctx, input }) => getBusinessKeySetting(ctx.db, ctx.workspaceId, input.flowId)),
+  setBusinessKey: procedure
+    .input(setBusinessKeyInput)
+    .mutation(({ ctx, input }) => setBusinessKeySetting(ctx.db, ctx.workspaceId, input.flowId, input.expression)),
+  bulk: procedure.input(bulkInput).mutation(({ ctx, input }) => bulkAct(ctx.db, getRunQueue, ctx.workspaceId, input)),
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { runFilterSchema, runSortSchema, runStatusSchema } from "@/lib/run-filters";
+import { BULK_BATCH, bulkActionSchema, matchingPageInput } from "../../services/runs-bulk.service";
 import { liveInputSchema } from "../../services/runs-history.service";
 
 export { runStatusSchema };
@@ -24,4 +25,23 @@ export const replayRunInput = z.object({
   from: z.enum(["start", "failedStep"]).default("start"),
   /** "same": the version the run used; "latest": the flow's published version now. */
   version: z.enum(["same", "latest"]).default("same"),
+});
+
+export const bulkInput = z.object({ action: bulkActionSchema, ids: z.array(z.string().min(1)).min(1).max(BULK_BATCH) });
+
+export const countInput = z.object({ filter: runFilterSchema.default({}) });
+
+export const matchingIdsInput = matchingPageInput.extend({ filter: runFilterSchema.default({}) });
+
+export const flowIdInput = z.object({ flowId: z.string().min(1) });
+
+export const setBusinessKeyInput = z.object({
+  flowId: z.string().min(1),
+  /** A `{{ }}` template over `trigger`; null or empty falls back to the trigger's suggestion. */
+  expression: z
+    .string()
+    .trim()
+    .max(500)
+    .nullable()
+    .transform((value) => (value ? value : null)),
 });

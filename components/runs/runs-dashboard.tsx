@@ -1,0 +1,158 @@
+"use client";
+// The dashboard above the run list: counts, failure rate and duration percentiles for the filter's time range (24 h
+// unless it names one), runs over time, the flows that fail most and the most frequent errors. Every flow and error
+// links to its runs.
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { AlertTriangle, BarChart3 } from "lucide-react";
+import { formatDuration, formatRelative } from "@/lib/format";
+import { filterToSearchParams, timeRangeLabels, type ParsedRunFilter } from "@/lib/run-filters";
+import { useTRPC } from "../trpc";
+import { Button } from "../ui/button";
+import { errorMessage } from "../ui/error-message";
+import { RunsChart } from "./runs-chart";
+
+const percent = (rate: number | null) => (rate === null ? "—" : `${(rate * 100).toFixed(rate < 0.1 ? 1 : 0)} %`);
+
+function Stat(props: { label: string; value: string; testId: string; tone?: "bad" }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm">
+      <div className="text-xs font-medium uppercase tracking-wide text-slate-500">{props.label}</div>
+      <div
+        data-testid={props.testId}
+        className={`mt-1 text-2xl font-semibold tabular-nums ${props.tone === "bad" ? "text-[#B34700]" : "text-slate-900"}`}
+      >
+        {props.value}
+      </div>
+    </div>
+  );
+}
+
+export function RunsDashboard(props: { filter: ParsedRunFilter; linkTo: (filter: ParsedRunFilter) => string }) {
+  const trpc = useTRPC();
+  const { filter } = props;
+  const board = useQuery(
+    trpc.runs.dashboard.queryOptions(filter, { refetchInterval: 15_000, placeholderData: keepPreviousData }),
+  );
+  const rangeLabel = filter.range ? timeRangeLabels[filter.range] : timeRangeLabels["24h"];
+  const rangeFilter: ParsedRunFilter = filter.range ? {} : { range: "24h" };
+
+  if (board.isPending) {
+    return (
+      <section data-testid="dashboard-loading" aria-busy className="grid animate-pulse gap-4">
+        <div className="grid grid-cols-2 gap-3 md:grid-cols-6">
+          {Array.from({ length: 6 }, (_, i) => (
+            <div key={i} className="h-[74px] rounded-lg bg-slate-200/70" />
+          ))}
+        </div>
+        <div className="h-64 rounded-lg bg-slate-200/70" />
+      </section>
+    );
+  }
+  if (board.isError) {
+    return (
+      <section
+        data-testid="dashboard-error"
+        className="flex items-center justify-between rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800"
+      >
+        <span className="flex items-center gap-2">
+          <AlertTriangle size={16} aria-hidden /> Could not load the dashboard: {errorMessage(board.error)}
+        </span>
+        <Button onClick={() => void board.refetch()}>Try again</Button>
+      </section>
+    );
+  }
+  const { totals, series, failingFlows, errors, bucketSeconds } = board.data;
+  return (
+    <section data-testid="dashboard" className="grid gap-4" aria-label={`Dashboard, ${rangeLabel}`}>
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-6">
+        <Stat label="Runs" value={totals.total.toLocaleString("en")} testId="stat-total" />
+        <Stat label="Succeeded" value={totals.succeeded.toLocaleString("en")} testId="stat-succeeded" />
+        <Stat
+          label="Failed"
+          value={totals.failed.toLocaleString("en")}
+          testId="stat-failed"
+          tone={totals.failed > 0 ? "bad" : undefined}
+        />
+        <Stat label="Failure rate" value={percent(totals.failureRate)} testId="stat-failure-rate" />
+        <Stat label="p50 duration" value={formatDuration(totals.p50)} testId="stat-p50" />
+        <Stat label="p95 duration" value={formatDuration(totals.p95)} testId="stat-p95" />
+      </div>
+      <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <h2 className="mb-2 text-sm font-medium text-slate-700">Runs over time · {rangeLabel}</h2>
+        {totals.total === 0 ? (
+          <div data-testid="dashboard-empty" className="flex h-64 flex-col items-center justify-center text-slate-500">
+            <BarChart3 size={32} aria-hidden className="text-slate-300" />
+            <p className="mt-2 text-sm">
+              No runs in this range{Object.keys(filter).length > 1 ? " match the filters" : ""}.
+            </p>
+          </div>
+        ) : (
+          <RunsChart series={series} bucketSeconds={bucketSeconds} />
+        )}
+      </div>
+      <div className="grid gap-4 md:grid-cols-2">
+        <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+          <h2 className="mb-2 text-sm font-medium text-slate-700">Flows that fail most</h2>
+          {failingFlows.length === 0 ? (
+            <p className="text-sm text-slate-500">No failed runs in this range.</p>
+          ) : (
+            <ul className="divide-y divide-slate-100 text-sm" data-testid="failing-flows">
+              {failingFlows.map((flow) => (
+                <li key={flow.flowId} className="flex items-center justify-between gap-3 py-2">
+                  <a
+                    className="truncate font-medium text-brand-700 hover:underline"
+                    href={props.linkTo({ ...rangeFilter, ...filter, flowId: flow.flowId, status: "failed" })}
+                  >
+                    {flow.flowName}
+                  </a>
+                  <span className="shrink-0 tabular-nums text-slate-600">
+                    {flow.failed.toLocaleString("en")} of {flow.total.toLocaleString("en")} ·{" "}
+                    {percent(flow.failureRate)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+          <h2 className="mb-2 text-sm font-medium text-slate-700">Most frequent errors</h2>
+          {errors.length === 0 ? (
+            <p className="text-sm text-slate-500">No errors in this range.</p>
+          ) : (
+            <ul className="divide-y divide-slate-100 text-sm" data-testid="top-errors">
+              {errors.map((error) => (
+                <li key={`${error.code}:${error.message}`} className="flex items-start justify-between gap-3 py-2">
+                  <a
+                    data-testid="top-error"
+                    className="min-w-0 hover:underline"
+                    href={props.linkTo({
+                      ...rangeFilter,
+                      ...filter,
+                      status: "failed",
+                      error: (error.message ?? error.code ?? "").slice(0, 200) || undefined,
+                    })}
+                  >
+                    <span className="mr-2 rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700">
+                      {error.code ?? "—"}
+                    </span>
+                    <span className="text-slate-800">{error.message ?? "(no message)"}</span>
+                  </a>
+                  <span className="shrink-0 text-right tabular-nums text-slate-600">
+                    {error.count.toLocaleString("en")}×
+                    <span className="block text-xs text-slate-400">last {formatRelative(error.lastSeen)}</span>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+/** A link to /runs (or the given page) with a filter. */
+export function runsHref(path: string, filter: ParsedRunFilter): string {
+  const query = filterToSearchParams(filter).toString();
+  return query ? `${path}?${query}` : path;
+}
