@@ -52,4 +52,24 @@ describe("createRuns", () => {
     ]);
     expect(await keyOf(replay?.id)).toBe("Y1");
   });
+
+  it("takes the trigger's suggestion while the flow names none: a Sterling order's number", async () => {
+    const sterling = await seedRunningFlow(
+      t.db,
+      linearGraph({ id: "trigger", connectorId: "sterling", operation: "newOrder" }),
+      { workspaceId: flow.workspaceId, status: "draft" },
+    );
+    const [run] = await createRuns(t.db, [
+      {
+        workspaceId: sterling.workspaceId,
+        flowId: sterling.flowId,
+        flowVersionId: sterling.versionId,
+        triggerKind: "poll",
+        triggerData: { OrderNo: "Y100001007", OrderHeaderKey: "20261206" },
+        businessKey: "20261206",
+      },
+    ]);
+    const saved = await t.db.run.findUniqueOrThrow({ where: { id: run?.id ?? "" } });
+    expect(saved.businessKey).toBe("Y100001007");
+  });
 });

@@ -17,6 +17,8 @@ export const cancelledOrderTrigger = sterlingAccounts.pollingTrigger({
   intervalSeconds: 60,
   input: eventInput,
   output: eventOrder,
+  // Runs are found by the order number on Runs (Flow settings may name another business key).
+  businessKey: "{{ trigger.OrderNo }}",
   sample: { ...sampleOrder, Status: "Cancelled", MinOrderStatus: CANCELLED, MaxOrderStatus: CANCELLED },
   poll: (args) =>
     pollByMode(

@@ -42,6 +42,8 @@ export const newOrUpdatedReleaseOrderTrigger = sterlingAccounts.pollingTrigger({
   intervalSeconds: 60,
   input: eventInput,
   output,
+  // Runs are found by the order number on Runs (Flow settings may name another business key).
+  businessKey: "{{ trigger.SalesOrderNo }}",
   sample: {
     OrderReleaseKey: "202503010905000000000007",
     ReleaseNo: "1",

@@ -15,6 +15,8 @@ export const newOrderTrigger = sterlingAccounts.pollingTrigger({
   intervalSeconds: 60,
   input: eventInput,
   output: eventOrder,
+  // Runs are found by the order number on Runs (Flow settings may name another business key).
+  businessKey: "{{ trigger.OrderNo }}",
   sample: sampleOrder,
   poll: (args) =>
     pollByMode(

@@ -52,6 +52,8 @@ export const newShipmentTrigger = sterlingAccounts.pollingTrigger({
   intervalSeconds: 60,
   input: eventInput,
   output,
+  // Runs are found by the order number on Runs (Flow settings may name another business key).
+  businessKey: "{{ trigger.OrderNo }}",
   sample: {
     ShipmentKey: "202503061000000000000009",
     ShipmentNo: "100000401",

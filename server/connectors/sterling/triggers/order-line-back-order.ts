@@ -34,6 +34,8 @@ export const orderLineBackOrderTrigger = sterlingAccounts.pollingTrigger({
   intervalSeconds: 60,
   input: eventInput,
   output,
+  // Runs are found by the order number on Runs (Flow settings may name another business key).
+  businessKey: "{{ trigger.OrderNo }}",
   sample: {
     ...sampleOrder,
     Status: "Backordered",

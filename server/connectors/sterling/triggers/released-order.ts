@@ -18,6 +18,8 @@ export const releasedOrderTrigger = sterlingAccounts.pollingTrigger({
   intervalSeconds: 60,
   input: eventInput,
   output: eventOrder,
+  // Runs are found by the order number on Runs (Flow settings may name another business key).
+  businessKey: "{{ trigger.OrderNo }}",
   sample: { ...sampleOrder, Status: "Released", MinOrderStatus: RELEASED, MaxOrderStatus: RELEASED },
   poll: (args) =>
     pollByMode(

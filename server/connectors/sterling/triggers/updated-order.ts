@@ -17,6 +17,8 @@ export const updatedOrderTrigger = sterlingAccounts.pollingTrigger({
   intervalSeconds: 60,
   input: eventInput,
   output: eventOrder,
+  // Runs are found by the order number on Runs (Flow settings may name another business key).
+  businessKey: "{{ trigger.OrderNo }}",
   sample: { ...sampleOrder, Modifyts: "2025-03-01T10:15:00+00:00" },
   poll: (args) =>
     pollByMode(
