@@ -8,7 +8,7 @@ describe("readConfig", () => {
     expect(config).toMatchObject({
       PORT: 3000,
       HOST: "127.0.0.1",
-      CONFLUX_WORKER_CONCURRENCY: 4,
+      CONFLUX_WORKER_CONCURRENCY: 16,
       CONFLUX_EMBEDDED_WORKER: true,
       CONFLUX_STEP_PAYLOAD_LIMIT_KB: 256,
       CONFLUX_RUN_RETENTION_DAYS: 30,

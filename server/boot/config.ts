@@ -33,7 +33,7 @@ const configSchema = z.object({
   CONFLUX_DATA_DIR: z.string().default(".data"),
   /** Read and checked by server/security/keyring.ts; listed here so that every variable has one home. */
   CONFLUX_SECRET_KEY: z.string().optional(),
-  CONFLUX_WORKER_CONCURRENCY: wholeNumber("runs", 1, 256, 4),
+  CONFLUX_WORKER_CONCURRENCY: wholeNumber("runs", 1, 256, 16),
   CONFLUX_EMBEDDED_WORKER: z
     .enum(["true", "false"], { error: (issue) => `must be true or false (got "${String(issue.input)}")` })
     .default("true")

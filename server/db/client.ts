@@ -1,6 +1,6 @@
 // One Prisma client per process, talking to Postgres through the pg driver adapter (no native query engine).
 import { PrismaPg } from "@prisma/adapter-pg";
-import { requireDatabaseUrl } from "../boot/config";
+import { getConfig, requireDatabaseUrl } from "../boot/config";
 import { Prisma, PrismaClient } from "./generated/client";
 
 export { Prisma };
@@ -22,7 +22,8 @@ export function getDb(): Db {
   const holder: GlobalWithDb = globalThis;
   const existing = holder[globalKey];
   if (existing) return existing;
-  const db = createDb(requireDatabaseUrl());
+  // The embedded worker shares this pool with the web app: one connection per run slot, and room for requests.
+  const db = createDb(requireDatabaseUrl(), { poolSize: Math.max(10, getConfig().CONFLUX_WORKER_CONCURRENCY + 6) });
   holder[globalKey] = db;
   return db;
 }

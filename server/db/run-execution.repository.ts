@@ -8,10 +8,10 @@ import { toJsonInput } from "./json";
 
 const unfinished = ["queued", "running"] as const;
 
-const runForExecution = { flowVersion: { select: { graph: true } }, steps: true } satisfies Prisma.RunInclude;
+const runForExecution = { steps: true } satisfies Prisma.RunInclude;
 export type RunForExecution = Prisma.RunGetPayload<{ include: typeof runForExecution }>;
 
-/** The run with its version's graph and the step rows of earlier deliveries (the checkpoints). */
+/** The run with the step rows of earlier deliveries (the checkpoints); its version's graph is read by version id. */
 export async function loadRunForExecution(db: DbOrTx, runId: string): Promise<RunForExecution | null> {
   return db.run.findUnique({ where: { id: runId }, include: runForExecution });
 }

@@ -8,11 +8,12 @@ import type { Db } from "../db/client";
 import * as execution from "../db/run-execution.repository";
 import { recordSucceededStep } from "../db/step-runs.repository";
 import { isTransientDatabaseError } from "../db/transient-errors";
+import { findVersionGraph } from "../db/versions.repository";
 import type { KeyRingSource } from "../security/keyring";
 import type { ExpressionContext } from "./expressions";
 import { toPlainJson } from "./json";
 import { capPayload } from "./payload-cap";
-import { planExecution } from "./plan";
+import { planExecution, type ExecutionPlan } from "./plan";
 import { defaultRetryPolicy, type RetryPolicy } from "./retry";
 import { succeeded, topLevel, walkScope, type RunFailure } from "./walk";
 
@@ -48,12 +49,27 @@ export async function executeRun(db: Db, runId: string, options: ExecuteOptions)
   }
 }
 
-async function walk(db: Db, run: LoadedRun, options: ExecuteOptions): Promise<void> {
-  const parsed = flowGraphSchema.safeParse(run.flowVersion.graph);
+/** Versions never change, so each one's graph is parsed and planned once per process. */
+const plansByVersion = new Map<string, ExecutionPlan>();
+const MAX_CACHED_PLANS = 500;
+
+async function planOf(db: Db, versionId: string): Promise<ExecutionPlan> {
+  const cached = plansByVersion.get(versionId);
+  if (cached) return cached;
+  const version = await findVersionGraph(db, versionId);
+  const parsed = flowGraphSchema.safeParse(version?.graph);
   if (!parsed.success) {
     throw new ConfluxError("FLOW_INVALID", `The flow version cannot be read: ${describeIssues(parsed.error)}`);
   }
   const plan = planExecution(parsed.data);
+  if (!plan.trigger) throw new ConfluxError("FLOW_INVALID", "The flow version has no trigger");
+  if (plansByVersion.size >= MAX_CACHED_PLANS) plansByVersion.clear();
+  plansByVersion.set(versionId, plan);
+  return plan;
+}
+
+async function walk(db: Db, run: LoadedRun, options: ExecuteOptions): Promise<void> {
+  const plan = await planOf(db, run.flowVersionId);
   if (!plan.trigger) throw new ConfluxError("FLOW_INVALID", "The flow version has no trigger");
 
   // Claim the run; a cancelled run (status changed since loading) is left alone.

@@ -16,7 +16,7 @@ export interface RunQueue {
    * Asks a worker to execute the run. The first send uses the run id as job id, so sending twice is a no-op;
    * `resend` (used by the reaper for a run whose job vanished) makes a fresh job for the same run.
    */
-  sendRun(runId: string, options?: { resend?: boolean }): Promise<void>;
+  sendRun(runId: string, options?: { resend?: boolean; startAfterSeconds?: number }): Promise<void>;
   /** Whether a job for the run is waiting or being worked on. */
   hasLiveJob(runId: string): Promise<boolean>;
   /**
@@ -74,6 +74,7 @@ export function runQueueOf(boss: PgBoss, onStop: () => Promise<void>): RunQueue 
         ...jobPolicy,
         id: options.resend ? randomUUID() : runId,
         singletonKey: runId,
+        ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
       });
     },
     async hasLiveJob(runId) {

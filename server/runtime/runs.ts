@@ -4,6 +4,7 @@ import { ConfluxError, NotFoundError } from "@/lib/errors";
 import type { Db } from "../db/client";
 import { findFlowRunState } from "../db/flows.repository";
 import { createRun } from "../db/runs.repository";
+import { localExecutor } from "./dispatcher";
 import type { RunQueue } from "./queue";
 
 /** The queue, or a way to get it once a run is saved (so a queue that cannot start never loses the request). */
@@ -37,6 +38,8 @@ export async function requestManualRun(
  * worker's reaper sends it again within a minute, so the caller still gets its run id.
  */
 export async function sendOrLeaveToReaper(queue: QueueSource, runId: string): Promise<void> {
+  // A worker in this process with a free slot starts the run now; the queue carries only what it cannot take.
+  if (localExecutor()?.offer(runId)) return;
   try {
     await (typeof queue === "function" ? await queue() : queue).sendRun(runId);
   } catch (error) {

@@ -1,13 +1,14 @@
-// The worker: pg-boss consumers that execute runs under a lease, plus small loops: the schedule ticker, the poller,
-// the reaper (runs whose job or worker vanished) and run retention.
+// The worker: run slots filled by this process's own new runs and by jobs claimed from pg-boss (dispatcher.ts), each
+// run executed under a lease, plus small loops: the schedule ticker, the poller, the reaper (runs whose job or worker
+// vanished) and run retention.
 // Any number of workers may run against one database; every loop is safe to run concurrently with itself.
-import { z } from "zod";
 import type { Db } from "../db/client";
 import type { KeyRingSource } from "../security/keyring";
 import { executeWatchingForCancel } from "./cancel-watch";
 import { executeRun } from "./executor";
 import { newWorkerId, runUnderLease } from "./lease";
-import { RUN_QUEUE, runQueueOf, startBoss, type RunJobData } from "./queue";
+import { registerLocalExecutor, startDispatcher } from "./dispatcher";
+import { runQueueOf, startBoss } from "./queue";
 import { REAP_EVERY_MS, requeueStrandedRuns } from "./reaper";
 import { createRetentionTask, RETENTION_CHECK_MS } from "./retention";
 import { pollDueTriggers } from "./poller";
@@ -30,13 +31,16 @@ export interface WorkerOptions {
   drainMs?: number;
   /** Decrypts the accounts steps use; the process-wide key ring when absent. */
   keys?: KeyRingSource;
+  /** Whether runs saved by this process start here at once when a slot is free (default true). */
+  acceptLocalRuns?: boolean;
 }
+
+/** An offered run that stopped early goes to the queue, due after the first of pg-boss's own retry delays. */
+const RETRY_AFTER_SECONDS = 5;
 
 export interface Worker {
   stop(): Promise<void>;
 }
-
-const jobDataSchema = z.object({ runId: z.string().min(1) });
 
 export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const log = options.log ?? ((line: string) => console.log(`[conflux worker] ${line}`));
@@ -45,7 +49,8 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const boss = await startBoss({
     databaseUrl: options.databaseUrl,
     supervise: true,
-    poolSize: concurrency + 3,
+    // Claims and completions only: runs execute on the Prisma pool and the run-lock pool.
+    poolSize: 4,
     applicationName: "conflux-worker",
     onError: (error) => log(`queue error: ${error.message}`),
   });
@@ -54,29 +59,27 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const shutdown = new AbortController();
   const workerId = newWorkerId();
 
-  // pg-boss 10 has no team size: each work() call is one consumer polling for one job at a time.
-  for (let i = 0; i < concurrency; i += 1) {
-    await boss.work<RunJobData>(RUN_QUEUE, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async (jobs) => {
-      for (const job of jobs) {
-        const data = jobDataSchema.safeParse(job.data);
-        if (!data.success) {
-          log(`job ${job.id} carries no run id; dropped`);
-          continue;
-        }
-        const { runId } = data.data;
-        // Throwing (only when the database itself fails) makes pg-boss retry the job; the run then resumes.
-        const ran = await locks.withLock(runId, async () => {
-          const lease = { owner: workerId, signal: shutdown.signal, log, ...options.lease };
-          await runUnderLease(options.db, runId, lease, (signal) =>
-            executeWatchingForCancel(options.db, runId, { signal, log }, (watched) =>
-              executeRun(options.db, runId, { signal: watched, log, keys: options.keys }),
-            ),
-          );
-        });
-        if (!ran) log(`run ${runId} is already being executed elsewhere; this delivery steps aside`);
-      }
+  const execute = async (runId: string) => {
+    // Throwing (only when the database itself fails, or on shutdown) makes the run go through the queue again.
+    const ran = await locks.withLock(runId, async () => {
+      const lease = { owner: workerId, signal: shutdown.signal, log, ...options.lease };
+      await runUnderLease(options.db, runId, lease, (signal) =>
+        executeWatchingForCancel(options.db, runId, { signal, log }, (watched) =>
+          executeRun(options.db, runId, { signal: watched, log, keys: options.keys }),
+        ),
+      );
     });
-  }
+    if (!ran) log(`run ${runId} is already being executed elsewhere; this delivery steps aside`);
+  };
+  const dispatcher = startDispatcher({
+    boss,
+    concurrency,
+    execute,
+    retryLater: (runId) => queue.sendRun(runId, { resend: true, startAfterSeconds: RETRY_AFTER_SECONDS }),
+    log,
+  });
+  // Runs this process saves (webhooks, Run now) start here at once when a slot is free.
+  const unregister = options.acceptLocalRuns === false ? () => undefined : registerLocalExecutor(dispatcher);
 
   // Aborted first on stop, so a poll waiting on a slow source does not hold up the shutdown.
   const loopsShutdown = new AbortController();
@@ -97,11 +100,13 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   return {
     stop() {
       stopping ??= (async () => {
+        unregister();
         loopsShutdown.abort();
         await Promise.all(loops.map((loop) => loop.stop()));
-        // Actions see the abort shortly before pg-boss gives up waiting, so they can stop cleanly.
+        // Runs in flight get drainMs to finish; then their steps are aborted and they are left to resume elsewhere.
         const abortTimer = setTimeout(() => shutdown.abort(), Math.max(0, drainMs - 1_000));
         try {
+          await dispatcher.stop();
           await boss.stop({ graceful: true, wait: true, timeout: drainMs });
         } finally {
           clearTimeout(abortTimer);

@@ -25,7 +25,10 @@ export function startConflux(
   env: Record<string, string>,
   log: (line: string) => void,
 ): ConfluxProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
+  // CONFLUX_BENCH_PROFILE=<folder> writes a V8 CPU profile of each process there when it exits.
+  const profile = process.env.CONFLUX_BENCH_PROFILE;
+  const profileArgs = profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : [];
+  const child = spawn(process.execPath, [...profileArgs, "--import", "tsx", script], {
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,0 +1,153 @@
+// A worker's run slots, filled from two sides:
+// - offers: a run this process has just saved (a webhook, Run now, a schedule) starts at once when a slot is free,
+//   with no queue in between. The run row is committed before the offer, so nothing is lost if the process dies:
+//   the reaper finds the run (queued without a lease, or leased by a dead worker) and sends it to the queue.
+// - the queue: overflow, retries and recovery. Jobs are claimed in batches of as many as there are free slots, and a
+//   worker that just filled every slot asks again at once instead of sleeping a polling interval.
+// Both sides execute a run the same way: under the run lock and the lease, watching for a cancel.
+import type PgBoss from "pg-boss";
+import { z } from "zod";
+import { RUN_QUEUE } from "./queue";
+
+export interface LocalExecutor {
+  /** Starts the run in this process when a slot is free; false when the caller must send it to the queue. */
+  offer(runId: string): boolean;
+}
+
+export interface Dispatcher extends LocalExecutor {
+  /** Stops claiming jobs and accepting offers; resolves once every run in flight has ended. */
+  stop(): Promise<void>;
+  inFlight(): number;
+}
+
+export interface DispatcherOptions {
+  boss: PgBoss;
+  concurrency: number;
+  /** Executes one run; throws when it must be retried (database lost, shutdown). */
+  execute: (runId: string) => Promise<void>;
+  /** After an offered run threw: its retry goes through the queue, like any failed delivery. */
+  retryLater: (runId: string) => Promise<void>;
+  log: (line: string) => void;
+  /** How long the queue side sleeps when it found fewer jobs than free slots. */
+  pollMs?: number;
+}
+
+const jobDataSchema = z.object({ runId: z.string().min(1) });
+
+export function startDispatcher(options: DispatcherOptions): Dispatcher {
+  const running = new Map<string, Promise<void>>();
+  const pollMs = options.pollMs ?? 500;
+  let stopping = false;
+  let wake: (() => void) | undefined;
+  // Whether the queue may hold more than the last claim took: only then does a freed slot ask again at once.
+  let backlog = true;
+  const wakeQueueSide = () => {
+    if (backlog || stopping) wake?.();
+  };
+
+  const track = (runId: string, work: Promise<void>) => {
+    const done = work.finally(() => {
+      running.delete(runId);
+      wakeQueueSide();
+    });
+    running.set(runId, done);
+  };
+
+  const runJob = async (job: PgBoss.Job<unknown>) => {
+    const data = jobDataSchema.safeParse(job.data);
+    if (!data.success) {
+      options.log(`job ${job.id} carries no run id; dropped`);
+      await options.boss.complete(RUN_QUEUE, job.id);
+      return;
+    }
+    try {
+      await options.execute(data.data.runId);
+      await options.boss.complete(RUN_QUEUE, job.id);
+    } catch (error) {
+      // pg-boss retries the job after its backoff; the run resumes from its last checkpoint.
+      await options.boss
+        .fail(RUN_QUEUE, job.id, { message: error instanceof Error ? error.message : String(error) })
+        .catch((failError: unknown) => options.log(`could not fail job ${job.id}: ${String(failError)}`));
+    }
+  };
+
+  const queueSide = (async () => {
+    while (!stopping) {
+      const free = options.concurrency - running.size;
+      let fetched = 0;
+      if (free > 0) {
+        try {
+          const jobs = await options.boss.fetch<unknown>(RUN_QUEUE, { batchSize: free });
+          fetched = jobs.length;
+          for (const job of jobs) {
+            const runId = jobDataSchema.safeParse(job.data).data?.runId ?? `job:${job.id}`;
+            // A run already executing here (offered, then also delivered) is left to that execution.
+            const key = running.has(runId) ? `job:${job.id}` : runId;
+            track(key, runJob(job));
+          }
+        } catch (error) {
+          if (!stopping) options.log(`queue error: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+      if (stopping) break;
+      // A full batch (or no free slot to claim with) means more may wait: ask again as soon as a slot frees.
+      backlog = free <= 0 || fetched === free;
+      if (free > 0 && fetched === free) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, pollMs);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wake = undefined;
+    }
+  })();
+
+  return {
+    offer(runId) {
+      if (stopping || running.size >= options.concurrency || running.has(runId)) return false;
+      track(
+        runId,
+        options.execute(runId).catch(async (error: unknown) => {
+          options.log(
+            `run ${runId} stopped before it finished (${error instanceof Error ? error.message : String(error)}); it goes to the queue`,
+          );
+          await options
+            .retryLater(runId)
+            .catch((sendError: unknown) =>
+              options.log(`run ${runId} could not be queued (the reaper will): ${String(sendError)}`),
+            );
+        }),
+      );
+      return true;
+    },
+    inFlight: () => running.size,
+    async stop() {
+      stopping = true;
+      wakeQueueSide();
+      await queueSide;
+      await Promise.all(running.values());
+    },
+  };
+}
+
+const globalKey = Symbol.for("conflux.localExecutor");
+type GlobalWithExecutor = typeof globalThis & { [globalKey]?: LocalExecutor };
+
+/**
+ * The executor of the worker running in this process, if any. On globalThis because the Next.js server bundle (which
+ * accepts webhooks) and the start script (which runs the worker) load separate copies of this module.
+ */
+export function localExecutor(): LocalExecutor | undefined {
+  const holder: GlobalWithExecutor = globalThis;
+  return holder[globalKey];
+}
+
+export function registerLocalExecutor(executor: LocalExecutor): () => void {
+  const holder: GlobalWithExecutor = globalThis;
+  holder[globalKey] = executor;
+  return () => {
+    if (holder[globalKey] === executor) delete holder[globalKey];
+  };
+}
