@@ -6,7 +6,7 @@ import type { RunStatus } from "./generated/client";
 import { withBusinessKeys } from "../runtime/business-key";
 import { toJsonInput } from "./json";
 
-/** A run to create; it is always created queued. */
+/** A run to create; it is created queued, or failed when `failed` says why it cannot run. */
 export interface NewRun {
   workspaceId: string;
   flowId: string;
@@ -18,13 +18,18 @@ export interface NewRun {
   businessKey?: string | null;
   replayOfRunId?: string | null;
   isTest?: boolean;
+  /** A polled item that is itself broken: its run is saved as failed with this error and never queued. */
+  failed?: { error: unknown; finishedAt: Date };
 }
 
 /**
  * Creates queued runs in one statement and returns the ids of those created, in order; a row whose (flowId,
  * dedupeKey) exists already is skipped (ON CONFLICT DO NOTHING), so a repeated event never makes a second run.
  */
-export async function createRuns(db: DbOrTx, newRuns: readonly NewRun[]): Promise<Array<{ id: string }>> {
+export async function createRuns(
+  db: DbOrTx,
+  newRuns: readonly NewRun[],
+): Promise<Array<{ id: string; status: RunStatus }>> {
   if (newRuns.length === 0) return [];
   const runs = await withBusinessKeys(db, newRuns);
   return db.run.createManyAndReturn({
@@ -32,7 +37,9 @@ export async function createRuns(db: DbOrTx, newRuns: readonly NewRun[]): Promis
       workspaceId: run.workspaceId,
       flowId: run.flowId,
       flowVersionId: run.flowVersionId,
-      status: "queued",
+      ...(run.failed
+        ? { status: "failed", error: toJsonInput(run.failed.error), finishedAt: run.failed.finishedAt }
+        : { status: "queued" }),
       triggerKind: run.triggerKind,
       triggerData: toJsonInput(run.triggerData),
       dedupeKey: run.dedupeKey ?? null,
@@ -41,7 +48,7 @@ export async function createRuns(db: DbOrTx, newRuns: readonly NewRun[]): Promis
       isTest: run.isTest ?? false,
     })),
     skipDuplicates: true,
-    select: { id: true },
+    select: { id: true, status: true },
   });
 }
 

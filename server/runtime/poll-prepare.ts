@@ -44,6 +44,7 @@ export const pollResultSchema = z.object({
       dedupeKey: z.string().min(1).max(1000),
       version: z.string().max(1000).optional(),
       data: z.unknown(),
+      failure: z.string().min(1).max(2000).optional(),
     }),
   ),
   nextCursor: nextCursorSchema,

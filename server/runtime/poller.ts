@@ -9,7 +9,7 @@
 //      advance the cursor together. Jobs are sent after the commit.
 // A crash anywhere leaves either nothing or both runs and cursor saved; dedupe keys drop items polled twice.
 import type { z } from "zod";
-import { toErrorJson } from "@/lib/errors";
+import { toErrorJson, type ConfluxErrorJson } from "@/lib/errors";
 import type { Db, Tx } from "../db/client";
 import { createRuns } from "../db/runs.repository";
 import {
@@ -98,6 +98,11 @@ export async function pollClaimed(
   // A first poll "from now" only marks what exists: its items are what the user chose not to process.
   const fromNow = current.position === null && current.since === null;
   const log = (line: string) => options.log(redactor.text(`[poll flow ${row.flowId}] ${line}`));
+  const pollLog = {
+    info: (message: string) => log(`info: ${message}`),
+    warn: (message: string) => log(`warn: ${message}`),
+    error: (message: string) => log(`error: ${message}`),
+  };
 
   let result: z.infer<typeof pollResultSchema>;
   try {
@@ -112,11 +117,7 @@ export async function pollClaimed(
           cursor: current.position,
           since: current.position === null && current.since !== null ? new Date(current.since) : null,
           signal,
-          log: {
-            info: (message) => log(`info: ${message}`),
-            warn: (message) => log(`warn: ${message}`),
-            error: (message) => log(`error: ${message}`),
-          },
+          log: pollLog,
         }),
         signal,
       );
@@ -135,9 +136,9 @@ export async function pollClaimed(
 
   const items = fromNow ? [] : result.items;
   const finishedAt = options.now ?? new Date();
-  let runIds: string[] | null;
+  let runs: Array<{ id: string; status: string }> | null;
   try {
-    runIds = await db.$transaction(async (tx) => {
+    runs = await db.$transaction(async (tx) => {
       if (!(await stillClaimed(tx, row))) return null;
       const runs = await createRuns(
         tx,
@@ -150,6 +151,9 @@ export async function pollClaimed(
           dedupeKey: item.version === undefined ? `poll:${item.dedupeKey}` : `poll:${item.dedupeKey}@${item.version}`,
           businessKey: item.dedupeKey.slice(0, 200),
           triggerData: redactor.value(toPlainJson(item.data)),
+          ...(item.failure === undefined
+            ? {}
+            : { failed: { error: brokenItemError(redactor.text(item.failure)), finishedAt } }),
         })),
       );
       await savePollOutcome(tx, row.flowId, {
@@ -157,20 +161,42 @@ export async function pollClaimed(
         nextRunAt: new Date(finishedAt.getTime() + intervalSeconds * 1000),
         firedAt: finishedAt,
       });
-      return runs.map((run) => run.id);
+      return runs;
     });
   } catch (error) {
     return recordFailure(db, row, options, error, { intervalSeconds, redact: redactor.text, saving: true });
   }
-  if (runIds === null) {
+  if (runs === null) {
     log(
       "info: the trigger was stopped, restarted or taken over while polling; this poll's items are left to the next one",
     );
     return [];
   }
   if (fromNow) log(`info: from now on: ${result.items.length} existing item(s) marked as seen`);
-  for (const runId of runIds) await sendOrLeaveToReaper(queue, runId);
-  return runIds;
+  for (const run of runs) if (run.status === "queued") await sendOrLeaveToReaper(queue, run.id);
+  if (trigger.acknowledge && items.length > 0) {
+    // After the commit only: a source that removes what it acknowledged must never lose an item whose run is not
+    // saved. A failure here leaves the items at the source; the next poll returns them, they dedupe, and are
+    // acknowledged again.
+    try {
+      const signal = AbortSignal.any([
+        AbortSignal.timeout(POLL_TIMEOUT_MS),
+        ...(options.signal ? [options.signal] : []),
+      ]);
+      await untilAborted(
+        trigger.acknowledge({ input, account: account?.account, items, signal, log: pollLog }),
+        signal,
+      );
+    } catch (error) {
+      log(`warn: the source was not told that ${items.length} item(s) are saved: ${toErrorJson(error).message}`);
+    }
+  }
+  return runs.map((run) => run.id);
+}
+
+/** A broken item's run fails with the source's explanation; running it again cannot mend the item. */
+function brokenItemError(message: string): ConfluxErrorJson {
+  return { code: "INPUT_INVALID", message, retryable: false };
 }
 
 /** Re-locks the row and checks that nothing changed it since the claim (compare-and-set on lease and cursor). */

@@ -42,6 +42,7 @@ export {
   type OptionsLoaderArgs,
 } from "./options";
 export type {
+  AcknowledgeArgs,
   ActionAccount,
   ActionContext,
   ActionDefinition,

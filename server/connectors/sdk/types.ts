@@ -103,6 +103,12 @@ export interface PolledItem {
   version?: string;
   /** What the run starts with, offered to later steps as `trigger`. */
   data: unknown;
+  /**
+   * Set when the item itself is broken (say, a queued message that is not XML or JSON): its run is saved as failed
+   * with this message, for the user to read, instead of running the flow on data it cannot use. Saved like any run,
+   * so it is neither lost nor polled into a second run.
+   */
+  failure?: string;
 }
 
 export interface PollResult {
@@ -133,6 +139,15 @@ export interface PollArgs<Input> {
   log: Logger;
 }
 
+export interface AcknowledgeArgs<Input> {
+  input: Input;
+  account?: ActionAccount;
+  /** Every item of the poll, whether it made a new run or was a duplicate of one saved before. */
+  items: PolledItem[];
+  signal: AbortSignal;
+  log: Logger;
+}
+
 /**
  * A trigger the runtime polls every `intervalSeconds`. The runtime saves the runs of a poll's items and its
  * nextCursor in ONE transaction; if that fails, the same cursor is polled again. So a poll must be repeatable: it
@@ -151,6 +166,14 @@ export interface PollingTriggerDefinition<
    */
   intervalSeconds: number;
   poll(args: PollArgs<z.output<Input>>): Promise<PollResult>;
+  /**
+   * Optional: called once the runs of a poll's items and its cursor are committed, for sources that consume what
+   * they hand over (a queue whose messages must be removed once their runs are safe). Not called when the commit
+   * failed or the poll's claim was lost. It may fail or never happen (the worker dies first): the next poll then
+   * returns the same items, the runtime drops them as duplicates and acknowledges them again. So what is saved is
+   * at least once and deduplicated; acknowledge must be idempotent and tolerate items already gone.
+   */
+  acknowledge?(args: AcknowledgeArgs<z.output<Input>>): Promise<void>;
 }
 
 export type AnyAction = ActionDefinition;

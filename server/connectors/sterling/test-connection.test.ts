@@ -69,14 +69,33 @@ describe("Sterling REST test connection", () => {
 });
 
 describe("Sterling MQ test connection", () => {
-  it("browses the queue through the messaging REST API with Basic authentication", async () => {
+  it("browses the queue for a message that cannot exist, through the v1 messaging REST API", async () => {
     await expect(test(mqAccount(sterling.url))).resolves.toBeUndefined();
     const browse = sterling.requests.at(-1);
     expect(browse).toMatchObject({
       method: "GET",
-      path: "/ibmmq/rest/v2/messaging/qmgr/QM1/queue/SMCFS.CREATE.ORDER/messagelist",
+      path: "/ibmmq/rest/v1/messaging/qmgr/QM1/queue/SMCFS.CREATE.ORDER/message",
     });
+    expect(browse?.query.messageId).toMatch(/^[0-9a-f]{48}$/);
     expect(browse?.headers.authorization).toBe(`Basic ${Buffer.from("mqapp:mq-pass").toString("base64")}`);
+    expect(sterling.mq?.messages("QM1", "SMCFS.CREATE.ORDER")).toHaveLength(1);
+  });
+
+  it("works on an mqweb of MQ 9.0.4, which cannot browse: a get by a correlation id no message has", async () => {
+    const old = await startSterlingSimulator({ ...sampleData(), mq: { ...sampleData().mq!, level: "9.0.4" } });
+    try {
+      await expect(test(mqAccount(old.url))).resolves.toBeUndefined();
+      const [browse, get] = old.requests.slice(-2);
+      expect(browse).toMatchObject({ method: "GET", path: expect.stringContaining("/ibmmq/rest/v1/") });
+      expect(get).toMatchObject({ method: "DELETE", path: "/ibmmq/rest/v1/messaging/qmgr/QM1/queue/SMCFS.CREATE.ORDER/message" });
+      expect(get?.query.correlationId).toMatch(/^[0-9a-f]{48}$/);
+      expect(get?.headers).toHaveProperty("ibm-mq-rest-csrf-token");
+      expect(old.mq?.messages("QM1", "SMCFS.CREATE.ORDER")).toHaveLength(1);
+      const queue = await failure(test(mqAccount(old.url, { queue: "NO.SUCH.QUEUE" })));
+      expect(queue.message).toMatch(/^Queue "NO.SUCH.QUEUE" does not exist/);
+    } finally {
+      await old.close();
+    }
   });
 
   it("tells wrong credentials, an unknown queue manager, an unknown queue and an unreachable server apart", async () => {

@@ -7,7 +7,8 @@ import { randomBytes } from "node:crypto";
 import http from "node:http";
 import https from "node:https";
 import { z } from "zod";
-import { handleMq, type MqOptions } from "./mq";
+import { createMqBroker, type MqBroker, type MqOptions } from "./mq";
+import { mqwebNotFound } from "./mq-errors";
 import { catalogApis } from "./catalog";
 import { orderApis, seedOrder } from "./orders";
 import { organizationApis } from "./organizations";
@@ -51,6 +52,8 @@ export interface SterlingSimulator {
   url: string;
   requests: RecordedRequest[];
   state: SimulatorState;
+  /** The IBM MQ queues of the messaging REST API, when `mq` was given. */
+  mq?: MqBroker;
   /** Forgets every issued token, as a restarted Sterling server would. */
   expireSessions(): void;
   /** Makes every call of `api` fail as an overloaded Sterling does (HTTP 500), until restoreApi. */
@@ -218,6 +221,7 @@ export function createSterlingBackend(
 
 export async function startSterlingSimulator(options: SterlingSimulatorOptions): Promise<SterlingSimulator> {
   const backend = createSterlingBackend(options);
+  const mq = options.mq ? createMqBroker(options.mq) : undefined;
   const requests: RecordedRequest[] = [];
 
   const listener: http.RequestListener = (req, res) => {
@@ -232,7 +236,7 @@ export async function startSterlingSimulator(options: SterlingSimulatorOptions):
         headers: req.headers,
         body: text,
       });
-      if (url.pathname.startsWith("/ibmmq/rest/")) return handleMq(options.mq, req, url, res);
+      if (url.pathname.startsWith("/ibmmq/rest/")) return mq ? mq.handle(req, url, res, text) : mqwebNotFound(res);
       const answer = backend.handleRest({
         method: req.method ?? "",
         path: url.pathname,
@@ -253,6 +257,7 @@ export async function startSterlingSimulator(options: SterlingSimulatorOptions):
     url: `${options.tls ? "https" : "http"}://127.0.0.1:${address.port}`,
     requests,
     state: backend.state,
+    mq,
     expireSessions: backend.expireSessions,
     failApi: backend.failApi,
     restoreApi: backend.restoreApi,

@@ -1,0 +1,37 @@
+// How the simulated mqweb refuses. The body is IBM's documented error shape, `{ "error": [{ type, msgId, message,
+// explanation, action, completionCode, reasonCode }] }` (a real 2018 reply named the id `msgId`; older pages say
+// `messageId`). IBM names the MQWB messages (MQWB0100E missing CSRF header, MQWB0104E failed authentication,
+// MQWB0302E bad header value, MQWB0305E bad charset, MQWB0306E bad media type, MQWB0300E cannot open the queue,
+// MQWB0009E unknown queue manager) but not every HTTP status: 403 for the CSRF header, 415 for the media type and
+// 404 for an unknown queue are this simulator's choices.
+import type http from "node:http";
+
+export function mqError(
+  res: http.ServerResponse,
+  status: number,
+  msgId: string,
+  reasonCode: number,
+  message: string,
+): void {
+  res.writeHead(status, { "content-type": "application/json;charset=utf-8" });
+  res.end(
+    JSON.stringify({
+      error: [
+        {
+          type: "rest",
+          msgId,
+          message: `${msgId}: ${message}`,
+          explanation: message,
+          action: "Correct the request and try again.",
+          completionCode: reasonCode === 0 ? 0 : 2,
+          reasonCode,
+        },
+      ],
+    }),
+  );
+}
+
+/** What mqweb's application server answers for a path no resource serves. */
+export function mqwebNotFound(res: http.ServerResponse): void {
+  res.writeHead(404, { "content-type": "text/html" }).end("<html><body>Error 404: Not Found</body></html>");
+}
