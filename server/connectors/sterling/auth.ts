@@ -214,5 +214,8 @@ export const sterlingAccounts = defineAccounts({
 /** The modes that call Sterling's REST API and wait for the answer: every synchronous action, event and list. */
 export const REST_MODES = [REST_MODE] as const;
 
+/** The mode that puts and reads messages on IBM MQ queues: the "(async)" actions and MQ-mode events. */
+export const MQ_MODES = [MQ_MODE] as const;
+
 export type SterlingRestModeAccount = ModeAccount<typeof restMode>;
 export type SterlingMqModeAccount = ModeAccount<typeof mqMode>;

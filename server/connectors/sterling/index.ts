@@ -8,6 +8,7 @@ import { logNewOrdersTemplate } from "./templates/log-new-orders";
 import { newOrderToWebhookTemplate } from "./templates/new-order-to-webhook";
 import { newShipmentUpdateOrderTemplate } from "./templates/new-shipment-update-order";
 import { releaseOrderLogTemplate } from "./templates/release-order-log";
+import { asyncActions } from "./actions/async";
 import { changeOrderAction } from "./actions/change-order";
 import { createOrderAction } from "./actions/create-order";
 import { getCustomerListAction } from "./actions/get-customer-list";
@@ -54,6 +55,7 @@ export const sterlingConnector = defineConnector({
     getShipmentListAction,
     getItemListAction,
     getCustomerListAction,
+    ...asyncActions,
   ],
   templates: [
     logNewOrdersTemplate,

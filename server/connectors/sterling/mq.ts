@@ -226,23 +226,28 @@ function readMessage(response: HttpResponse, messageId: string): MqMessage {
   );
   // The reply carries the message text; a JSON Content-Type has already been parsed, so it is written back.
   const text = typeof response.body === "string" ? response.body : JSON.stringify(response.body);
-  return { messageId: descriptor["ibm-mq-md-messageid"] ?? messageId, correlationId: descriptor["ibm-mq-md-correlationid"], text, descriptor };
+  return {
+    messageId: descriptor["ibm-mq-md-messageid"] ?? messageId,
+    correlationId: descriptor["ibm-mq-md-correlationid"],
+    text,
+    descriptor,
+  };
 }
 
-/** Reads one message without removing it; undefined when it is no longer on the queue. */
+/** Reads the first message the selector matches without removing it; undefined when none is on the queue. */
 export async function browseMessage(
   account: SterlingMqAccount,
   queue: string,
-  messageId: string,
+  selector: { messageId: string } | { correlationId: string },
   signal: AbortSignal,
 ): Promise<MqMessage | undefined> {
-  const url = withQuery(messagingUrl(account, queue, "message"), { messageId });
+  const url = withQuery(messagingUrl(account, queue, "message"), selector);
   const response = await call(account, { method: "GET", url }, signal);
   if (response.status === 204) return undefined;
   if (response.status === 405) throw withoutBrowse(account);
   const failure = mqResponseError(response, account, queue);
   if (failure) throw failure;
-  return readMessage(response, messageId);
+  return readMessage(response, "messageId" in selector ? selector.messageId : "");
 }
 
 /** Removes one message by id (a destructive get of that message only); false when it was already gone. */

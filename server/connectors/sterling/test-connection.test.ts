@@ -87,7 +87,10 @@ describe("Sterling MQ test connection", () => {
       await expect(test(mqAccount(old.url))).resolves.toBeUndefined();
       const [browse, get] = old.requests.slice(-2);
       expect(browse).toMatchObject({ method: "GET", path: expect.stringContaining("/ibmmq/rest/v1/") });
-      expect(get).toMatchObject({ method: "DELETE", path: "/ibmmq/rest/v1/messaging/qmgr/QM1/queue/SMCFS.CREATE.ORDER/message" });
+      expect(get).toMatchObject({
+        method: "DELETE",
+        path: "/ibmmq/rest/v1/messaging/qmgr/QM1/queue/SMCFS.CREATE.ORDER/message",
+      });
       expect(get?.query.correlationId).toMatch(/^[0-9a-f]{48}$/);
       expect(get?.headers).toHaveProperty("ibm-mq-rest-csrf-token");
       expect(old.mq?.messages("QM1", "SMCFS.CREATE.ORDER")).toHaveLength(1);

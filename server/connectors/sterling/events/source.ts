@@ -7,6 +7,7 @@ import { field, pollIntervalField, type PollArgs, type PollResult } from "../../
 import { MQ_MODE, type SterlingMqModeAccount, type SterlingRestModeAccount } from "../auth";
 import { restAccount, type SterlingRestAccount } from "../account";
 import { shipNodeField } from "../common";
+import { mqEventQueueField } from "./mq-source";
 
 export const eventKeys = [
   "newOrder",
@@ -50,6 +51,7 @@ export const eventInput = z.object({
       }),
     ),
   shipNode: shipNodeField(3, "Only events of this ship node (warehouse or store); empty: every node."),
+  eventQueue: mqEventQueueField(4, "SMCFS.ORDER.CREATED"),
   intervalSeconds: pollIntervalField(60),
 });
 export type SterlingEventInput = z.output<typeof eventInput>;

@@ -91,7 +91,11 @@ export function createMqBroker(options: MqOptions): MqBroker {
 
   for (const [qmgr, defined] of Object.entries(options.queueManagers)) {
     const map = new Map<string, MqMessageRecord[]>();
-    for (const [queue, texts] of Object.entries(defined)) map.set(queue, texts.map((text) => record(qmgr, text)));
+    for (const [queue, texts] of Object.entries(defined))
+      map.set(
+        queue,
+        texts.map((text) => record(qmgr, text)),
+      );
     queues.set(qmgr, map);
   }
 
@@ -202,7 +206,8 @@ export function createMqBroker(options: MqOptions): MqBroker {
     const resource = route[4];
     const method = req.method ?? "";
     const browses = level >= 1;
-    const allowed = resource === "messagelist" ? (browses ? ["GET"] : []) : ["POST", "DELETE", ...(browses ? ["GET"] : [])];
+    const allowed =
+      resource === "messagelist" ? (browses ? ["GET"] : []) : ["POST", "DELETE", ...(browses ? ["GET"] : [])];
     if (allowed.length === 0) return mqwebNotFound(res);
     if (!allowed.includes(method)) return res.writeHead(405, { allow: allowed.join(", ") }).end();
 

@@ -1,6 +1,6 @@
 // Cancelled order: an order whose every line is cancelled (MaxOrderStatus 9000). REST: getOrderList (through getPage)
 // by Modifyts; the transition fires once per order, whatever changes the cancelled order sees later.
-import { pollMqEvent } from "../events/mq-source";
+import { acknowledgeMqEvent, pollMqEvent } from "../events/mq-source";
 import { eventOrder, mainStatus, pollOrderChanges, sampleOrder } from "../events/order-changes";
 import { sterlingAccounts } from "../auth";
 import { eventInput, pollByMode } from "../events/source";
@@ -32,4 +32,5 @@ export const cancelledOrderTrigger = sterlingAccounts.pollingTrigger({
         ),
       pollMqEvent,
     ),
+  acknowledge: acknowledgeMqEvent("cancelledOrder"),
 });

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { compact } from "../client";
 import { orderReleaseDocument } from "../documents";
-import { pollMqEvent } from "../events/mq-source";
+import { acknowledgeMqEvent, pollMqEvent } from "../events/mq-source";
 import { pollChangedRows } from "../events/rest-changes";
 import { sterlingAccounts } from "../auth";
 import { eventInput, pollByMode } from "../events/source";
@@ -88,4 +88,5 @@ export const newOrUpdatedReleaseOrderTrigger = sterlingAccounts.pollingTrigger({
       },
       pollMqEvent,
     ),
+  acknowledge: acknowledgeMqEvent("newOrUpdatedReleaseOrder"),
 });

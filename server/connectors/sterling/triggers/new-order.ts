@@ -1,5 +1,5 @@
 // New order: an order created in Sterling. REST: getOrderList (through getPage) by Createts; one run per order.
-import { pollMqEvent } from "../events/mq-source";
+import { acknowledgeMqEvent, pollMqEvent } from "../events/mq-source";
 import { eventOrder, pollOrderChanges, sampleOrder } from "../events/order-changes";
 import { sterlingAccounts } from "../auth";
 import { eventInput, pollByMode } from "../events/source";
@@ -25,4 +25,5 @@ export const newOrderTrigger = sterlingAccounts.pollingTrigger({
       (rest) => pollOrderChanges(rest, "Createts", (order) => [{ dedupeKey: order.OrderHeaderKey, data: order }]),
       pollMqEvent,
     ),
+  acknowledge: acknowledgeMqEvent("newOrder"),
 });

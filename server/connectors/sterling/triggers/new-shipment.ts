@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { compact } from "../client";
 import { elementList, shipmentDocument } from "../documents";
-import { pollMqEvent } from "../events/mq-source";
+import { acknowledgeMqEvent, pollMqEvent } from "../events/mq-source";
 import { pollChangedRows } from "../events/rest-changes";
 import { sterlingAccounts } from "../auth";
 import { eventInput, pollByMode } from "../events/source";
@@ -94,4 +94,5 @@ export const newShipmentTrigger = sterlingAccounts.pollingTrigger({
       },
       pollMqEvent,
     ),
+  acknowledge: acknowledgeMqEvent("newShipment"),
 });

@@ -2,7 +2,7 @@
 // reading each line's status history (OrderStatuses): each 1300 record is one transition, identified by the line
 // and the record's StatusDate, so a line fires once per time it is back-ordered, however often the order changes.
 import { z } from "zod";
-import { pollMqEvent } from "../events/mq-source";
+import { acknowledgeMqEvent, pollMqEvent } from "../events/mq-source";
 import {
   eventOrder,
   eventOrderLine,
@@ -70,4 +70,5 @@ export const orderLineBackOrderTrigger = sterlingAccounts.pollingTrigger({
         ),
       pollMqEvent,
     ),
+  acknowledge: acknowledgeMqEvent("orderLineBackOrder"),
 });

@@ -1,7 +1,7 @@
 // Released order: an order whose lines reached Released (3200). REST: getOrderList (through getPage) by Modifyts,
 // reading each line's status history (OrderStatuses), so an order released and shipped between two polls still
 // counts; fires once per order, at its first release (later releases are "New or updated release order").
-import { pollMqEvent } from "../events/mq-source";
+import { acknowledgeMqEvent, pollMqEvent } from "../events/mq-source";
 import { eventOrder, mainStatus, orderLinesOf, pollOrderChanges, sampleOrder } from "../events/order-changes";
 import { sterlingAccounts } from "../auth";
 import { eventInput, pollByMode } from "../events/source";
@@ -36,4 +36,5 @@ export const releasedOrderTrigger = sterlingAccounts.pollingTrigger({
         }),
       pollMqEvent,
     ),
+  acknowledge: acknowledgeMqEvent("releasedOrder"),
 });

@@ -1,7 +1,7 @@
 // Updated order: any change to an existing order (its creation is New order's). REST: getOrderList (through getPage)
 // by Modifyts; one run per version of the order, a version being its Modifyts and Lockid (Sterling's change counter),
 // so two changes within one second are two runs and a re-read change is none.
-import { pollMqEvent } from "../events/mq-source";
+import { acknowledgeMqEvent, pollMqEvent } from "../events/mq-source";
 import { eventOrder, pollOrderChanges, sampleOrder } from "../events/order-changes";
 import { sterlingAccounts } from "../auth";
 import { eventInput, pollByMode } from "../events/source";
@@ -33,4 +33,5 @@ export const updatedOrderTrigger = sterlingAccounts.pollingTrigger({
         }),
       pollMqEvent,
     ),
+  acknowledge: acknowledgeMqEvent("updatedOrder"),
 });

@@ -1,0 +1,57 @@
+// Update order (async): the input of Sterling's changeOrder, the order named by its key or by number, enterprise
+// and document type, with the header attributes to change and lines to add (Action CREATE), on the queue
+// Sterling's order-change service reads.
+import { z } from "zod";
+import { defineAction, field } from "../../../../sdk";
+import { compact } from "../../../client";
+import {
+  additionalAttributesField,
+  checkOrderIdentity,
+  optionalText,
+  orderIdentity,
+  orderIdentityFields,
+} from "../../../common";
+import { asyncOutput, deliveryFields, putSterlingDocument, withAdditional } from "../put-document";
+import { orderLine, orderLinesElement, personInfo, shipToAddress } from "./order-lines";
+
+const LABEL = "Update order (async)";
+
+const input = z
+  .object({
+    ...orderIdentityFields,
+    customerEmail: optionalText("Customer e-mail", 5, undefined, 150),
+    newLines: z
+      .array(orderLine)
+      .max(1000)
+      .optional()
+      .meta(field({ title: "Lines to add", order: 7 })),
+    shipTo: shipToAddress.optional().meta(field({ title: "New ship-to address", order: 8 })),
+    additionalAttributes: additionalAttributesField(
+      9,
+      "changeOrder",
+      '{ "OrderLines": { "OrderLine": [{ "PrimeLineNo": "1", "SubLineNo": "1", "Action": "CANCEL" }] } }',
+    ),
+    ...deliveryFields("changeOrder"),
+  })
+  .superRefine(checkOrderIdentity);
+
+export const changeOrderAsyncAction = defineAction({
+  key: "changeOrderAsync",
+  label: LABEL,
+  description: "Puts Sterling's changeOrder input on IBM MQ: header changes and new lines for an existing order.",
+  group: "Orders",
+  input,
+  output: asyncOutput,
+  async run({ input, ctx }) {
+    const order = withAdditional(
+      input.additionalAttributes,
+      compact({
+        ...orderIdentity(input),
+        CustomerEMailID: input.customerEmail,
+        PersonInfoShipTo: personInfo(input.shipTo),
+        OrderLines: input.newLines?.length ? orderLinesElement(input.newLines, "CREATE") : undefined,
+      }),
+    );
+    return putSterlingDocument(ctx, LABEL, "changeOrder", "Order", order, input);
+  },
+});

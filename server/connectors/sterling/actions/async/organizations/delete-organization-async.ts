@@ -1,0 +1,30 @@
+// Delete organization (async): manageOrganizationHierarchy with `Operation="Delete"`, on the queue its
+// organization service reads.
+import { z } from "zod";
+import { defineAction, field } from "../../../../sdk";
+import { asyncOutput, deliveryFields, putSterlingDocument } from "../put-document";
+
+const LABEL = "Delete organization (async)";
+
+const input = z.object({
+  organizationCode: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .meta(field({ title: "Organization code", order: 1 })),
+  ...deliveryFields("manageOrganizationHierarchy"),
+});
+
+export const deleteOrganizationAsyncAction = defineAction({
+  key: "deleteOrganizationAsync",
+  label: LABEL,
+  description: "Puts Sterling's manageOrganizationHierarchy input with Operation Delete on IBM MQ.",
+  group: "Organizations",
+  input,
+  output: asyncOutput,
+  async run({ input, ctx }) {
+    const organization = { Operation: "Delete", OrganizationCode: input.organizationCode };
+    return putSterlingDocument(ctx, LABEL, "manageOrganizationHierarchy", "Organization", organization, input);
+  },
+});
