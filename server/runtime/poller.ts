@@ -8,6 +8,7 @@
 //      Stop, a Start or a poller that took over after the lease ran out changes them), then insert the new runs and
 //      advance the cursor together. Jobs are sent after the commit.
 // A crash anywhere leaves either nothing or both runs and cursor saved; dedupe keys drop items polled twice.
+// A trigger that consumes what it hands over (a queue) is told only after the commit (acknowledge).
 import type { z } from "zod";
 import { toErrorJson, type ConfluxErrorJson } from "@/lib/errors";
 import type { Db, Tx } from "../db/client";

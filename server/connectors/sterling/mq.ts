@@ -195,7 +195,10 @@ export async function listMessageIds(
     { method: "GET", url: messagingUrl(account, queue, "messagelist"), headers: { Accept: "application/json" } },
     signal,
   );
-  if (response.status === 405) throw withoutBrowse(account);
+  // Before 9.1.3 the list resource does not exist at all: a bare 404, as for a URL that is not mqweb's.
+  if (response.status === 405 || (response.status === 404 && mqErrors(response).length === 0)) {
+    throw withoutBrowse(account, response.status);
+  }
   const failure = mqResponseError(response, account, queue);
   if (failure) throw failure;
   const parsed = messageList.safeParse(response.body);
@@ -203,12 +206,14 @@ export async function listMessageIds(
   return (Array.isArray(parsed.data) ? parsed.data : parsed.data.messages).map((message) => message.messageId);
 }
 
-function withoutBrowse(account: SterlingMqAccount): RemoteError {
+function withoutBrowse(account: SterlingMqAccount, status = 405): RemoteError {
+  const host = new URL(account.restUrl).host;
+  const which = status === 404 ? `${host} answered 404: either the MQ messaging REST URL is wrong, or its` : "The";
   return new RemoteError(
     "REMOTE",
-    `The mqweb server at ${new URL(account.restUrl).host} cannot browse queues (IBM MQ 9.1.3 or later can): ` +
-      "events need browsing, so that no message is removed before its run is saved",
-    { status: 405, retryable: false },
+    `${which} mqweb server cannot browse queues (IBM MQ 9.1.3 or later can): events need browsing, so that no ` +
+      "message is removed before its run is saved",
+    { status, retryable: false },
   );
 }
 
