@@ -1,5 +1,5 @@
 // How the shipment messages name a shipment: by Sterling's key, or by shipment number, ship node and seller.
-import { z } from "zod";
+import type { z } from "zod";
 import type { SterlingDocument } from "../../../client";
 import { optionalText, shipNodeField } from "../../../common";
 
