@@ -3,7 +3,8 @@
 // each MQ level serves.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { failure, mqAccount } from "@/test/connectors/sterling";
-import { readMqAccount } from "./account";
+import { mqAccount as toMqAccount } from "./account";
+import { MQ_MODES, sterlingAccounts } from "./auth";
 import { browseMessage, listMessageIds, putMessage, removeMessage } from "./mq";
 import { startSterlingSimulator, type SterlingSimulator } from "./simulator";
 import { SAMPLE_MQ_USER } from "./simulator/fixtures";
@@ -21,7 +22,9 @@ beforeAll(async () => {
 });
 afterAll(() => sterling.close());
 
-const account = () => readMqAccount(mqAccount(sterling.url, { queueManager: "QM.A", queue: QUEUE }).credentials);
+const readMq = (account: ReturnType<typeof mqAccount>) =>
+  toMqAccount(sterlingAccounts.read({ id: "acc-1", ...account }, "a test", MQ_MODES));
+const account = () => readMq(mqAccount(sterling.url, { queueManager: "QM.A", queue: QUEUE }));
 const url = (version = "v1", resource = "message") =>
   `${sterling.url}/ibmmq/rest/${version}/messaging/qmgr/QM%2EA/queue/${QUEUE}/${resource}`;
 
@@ -62,9 +65,7 @@ describe("IBM MQ messaging REST client", () => {
       mq: { users: [SAMPLE_MQ_USER], queueManagers: { QM1: { [QUEUE]: ["x"] } }, level: "9.0.4" },
     });
     try {
-      const refused = await failure(
-        listMessageIds(readMqAccount(mqAccount(old.url, { queue: QUEUE }).credentials), QUEUE, signal),
-      );
+      const refused = await failure(listMessageIds(readMq(mqAccount(old.url, { queue: QUEUE })), QUEUE, signal));
       expect(refused.message).toMatch(
         /answered 404: either the MQ messaging REST URL is wrong, or its mqweb server cannot browse queues \(IBM MQ 9\.1\.3 or later can\)/,
       );

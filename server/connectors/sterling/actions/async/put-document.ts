@@ -11,29 +11,28 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { ConfluxError, RemoteError } from "@/lib/errors";
-import { field, type ActionContext } from "../../../sdk";
-import { MQ_MODE } from "../../auth";
-import { readMqAccount, type SterlingMqAccount } from "../../account";
+import { field, type ActionContext, type ActionDefinition } from "../../../sdk";
+import { MQ_MODES, sterlingAccounts, type SterlingMqModeAccount } from "../../auth";
+import { mqAccount } from "../../account";
 import type { SterlingDocument, SterlingValue } from "../../client";
 import { additionalAttributes } from "../../common";
 import { browseMessage, MQ_ID, putMessage } from "../../mq";
 import { toSterlingXml } from "../../xml";
 
-/** The account of an asynchronous action: MQ mode only, since the REST API has no queue. */
-export function mqAccountFor(ctx: ActionContext, label: string): SterlingMqAccount {
-  const account = ctx.account;
-  if (!account) {
-    throw new ConfluxError("INPUT_INVALID", `"${label}" needs an IBM Sterling OMS account: choose one on the step`);
-  }
-  if (account.mode !== MQ_MODE) {
-    throw new ConfluxError(
-      "INPUT_INVALID",
-      `"${label}" puts a message on an IBM MQ queue, but the chosen account connects through the REST API: ` +
-        'choose an account connected with "IBM MQ", or use the action without "(async)"',
-    );
-  }
-  return readMqAccount(account.credentials);
+/**
+ * An asynchronous action: it puts a message on IBM MQ, so it takes the MQ mode only (the REST API has no queue),
+ * and its ctx.account arrives read for it.
+ */
+export function mqAction<Input extends z.ZodType>(
+  definition: Omit<
+    Parameters<typeof sterlingAccounts.action<Input, typeof asyncOutput, MqModeKey>>[0],
+    "modes" | "output"
+  >,
+): ActionDefinition<Input, typeof asyncOutput> {
+  return sterlingAccounts.action({ ...definition, output: asyncOutput, modes: MQ_MODES });
 }
+
+type MqModeKey = (typeof MQ_MODES)[number];
 
 /** Fields every asynchronous action offers after its own, from order 50 on. */
 export const deliveryFields = (api: string) => ({
@@ -156,14 +155,13 @@ function isElement(value: SterlingValue | undefined): value is SterlingDocument 
 
 /** Puts `<root …>` for `api` on the queue, unless this step's earlier attempt already did; returns the output. */
 export async function putSterlingDocument(
-  ctx: ActionContext,
-  label: string,
+  ctx: Omit<ActionContext, "account"> & { account: SterlingMqModeAccount },
   api: string,
   root: string,
   document: SterlingDocument,
   delivery: Delivery,
 ): Promise<z.input<typeof asyncOutput>> {
-  const account = mqAccountFor(ctx, label);
+  const account = mqAccount(ctx.account);
   const queue = delivery.queue || account.queue;
   const correlationId = correlationIdFor(delivery.correlationId, ctx.idempotencyKey);
   const base = { correlationId, queue, queueManager: account.queueManager, api };

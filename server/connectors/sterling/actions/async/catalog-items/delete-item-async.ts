@@ -1,9 +1,9 @@
 // Delete catalog item (async): manageItem with `Action="Delete"`, the form IBM's own item synchronisation service
 // uses to delete items, on the queue its item service reads.
 import { z } from "zod";
-import { defineAction, field } from "../../../../sdk";
+import { field } from "../../../../sdk";
 import { requiredEnterpriseCodeField } from "../../../common";
-import { asyncOutput, deliveryFields, putSterlingDocument } from "../put-document";
+import { deliveryFields, mqAction, putSterlingDocument } from "../put-document";
 
 const LABEL = "Delete catalog item (async)";
 
@@ -32,13 +32,12 @@ const input = z.object({
   ...deliveryFields("manageItem"),
 });
 
-export const deleteItemAsyncAction = defineAction({
+export const deleteItemAsyncAction = mqAction({
   key: "deleteItemAsync",
   label: LABEL,
   description: "Puts Sterling's manageItem input with Action Delete on IBM MQ.",
   group: "Catalog items",
   input,
-  output: asyncOutput,
   async run({ input, ctx }) {
     const item = {
       Action: "Delete",
@@ -46,6 +45,6 @@ export const deleteItemAsyncAction = defineAction({
       OrganizationCode: input.organizationCode,
       UnitOfMeasure: input.unitOfMeasure,
     };
-    return putSterlingDocument(ctx, LABEL, "manageItem", "ItemList", { Item: [item] }, input);
+    return putSterlingDocument(ctx, "manageItem", "ItemList", { Item: [item] }, input);
   },
 });

@@ -1,10 +1,10 @@
 // Create or update catalog item (async): the input of Sterling's manageItem, `<ItemList><Item Action="Manage" …>`,
 // on the queue its item service reads. manageItem creates an item it does not know and modifies one it does.
 import { z } from "zod";
-import { defineAction, field } from "../../../../sdk";
+import { field } from "../../../../sdk";
 import { compact } from "../../../client";
 import { additionalAttributesField, optionalText, requiredEnterpriseCodeField } from "../../../common";
-import { asyncOutput, deliveryFields, putSterlingDocument, withAdditional } from "../put-document";
+import { deliveryFields, mqAction, putSterlingDocument, withAdditional } from "../put-document";
 
 const LABEL = "Create or update catalog item (async)";
 
@@ -41,13 +41,12 @@ const input = z.object({
   ...deliveryFields("manageItem"),
 });
 
-export const manageItemAsyncAction = defineAction({
+export const manageItemAsyncAction = mqAction({
   key: "manageItemAsync",
   label: LABEL,
   description: "Puts Sterling's manageItem input on IBM MQ, creating the item or changing it when it exists.",
   group: "Catalog items",
   input,
-  output: asyncOutput,
   async run({ input, ctx }) {
     const primary = compact({
       Description: input.description,
@@ -64,6 +63,6 @@ export const manageItemAsyncAction = defineAction({
         PrimaryInformation: Object.keys(primary).length > 0 ? primary : undefined,
       }),
     );
-    return putSterlingDocument(ctx, LABEL, "manageItem", "ItemList", { Item: [item] }, input);
+    return putSterlingDocument(ctx, "manageItem", "ItemList", { Item: [item] }, input);
   },
 });

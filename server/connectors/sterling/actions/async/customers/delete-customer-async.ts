@@ -1,8 +1,8 @@
 // Delete customer (async): manageCustomer with `Operation="Delete"`, on the queue its customer service reads.
 import { z } from "zod";
-import { defineAction, field } from "../../../../sdk";
+import { field } from "../../../../sdk";
 import { requiredEnterpriseCodeField } from "../../../common";
-import { asyncOutput, deliveryFields, putSterlingDocument } from "../put-document";
+import { deliveryFields, mqAction, putSterlingDocument } from "../put-document";
 
 const LABEL = "Delete customer (async)";
 
@@ -17,15 +17,14 @@ const input = z.object({
   ...deliveryFields("manageCustomer"),
 });
 
-export const deleteCustomerAsyncAction = defineAction({
+export const deleteCustomerAsyncAction = mqAction({
   key: "deleteCustomerAsync",
   label: LABEL,
   description: "Puts Sterling's manageCustomer input with Operation Delete on IBM MQ.",
   group: "Customers",
   input,
-  output: asyncOutput,
   async run({ input, ctx }) {
     const customer = { Operation: "Delete", CustomerID: input.customerId, OrganizationCode: input.organizationCode };
-    return putSterlingDocument(ctx, LABEL, "manageCustomer", "Customer", customer, input);
+    return putSterlingDocument(ctx, "manageCustomer", "Customer", customer, input);
   },
 });

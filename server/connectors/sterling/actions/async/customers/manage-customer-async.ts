@@ -1,10 +1,10 @@
 // Create or update customer (async): the input of Sterling's manageCustomer, `<Customer Operation="Manage" …>`,
 // on the queue its customer service reads.
 import { z } from "zod";
-import { defineAction, field } from "../../../../sdk";
+import { field } from "../../../../sdk";
 import { compact } from "../../../client";
 import { additionalAttributesField, optionalText, requiredEnterpriseCodeField } from "../../../common";
-import { asyncOutput, deliveryFields, putSterlingDocument, withAdditional } from "../put-document";
+import { deliveryFields, mqAction, putSterlingDocument, withAdditional } from "../put-document";
 
 const LABEL = "Create or update customer (async)";
 
@@ -28,13 +28,12 @@ const input = z.object({
   ...deliveryFields("manageCustomer"),
 });
 
-export const manageCustomerAsyncAction = defineAction({
+export const manageCustomerAsyncAction = mqAction({
   key: "manageCustomerAsync",
   label: LABEL,
   description: "Puts Sterling's manageCustomer input on IBM MQ, creating the customer or changing it when it exists.",
   group: "Customers",
   input,
-  output: asyncOutput,
   async run({ input, ctx }) {
     const contact = compact({
       FirstName: input.firstName,
@@ -52,6 +51,6 @@ export const manageCustomerAsyncAction = defineAction({
         CustomerContactList: Object.keys(contact).length > 0 ? { CustomerContact: [contact] } : undefined,
       }),
     );
-    return putSterlingDocument(ctx, LABEL, "manageCustomer", "Customer", customer, input);
+    return putSterlingDocument(ctx, "manageCustomer", "Customer", customer, input);
   },
 });

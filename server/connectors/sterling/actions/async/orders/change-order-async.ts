@@ -2,7 +2,7 @@
 // and document type, with the header attributes to change and lines to add (Action CREATE), on the queue
 // Sterling's order-change service reads.
 import { z } from "zod";
-import { defineAction, field } from "../../../../sdk";
+import { field } from "../../../../sdk";
 import { compact } from "../../../client";
 import {
   additionalAttributesField,
@@ -11,7 +11,7 @@ import {
   orderIdentity,
   orderIdentityFields,
 } from "../../../common";
-import { asyncOutput, deliveryFields, putSterlingDocument, withAdditional } from "../put-document";
+import { deliveryFields, mqAction, putSterlingDocument, withAdditional } from "../put-document";
 import { orderLine, orderLinesElement, personInfo, shipToAddress } from "./order-lines";
 
 const LABEL = "Update order (async)";
@@ -35,13 +35,12 @@ const input = z
   })
   .superRefine(checkOrderIdentity);
 
-export const changeOrderAsyncAction = defineAction({
+export const changeOrderAsyncAction = mqAction({
   key: "changeOrderAsync",
   label: LABEL,
   description: "Puts Sterling's changeOrder input on IBM MQ: header changes and new lines for an existing order.",
   group: "Orders",
   input,
-  output: asyncOutput,
   async run({ input, ctx }) {
     const order = withAdditional(
       input.additionalAttributes,
@@ -52,6 +51,6 @@ export const changeOrderAsyncAction = defineAction({
         OrderLines: input.newLines?.length ? orderLinesElement(input.newLines, "CREATE") : undefined,
       }),
     );
-    return putSterlingDocument(ctx, LABEL, "changeOrder", "Order", order, input);
+    return putSterlingDocument(ctx, "changeOrder", "Order", order, input);
   },
 });

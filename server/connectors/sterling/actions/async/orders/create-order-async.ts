@@ -2,7 +2,7 @@
 // its lines, on the queue Sterling's order service reads. The order number is required: with no reply, it is how
 // a later step or person finds the order, and Sterling refuses a second order with the same number.
 import { z } from "zod";
-import { defineAction, field } from "../../../../sdk";
+import { field } from "../../../../sdk";
 import { compact } from "../../../client";
 import {
   additionalAttributesField,
@@ -10,7 +10,7 @@ import {
   optionalText,
   requiredEnterpriseCodeField,
 } from "../../../common";
-import { asyncOutput, deliveryFields, putSterlingDocument, withAdditional } from "../put-document";
+import { deliveryFields, mqAction, putSterlingDocument, withAdditional } from "../put-document";
 import { orderLine, orderLinesElement, personInfo, shipToAddress } from "./order-lines";
 
 const LABEL = "Create order (async)";
@@ -37,13 +37,12 @@ const input = z.object({
   ...deliveryFields("createOrder"),
 });
 
-export const createOrderAsyncAction = defineAction({
+export const createOrderAsyncAction = mqAction({
   key: "createOrderAsync",
   label: LABEL,
   description: "Puts Sterling's createOrder input, with lines and ship-to address, on IBM MQ.",
   group: "Orders",
   input,
-  output: asyncOutput,
   async run({ input, ctx }) {
     const order = withAdditional(
       input.additionalAttributes,
@@ -58,6 +57,6 @@ export const createOrderAsyncAction = defineAction({
         OrderLines: orderLinesElement(input.lines),
       }),
     );
-    return putSterlingDocument(ctx, LABEL, "createOrder", "Order", order, input);
+    return putSterlingDocument(ctx, "createOrder", "Order", order, input);
   },
 });

@@ -1,8 +1,8 @@
 // Delete organization (async): manageOrganizationHierarchy with `Operation="Delete"`, on the queue its
 // organization service reads.
 import { z } from "zod";
-import { defineAction, field } from "../../../../sdk";
-import { asyncOutput, deliveryFields, putSterlingDocument } from "../put-document";
+import { field } from "../../../../sdk";
+import { deliveryFields, mqAction, putSterlingDocument } from "../put-document";
 
 const LABEL = "Delete organization (async)";
 
@@ -16,15 +16,14 @@ const input = z.object({
   ...deliveryFields("manageOrganizationHierarchy"),
 });
 
-export const deleteOrganizationAsyncAction = defineAction({
+export const deleteOrganizationAsyncAction = mqAction({
   key: "deleteOrganizationAsync",
   label: LABEL,
   description: "Puts Sterling's manageOrganizationHierarchy input with Operation Delete on IBM MQ.",
   group: "Organizations",
   input,
-  output: asyncOutput,
   async run({ input, ctx }) {
     const organization = { Operation: "Delete", OrganizationCode: input.organizationCode };
-    return putSterlingDocument(ctx, LABEL, "manageOrganizationHierarchy", "Organization", organization, input);
+    return putSterlingDocument(ctx, "manageOrganizationHierarchy", "Organization", organization, input);
   },
 });

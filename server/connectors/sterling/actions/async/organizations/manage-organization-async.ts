@@ -2,10 +2,10 @@
 // `<Organization OrganizationCode OrganizationName ParentOrganizationCode …>`, on the queue its organization service
 // reads. The API creates an organization it does not know and modifies one it does.
 import { z } from "zod";
-import { defineAction, field } from "../../../../sdk";
+import { field } from "../../../../sdk";
 import { compact } from "../../../client";
 import { additionalAttributesField, optionalText } from "../../../common";
-import { asyncOutput, deliveryFields, putSterlingDocument, withAdditional } from "../put-document";
+import { deliveryFields, mqAction, putSterlingDocument, withAdditional } from "../put-document";
 
 const LABEL = "Create or update organization (async)";
 
@@ -29,13 +29,12 @@ const input = z.object({
   ...deliveryFields("manageOrganizationHierarchy"),
 });
 
-export const manageOrganizationAsyncAction = defineAction({
+export const manageOrganizationAsyncAction = mqAction({
   key: "manageOrganizationAsync",
   label: LABEL,
   description: "Puts Sterling's manageOrganizationHierarchy input on IBM MQ, creating or changing an organization.",
   group: "Organizations",
   input,
-  output: asyncOutput,
   async run({ input, ctx }) {
     const organization = withAdditional(
       input.additionalAttributes,
@@ -47,6 +46,6 @@ export const manageOrganizationAsyncAction = defineAction({
         IsNode: input.isNode === undefined ? undefined : input.isNode ? "Y" : "N",
       }),
     );
-    return putSterlingDocument(ctx, LABEL, "manageOrganizationHierarchy", "Organization", organization, input);
+    return putSterlingDocument(ctx, "manageOrganizationHierarchy", "Organization", organization, input);
   },
 });

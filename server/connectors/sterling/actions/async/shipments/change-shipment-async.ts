@@ -1,10 +1,9 @@
 // Update shipment (async): the input of Sterling's changeShipment, the shipment named by key or by number and
 // node, with what changes, on the queue Sterling's shipment-change service reads.
 import { z } from "zod";
-import { defineAction } from "../../../../sdk";
 import { compact } from "../../../client";
 import { additionalAttributesField, optionalText } from "../../../common";
-import { asyncOutput, deliveryFields, putSterlingDocument, withAdditional } from "../put-document";
+import { deliveryFields, mqAction, putSterlingDocument, withAdditional } from "../put-document";
 import { checkShipmentIdentity, shipmentIdentity, shipmentIdentityFields } from "./shipment-identity";
 
 const LABEL = "Update shipment (async)";
@@ -19,18 +18,17 @@ const input = z
   })
   .superRefine(checkShipmentIdentity);
 
-export const changeShipmentAsyncAction = defineAction({
+export const changeShipmentAsyncAction = mqAction({
   key: "changeShipmentAsync",
   label: LABEL,
   description: "Puts Sterling's changeShipment input on IBM MQ.",
   group: "Shipments",
   input,
-  output: asyncOutput,
   async run({ input, ctx }) {
     const shipment = withAdditional(
       input.additionalAttributes,
       compact({ ...shipmentIdentity(input), SCAC: input.carrier, TrackingNo: input.trackingNo }),
     );
-    return putSterlingDocument(ctx, LABEL, "changeShipment", "Shipment", shipment, input);
+    return putSterlingDocument(ctx, "changeShipment", "Shipment", shipment, input);
   },
 });

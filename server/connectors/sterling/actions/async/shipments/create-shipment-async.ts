@@ -1,7 +1,7 @@
 // Create shipment (async): the input of Sterling's createShipment, `<Shipment …><ShipmentLines><ShipmentLine …/>`
 // naming the order lines it ships, on the queue Sterling's shipment service reads.
 import { z } from "zod";
-import { defineAction, field } from "../../../../sdk";
+import { field } from "../../../../sdk";
 import { compact } from "../../../client";
 import {
   additionalAttributesField,
@@ -10,7 +10,7 @@ import {
   requiredEnterpriseCodeField,
   shipNodeField,
 } from "../../../common";
-import { asyncOutput, deliveryFields, putSterlingDocument, withAdditional } from "../put-document";
+import { deliveryFields, mqAction, putSterlingDocument, withAdditional } from "../put-document";
 
 const LABEL = "Create shipment (async)";
 
@@ -70,13 +70,12 @@ const input = z.object({
   ...deliveryFields("createShipment"),
 });
 
-export const createShipmentAsyncAction = defineAction({
+export const createShipmentAsyncAction = mqAction({
   key: "createShipmentAsync",
   label: LABEL,
   description: "Puts Sterling's createShipment input, with the order lines it ships, on IBM MQ.",
   group: "Shipments",
   input,
-  output: asyncOutput,
   async run({ input, ctx }) {
     const shipment = withAdditional(
       input.additionalAttributes,
@@ -100,6 +99,6 @@ export const createShipmentAsyncAction = defineAction({
         },
       }),
     );
-    return putSterlingDocument(ctx, LABEL, "createShipment", "Shipment", shipment, input);
+    return putSterlingDocument(ctx, "createShipment", "Shipment", shipment, input);
   },
 });
