@@ -1,8 +1,7 @@
 // MQ-mode events end to end on a real Postgres: the runtime's poller, Sterling's New order trigger reading the
-// simulator's IBM MQ queue
-// through the messaging REST API, and the removal of each message only after its run is saved. A worker that dies
-// between browse and remove (its DELETE never reaches MQ) or before the commit loses no event and makes no second
-// run; a message that is not a Sterling document fails one run, readably, and is gone.
+// simulator's IBM MQ queue through the messaging REST API, and the removal of each message only after its run is
+// saved. A worker that dies between browse and remove (its DELETE never reaches MQ) or before the commit loses no
+// event and makes no second run; a message that is not a Sterling document fails one run, readably, and is gone.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readErrorJson } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
