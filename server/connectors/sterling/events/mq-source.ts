@@ -105,7 +105,7 @@ async function readItem(
     return {
       dedupeKey: messageId,
       data: { messageId, queue },
-      failure: `IBM MQ would not hand over message ${messageId} on queue ${queue}: ${error.message}`,
+      failure: brief(`IBM MQ would not hand over message ${messageId} on queue ${queue}: ${error.message}`),
     };
   }
   if (!message) return undefined;
@@ -116,8 +116,8 @@ async function readItem(
       dedupeKey: message.messageId,
       data: { ...base, text: message.text.slice(0, MAX_TEXT_IN_FAILURE) },
       failure:
-        `The message ${message.messageId} on queue ${queue} cannot make a "${spec.event}" run: ${read.problem}. ` +
-        "It was removed from the queue; its text is in the run's trigger data.",
+        `The message ${message.messageId} on queue ${queue} cannot make a "${spec.event}" run: ` +
+        `${brief(read.problem, 1500)}. It was removed from the queue; its text is in the run's trigger data.`,
     };
   }
   try {
@@ -128,9 +128,14 @@ async function readItem(
     return {
       dedupeKey: message.messageId,
       data: { ...base, text: message.text.slice(0, MAX_TEXT_IN_FAILURE) },
-      failure: `The ${read.root} document in message ${message.messageId} on queue ${queue}: ${problem}`,
+      failure: brief(`The ${read.root} document in message ${message.messageId} on queue ${queue}: ${problem}`),
     };
   }
+}
+
+/** The runtime keeps an item's failure under 2000 characters; a parser's message could be longer. */
+function brief(text: string, max = 1900): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 type Read = { root: string; document: SterlingDocument; format: "xml" | "json" } | { problem: string };
