@@ -159,3 +159,26 @@ test("a drag with the mouse is one undo step and saves itself", async ({ page })
   // One step back was the whole drag: the step added before it is still there.
   await expect(step).toBeVisible();
 });
+
+test("an edit made just before leaving the designer is saved, and the flow opens with it again", async ({ page }) => {
+  const flowName = `Leave ${Date.now()}`;
+  await createFlow(page, flowName);
+  await page.getByTestId("add-step-button").click();
+  await page.getByTestId("add-step-option-core-log").click();
+  await expect(node(page, "core_log_1")).toBeVisible();
+  await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved");
+
+  // Renamed and left at once, before autosave's moment: the designer's store goes, the edit must not go with it.
+  const saved = page.waitForRequest((request) => request.url().includes("flows.saveDraft"));
+  await page.getByTestId("node-label-input").fill("Say hello");
+  await page.getByRole("link", { name: "Back to flows" }).click();
+  await saved;
+
+  // Opened again in the same tab (a new store, from the flow as last saved), then from the server after a reload.
+  const row = page.locator(`[data-testid="flow-row"][data-flow-name="${flowName}"]`);
+  await row.getByRole("link", { name: flowName }).click();
+  await expect(node(page, "core_log_1")).toContainText("Say hello");
+  await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved");
+  await page.reload();
+  await expect(node(page, "core_log_1")).toContainText("Say hello");
+});

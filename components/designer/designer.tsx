@@ -1,7 +1,7 @@
 "use client";
 // The flow designer: toolbar, canvas and the selected step's panel, around one draft graph in the flow's designer
 // store (DesignerStoreProvider, which the page keys by the flow id, so every flow opens with a store of its own).
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useIsMutating, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ReactFlowProvider } from "@xyflow/react";
 import Link from "next/link";
 import { useEffect, useState } from "react";
@@ -40,11 +40,13 @@ export function Designer() {
   const problemCount = [...problems.values()].reduce((sum, list) => sum + list.length, 0);
   const refreshFlow = () => queryClient.invalidateQueries({ queryKey: trpc.flows.get.queryKey({ id: flowId }) });
 
-  // Once per store: later reads of the flow (after Start, say) must not replace the draft being edited.
+  // Once per store: later reads of the flow (after Start, say) must not replace the draft being edited. A save still
+  // on its way from the designer just left (see useDraftSaver) is waited for: it puts the draft it saved in the cache.
   const loaded = graph !== null;
+  const savesPending = useIsMutating({ mutationKey: trpc.flows.saveDraft.mutationKey() }) > 0;
   useEffect(() => {
-    if (flow.data && !loaded) load(flow.data.draft, flow.data.draftRevision);
-  }, [flow.data, loaded, load]);
+    if (flow.data && !loaded && !savesPending) load(flow.data.draft, flow.data.draftRevision);
+  }, [flow.data, loaded, savesPending, load]);
 
   // The designer's toasts (Started, Run queued…) speak of this flow: they must not follow the user to the run page.
   // A failed save stays: it is the only sign that the last edits were not saved.
