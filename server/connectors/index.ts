@@ -2,10 +2,11 @@
 import type { ConnectorManifest } from "@/lib/connector-manifest";
 import { coreConnector } from "./core";
 import { httpConnector } from "./http";
+import { iomConnector } from "./iom";
 import { sterlingConnector } from "./sterling";
 import { buildConnectorManifest, type AnyAction, type AnyTrigger, type ConnectorDefinition } from "./sdk";
 
-export const connectors: readonly ConnectorDefinition[] = [coreConnector, httpConnector, sterlingConnector];
+export const connectors: readonly ConnectorDefinition[] = [coreConnector, httpConnector, sterlingConnector, iomConnector];
 
 export type FoundOperation =
   | { kind: "trigger"; connector: ConnectorDefinition; trigger: AnyTrigger }
