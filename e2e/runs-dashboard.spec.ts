@@ -111,6 +111,18 @@ test("failed runs are found by error and business key, replayed in bulk, and exp
   });
   await expect(page.getByTestId("run-row")).toHaveCount(2);
 
+  // The replay's page: its business key, a timeline of its steps, and the run it replays.
+  await page
+    .getByTestId("run-row")
+    .filter({ has: page.locator('[data-status="succeeded"]') })
+    .getByTestId("run-link")
+    .click();
+  await expect(page.getByTestId("run-status")).toHaveText(/succeeded/i);
+  await expect(page.getByTestId("run-business-key")).toHaveText(orders[0]!);
+  await expect(page.getByTestId("step-timing").first()).toBeVisible();
+  await expect(page.getByTestId("replay-of")).toBeVisible();
+  await page.screenshot({ path: ".tmp/screenshots/runs-run-page.png", fullPage: true });
+
   // The export holds every run of these orders with its business key and error.
   const download = page.waitForEvent("download");
   await page.goto(`/runs?range=1h&error=${encodeURIComponent("closed for maintenance")}`);

@@ -6,9 +6,9 @@ import { formatDateTime, formatDuration } from "@/lib/format";
 import { useTRPC } from "../trpc";
 import { errorMessage } from "../ui/error-message";
 import { StatusBadge } from "../ui/status-badge";
-import { JsonView } from "./json-view";
 import { ReplayList, ReplayOfLink } from "./replay-links";
 import { RunActions } from "./run-actions";
+import { RunTimeline } from "./run-timeline";
 
 const unfinished = new Set(["queued", "running"]);
 
@@ -77,6 +77,16 @@ export function RunDetail({ runId }: { runId: string }) {
             <dt className="inline text-slate-400">Duration </dt>
             <dd className="inline tabular-nums">{formatDuration(run.durationMs)}</dd>
           </div>
+          {run.businessKey && (
+            <div>
+              <dt className="inline text-slate-400">Business key </dt>
+              <dd className="inline font-mono text-xs" data-testid="run-business-key">
+                <Link href={`/runs?businessKey=${encodeURIComponent(run.businessKey)}`} className="hover:underline">
+                  {run.businessKey}
+                </Link>
+              </dd>
+            </div>
+          )}
           <ReplayOfLink replayOfRunId={run.replayOfRunId} original={run.replayOf} />
         </dl>
       </header>
@@ -84,37 +94,12 @@ export function RunDetail({ runId }: { runId: string }) {
         <ErrorBox error={run.error} testId="run-error" />
         <ReplayList replays={run.replays} />
         {steps.length === 0 && <p className="text-sm text-slate-500">No step has started yet.</p>}
-        <ol className="flex flex-col gap-4">
-          {steps.map((step) => (
-            <li
-              key={step.id}
-              data-testid={`step-${step.stepId}`}
-              className="rounded-xl border border-slate-200 bg-white shadow-sm"
-            >
-              <div className="flex items-center gap-3 border-b border-slate-100 px-4 py-3">
-                <span className="grid h-6 w-6 place-items-center rounded-full bg-slate-100 text-xs font-medium text-slate-600">
-                  {step.sequence + 1}
-                </span>
-                <div className="min-w-0 flex-1">
-                  <p className="font-medium">{step.label ?? step.stepId}</p>
-                  <p className="font-mono text-xs text-slate-500">
-                    {step.stepId} · {step.connectorId}.{step.operation}
-                    {step.attempts > 1 ? ` · ${step.attempts} attempts` : ""}
-                  </p>
-                </div>
-                <span className="text-sm tabular-nums text-slate-500">{formatDuration(step.durationMs)}</span>
-                <StatusBadge status={step.status} testId="step-status" />
-              </div>
-              <div className="flex flex-col gap-3 p-4">
-                <ErrorBox error={step.error} testId="step-error" />
-                <div className="grid gap-4 lg:grid-cols-2">
-                  <JsonView label="Input" value={step.input} truncated={step.inputTruncated} testId="step-input" />
-                  <JsonView label="Output" value={step.output} truncated={step.outputTruncated} testId="step-output" />
-                </div>
-              </div>
-            </li>
-          ))}
-        </ol>
+        <RunTimeline
+          steps={steps}
+          runStart={run.startedAt ?? run.createdAt}
+          runEnd={run.finishedAt}
+          errorBox={(step) => <ErrorBox error={step.error} testId="step-error" />}
+        />
       </section>
     </>
   );

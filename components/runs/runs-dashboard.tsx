@@ -61,7 +61,9 @@ export function RunsDashboard(props: { filter: ParsedRunFilter; linkTo: (filter:
       </section>
     );
   }
-  const { totals, series, failingFlows, errors, bucketSeconds } = board.data;
+  const { totals, series, failingFlows, errors, bucketSeconds, approximatePercentiles } = board.data;
+  // Over days the percentiles come from rollup histograms, within 5 %: say so.
+  const about = approximatePercentiles && totals.p50 !== null ? "≈ " : "";
   return (
     <section data-testid="dashboard" className="grid gap-4" aria-label={`Dashboard, ${rangeLabel}`}>
       <div className="grid grid-cols-2 gap-3 md:grid-cols-6">
@@ -74,8 +76,8 @@ export function RunsDashboard(props: { filter: ParsedRunFilter; linkTo: (filter:
           tone={totals.failed > 0 ? "bad" : undefined}
         />
         <Stat label="Failure rate" value={percent(totals.failureRate)} testId="stat-failure-rate" />
-        <Stat label="p50 duration" value={formatDuration(totals.p50)} testId="stat-p50" />
-        <Stat label="p95 duration" value={formatDuration(totals.p95)} testId="stat-p95" />
+        <Stat label="p50 duration" value={about + formatDuration(totals.p50)} testId="stat-p50" />
+        <Stat label="p95 duration" value={about + formatDuration(totals.p95)} testId="stat-p95" />
       </div>
       <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <h2 className="mb-2 text-sm font-medium text-slate-700">Runs over time · {rangeLabel}</h2>

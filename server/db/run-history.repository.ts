@@ -14,6 +14,8 @@ export interface RunQueryFilter {
   to?: Date;
   error?: string;
   businessKey?: string;
+  /** Only these parts of [from, to): the dashboard reads the rest from rollups. */
+  windows?: { from: Date; to: Date }[];
 }
 
 /** The WHERE clause of a filter (aliasing "Run" as r); each part matches an index (see schema.prisma). */
@@ -24,6 +26,10 @@ export function whereOf(workspaceId: string, filter: RunQueryFilter): Prisma.Sql
   if (filter.trigger) parts.push(Prisma.sql`r."triggerKind" = ${filter.trigger}`);
   if (filter.from) parts.push(Prisma.sql`r."createdAt" >= ${filter.from}`);
   if (filter.to) parts.push(Prisma.sql`r."createdAt" < ${filter.to}`);
+  if (filter.windows) {
+    const windows = filter.windows.map((w) => Prisma.sql`(r."createdAt" >= ${w.from} AND r."createdAt" < ${w.to})`);
+    parts.push(windows.length === 0 ? Prisma.sql`false` : Prisma.sql`(${Prisma.join(windows, " OR ")})`);
+  }
   if (filter.businessKey) parts.push(Prisma.sql`r."businessKey" = ${filter.businessKey}`);
   if (filter.error) {
     const pattern = `%${filter.error.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

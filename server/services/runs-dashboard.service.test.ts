@@ -10,6 +10,7 @@ let t: TestDatabase;
 let workspaceId: string;
 let orders: { workspaceId: string; flowId: string; versionId: string };
 let invoices: { flowId: string; versionId: string };
+let elsewhere: { workspaceId: string; flowId: string; versionId: string };
 const now = new Date("2026-12-01T12:00:00.000Z");
 const minutesAgo = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
 
@@ -51,7 +52,7 @@ beforeAll(async () => {
   invoices = await seedRunningFlow(t.db, graph, { workspaceId });
   await t.db.flow.update({ where: { id: orders.flowId }, data: { name: "Orders" } });
   await t.db.flow.update({ where: { id: invoices.flowId }, data: { name: "Invoices" } });
-  const elsewhere = await seedRunningFlow(t.db, graph);
+  elsewhere = await seedRunningFlow(t.db, graph);
   const timeout = { code: "TIMEOUT", message: "The order system did not answer in 30 s" };
   const down = { code: "REMOTE", message: "Partner API answered 503 Service Unavailable" };
   await seed([
@@ -135,6 +136,44 @@ describe("the dashboard", () => {
     expect(board.totals).toMatchObject({ total: 13, failed: 2, p50: 500, p95: 2000 });
     const byError = await getDashboard(t.db, workspaceId, { range: "7d", error: "did not answer" }, now);
     expect(byError.totals).toMatchObject({ total: 3, failed: 3 });
+  });
+});
+
+describe("the dashboard over days (rollups of sealed 6-hour slots)", () => {
+  it("adds the rollup of sealed slots to the runs around them: the same counts, percentiles within 5 %", async () => {
+    const first = await getDashboard(t.db, workspaceId, { range: "7d" }, now);
+    // The 24 h runs plus the failed one of 25 hours ago (in a sealed slot).
+    expect(first.approximatePercentiles).toBe(true);
+    expect(first.bucketSeconds).toBe(6 * 3600);
+    expect(first.totals).toMatchObject({ total: 18, succeeded: 10, failed: 6, cancelled: 1, active: 1 });
+    expect(first.totals.failureRate).toBe(6 / 16);
+    // Durations 9, 50, 100..1000, 300, 400, 500, 2000 (16 values): nearest ranks 8 and 16.
+    expect(Math.abs((first.totals.p50 ?? 0) - 400) / 400).toBeLessThanOrEqual(0.05);
+    expect(Math.abs((first.totals.p95 ?? 0) - 2000) / 2000).toBeLessThanOrEqual(0.05);
+    expect(first.failingFlows.map((flow) => [flow.flowName, flow.failed, flow.total])).toEqual([
+      ["Invoices", 3, 4],
+      ["Orders", 3, 14],
+    ]);
+    expect(first.series.reduce((sum, point) => sum + point.failed, 0)).toBe(6);
+    const sealed = await t.db.runRollupSlot.count({ where: { workspaceId } });
+    expect(sealed).toBeGreaterThan(20);
+    // Read again, now from the stored rollup: the same answer.
+    expect(await getDashboard(t.db, workspaceId, { range: "7d" }, now)).toEqual(first);
+    expect(await t.db.runRollupSlot.count({ where: { workspaceId } })).toBe(sealed);
+  });
+
+  it("leaves a slot with a run still going unsealed, and counts it from the Run table", async () => {
+    const at = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
+    await seed([
+      { flow: elsewhere, status: "queued", at: at(50), workspaceId: elsewhere.workspaceId },
+      { flow: elsewhere, status: "succeeded", at: at(75), durationMs: 10, workspaceId: elsewhere.workspaceId },
+    ]);
+    const board = await getDashboard(t.db, elsewhere.workspaceId, { range: "7d" }, now);
+    expect(board.totals).toMatchObject({ total: 3, succeeded: 1, failed: 1, active: 1 });
+    const slots = await t.db.runRollupSlot.findMany({ where: { workspaceId: elsewhere.workspaceId } });
+    const slotOf = (date: Date) => Math.floor(date.getTime() / (6 * 3_600_000)) * 6 * 3_600_000;
+    expect(slots.some((slot) => slot.slot.getTime() === slotOf(at(75)))).toBe(true);
+    expect(slots.some((slot) => slot.slot.getTime() === slotOf(at(50)))).toBe(false);
   });
 });
 
