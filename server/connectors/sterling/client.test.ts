@@ -4,7 +4,7 @@ import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { restBaseUrl } from "./account";
 import { invokeSterling } from "./client";
-import { cookieHeader } from "./session";
+import { cookieHeader, forgetSession } from "./session";
 import { sampleData } from "./simulator/fixtures";
 import { startSterlingSimulator, type SterlingSimulator } from "./simulator";
 import { describeSterlingErrors, readSterlingErrors, sterlingResponseError } from "./sterling-errors";
@@ -129,6 +129,26 @@ describe("Sterling replies", () => {
     expect(sterlingResponseError(reply(200, { Order: [] }), "oms")).toBeUndefined();
     const busy = sterlingResponseError(reply(503, "down for maintenance"), "oms");
     expect(busy).toMatchObject({ retryable: true, message: "Sterling OMS (oms) answered 503: down for maintenance" });
+    // Asking again gets the same answer: not retried.
+    expect(sterlingResponseError(reply(501, "Not Implemented"), "oms")).toMatchObject({
+      retryable: false,
+      status: 501,
+    });
+    const coded = sterlingResponseError(reply(501, { errors: [{ ErrorCode: "X1", ErrorDescription: "No" }] }), "oms");
+    expect(coded).toMatchObject({ retryable: false });
+  });
+
+  it("lets steps that start together on a cold account share one login", async () => {
+    const account = restClientAccount(restAccount(sterling.url));
+    forgetSession(account);
+    const before = logins();
+    const replies = await Promise.all(
+      ["Y100001", "Y100002", "Y100001"].map((orderNo) =>
+        invokeSterling(account, "getOrderList", { OrderNo: orderNo, EnterpriseCode: "DEFAULT" }, { signal }),
+      ),
+    );
+    expect(replies.map((reply) => reply.TotalOrderList)).toEqual(["1", "1", "1"]);
+    expect(logins() - before).toBe(1);
   });
 
   it("turns Set-Cookie headers into one Cookie header and normalizes endpoint URLs", () => {

@@ -2,7 +2,7 @@
 // user typed (or a template produced) into Sterling's all-string attributes.
 import { z } from "zod";
 import { ConfluxError } from "@/lib/errors";
-import { field, type ActionDefinition } from "../sdk";
+import { field, type ActionDefinition, type Logger } from "../sdk";
 import { REST_MODES, sterlingAccounts } from "./auth";
 import type { SterlingDocument, SterlingValue } from "./client";
 
@@ -32,10 +32,13 @@ export const documentTypeField = (order: number) =>
     .default("0001")
     .meta(field({ title: "Document type", enumLabels: documentTypeLabels, order }));
 
-const enterpriseCodeHints = (order: number) =>
+export const enterpriseCodeHints = (
+  order: number,
+  description = "The enterprise the orders belong to, e.g. DEFAULT.",
+) =>
   field({
     title: "Enterprise code",
-    description: "The enterprise the orders belong to, e.g. DEFAULT.",
+    description,
     placeholder: "DEFAULT",
     options: "enterprises",
     order,
@@ -111,6 +114,45 @@ export function toSterlingValue(value: unknown, path = "value"): SterlingValue |
 export function additionalAttributes(value: Record<string, unknown> | undefined): SterlingDocument {
   const converted = toSterlingValue(value ?? {}, "Additional attributes");
   return converted && typeof converted === "object" && !Array.isArray(converted) ? converted : {};
+}
+
+type FormValue = SterlingValue | undefined;
+
+/**
+ * The input document: the form's values merged into the additional attributes. A filled field wins over an
+ * attribute of the same name (and the log says so), an empty field never erases one, elements merge attribute by
+ * attribute, and repeated elements (order lines) add up: so `PriceInfo` or new `OrderLines` given as additional
+ * attributes reach Sterling even when the form has fields of those names left empty.
+ */
+export function withAdditionalAttributes(
+  form: Record<string, FormValue>,
+  additional: Record<string, unknown> | undefined,
+  log?: Logger,
+): SterlingDocument {
+  return mergeInto(additionalAttributes(additional), form, "", log);
+}
+
+function mergeInto(base: SterlingDocument, form: Record<string, FormValue>, path: string, log?: Logger) {
+  const result: SterlingDocument = { ...base };
+  for (const [key, value] of Object.entries(form)) {
+    if (value === undefined || value === "" || (Array.isArray(value) && value.length === 0)) continue;
+    const existing = result[key];
+    if (existing === undefined) {
+      result[key] = value;
+    } else if (Array.isArray(value) && Array.isArray(existing)) {
+      result[key] = [...value, ...existing];
+    } else if (isElement(value) && isElement(existing)) {
+      result[key] = mergeInto(existing, value, `${path}${key}.`, log);
+    } else {
+      if (existing !== value) log?.warn(`The form's ${path}${key} replaces the additional attribute of that name`);
+      result[key] = value;
+    }
+  }
+  return result;
+}
+
+function isElement(value: SterlingValue): value is SterlingDocument {
+  return typeof value === "object" && !Array.isArray(value);
 }
 
 /** The order a step names: by header key, or by order number within enterprise and document type. */

@@ -115,3 +115,24 @@ export const customerDocument = z.looseObject({
     .optional()
     .meta({ title: "Contacts" }),
 });
+
+export const organizationDocument = z.looseObject({
+  OrganizationKey: text("Organization key"),
+  OrganizationCode: z.string().meta({ title: "Organization code" }),
+  OrganizationName: text("Name"),
+  ParentOrganizationCode: text("Parent organization"),
+  IsEnterprise: text("Enterprise", "Y or N."),
+  IsNode: text("Ship node", "Y or N."),
+  IsSeller: text("Seller", "Y or N."),
+  IsBuyer: text("Buyer", "Y or N."),
+  CorporatePersonInfo: z
+    .looseObject({
+      AddressLine1: text("Address line 1"),
+      City: text("City"),
+      ZipCode: text("Postal code"),
+      Country: text("Country"),
+      EMailID: text("E-mail"),
+    })
+    .optional()
+    .meta({ title: "Corporate address" }),
+});

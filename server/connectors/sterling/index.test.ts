@@ -71,14 +71,24 @@ describe("Sterling connector manifest", () => {
     // The "(async)" actions are listed in actions/async/async-actions.test.ts.
     const synchronous = sterling?.actions.filter((action) => !action.label.endsWith(" (async)"));
     expect(synchronous?.map((action) => [action.group, action.key, action.label])).toEqual([
+      ["Catalog items", "createCatalogItem", "Create catalog item"],
+      ["Catalog items", "getItemList", "Retrieve catalog items"],
+      ["Customers", "createCustomer", "Create customer"],
+      ["Customers", "getCustomerList", "Retrieve customers"],
+      ["Customers", "updateCustomer", "Update customer"],
+      ["Customers", "deleteCustomer", "Delete customer"],
+      ["Orders", "createOrder", "Create order"],
       ["Orders", "getOrderList", "Retrieve orders"],
       ["Orders", "getOrderDetails", "Retrieve order details"],
-      ["Orders", "createOrder", "Create order"],
       ["Orders", "changeOrder", "Update order"],
+      ["Orders", "deleteOrder", "Delete order"],
       ["Release orders", "getOrderReleaseList", "Retrieve release orders"],
+      ["Organizations", "createOrganization", "Create organization"],
+      ["Organizations", "getOrganizationList", "Retrieve organizations"],
+      ["Organizations", "updateOrganization", "Update organization"],
+      ["Organizations", "deleteOrganization", "Delete organization"],
+      ["Shipments", "updateOrCreateShipment", "Update or create shipment"],
       ["Shipments", "getShipmentList", "Retrieve shipments"],
-      ["Catalog items", "getItemList", "Retrieve catalog items"],
-      ["Customers", "getCustomerList", "Retrieve customers"],
     ]);
     const create = sterling?.actions.find((action) => action.key === "createOrder");
     expect(create?.inputSchema).toMatchObject({

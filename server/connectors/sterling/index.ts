@@ -10,6 +10,16 @@ import { newShipmentUpdateOrderTemplate } from "./templates/new-shipment-update-
 import { releaseOrderLogTemplate } from "./templates/release-order-log";
 import { asyncActions } from "./actions/async";
 import { changeOrderAction } from "./actions/change-order";
+import { createCatalogItemAction } from "./actions/create-catalog-item";
+import { createCustomerAction } from "./actions/create-customer";
+import { createOrganizationAction } from "./actions/create-organization";
+import { deleteCustomerAction } from "./actions/delete-customer";
+import { deleteOrderAction } from "./actions/delete-order";
+import { deleteOrganizationAction } from "./actions/delete-organization";
+import { getOrganizationListAction } from "./actions/get-organization-list";
+import { updateCustomerAction } from "./actions/update-customer";
+import { updateOrCreateShipmentAction } from "./actions/update-or-create-shipment";
+import { updateOrganizationAction } from "./actions/update-organization";
 import { createOrderAction } from "./actions/create-order";
 import { getCustomerListAction } from "./actions/get-customer-list";
 import { getItemListAction } from "./actions/get-item-list";
@@ -46,15 +56,26 @@ export const sterlingConnector = defineConnector({
     newOrUpdatedReleaseOrderTrigger,
     newShipmentTrigger,
   ],
+  // Grouped as IBM App Connect's connector groups them; Retrieve order details and release orders are Conflux's own.
   actions: [
+    createCatalogItemAction,
+    getItemListAction,
+    createCustomerAction,
+    getCustomerListAction,
+    updateCustomerAction,
+    deleteCustomerAction,
+    createOrderAction,
     getOrderListAction,
     getOrderDetailsAction,
-    createOrderAction,
     changeOrderAction,
+    deleteOrderAction,
     getOrderReleaseListAction,
+    createOrganizationAction,
+    getOrganizationListAction,
+    updateOrganizationAction,
+    deleteOrganizationAction,
+    updateOrCreateShipmentAction,
     getShipmentListAction,
-    getItemListAction,
-    getCustomerListAction,
     ...asyncActions,
   ],
   templates: [

@@ -92,6 +92,7 @@ interface CachedSession {
 }
 
 const sessions = new Map<string, CachedSession>();
+const logins = new Map<string, Promise<SterlingSession>>();
 
 /** The password and certificate are part of the key, so an edited account never reuses the old account's token. */
 function cacheKey(account: SterlingRestAccount): string {
@@ -108,7 +109,19 @@ export async function sessionFor(
   const key = cacheKey(account);
   const cached = sessions.get(key);
   if (cached && cached.reusableUntil > Date.now()) return { session: cached.session, reused: true };
-  const session = await login(account, signal);
+  // Steps that start together on a cold account share one login: each login is a server-side session, and a burst
+  // of them can trip Sterling's concurrent-session limits. A step that joins counts as reusing (its token is not new
+  // to it), so a refusal still makes it log in again.
+  const inFlight = logins.get(key);
+  if (inFlight) return { session: await inFlight, reused: true };
+  const attempt = login(account, signal);
+  logins.set(key, attempt);
+  let session: SterlingSession;
+  try {
+    session = await attempt;
+  } finally {
+    logins.delete(key);
+  }
   sessions.delete(key);
   if (sessions.size >= MAX_CACHED_SESSIONS) {
     const oldest = sessions.keys().next().value;

@@ -60,7 +60,7 @@ export function sterlingResponseError(response: HttpResponse, host: string): Rem
       { status: response.status, retryable: false, details },
     );
   }
-  const failure = errorForResponse(response, what);
+  const failure = permanent(errorForResponse(response, what), response.status);
   if (!failure) {
     // A success status that still carries Sterling errors is a refusal all the same.
     if (errors.length === 0) return undefined;
@@ -79,4 +79,13 @@ export function sterlingResponseError(response: HttpResponse, host: string): Rem
     retryable: failure.retryable,
     details: typeof retryAfterMs === "number" ? { ...details, retryAfterMs } : details,
   });
+}
+
+/**
+ * 501 Not Implemented and 505 are answers about the server, not about load: asking again gets the same answer, so
+ * the step fails at once instead of spending its retries.
+ */
+function permanent(failure: RemoteError | undefined, status: number): RemoteError | undefined {
+  if (!failure || (status !== 501 && status !== 505) || !failure.retryable) return failure;
+  return new RemoteError("REMOTE", failure.message, { status, retryable: false, details: failure.details });
 }

@@ -9,8 +9,8 @@ import { z } from "zod";
 import { field } from "../../sdk";
 import { compact, invokeSterling, parseOutput } from "../client";
 import {
-  additionalAttributes,
   additionalAttributesField,
+  withAdditionalAttributes,
   checkOrderIdentity,
   optionalText,
   orderIdentity,
@@ -100,27 +100,30 @@ export const changeOrderAction = restAction({
     const document = await invokeSterling(
       account,
       "changeOrder",
-      compact({
-        ...additionalAttributes(input.additionalAttributes),
-        ...orderIdentity(input),
-        Action: input.action,
-        ModificationReasonCode: input.reasonCode,
-        ModificationReasonText: input.reasonText,
-        ModificationReference: ctx.idempotencyKey,
-        OrderLines:
-          lines.length === 0
-            ? undefined
-            : {
-                OrderLine: lines.map((change) =>
-                  compact({
-                    PrimeLineNo: String(change.primeLineNo),
-                    SubLineNo: String(change.subLineNo),
-                    Action: change.action,
-                    OrderedQty: change.quantity === undefined ? undefined : String(change.quantity),
-                  }),
-                ),
-              },
-      }),
+      withAdditionalAttributes(
+        {
+          ...orderIdentity(input),
+          Action: input.action,
+          ModificationReasonCode: input.reasonCode,
+          ModificationReasonText: input.reasonText,
+          ModificationReference: ctx.idempotencyKey,
+          OrderLines:
+            lines.length === 0
+              ? undefined
+              : {
+                  OrderLine: lines.map((change) =>
+                    compact({
+                      PrimeLineNo: String(change.primeLineNo),
+                      SubLineNo: String(change.subLineNo),
+                      Action: change.action,
+                      OrderedQty: change.quantity === undefined ? undefined : String(change.quantity),
+                    }),
+                  ),
+                },
+        },
+        input.additionalAttributes,
+        ctx.log,
+      ),
       { signal: ctx.signal },
     );
     return parseOutput(orderDocument, document, "changeOrder");

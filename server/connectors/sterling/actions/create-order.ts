@@ -3,23 +3,24 @@
 // Sterling takes no idempotency key, but it refuses a second order with the same number in one enterprise and
 // document type. So a step without an order number gets one derived from its idempotency key (the same on every
 // re-delivery of the step): if the step runs again after its order was created but before the run recorded it, the
-// second createOrder is refused, and the order the first attempt made is read back and returned instead.
+// second createOrder is refused, and the order the first attempt made is read back and returned instead. With the
+// user's own order number the same holds when the order found has this step's lines.
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { RemoteError } from "@/lib/errors";
-import { field } from "../../sdk";
+import { field, type Logger } from "../../sdk";
 import type { SterlingRestAccount } from "../account";
 import { compact, invokeSterling, parseOutput, type SterlingDocument } from "../client";
 import {
-  additionalAttributes,
   additionalAttributesField,
+  withAdditionalAttributes,
   documentTypeField,
   optionalText,
   requiredEnterpriseCodeField,
   restAction,
 } from "../common";
 import { restAccount } from "../account";
-import { elementList, orderDocument } from "../documents";
+import { orderDocument } from "../documents";
 
 const LABEL = "Create order";
 
@@ -128,41 +129,63 @@ export function derivedOrderNo(idempotencyKey: string): string {
   return `CFX${createHash("sha256").update(idempotencyKey).digest("hex").slice(0, 17).toUpperCase()}`;
 }
 
-function orderInput(value: z.output<typeof input>, orderNo: string): SterlingDocument {
-  return compact({
-    ...additionalAttributes(value.additionalAttributes),
-    EnterpriseCode: value.enterpriseCode,
-    DocumentType: value.documentType,
-    OrderNo: orderNo,
-    SellerOrganizationCode: value.sellerOrganizationCode,
-    CustomerEMailID: value.customerEmail,
-    PriceInfo: value.currency ? { Currency: value.currency } : undefined,
-    PersonInfoShipTo: personInfo(value.shipTo),
-    OrderLines: {
-      OrderLine: value.lines.map((entry, index) =>
-        compact({
-          PrimeLineNo: String(index + 1),
-          SubLineNo: "1",
-          OrderedQty: String(entry.quantity),
-          ShipNode: entry.shipNode,
-          Item: { ItemID: entry.itemId, UnitOfMeasure: entry.unitOfMeasure },
-          LinePriceInfo:
-            entry.unitPrice === undefined ? undefined : { UnitPrice: String(entry.unitPrice), IsPriceLocked: "Y" },
-        }),
-      ),
+function orderInput(value: z.output<typeof input>, orderNo: string, log: Logger): SterlingDocument {
+  return withAdditionalAttributes(
+    {
+      EnterpriseCode: value.enterpriseCode,
+      DocumentType: value.documentType,
+      OrderNo: orderNo,
+      SellerOrganizationCode: value.sellerOrganizationCode,
+      CustomerEMailID: value.customerEmail,
+      PriceInfo: value.currency ? { Currency: value.currency } : undefined,
+      PersonInfoShipTo: personInfo(value.shipTo),
+      OrderLines: {
+        OrderLine: value.lines.map((entry, index) =>
+          compact({
+            PrimeLineNo: String(index + 1),
+            SubLineNo: "1",
+            OrderedQty: String(entry.quantity),
+            ShipNode: entry.shipNode,
+            Item: { ItemID: entry.itemId, UnitOfMeasure: entry.unitOfMeasure },
+            LinePriceInfo:
+              entry.unitPrice === undefined ? undefined : { UnitPrice: String(entry.unitPrice), IsPriceLocked: "Y" },
+          }),
+        ),
+      },
     },
-  });
+    value.additionalAttributes,
+    log,
+  );
 }
 
-const existingOrders = z.looseObject({ Order: elementList(orderDocument) });
+const output = orderDocument.extend({
+  alreadyExisted: z.boolean().meta({
+    title: "Already existed",
+    description: "The order was not created now: an earlier attempt of this step had created it, and it was read back.",
+  }),
+});
 
+/** The order as getOrderDetails returns it, with its lines, or undefined when Sterling has none by that identity. */
 async function findOrder(
   account: SterlingRestAccount,
   identity: SterlingDocument,
   signal: AbortSignal,
 ): Promise<z.output<typeof orderDocument> | undefined> {
-  const document = await invokeSterling(account, "getOrderList", { ...identity, MaximumRecords: "1" }, { signal });
-  return parseOutput(existingOrders, document, "getOrderList").Order[0];
+  const document = await invokeSterling(account, "getOrderDetails", identity, { signal }).catch(() => undefined);
+  return document ? parseOutput(orderDocument, document, "getOrderDetails") : undefined;
+}
+
+/**
+ * A user's own order number proves nothing by itself (another flow may have used it), so the order found must also
+ * be this step's: the same lines, item for item and quantity for quantity.
+ */
+function sameLines(order: z.output<typeof orderDocument>, lines: z.output<typeof input>["lines"]): boolean {
+  const found = order.OrderLines?.OrderLine ?? [];
+  if (found.length !== lines.length) return false;
+  return lines.every((line, index) => {
+    const other = found.find((candidate) => candidate.PrimeLineNo === String(index + 1));
+    return other?.Item?.ItemID === line.itemId && Number(other.OrderedQty) === line.quantity;
+  });
 }
 
 export const createOrderAction = restAction({
@@ -171,25 +194,27 @@ export const createOrderAction = restAction({
   description: "Creates an order with its lines and ship-to address (Sterling createOrder).",
   group: "Orders",
   input,
-  output: orderDocument,
+  output,
   async run({ input, ctx }) {
     const account = restAccount(ctx.account);
     const orderNo = input.orderNo || derivedOrderNo(ctx.idempotencyKey);
     try {
-      const document = await invokeSterling(account, "createOrder", orderInput(input, orderNo), { signal: ctx.signal });
-      return parseOutput(orderDocument, document, "createOrder");
+      const document = await invokeSterling(account, "createOrder", orderInput(input, orderNo, ctx.log), {
+        signal: ctx.signal,
+      });
+      return { ...parseOutput(orderDocument, document, "createOrder"), alreadyExisted: false };
     } catch (error) {
-      // Only a number derived from this step proves that an existing order is this step's own. A refusal of the
-      // login or a failure that will be retried says nothing about the order, so only Sterling's refusals qualify.
+      // A refusal of the login or a failure that will be retried says nothing about the order, so only Sterling's
+      // refusals of the order qualify for reading it back.
       const status = error instanceof RemoteError && !error.retryable ? error.status : undefined;
-      const refusedOrder = status !== undefined && status !== 401 && status !== 403;
-      if (input.orderNo || !refusedOrder) throw error;
+      if (status === undefined || status === 401 || status === 403) throw error;
       const identity = { OrderNo: orderNo, EnterpriseCode: input.enterpriseCode, DocumentType: input.documentType };
       // The refusal explains more than a failed look-up would, so a look-up that fails leaves it standing.
-      const existing = await findOrder(account, identity, ctx.signal).catch(() => undefined);
-      if (!existing) throw error;
-      ctx.log.info(`Order ${orderNo} already exists: an earlier attempt of this step created it`);
-      return existing;
+      const existing = await findOrder(account, identity, ctx.signal);
+      // A number derived from this step's key is this step's own; a user's number must also match the lines.
+      if (!existing || (input.orderNo && !sameLines(existing, input.lines))) throw error;
+      ctx.log.info(`Order ${orderNo} already exists: an earlier attempt of this step created it, so it is read back`);
+      return { ...existing, alreadyExisted: true };
     }
   },
 });

@@ -34,10 +34,10 @@ describe("Retrieve release orders", () => {
     expect(lastBody("getOrderReleaseList")).toEqual({
       SalesOrderNo: "Y100002",
       EnterpriseCode: "DEFAULT",
-      MaximumRecords: "100",
+      MaximumRecords: "101",
     });
     const none = await runAction(getOrderReleaseListAction, { shipNode: "DC-WEST" }, account());
-    expect(none).toEqual({ releases: [], count: 0 });
+    expect(none).toEqual({ releases: [], count: 0, hasMore: false });
   });
 
   it("says the login was refused when the account's password is wrong", async () => {
@@ -55,7 +55,7 @@ describe("Retrieve shipments", () => {
       count: 1,
       shipments: [{ ShipmentNo: "100000401", SCAC: "UPSN", TrackingNo: "1Z999AA10123456784" }],
     });
-    expect(lastBody("getShipmentList")).toEqual({ OrderNo: "Y100002", Status: "1400", MaximumRecords: "100" });
+    expect(lastBody("getShipmentList")).toEqual({ OrderNo: "Y100002", Status: "1400", MaximumRecords: "101" });
   });
 
   it("reports an unreachable Sterling as a retryable network error", async () => {
@@ -76,8 +76,9 @@ describe("Retrieve catalog items", () => {
       { itemId: "SKU-", itemIdMatch: "startsWith", maximumRecords: 2 },
       account(),
     );
-    expect(prefix.items.map((item) => item.ItemID)).toEqual(["SKU-1", "SKU-2"]);
-    expect(lastBody("getItemList")).toEqual({ ItemID: "SKU-", ItemIDQryType: "FLIKE", MaximumRecords: "2" });
+    expect(prefix).toMatchObject({ count: 2, hasMore: true, items: [{ ItemID: "SKU-1" }, { ItemID: "SKU-2" }] });
+    // One row more than the limit tells "exactly the limit" from "more match".
+    expect(lastBody("getItemList")).toEqual({ ItemID: "SKU-", ItemIDQryType: "FLIKE", MaximumRecords: "3" });
     const part = await runAction(getItemListAction, { itemId: "RED", itemIdMatch: "contains" }, account());
     expect(part).toMatchObject({
       count: 1,
@@ -96,14 +97,17 @@ describe("Retrieve catalog items", () => {
 describe("Retrieve customers", () => {
   it("finds customers by a contact's e-mail, whatever its case", async () => {
     const result = await runAction(getCustomerListAction, { email: "ada@example.com" }, account());
-    expect(result).toMatchObject({ count: 1, customers: [{ CustomerID: "CUST-1" }] });
-    expect(result.customers[0]?.CustomerContactList?.CustomerContact[0]).toMatchObject({ FirstName: "Ada" });
+    expect(result).toMatchObject({
+      count: 1,
+      hasMore: false,
+      customers: [{ CustomerID: "CUST-1", CustomerContactList: { CustomerContact: [{ FirstName: "Ada" }] } }],
+    });
     expect(lastBody("getCustomerList")).toEqual({
       CustomerContactList: { CustomerContact: [{ EmailID: "ada@example.com" }] },
-      MaximumRecords: "100",
+      MaximumRecords: "101",
     });
     const all = await runAction(getCustomerListAction, { organizationCode: "DEFAULT" }, account());
-    expect(all.customers.map((customer) => customer.CustomerID)).toEqual(["CUST-1", "CUST-2"]);
+    expect(all).toMatchObject({ customers: [{ CustomerID: "CUST-1" }, { CustomerID: "CUST-2" }] });
   });
 
   it("refuses an MQ account, which carries no synchronous calls", async () => {

@@ -136,9 +136,37 @@ describe("Create order", () => {
   it("fails with Sterling's description for an unknown item and for a number already in use", async () => {
     const unknownItem = await failure(run(createOrderAction, { ...order, lines: [{ itemId: "GHOST", quantity: 1 }] }));
     expect(unknownItem.message).toMatch(/: Item\(Item Id and UOM\) does not exist \[YFS10006\]$/);
-    await run(createOrderAction, order);
-    const duplicate = await failure(run(createOrderAction, order, { key: "run-2:step-1" }));
+    const created = await run(createOrderAction, order);
+    expect(created.alreadyExisted).toBe(false);
+    const otherLines = { ...order, lines: [{ itemId: "SKU-2", quantity: 1 }] };
+    const duplicate = await failure(run(createOrderAction, otherLines, { key: "run-2:step-1" }));
     expect(duplicate.message).toMatch(/Order WEB-1001 already exists/);
+  });
+
+  it("keeps additional attributes that form fields of the same name leave empty", async () => {
+    const { currency: _currency, shipTo: _shipTo, ...withoutThem } = order;
+    const created = await run(createOrderAction, {
+      ...withoutThem,
+      orderNo: "WEB-3003",
+      additionalAttributes: {
+        PriceInfo: { Currency: "EUR" },
+        PersonInfoShipTo: { FirstName: "Ada", City: "London" },
+        OrderLines: {
+          OrderLine: [{ PrimeLineNo: "9", OrderedQty: "1", Item: { ItemID: "SKU-1", UnitOfMeasure: "EACH" } }],
+        },
+      },
+    });
+    expect(created).toMatchObject({ PriceInfo: { Currency: "EUR" }, PersonInfoShipTo: { City: "London" } });
+    expect(created.OrderLines?.OrderLine).toHaveLength(order.lines.length + 1);
+  });
+
+  it("reads back an order with the user's own number when a retried attempt finds it made, lines and all", async () => {
+    const mine = { ...order, orderNo: "WEB-2002" };
+    const first = await run(createOrderAction, mine, { key: "run-9:create" });
+    const again = await run(createOrderAction, mine, { key: "run-9:create" });
+    expect(again).toMatchObject({ OrderHeaderKey: first.OrderHeaderKey, alreadyExisted: true });
+    expect(again.OrderLines?.OrderLine).toHaveLength(mine.lines.length);
+    expect(simulator.state.orders.filter((entry) => entry.OrderNo === "WEB-2002")).toHaveLength(1);
   });
 
   it("derives the order number from the step, so a re-delivered step returns the order it already made", async () => {

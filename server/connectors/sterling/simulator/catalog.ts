@@ -2,13 +2,17 @@
 // on the attributes the connector sends (others are ignored, as Sterling ignores attributes it does not filter on) and
 // answered in Sterling's list form ({ <Element>: [...] }).
 import { z } from "zod";
+import { orderBy, sortDocs } from "./lists";
 import {
   attribute,
   child,
   children,
+  docSchema,
+  faults,
   filterDocs,
   maximumRecords,
   parseInput,
+  SterlingFault,
   text,
   type Doc,
   type SimulatorState,
@@ -33,6 +37,7 @@ function getOrderReleaseList(raw: unknown, state: SimulatorState): Doc {
 }
 
 const shipmentInput = z.object({
+  OrderBy: orderBy,
   OrderNo: attribute,
   ShipmentNo: attribute,
   EnterpriseCode: attribute,
@@ -42,11 +47,13 @@ const shipmentInput = z.object({
 });
 
 function getShipmentList(raw: unknown, state: SimulatorState): Doc {
-  const { MaximumRecords, ...filters } = parseInput(shipmentInput, raw, "getShipmentList");
-  return list("Shipment", filterDocs(state.shipments, filters, MaximumRecords));
+  const { MaximumRecords, OrderBy, ...filters } = parseInput(shipmentInput, raw, "getShipmentList");
+  const matching = filterDocs(state.shipments, filters, Number.MAX_SAFE_INTEGER);
+  return list("Shipment", sortDocs(matching, OrderBy).slice(0, MaximumRecords));
 }
 
 const itemInput = z.object({
+  OrderBy: orderBy,
   ItemID: attribute,
   ItemIDQryType: z.enum(["EQ", "FLIKE", "LIKE"]).optional(),
   OrganizationCode: attribute,
@@ -62,14 +69,15 @@ function itemIdMatches(itemId: string, wanted: string | undefined, queryType: st
 }
 
 function getItemList(raw: unknown, state: SimulatorState): Doc {
-  const { ItemID, ItemIDQryType, MaximumRecords, ...filters } = parseInput(itemInput, raw, "getItemList");
+  const { ItemID, ItemIDQryType, MaximumRecords, OrderBy, ...filters } = parseInput(itemInput, raw, "getItemList");
   const matching = filterDocs(state.items, filters, Number.MAX_SAFE_INTEGER).filter((item) =>
     itemIdMatches(text(item, "ItemID"), ItemID, ItemIDQryType),
   );
-  return list("Item", matching.slice(0, MaximumRecords));
+  return list("Item", sortDocs(matching, OrderBy).slice(0, MaximumRecords));
 }
 
 const customerInput = z.looseObject({
+  OrderBy: orderBy,
   CustomerID: attribute,
   OrganizationCode: attribute,
   CustomerContactList: z.looseObject({ CustomerContact: z.array(z.looseObject({ EmailID: attribute })) }).optional(),
@@ -90,7 +98,56 @@ function getCustomerList(raw: unknown, state: SimulatorState): Doc {
         (contact) => text(contact, "EmailID").toLowerCase() === email,
       ),
   );
-  return list("Customer", matching.slice(0, input.MaximumRecords));
+  return list("Customer", sortDocs(matching, input.OrderBy).slice(0, input.MaximumRecords));
 }
 
-export const catalogApis = { getOrderReleaseList, getShipmentList, getItemList, getCustomerList };
+const manageItemInput = z.looseObject({
+  Item: z
+    .array(
+      z.looseObject({
+        ItemID: z.string().min(1),
+        OrganizationCode: z.string().min(1),
+        UnitOfMeasure: z.string().min(1),
+        Action: z.enum(["Create", "Modify", "Manage", "Delete"]).optional(),
+      }),
+    )
+    .min(1),
+});
+
+// Stand-in codes (state.ts explains why).
+const itemExists = (id: string) => new SterlingFault(400, "YCM0005", `Item ${id} already exists`);
+
+/** manageItem: ItemList's items created, changed or deleted by their Action (Manage by default). */
+function manageItem(raw: unknown, state: SimulatorState): Doc {
+  const input = parseInput(manageItemInput, parseInput(docSchema, raw, "manageItem"), "manageItem");
+  const results: Doc[] = [];
+  for (const given of input.Item) {
+    const { Action: action = "Manage", ...item } = parseInput(docSchema, given, "manageItem");
+    const index = state.items.findIndex(
+      (candidate) =>
+        text(candidate, "ItemID") === given.ItemID &&
+        text(candidate, "OrganizationCode") === given.OrganizationCode &&
+        text(candidate, "UnitOfMeasure") === given.UnitOfMeasure,
+    );
+    const existing = state.items[index];
+    if (action === "Delete") {
+      if (!existing) throw faults.itemNotFound();
+      state.items.splice(index, 1);
+      results.push(item);
+    } else if (action === "Create" && existing) {
+      throw itemExists(given.ItemID);
+    } else if (action === "Modify" && !existing) {
+      throw faults.itemNotFound();
+    } else if (existing) {
+      Object.assign(existing, item);
+      results.push(existing);
+    } else {
+      const created: Doc = { ItemKey: `IK${given.ItemID}${state.items.length + 1}`, ...item };
+      state.items.push(created);
+      results.push(created);
+    }
+  }
+  return { Item: results };
+}
+
+export const catalogApis = { getOrderReleaseList, getShipmentList, getItemList, getCustomerList, manageItem };

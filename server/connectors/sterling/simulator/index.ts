@@ -10,6 +10,9 @@ import { z } from "zod";
 import { createMqBroker, type MqBroker, type MqOptions } from "./mq";
 import { mqwebNotFound } from "./mq-errors";
 import { catalogApis } from "./catalog";
+import { customerApis } from "./customers";
+import { orderDeletionApis } from "./order-deletion";
+import { shipmentApis } from "./shipments";
 import { orderApis, seedOrder } from "./orders";
 import { organizationApis } from "./organizations";
 import { fulfilmentApis } from "./fulfilment";
@@ -68,6 +71,9 @@ const apis: Record<string, (input: unknown, state: SimulatorState) => Doc> = {
   ...pageApis,
   ...catalogApis,
   ...organizationApis,
+  ...customerApis,
+  ...shipmentApis,
+  ...orderDeletionApis,
 };
 const loginInput = z.object({ LoginID: z.string(), Password: z.string() });
 const INVOKE = "/smcfs/restapi/invoke/";
