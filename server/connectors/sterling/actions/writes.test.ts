@@ -152,16 +152,17 @@ describe("Update or create shipment", () => {
     const shipment = {
       shipmentNo: "SH-77",
       shipNode: "DC-EAST",
-      sellerOrganizationCode: "DEFAULT",
-      enterpriseCode: "DEFAULT",
+      sellerOrganizationCode: "OTHER",
+      enterpriseCode: "OTHER",
       carrier: "UPSN",
-      lines: [{ orderNo: "Y100003", primeLineNo: 1, itemId: "SKU-1", quantity: 1 }],
+      // Y100003 is released (3200), as Sterling requires of the lines it ships.
+      lines: [{ orderNo: "Y100003", primeLineNo: 1, itemId: "SKU-3", quantity: 5 }],
     };
     const created = await runAction(updateOrCreateShipmentAction, shipment, account());
     expect(created).toMatchObject({ ShipmentNo: "SH-77", Status: "1100", created: true });
     expect(lastBody("createShipment")).toMatchObject({
       ShipmentNo: "SH-77",
-      ShipmentLines: { ShipmentLine: [{ OrderNo: "Y100003", PrimeLineNo: "1", SubLineNo: "1", Quantity: "1" }] },
+      ShipmentLines: { ShipmentLine: [{ OrderNo: "Y100003", PrimeLineNo: "1", SubLineNo: "1", Quantity: "5" }] },
     });
     const changed = await runAction(updateOrCreateShipmentAction, { ...shipment, trackingNo: "1Z-NEW" }, account());
     expect(changed).toMatchObject({ ShipmentKey: created.ShipmentKey, TrackingNo: "1Z-NEW", created: false });

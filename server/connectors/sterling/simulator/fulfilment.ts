@@ -188,9 +188,15 @@ function createShipment(raw: unknown, state: SimulatorState): Doc {
     });
   }
   if (!first) throw faults.badInput("createShipment: ShipmentLines is mandatory");
+  // Header attributes the caller gives (ShipmentNo, SellerOrganizationCode, SCAC, TrackingNo…) are kept; Sterling
+  // generates ShipmentNo only when none is given.
+  const given = Object.fromEntries(
+    Object.entries(input).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== ""),
+  );
   const shipment: Doc = {
+    ...given,
     ShipmentKey: mintKey(state),
-    ShipmentNo: String(100_000_400 + state.shipments.length + 1),
+    ShipmentNo: given.ShipmentNo ?? String(100_000_400 + state.shipments.length + 1),
     OrderHeaderKey: text(first, "OrderHeaderKey"),
     OrderNo: text(first, "OrderNo"),
     EnterpriseCode: input.EnterpriseCode || text(first, "EnterpriseCode"),
