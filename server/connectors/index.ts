@@ -6,7 +6,12 @@ import { iomConnector } from "./iom";
 import { sterlingConnector } from "./sterling";
 import { buildConnectorManifest, type AnyAction, type AnyTrigger, type ConnectorDefinition } from "./sdk";
 
-export const connectors: readonly ConnectorDefinition[] = [coreConnector, httpConnector, sterlingConnector, iomConnector];
+export const connectors: readonly ConnectorDefinition[] = [
+  coreConnector,
+  httpConnector,
+  sterlingConnector,
+  iomConnector,
+];
 
 export type FoundOperation =
   | { kind: "trigger"; connector: ConnectorDefinition; trigger: AnyTrigger }
