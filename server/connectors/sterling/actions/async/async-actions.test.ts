@@ -5,8 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AnyAction } from "@/server/connectors/sdk";
 import { failure, mqAccount, restAccount, runAction } from "@/test/connectors/sterling";
 import { startSterlingSimulator, type SterlingSimulator } from "../../simulator";
-import { SAMPLE_MQ_USER, SAMPLE_USER } from "../../simulator/fixtures";
-import { runAsyncServices } from "../../simulator/integration-server";
+import { SAMPLE_MQ_USER } from "../../simulator/fixtures";
 import { fromSterlingXml } from "../../xml";
 import { asyncActions } from ".";
 import { asyncOutput } from "./put-document";
@@ -16,11 +15,8 @@ let sterling: SterlingSimulator;
 
 beforeAll(async () => {
   sterling = await startSterlingSimulator({
-    users: [SAMPLE_USER],
-    mq: {
-      users: [SAMPLE_MQ_USER],
-      queueManagers: { QM1: { [QUEUE]: [], "SMCFS.SHIPMENTS": [], "SMCFS.ORDERS.IN": [], "SMCFS.ERRORS": [] } },
-    },
+    users: [],
+    mq: { users: [SAMPLE_MQ_USER], queueManagers: { QM1: { [QUEUE]: [], "SMCFS.SHIPMENTS": [] } } },
   });
 });
 afterAll(() => sterling.close());
@@ -281,28 +277,5 @@ describe("Sterling (async) actions", () => {
     );
     const long = await failure(put("deleteOrderAsync", { orderHeaderKey: "K3", correlationId: "x".repeat(25) }));
     expect(long.message).toBe("The correlation ID is longer than 24 bytes: shorten it");
-  });
-
-  it("round-trips through Sterling's integration server: the service takes the message and createOrder makes the order", async () => {
-    const { output } = await put("createOrderAsync", {
-      enterpriseCode: "DEFAULT",
-      orderNo: "ASYNC-1",
-      lines: [{ itemId: "SKU-1", quantity: 3 }],
-      queue: "SMCFS.ORDERS.IN",
-    });
-    const refused = sterling.mq!.put("QM1", "SMCFS.ORDERS.IN", '<Order OrderNo="ASYNC-2"/>');
-    const service = { queueManager: "QM1", queue: "SMCFS.ORDERS.IN", api: "createOrder", errorQueue: "SMCFS.ERRORS" };
-    const outcomes = await runAsyncServices(sterling, SAMPLE_USER, [service]);
-    expect(outcomes.map((outcome) => [outcome.messageId, outcome.status])).toEqual([
-      [output.messageId, 200],
-      [refused.messageId, 400],
-    ]);
-    const order = sterling.state.orders.find((candidate) => candidate.OrderNo === "ASYNC-1");
-    expect(order).toMatchObject({ EnterpriseCode: "DEFAULT", DocumentType: "0001" });
-    expect(JSON.stringify(order)).toContain("SKU-1");
-    expect(sterling.mq!.messages("QM1", "SMCFS.ORDERS.IN")).toEqual([]);
-    expect(sterling.mq!.messages("QM1", "SMCFS.ERRORS").map((message) => message.text)).toEqual([
-      '<Order OrderNo="ASYNC-2"/>',
-    ]);
   });
 });
