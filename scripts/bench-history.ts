@@ -222,7 +222,9 @@ async function main() {
     // CONFLUX_BENCH_KEEP=1 leaves the seeded database up for EXPLAIN (stop it with Ctrl+C).
     if (process.env.CONFLUX_BENCH_KEEP === "1") {
       console.log(`Kept: ${cluster.databaseUrl("bench")}`);
+      const alive = setInterval(() => undefined, 60_000);
       await new Promise((resolve) => process.once("SIGINT", resolve));
+      clearInterval(alive);
     }
     cluster.stop();
   }

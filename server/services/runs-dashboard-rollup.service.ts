@@ -3,12 +3,46 @@
 // the Run table, and the two are added up. Percentiles come from merged duration histograms, so they are within 5 %.
 import { addInto, histogramPercentile, type Histogram } from "@/lib/duration-histogram";
 import type { Db } from "../db/client";
-import { dashboardSeries } from "../db/run-dashboard.repository";
+import { dashboardSeries, topErrors } from "../db/run-dashboard.repository";
 import type { RunQueryFilter } from "../db/run-history.repository";
 import * as rollup from "../db/run-rollup.repository";
 import { defaultRetentionDays } from "../runtime/retention";
 
 const DAY_MS = 86_400_000;
+/** Error groups kept per sealed range; the top few of the merge are shown. */
+const ERROR_GROUPS = 200;
+
+// What sealed slots hold never changes, so a process keeps what it read of a sealed range for a while: a dashboard
+// refreshed every 15 s (by many people) reads the rollup once, and the Run table only for the range's open ends.
+// Five minutes bounds how long a deleted flow's runs still count.
+const SEALED_TTL_MS = 5 * 60_000;
+const MAX_CACHED = 200;
+type SealedPart = Awaited<ReturnType<typeof readSealed>>;
+const sealedCache = new Map<string, { at: number; value: Promise<SealedPart> }>();
+
+type SealedRange = { from: Date; to: Date; flowId?: string; windows: { from: Date; to: Date }[] };
+
+function readSealed(db: Db, workspaceId: string, range: SealedRange) {
+  return Promise.all([
+    // Rollup rows exist for sealed slots only, so the span's unsealed slots add nothing here.
+    rollup.rollupCounts(db, workspaceId, range),
+    rollup.rollupHistogram(db, workspaceId, range),
+    // Errors are not rolled up: read once per sealed span from the Run table (its sealed slots only), then cached.
+    topErrors(db, workspaceId, { flowId: range.flowId, windows: range.windows }, ERROR_GROUPS),
+  ]);
+}
+
+function cachedSealed(db: Db, workspaceId: string, range: SealedRange, now: number) {
+  const windows = range.windows.map((w) => `${w.from.getTime()}-${w.to.getTime()}`).join(",");
+  const key = [workspaceId, range.flowId ?? "", windows].join("|");
+  const hit = sealedCache.get(key);
+  if (hit && now - hit.at < SEALED_TTL_MS) return hit.value;
+  if (sealedCache.size >= MAX_CACHED) sealedCache.clear();
+  const value = readSealed(db, workspaceId, range);
+  sealedCache.set(key, { at: now, value });
+  value.catch(() => sealedCache.delete(key));
+  return value;
+}
 
 export interface RollupRange {
   flowId?: string;
@@ -47,16 +81,30 @@ export async function rollupDashboard(db: Db, workspaceId: string, range: Rollup
   }
   if (cursor < range.to.getTime()) windows.push({ from: new Date(cursor), to: range.to });
   const raw: RunQueryFilter = { flowId: range.flowId, windows };
-  const sealedRange = sealed.length
-    ? { from: sealed[0]!, to: new Date(sealed.at(-1)!.getTime() + rollup.SLOT_MS), flowId: range.flowId }
+  // The sealed slots as contiguous spans.
+  const sealedWindows: { from: Date; to: Date }[] = [];
+  for (const slot of sealed) {
+    const last = sealedWindows.at(-1);
+    if (last && last.to.getTime() === slot.getTime()) last.to = new Date(slot.getTime() + rollup.SLOT_MS);
+    else sealedWindows.push({ from: slot, to: new Date(slot.getTime() + rollup.SLOT_MS) });
+  }
+  const sealedRange: SealedRange | null = sealed.length
+    ? {
+        from: sealed[0]!,
+        to: new Date(sealed.at(-1)!.getTime() + rollup.SLOT_MS),
+        flowId: range.flowId,
+        windows: sealedWindows,
+      }
     : null;
 
-  const [rawSeries, rawFlows, rawHist, counts, hist] = await Promise.all([
+  const [rawSeries, rawFlows, rawHist, rawErrors, [counts, hist, sealedErrors]] = await Promise.all([
     dashboardSeries(db, workspaceId, raw, range.bucket),
     rollup.rawFlowCounts(db, workspaceId, raw),
     rollup.rawHistogram(db, workspaceId, raw),
-    sealedRange ? rollup.rollupCounts(db, workspaceId, sealedRange) : Promise.resolve([]),
-    sealedRange ? rollup.rollupHistogram(db, workspaceId, sealedRange) : Promise.resolve([]),
+    topErrors(db, workspaceId, raw, ERROR_GROUPS),
+    sealedRange
+      ? cachedSealed(db, workspaceId, sealedRange, range.now.getTime())
+      : Promise.resolve([[], [], []] satisfies SealedPart),
   ]);
 
   const bucketMs = range.bucket.seconds * 1000;
@@ -76,9 +124,25 @@ export async function rollupDashboard(db: Db, workspaceId: string, range: Rollup
   }
   const histogram: Histogram = new Map();
   for (const row of [...rawHist, ...hist]) addInto(histogram, row.b, row.c);
+  const errors = new Map<string, (typeof rawErrors)[number]>();
+  for (const group of [...sealedErrors, ...rawErrors]) {
+    const key = JSON.stringify([group.code, group.message]);
+    const seen = errors.get(key);
+    errors.set(
+      key,
+      seen
+        ? {
+            ...seen,
+            count: seen.count + group.count,
+            lastSeen: seen.lastSeen > group.lastSeen ? seen.lastSeen : group.lastSeen,
+          }
+        : group,
+    );
+  }
   return {
     series,
     flows,
+    errors: [...errors.values()].sort((a, b) => b.count - a.count || b.lastSeen.getTime() - a.lastSeen.getTime()),
     p50: histogramPercentile(histogram, 0.5),
     p95: histogramPercentile(histogram, 0.95),
   };

@@ -155,6 +155,11 @@ describe("the dashboard over days (rollups of sealed 6-hour slots)", () => {
       ["Orders", 3, 14],
     ]);
     expect(first.series.reduce((sum, point) => sum + point.failed, 0)).toBe(6);
+    // Errors of sealed slots and of the open ends, merged.
+    expect(first.errors.map((error) => [error.code, error.count, error.lastSeen])).toEqual([
+      ["TIMEOUT", 3, minutesAgo(130)],
+      ["REMOTE", 3, minutesAgo(300)],
+    ]);
     const sealed = await t.db.runRollupSlot.count({ where: { workspaceId } });
     expect(sealed).toBeGreaterThan(20);
     // Read again, now from the stored rollup: the same answer.

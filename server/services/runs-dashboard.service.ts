@@ -46,7 +46,7 @@ export async function getDashboard(db: Db, workspaceId: string, input: ParsedRun
     rolled ? null : dashboard.dashboardTotals(db, workspaceId, query),
     rolled ? rolled.series : dashboard.dashboardSeries(db, workspaceId, query, { seconds, origin }),
     rolled ? topOf(db, rolled.flows) : dashboard.topFailingFlows(db, workspaceId, query, 5),
-    dashboard.topErrors(db, workspaceId, query, 8),
+    rolled ? rolled.errors.slice(0, 8) : dashboard.topErrors(db, workspaceId, query, 8),
   ]);
   const totals = exact ?? totalsOf(rows, rolled);
   const failingFlows = failing;
