@@ -31,7 +31,9 @@ export function describeErrorReport(body: unknown, fieldLabels: Record<string, s
 function labelFor(path: string, fieldLabels: Record<string, string>): string | undefined {
   const line = /positions\[(\d+)\]\.(.+)$/.exec(path);
   if (line?.[1] !== undefined && line[2]) {
-    return `Line ${Number(line[1]) + 1} (${fieldLabels[`line.${line[2]}`] ?? line[2]})`;
+    // Order lines sit in shipping buckets; a return request's positions are its top level.
+    const noun = path.startsWith("positions") ? "Position" : "Line";
+    return `${noun} ${Number(line[1]) + 1} (${fieldLabels[`line.${line[2]}`] ?? line[2]})`;
   }
   const generic = path.replace(/\[\d+\]/g, "");
   for (let cut = generic; cut; cut = cut.includes(".") ? cut.slice(0, cut.lastIndexOf(".")) : "") {

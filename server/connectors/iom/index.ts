@@ -1,6 +1,13 @@
 // Intershop Order Management (IOM): what the IOM Connector gives a shop — export orders, follow their state,
 // returns (RMA) and availability (ATP) — through IOM's REST services (Order 2.0, RMA 2.10, Inventory 2.0).
 import { defineConnector } from "../sdk";
+import { checkAvailabilityAction } from "./actions/check-availability";
+import { createReturnRequestAction } from "./actions/create-return-request";
+import { exportOrderAction } from "./actions/export-order";
+import { listReturnReasonsAction } from "./actions/list-return-reasons";
+import { listReturnRequestsAction } from "./actions/list-return-requests";
+import { listReturnablePositionsAction } from "./actions/list-returnable-positions";
+import { retrieveOrderStatesAction } from "./actions/retrieve-order-states";
 import { iomAccounts } from "./auth";
 import { testIomConnection } from "./test-connection";
 
@@ -12,5 +19,13 @@ export const iomConnector = defineConnector({
   accounts: iomAccounts,
   testConnection: testIomConnection,
   triggers: [],
-  actions: [],
+  actions: [
+    exportOrderAction,
+    retrieveOrderStatesAction,
+    listReturnReasonsAction,
+    listReturnablePositionsAction,
+    createReturnRequestAction,
+    listReturnRequestsAction,
+    checkAvailabilityAction,
+  ],
 });

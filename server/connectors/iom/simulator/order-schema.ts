@@ -65,8 +65,20 @@ export const submittedOrder = z
     shopOrderNumber: text(50, 1),
     shopOrderCreationDate: z.iso.datetime({ offset: true }),
     customerData: z
-      .object({ customerDataType: z.enum(["PERSON", "COMPANY"]), shopCustomerNumber: text(255).optional() })
-      .passthrough(),
+      .object({
+        customerDataType: z.enum(["PERSON", "COMPANY"]),
+        shopCustomerNumber: text(255).optional(),
+        companyData: z
+          .object({ companyName: text(100, 1) })
+          .passthrough()
+          .optional(),
+      })
+      .passthrough()
+      .superRefine((value, ctx) => {
+        if (value.customerDataType === "COMPANY" && !value.companyData) {
+          ctx.addIssue({ code: "custom", path: ["companyData"], message: "must not be null" });
+        }
+      }),
     invoiceAddress: address,
     sales: z
       .object({
@@ -102,7 +114,8 @@ export function violations(error: z.ZodError): { code: string; message: string; 
       "",
     );
     const missing = issue.code === "invalid_type" && issue.message.endsWith("received undefined");
-    const message = missing ? "must not be null" : issue.message;
+    const blank = issue.code === "too_small" && issue.origin === "string" && issue.minimum === 1;
+    const message = missing ? "must not be null" : blank ? "must not be blank" : issue.message;
     return { code: "VALIDATION_EXCEPTION", message: `${path || "order"}: ${message}` };
   });
 }
