@@ -23,11 +23,28 @@ export interface ConnectionMode {
   fields: AccountField[];
 }
 
+/** A ready-made connection the Connect form offers in one click (Sterling's built-in simulator). */
+export interface AccountPreset {
+  key: string;
+  /** The button's text, e.g. "Connect to the built-in Sterling simulator". */
+  label: string;
+  description?: string;
+  /** The account name the form suggests. */
+  accountName: string;
+  mode: string;
+  /** Field values the preset fills in, secrets included (a preset's are sample credentials, not a user's). */
+  values: Record<string, string>;
+  /** Where to learn more or use it, e.g. the simulator's page. */
+  link?: { href: string; label: string };
+}
+
 export interface ConnectorAuth {
   /** One mode for most connectors; several where the vendor offers several ways in (Sterling: REST API or IBM MQ). */
   modes: ConnectionMode[];
   /** False where a step may run without an account (HTTP calls public APIs too). */
   accountRequired: boolean;
+  /** Connections the Connect form offers ready-made; the server adds them only where they work. */
+  presets?: AccountPreset[];
 }
 
 /** Secrets and private keys are write-only: once saved they are never sent back, and a blank edit keeps them. */

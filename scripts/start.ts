@@ -17,6 +17,8 @@ const stops: Array<{ name: string; stop: () => Promise<void> }> = [];
 async function main() {
   const started = Date.now();
   const config = readConfig();
+  // Settled here because the web app cannot tell: Next.js fixes NODE_ENV and DATABASE_URL is set just below.
+  process.env.CONFLUX_STERLING_SIMULATOR = String(config.sterlingSimulator);
   // Opened now so that a missing production key stops start-up, and the embedded default's key exists from the start.
   const keys = defaultKeyRing().describe();
   if (!fs.existsSync(path.join(root, "server/db/generated/client.ts"))) {

@@ -4,7 +4,7 @@
 // tests the connection; a failed test keeps the saved account and the form open, so the user fixes it in place.
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { isWriteOnly, type ConnectionMode } from "@/lib/account-fields";
+import { isWriteOnly, type AccountPreset, type ConnectionMode } from "@/lib/account-fields";
 import { useTRPC } from "../trpc";
 import { Button } from "../ui/button";
 import { errorMessage } from "../ui/error-message";
@@ -22,9 +22,10 @@ function initialValues(mode: ConnectionMode, saved: Record<string, string>, carr
   return values;
 }
 
-function suggestedName(connector: ConnectorWithAuth, taken: readonly string[]): string {
+function suggestedName(connector: ConnectorWithAuth, taken: readonly string[], base?: string): string {
+  if (base && !taken.includes(base)) return base;
   for (let index = 1; ; index += 1) {
-    const name = `${connector.name} account ${index}`;
+    const name = base ? `${base} ${index + 1}` : `${connector.name} account ${index}`;
     if (!taken.includes(name)) return name;
   }
 }
@@ -63,6 +64,14 @@ export function AccountForm({
   if (!mode) return <p className="text-sm text-red-600">{connector.name} declares no way to connect.</p>;
   const saved = new Set(account?.mode === mode.key ? account.secretsSet : []);
 
+  function applyPreset(preset: AccountPreset) {
+    const next = connector.auth.modes.find((candidate) => candidate.key === preset.mode);
+    if (!next) return;
+    setModeKey(next.key);
+    setValues(initialValues(next, {}, preset.values));
+    setName(suggestedName(connector, takenNames, preset.accountName));
+  }
+
   function chooseMode(next: ConnectionMode) {
     setModeKey(next.key);
     setValues((current) => initialValues(next, account?.mode === next.key ? account.values : {}, current));
@@ -97,6 +106,36 @@ export function AccountForm({
 
   return (
     <form onSubmit={submit} className="flex flex-col gap-4" data-testid="account-form" noValidate>
+      {!account &&
+        connector.auth.presets?.map((preset) => (
+          <div
+            key={preset.key}
+            className="flex items-center justify-between gap-3 rounded-lg border border-brand-200 bg-brand-50 px-3 py-2.5"
+          >
+            <div className="min-w-0 text-sm">
+              <p className="font-medium text-slate-900">No {connector.name} to connect to yet?</p>
+              {preset.description && <p className="text-xs text-slate-600">{preset.description}</p>}
+              {preset.link && (
+                <a
+                  href={preset.link.href}
+                  target="_blank"
+                  rel="noreferrer"
+                  className="text-xs text-brand-700 underline"
+                >
+                  {preset.link.label}
+                </a>
+              )}
+            </div>
+            <Button
+              variant="primary"
+              className="shrink-0"
+              data-testid={`account-preset-${preset.key}`}
+              onClick={() => applyPreset(preset)}
+            >
+              {preset.label}
+            </Button>
+          </div>
+        ))}
       <div className="flex flex-col gap-1">
         <label htmlFor="account-name" className="text-sm font-medium text-slate-700">
           Account name

@@ -38,11 +38,15 @@ const configSchema = z.object({
     .enum(["true", "false"], { error: (issue) => `must be true or false (got "${String(issue.input)}")` })
     .default("true")
     .transform((value) => value === "true"),
+  /** The built-in Sterling simulator; unset: on with the embedded database, unless NODE_ENV is production. */
+  CONFLUX_STERLING_SIMULATOR: z
+    .enum(["true", "false"], { error: (issue) => `must be true or false (got "${String(issue.input)}")` })
+    .optional(),
   CONFLUX_STEP_PAYLOAD_LIMIT_KB: wholeNumber("kilobytes", 1, 1024 * 1024, 256),
   CONFLUX_RUN_RETENTION_DAYS: wholeNumber("days", 1, MAX_RETENTION_DAYS, DEFAULT_RETENTION_DAYS),
 });
 
-export type Config = z.infer<typeof configSchema> & { dataDir: string };
+export type Config = z.infer<typeof configSchema> & { dataDir: string; sterlingSimulator: boolean };
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** Reads and checks `env`; throws a VALIDATION error that names every bad variable and what it must be. */
@@ -57,7 +61,13 @@ export function readConfig(env: Env = process.env): Config {
     const problems = result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("\n  ");
     throw new ConfluxError("VALIDATION", `Invalid configuration:\n  ${problems}`);
   }
-  return { ...result.data, dataDir: path.resolve(result.data.CONFLUX_DATA_DIR) };
+  const simulator = result.data.CONFLUX_STERLING_SIMULATOR;
+  return {
+    ...result.data,
+    dataDir: path.resolve(result.data.CONFLUX_DATA_DIR),
+    // NODE_ENV is Node's, not Conflux's: read as given, to keep the simulator out of production by default.
+    sterlingSimulator: simulator ? simulator === "true" : !result.data.DATABASE_URL && env.NODE_ENV !== "production",
+  };
 }
 
 const globalKey = Symbol.for("conflux.config");

@@ -28,6 +28,7 @@ import { getOrderListAction } from "./actions/get-order-list";
 import { getOrderReleaseListAction } from "./actions/get-order-release-list";
 import { getShipmentListAction } from "./actions/get-shipment-list";
 import { sterlingAccounts } from "./auth";
+import { builtInSimulatorPreset } from "./simulator/built-in";
 import { sterlingOptionsLoaders } from "./options";
 import { testSterlingConnection } from "./test-connection";
 import { cancelledOrderTrigger } from "./triggers/cancelled-order";
@@ -43,7 +44,8 @@ export const sterlingConnector = defineConnector({
   name: "IBM Sterling OMS",
   description: "Orders, release orders, shipments, catalog items and customers in IBM Sterling Order Management.",
   icon: "package",
-  accounts: sterlingAccounts,
+  // The built-in simulator is offered on the Connect form only where it runs (server/boot/config.ts decides).
+  accounts: withBuiltInSimulator(),
   testConnection: testSterlingConnection,
   optionsLoaders: sterlingOptionsLoaders,
   // In the seed's order: Orders, Release orders, Shipments.
@@ -87,3 +89,8 @@ export const sterlingConnector = defineConnector({
     releaseOrderLogTemplate,
   ],
 });
+
+function withBuiltInSimulator() {
+  const preset = builtInSimulatorPreset();
+  return preset ? { ...sterlingAccounts, auth: { ...sterlingAccounts.auth, presets: [preset] } } : sterlingAccounts;
+}

@@ -77,6 +77,7 @@ const apis: Record<string, (input: unknown, state: SimulatorState) => Doc> = {
 };
 const loginInput = z.object({ LoginID: z.string(), Password: z.string() });
 const INVOKE = "/smcfs/restapi/invoke/";
+const RECENT_CALLS = 15;
 
 /** One HTTP request as the REST layer sees it, whichever server received it. */
 export interface SterlingRestRequest {
@@ -98,6 +99,10 @@ export interface SterlingRestReply {
 export interface SterlingBackend {
   state: SimulatorState;
   handleRest(request: SterlingRestRequest): SterlingRestReply;
+  /** Calls an API as a signed-in user would, without HTTP (the simulator's own page); throws SterlingFault. */
+  invokeApi(api: string, input: unknown): Doc;
+  /** The newest API calls received over REST, newest first, for the simulator's page. */
+  recentCalls(): ReadonlyArray<{ at: string; api: string; status: number }>;
   expireSessions(): void;
   failApi(api: string): void;
   restoreApi(api: string): void;
@@ -153,6 +158,7 @@ export function createSterlingBackend(
   state.shipments = (options.shipments ?? []).map((shipment) => stamped(shipment, state));
   const sessions = new Map<string, { loginId: string; sessionId: string }>();
   const failing = new Set<string>();
+  const calls: Array<{ at: string; api: string; status: number }> = [];
 
   function login(body: unknown): SterlingRestReply {
     const credentials = loginInput.safeParse(body);
@@ -209,16 +215,27 @@ export function createSterlingBackend(
         throw faults.badInput("The request body is not valid JSON");
       }
       const api = decodeURIComponent(request.path.slice(INVOKE.length));
-      return api === "login" ? login(body) : invoke(api, request, body);
+      const answer = api === "login" ? login(body) : invoke(api, request, body);
+      calls.unshift({ at: new Date().toISOString(), api, status: answer.status });
+      calls.splice(RECENT_CALLS);
+      return answer;
     } catch (error) {
       if (error instanceof SterlingFault) return faultReply(error);
       return reply(500, { errors: [{ ErrorCode: "YFC0101", ErrorDescription: String(error) }] });
     }
   }
 
+  function invokeApi(api: string, input: unknown): Doc {
+    const handler = Object.hasOwn(apis, api) ? apis[api] : undefined;
+    if (!handler) throw faults.unknownApi(api);
+    return handler(input, state);
+  }
+
   return {
     state,
     handleRest,
+    invokeApi,
+    recentCalls: () => [...calls],
     expireSessions: () => sessions.clear(),
     failApi: (api) => void failing.add(api),
     restoreApi: (api) => void failing.delete(api),

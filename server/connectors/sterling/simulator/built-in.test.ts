@@ -1,0 +1,50 @@
+// When the built-in simulator is on, what the Connect form offers for it, and that its REST layer answers under the
+// app's mount path as the connector expects (login cookie scoped to that path).
+import { describe, expect, it } from "vitest";
+import { readConfig } from "@/server/boot/config";
+import { BUILT_IN_MOUNT_PATH, builtInSimulator, builtInSimulatorPreset } from "./built-in";
+
+describe("the built-in Sterling simulator", () => {
+  it("is on with the embedded database, off in production or with DATABASE_URL, unless the variable says", () => {
+    expect(readConfig({}).sterlingSimulator).toBe(true);
+    expect(readConfig({ NODE_ENV: "production" }).sterlingSimulator).toBe(false);
+    expect(readConfig({ DATABASE_URL: "postgres://db/conflux" }).sterlingSimulator).toBe(false);
+    expect(readConfig({ NODE_ENV: "production", CONFLUX_STERLING_SIMULATOR: "true" }).sterlingSimulator).toBe(true);
+    expect(readConfig({ CONFLUX_STERLING_SIMULATOR: "false" }).sterlingSimulator).toBe(false);
+    expect(() => readConfig({ CONFLUX_STERLING_SIMULATOR: "yes" })).toThrow(
+      /CONFLUX_STERLING_SIMULATOR must be true or false/,
+    );
+  });
+
+  it("is offered on the Connect form with the app's own loopback address, only when on", () => {
+    expect(builtInSimulatorPreset(readConfig({ PORT: "3215", HOST: "0.0.0.0" }))).toMatchObject({
+      mode: "rest",
+      values: { endpointUrl: "http://127.0.0.1:3215/api/simulators/sterling/smcfs/restapi", loginId: "conflux" },
+    });
+    expect(builtInSimulatorPreset(readConfig({ CONFLUX_STERLING_SIMULATOR: "false" }))).toBeUndefined();
+  });
+
+  it("answers login and getOrderList under the mount path", () => {
+    const backend = builtInSimulator();
+    const login = backend.handleRest({
+      method: "POST",
+      path: "/smcfs/restapi/invoke/login",
+      query: new URLSearchParams(),
+      body: JSON.stringify({ LoginID: "conflux", Password: "s3cret:pass" }),
+    });
+    expect(login.status).toBe(200);
+    const cookies = [login.headers["set-cookie"] ?? []].flat();
+    expect(cookies[0]).toContain(`Path=${BUILT_IN_MOUNT_PATH}/smcfs`);
+    const token = JSON.parse(login.body).UserToken;
+    const list = backend.handleRest({
+      method: "POST",
+      path: "/smcfs/restapi/invoke/getOrderList",
+      query: new URLSearchParams({ _loginid: "conflux", _token: token }),
+      cookie: cookies[0]?.split(";")[0],
+      body: "{}",
+    });
+    const orders: Array<{ OrderNo: string }> = JSON.parse(list.body).Order;
+    expect(orders.map((order) => order.OrderNo)).toEqual(["Y100001", "Y100002", "Y100003"]);
+    expect(backend.recentCalls().map((call) => call.api)).toEqual(["getOrderList", "login"]);
+  });
+});
