@@ -50,9 +50,16 @@ export function buildConnectorManifest(connectors: readonly ConnectorDefinition[
       name: connector.name,
       description: connector.description,
       icon: connector.icon,
-      // Field declarations only: the manifest is public, values live in saved accounts.
+      // Field declarations only: the manifest is public, values live in saved accounts. Presets are the exception,
+      // and hold only what is public anyway (the built-in simulator's sample login, shown on its own page).
       ...(connector.auth
-        ? { auth: { accountRequired: connector.auth.accountRequired, modes: connector.auth.modes } }
+        ? {
+            auth: {
+              accountRequired: connector.auth.accountRequired,
+              modes: connector.auth.modes,
+              ...(connector.auth.presets?.length ? { presets: connector.auth.presets } : {}),
+            },
+          }
         : {}),
       testable: connector.testConnection !== undefined,
       ...(connector.rateLimit ? { rateLimit: { ...connector.rateLimit } } : {}),

@@ -2,6 +2,7 @@
 // app's mount path as the connector expects (login cookie scoped to that path).
 import { describe, expect, it } from "vitest";
 import { readConfig } from "@/server/boot/config";
+import { buildManifest } from "../..";
 import { BUILT_IN_MOUNT_PATH, builtInSimulator, builtInSimulatorPreset } from "./built-in";
 
 describe("the built-in Sterling simulator", () => {
@@ -22,6 +23,9 @@ describe("the built-in Sterling simulator", () => {
       values: { endpointUrl: "http://127.0.0.1:3215/api/simulators/sterling/smcfs/restapi", loginId: "conflux" },
     });
     expect(builtInSimulatorPreset(readConfig({ CONFLUX_STERLING_SIMULATOR: "false" }))).toBeUndefined();
+    // The manifest carries it to the Connect form (vitest runs without DATABASE_URL, so the simulator is on).
+    const sterling = buildManifest().connectors.find((connector) => connector.id === "sterling");
+    expect(sterling?.auth?.presets?.map((preset) => preset.key)).toEqual(["built-in-simulator"]);
   });
 
   it("answers login and getOrderList under the mount path", () => {
