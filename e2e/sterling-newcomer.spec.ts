@@ -75,6 +75,8 @@ test("connect to the built-in simulator, start New order → log it, create an o
       { timeout: 60_000, intervals: [2000] },
     )
     .toBe("succeeded");
+  // The order number is the run's business key, so the newcomer finds the run by it.
+  await expect(row).toContainText(orderNo);
   await row.getByTestId("run-link").click();
   await expect(page.getByTestId("run-status")).toHaveText(/succeeded/i);
   await expect(page.getByTestId("step-log_order").getByTestId("step-output")).toContainText(

@@ -81,7 +81,7 @@ export function SterlingSimulatorConsole(props: { endpointUrl: string; loginId: 
         <form
           onSubmit={create}
           data-testid="simulator-create-form"
-          className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+          className="flex flex-col gap-3 self-start rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
         >
           <h2 className="text-base font-semibold">Create an order</h2>
           <div className="grid grid-cols-2 gap-3">

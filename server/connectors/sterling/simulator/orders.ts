@@ -189,7 +189,11 @@ function createOrder(raw: unknown, state: SimulatorState): Doc {
   const doc = parseInput(docSchema, raw, "createOrder");
   const input = parseInput(createInput, doc, "createOrder");
   const documentType = input.DocumentType ?? "0001";
-  const orderNo = input.OrderNo || `Y${state.nextOrderNo++}`;
+  let orderNo = input.OrderNo ?? "";
+  // Sterling draws generated numbers from a sequence that skips numbers already taken (the sample orders').
+  while (!orderNo || (!input.OrderNo && state.orders.some((order) => text(order, "OrderNo") === orderNo))) {
+    orderNo = `Y${state.nextOrderNo++}`;
+  }
   const identity = { OrderNo: orderNo, EnterpriseCode: input.EnterpriseCode, DocumentType: documentType };
   if (filterDocs(state.orders, identity, 1).length > 0) throw faults.duplicateOrder(orderNo);
   for (const line of input.OrderLines.OrderLine) {
