@@ -79,6 +79,7 @@ interface PhaseResult {
   runsUnfinished: number;
   runsRunTwice: number;
   rssMb: number;
+  byStatus: Record<string, number>;
 }
 
 /** Loads one started flow, waits for its backlog, and reads the outcome back from the database. */
@@ -162,6 +163,7 @@ async function loadPhase(input: {
     runsUnfinished: total - tally.finished,
     runsRunTwice: after.duplicates - before.duplicates,
     rssMb: peakRss,
+    byStatus: tally.byStatus,
   };
 }
 
@@ -170,7 +172,8 @@ function describe(label: string, r: PhaseResult): void {
     `${label}: accepted ${r.acceptedPerSecond.toFixed(0)}/s (${r.refused} refused), ack p50 ${r.ackP50Ms} ms p99 ${r.ackP99Ms} ms; ` +
       `completed ${r.completed} = ${r.completedRunsPerSecond.toFixed(1)} runs/s, ${r.stepsPerSecond.toFixed(0)} steps/s; ` +
       `run latency p50 ${round(r.runLatencyP50Ms, 0)} ms p99 ${round(r.runLatencyP99Ms, 0)} ms; ` +
-      `lost ${r.runsLost}, failed ${r.runsFailed}, unfinished ${r.runsUnfinished}, run twice ${r.runsRunTwice}; peak RSS ${r.rssMb.toFixed(0)} MB`,
+      `lost ${r.runsLost}, failed ${r.runsFailed}, unfinished ${r.runsUnfinished}, run twice ${r.runsRunTwice}; peak RSS ${r.rssMb.toFixed(0)} MB; ` +
+      `runs by status ${JSON.stringify(r.byStatus)}`,
   );
 }
 

@@ -3,74 +3,108 @@
 // a live lease as expired. Timestamps are stored in UTC without a time zone (as Prisma writes them), hence
 // `AT TIME ZONE 'UTC'` wherever now() is compared with them.
 import { z } from "zod";
-import type { Db, DbOrTx, Prisma } from "./client";
+import type { Db, DbOrTx } from "./client";
 import { toJsonInput } from "./json";
+import { jsonb, sqlOf, utc, type SqlSource } from "./sql";
+import { findStepsOfRun, type StoredStep } from "./step-runs.repository";
 
 const unfinished = ["queued", "running"] as const;
+const NOW = `(now() AT TIME ZONE 'UTC')`;
 
-const runForExecution = { steps: true } satisfies Prisma.RunInclude;
-export type RunForExecution = Prisma.RunGetPayload<{ include: typeof runForExecution }>;
+/** A run as the executor reads it, with the step rows of earlier deliveries (the checkpoints). */
+export interface RunForExecution {
+  id: string;
+  workspaceId: string;
+  flowVersionId: string;
+  status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+  triggerData: unknown;
+  createdAt: Date;
+  startedAt: Date | null;
+  steps: StoredStep[];
+}
 
-/** The run with the step rows of earlier deliveries (the checkpoints); its version's graph is read by version id. */
-export async function loadRunForExecution(db: DbOrTx, runId: string): Promise<RunForExecution | null> {
-  return db.run.findUnique({ where: { id: runId }, include: runForExecution });
+export async function loadRunForExecution(db: SqlSource, runId: string): Promise<RunForExecution | null> {
+  const sql = sqlOf(db);
+  const [{ rows }, steps] = await Promise.all([
+    sql.query<Omit<RunForExecution, "steps">>(
+      `SELECT id, "workspaceId", "flowVersionId", status::text AS status, "triggerData", "createdAt", "startedAt"
+       FROM "Run" WHERE id = $1`,
+      [runId],
+    ),
+    findStepsOfRun(sql, runId),
+  ]);
+  const run = rows[0];
+  return run ? { ...run, steps } : null;
 }
 
 /** Marks the run running unless it finished or was cancelled meanwhile; false when it is no longer to be executed. */
-export async function markRunRunning(db: DbOrTx, runId: string, startedAt: Date): Promise<boolean> {
-  const { count } = await db.run.updateMany({
-    where: { id: runId, status: { in: [...unfinished] } },
-    data: { status: "running", startedAt },
-  });
-  return count === 1;
+export async function markRunRunning(db: SqlSource, runId: string, startedAt: Date): Promise<boolean> {
+  const { rows } = await sqlOf(db).query(
+    `UPDATE "Run" SET status = 'running', "startedAt" = $2::timestamp
+     WHERE id = $1 AND status IN ('queued', 'running') RETURNING 1`,
+    [runId, utc(startedAt)],
+  );
+  return rows.length === 1;
 }
 
 /** Ends an unfinished run; the lease goes in the same write, so a worker killed right after leaves no stale stamp. */
 export async function finishRun(
-  db: DbOrTx,
+  db: SqlSource,
   runId: string,
   status: "succeeded" | "failed",
   error: unknown,
 ): Promise<void> {
-  await db.run.updateMany({
-    where: { id: runId, status: { in: [...unfinished] } },
-    data: { status, error: toJsonInput(error), finishedAt: new Date(), leaseOwner: null, leaseExpiresAt: null },
-  });
+  await sqlOf(db).query(
+    `UPDATE "Run" SET status = $2::"RunStatus", error = $3::jsonb, "finishedAt" = ${NOW}, "leaseOwner" = NULL,
+       "leaseExpiresAt" = NULL
+     WHERE id = $1 AND status IN ('queued', 'running') RETURNING 1`,
+    [runId, status, jsonb(error)],
+  );
 }
 
 /** Takes the lease of an unfinished run that nobody else holds (or whose holder's lease ran out). */
-export async function takeRunLease(db: DbOrTx, runId: string, owner: string, leaseMs: number): Promise<boolean> {
-  const count = await db.$executeRaw`
-    UPDATE "Run"
-    SET "leaseOwner" = ${owner}, "leaseExpiresAt" = (now() AT TIME ZONE 'UTC') + make_interval(secs => ${leaseMs / 1000})
-    WHERE id = ${runId} AND status IN ('queued', 'running')
-      AND ("leaseOwner" IS NULL OR "leaseOwner" = ${owner} OR "leaseExpiresAt" < (now() AT TIME ZONE 'UTC'))`;
-  return count === 1;
+export async function takeRunLease(db: SqlSource, runId: string, owner: string, leaseMs: number): Promise<boolean> {
+  const { rows } = await sqlOf(db).query(
+    `UPDATE "Run" SET "leaseOwner" = $2, "leaseExpiresAt" = ${NOW} + make_interval(secs => $3::float8)
+     WHERE id = $1 AND status IN ('queued', 'running')
+       AND ("leaseOwner" IS NULL OR "leaseOwner" = $2 OR "leaseExpiresAt" < ${NOW})
+     RETURNING 1`,
+    [runId, owner, leaseMs / 1000],
+  );
+  return rows.length === 1;
 }
 
 /** Pushes the lease's expiry forward; false when another worker holds it now. */
-export async function renewRunLease(db: DbOrTx, runId: string, owner: string, leaseMs: number): Promise<boolean> {
-  const count = await db.$executeRaw`
-    UPDATE "Run"
-    SET "leaseExpiresAt" = (now() AT TIME ZONE 'UTC') + make_interval(secs => ${leaseMs / 1000})
-    WHERE id = ${runId} AND "leaseOwner" = ${owner}`;
-  return count === 1;
+export async function renewRunLease(db: SqlSource, runId: string, owner: string, leaseMs: number): Promise<boolean> {
+  const { rows } = await sqlOf(db).query(
+    `UPDATE "Run" SET "leaseExpiresAt" = ${NOW} + make_interval(secs => $3::float8)
+     WHERE id = $1 AND "leaseOwner" = $2 RETURNING 1`,
+    [runId, owner, leaseMs / 1000],
+  );
+  return rows.length === 1;
 }
 
-export async function releaseRunLease(db: DbOrTx, runId: string, owner: string): Promise<void> {
-  await db.run.updateMany({
-    where: { id: runId, leaseOwner: owner },
-    data: { leaseOwner: null, leaseExpiresAt: null },
-  });
+export async function releaseRunLease(db: SqlSource, runId: string, owner: string): Promise<void> {
+  await sqlOf(db).query(
+    `UPDATE "Run" SET "leaseOwner" = NULL, "leaseExpiresAt" = NULL WHERE id = $1 AND "leaseOwner" = $2 RETURNING 1`,
+    [runId, owner],
+  );
 }
 
-export async function findRunLease(db: DbOrTx, runId: string) {
-  return db.run.findUnique({ where: { id: runId }, select: { status: true, leaseOwner: true } });
+export async function findRunLease(db: SqlSource, runId: string) {
+  const { rows } = await sqlOf(db).query<{ status: string; leaseOwner: string | null }>(
+    `SELECT status::text AS status, "leaseOwner" FROM "Run" WHERE id = $1`,
+    [runId],
+  );
+  return rows[0] ?? null;
 }
 
 /** The run's status alone: the cancel watch reads it about once a second per executing run. */
-export async function findRunStatusById(db: DbOrTx, runId: string) {
-  return db.run.findUnique({ where: { id: runId }, select: { status: true } });
+export async function findRunStatusById(db: SqlSource, runId: string) {
+  const { rows } = await sqlOf(db).query<{ status: string }>(`SELECT status::text AS status FROM "Run" WHERE id = $1`, [
+    runId,
+  ]);
+  return rows[0] ?? null;
 }
 
 /** What a webhook caller waiting on the run needs: its status, a Respond step's response, its error. */

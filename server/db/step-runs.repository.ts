@@ -1,7 +1,8 @@
 // A run's step rows: the checkpoints. One row per (run, step id); every write is keyed by that pair, so a
-// re-delivered run updates the rows of its earlier delivery instead of adding new ones.
-import type { DbOrTx } from "./client";
-import { toJsonInput } from "./json";
+// re-delivered run updates the rows of its earlier delivery instead of adding new ones. These run on every step,
+// so they are plain SQL (sql.ts).
+import { randomUUID } from "node:crypto";
+import { jsonb, sqlOf, utc, type SqlSource } from "./sql";
 
 export interface StepKey {
   runId: string;
@@ -28,73 +29,126 @@ export interface StepResultRow {
   error: unknown;
 }
 
-const keyOf = (key: StepKey) => ({ runId_stepId: { runId: key.runId, stepId: key.stepId } });
+/** A step row as the executor reads it back. */
+export interface StoredStep {
+  stepId: string;
+  status: "running" | "succeeded" | "failed" | "skipped";
+  output: unknown;
+  outputTruncated: boolean;
+  error: unknown;
+  attempts: number;
+}
+
+const NOW = `(now() AT TIME ZONE 'UTC')`;
+const identityValues = (step: StepIdentity) => [
+  randomUUID(),
+  step.workspaceId,
+  step.runId,
+  step.stepId,
+  step.sequence,
+  step.parentStepId,
+  step.itemIndex,
+  step.connectorId,
+  step.operation,
+];
+const INSERT_IDENTITY = `INSERT INTO "StepRun" (id, "workspaceId", "runId", "stepId", sequence, "parentStepId",
+  "itemIndex", "connectorId", operation, status, attempts, "startedAt", "finishedAt", output, "outputTruncated")`;
+
+export async function findStepsOfRun(db: SqlSource, runId: string): Promise<StoredStep[]> {
+  const { rows } = await sqlOf(db).query<StoredStep>(
+    `SELECT "stepId", status::text AS status, output, "outputTruncated", error, attempts
+     FROM "StepRun" WHERE "runId" = $1`,
+    [runId],
+  );
+  return rows;
+}
 
 /** Marks the step running and returns its attempt number: 1, or one more than a delivery cut short. */
-export async function startStepRow(db: DbOrTx, step: StepIdentity): Promise<number> {
-  const now = new Date();
-  const row = await db.stepRun.upsert({
-    where: keyOf(step),
-    create: { ...step, status: "running", attempts: 1, startedAt: now },
-    // A step found "running" was in flight when a worker stopped; it runs again with the same idempotency key.
-    update: { status: "running", attempts: { increment: 1 }, startedAt: now, finishedAt: null },
-    select: { attempts: true },
-  });
-  return row.attempts;
+export async function startStepRow(db: SqlSource, step: StepIdentity): Promise<number> {
+  // A step found "running" was in flight when a worker stopped; it runs again with the same idempotency key.
+  const { rows } = await sqlOf(db).query<{ attempts: number }>(
+    `${INSERT_IDENTITY}
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'running', 1, ${NOW}, NULL, NULL, false)
+     ON CONFLICT ("runId", "stepId") DO UPDATE
+       SET status = 'running', attempts = "StepRun".attempts + 1, "startedAt" = ${NOW}, "finishedAt" = NULL
+     RETURNING attempts`,
+    identityValues(step),
+  );
+  return rows[0]?.attempts ?? 1;
 }
 
 /** Stores a finished step's outcome. */
-export async function finishStepRow(db: DbOrTx, key: StepKey, result: StepResultRow): Promise<void> {
-  await db.stepRun.update({
-    where: keyOf(key),
-    data: {
-      status: result.status,
-      input: toJsonInput(result.input),
-      inputTruncated: result.inputTruncated,
-      output: toJsonInput(result.output),
-      outputTruncated: result.outputTruncated,
-      error: toJsonInput(result.error),
-      finishedAt: new Date(),
-    },
-  });
+export async function finishStepRow(db: SqlSource, key: StepKey, result: StepResultRow): Promise<void> {
+  await sqlOf(db).query(
+    `UPDATE "StepRun" SET status = $3::"StepStatus", input = $4::jsonb, "inputTruncated" = $5, output = $6::jsonb,
+       "outputTruncated" = $7, error = $8::jsonb, "finishedAt" = ${NOW}
+     WHERE "runId" = $1 AND "stepId" = $2 RETURNING 1`,
+    [
+      key.runId,
+      key.stepId,
+      result.status,
+      jsonb(result.input),
+      result.inputTruncated,
+      jsonb(result.output),
+      result.outputTruncated,
+      jsonb(result.error),
+    ],
+  );
 }
 
 /** Writes a step that is done the moment it is recorded (the trigger's step 0), in one statement. */
 export async function recordSucceededStep(
-  db: DbOrTx,
+  db: SqlSource,
   step: StepIdentity,
   row: { output: unknown; outputTruncated: boolean; startedAt: Date },
 ): Promise<void> {
-  const data = {
-    status: "succeeded" as const,
-    output: toJsonInput(row.output),
-    outputTruncated: row.outputTruncated,
-    startedAt: row.startedAt,
-    finishedAt: new Date(),
-  };
-  await db.stepRun.upsert({ where: keyOf(step), create: { ...step, ...data, attempts: 1 }, update: data });
+  await sqlOf(db).query(
+    `${INSERT_IDENTITY}
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'succeeded', 1, $10::timestamp, ${NOW}, $11::jsonb, $12)
+     ON CONFLICT ("runId", "stepId") DO UPDATE
+       SET status = 'succeeded', output = EXCLUDED.output, "outputTruncated" = EXCLUDED."outputTruncated",
+         "startedAt" = EXCLUDED."startedAt", "finishedAt" = EXCLUDED."finishedAt"
+     RETURNING 1`,
+    [...identityValues(step), utc(row.startedAt), jsonb(row.output), row.outputTruncated],
+  );
 }
 
 /** A node no taken edge reaches: shown as skipped, never run. */
-export async function recordSkippedStep(db: DbOrTx, step: StepIdentity): Promise<void> {
-  const now = new Date();
-  const row = { status: "skipped" as const, attempts: 0, startedAt: now, finishedAt: now };
-  await db.stepRun.upsert({ where: keyOf(step), create: { ...step, ...row }, update: row });
+export async function recordSkippedStep(db: SqlSource, step: StepIdentity): Promise<void> {
+  await sqlOf(db).query(
+    `${INSERT_IDENTITY}
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'skipped', 0, ${NOW}, ${NOW}, NULL, false)
+     ON CONFLICT ("runId", "stepId") DO UPDATE
+       SET status = 'skipped', attempts = 0, "startedAt" = ${NOW}, "finishedAt" = ${NOW}
+     RETURNING 1`,
+    identityValues(step),
+  );
 }
 
-export async function saveStepError(db: DbOrTx, key: StepKey, error: unknown): Promise<void> {
-  await db.stepRun.update({ where: keyOf(key), data: { error: toJsonInput(error) } });
+export async function saveStepError(db: SqlSource, key: StepKey, error: unknown): Promise<void> {
+  await sqlOf(db).query(`UPDATE "StepRun" SET error = $3::jsonb WHERE "runId" = $1 AND "stepId" = $2 RETURNING 1`, [
+    key.runId,
+    key.stepId,
+    jsonb(error),
+  ]);
 }
 
-export async function saveStepAttempts(db: DbOrTx, key: StepKey, attempts: number): Promise<void> {
-  await db.stepRun.update({ where: keyOf(key), data: { attempts } });
+export async function saveStepAttempts(db: SqlSource, key: StepKey, attempts: number): Promise<void> {
+  await sqlOf(db).query(`UPDATE "StepRun" SET attempts = $3 WHERE "runId" = $1 AND "stepId" = $2 RETURNING 1`, [
+    key.runId,
+    key.stepId,
+    attempts,
+  ]);
 }
 
 /** Fails the steps still "running" of a cancelled run (and only of a cancelled one); returns how many. */
-export async function failRunningStepsOfCancelledRun(db: DbOrTx, runId: string, error: unknown): Promise<number> {
-  const { count } = await db.stepRun.updateMany({
-    where: { runId, status: "running", run: { status: "cancelled" } },
-    data: { status: "failed", error: toJsonInput(error), finishedAt: new Date() },
-  });
-  return count;
+export async function failRunningStepsOfCancelledRun(db: SqlSource, runId: string, error: unknown): Promise<number> {
+  const { rows } = await sqlOf(db).query(
+    `UPDATE "StepRun" s SET status = 'failed', error = $2::jsonb, "finishedAt" = ${NOW}
+     FROM "Run" r
+     WHERE s."runId" = $1 AND s.status = 'running' AND r.id = s."runId" AND r.status = 'cancelled'
+     RETURNING 1`,
+    [runId, jsonb(error)],
+  );
+  return rows.length;
 }

@@ -3,7 +3,7 @@
 // HTTP request. Polling the row (one indexed primary-key read per executing run) needs no extra channel between
 // processes and works the same on the embedded PGlite and on a shared Postgres.
 import { ConfluxError } from "@/lib/errors";
-import type { Db, DbOrTx } from "../db/client";
+import type { SqlSource } from "../db/sql";
 import { findRunStatusById } from "../db/run-execution.repository";
 import { failRunningStepsOfCancelledRun } from "../db/step-runs.repository";
 
@@ -30,7 +30,7 @@ export interface CancelWatchOptions {
  * rethrown: the run is finished, so its job must complete rather than be retried.
  */
 export async function executeWatchingForCancel(
-  db: Db,
+  db: SqlSource,
   runId: string,
   options: CancelWatchOptions,
   execute: (signal: AbortSignal) => Promise<void>,
@@ -80,6 +80,6 @@ export async function executeWatchingForCancel(
  * Marks the run's steps still "running" as failed with CANCELLED. Only for a cancelled run: on a live run a running
  * step may belong to an executor that is still working on it.
  */
-export async function failStepsInFlight(db: DbOrTx, runId: string): Promise<number> {
+export async function failStepsInFlight(db: SqlSource, runId: string): Promise<number> {
   return failRunningStepsOfCancelledRun(db, runId, CANCELLED_BY_USER);
 }

@@ -6,6 +6,7 @@ import { ConfluxError, toErrorJson } from "@/lib/errors";
 import { MAX_FOR_EACH_ITEMS } from "../connectors/core/actions/for-each";
 import { respondAction } from "../connectors/core/actions/respond";
 import type { Db, Tx } from "../db/client";
+import type { SqlSource } from "../db/sql";
 import { saveRunResponse } from "../db/run-execution.repository";
 import { isTransientDatabaseError } from "../db/transient-errors";
 import { resolveInputs, type ExpressionContext } from "./expressions";
@@ -19,8 +20,9 @@ async function runControlStep(
   target: StepTarget,
   compute: () => Promise<{ input: unknown; output: unknown }>,
   commit?: (tx: Tx, output: unknown) => Promise<void>,
+  sql: SqlSource = db,
 ): Promise<StepOutcome> {
-  await startStep(db, target);
+  await startStep(sql, target);
   let input: unknown = null;
   try {
     const result = await compute();
@@ -32,40 +34,56 @@ async function runControlStep(
         await finishStep(tx, target, success);
       });
     } else {
-      await finishStep(db, target, success);
+      await finishStep(sql, target, success);
     }
     return { ok: true, output: result.output };
   } catch (error) {
     // The database is out of reach: the queue delivers the run again, and this step runs again then.
     if (isTransientDatabaseError(error)) throw error;
     const errorJson = toErrorJson(error);
-    await finishStep(db, target, { status: "failed", input, output: null, error: errorJson });
+    await finishStep(sql, target, { status: "failed", input, output: null, error: errorJson });
     return { ok: false, error: errorJson };
   }
 }
 
 /** Output `{ result: boolean }`; the executor follows the "true" or "false" edges by it. */
-export function runIfStep(db: Db, target: StepTarget, context: ExpressionContext): Promise<StepOutcome> {
-  return runControlStep(db, target, async () => {
-    const input = await resolveInputs(target.node.inputs, context);
-    const condition = input.condition;
-    if (typeof condition !== "boolean") {
-      throw new ConfluxError(
-        "INPUT_INVALID",
-        `The condition of ${nodeName(target.node)} must give true or false, but gave ${describeValue(condition)}. ` +
-          'Compare the value instead, e.g. {{ trigger.status = "paid" }}, or use $exists(…) or $boolean(…).',
-        { details: { field: "condition", value: condition ?? null } },
-      );
-    }
-    return { input, output: { result: condition } };
-  });
+export function runIfStep(
+  db: Db,
+  target: StepTarget,
+  context: ExpressionContext,
+  sql: SqlSource = db,
+): Promise<StepOutcome> {
+  return runControlStep(
+    db,
+    target,
+    async () => {
+      const input = await resolveInputs(target.node.inputs, context);
+      const condition = input.condition;
+      if (typeof condition !== "boolean") {
+        throw new ConfluxError(
+          "INPUT_INVALID",
+          `The condition of ${nodeName(target.node)} must give true or false, but gave ${describeValue(condition)}. ` +
+            'Compare the value instead, e.g. {{ trigger.status = "paid" }}, or use $exists(…) or $boolean(…).',
+          { details: { field: "condition", value: condition ?? null } },
+        );
+      }
+      return { input, output: { result: condition } };
+    },
+    undefined,
+    sql,
+  );
 }
 
 /**
  * Stores { status, headers, body } on the run in the same transaction as the step, so a webhook caller waiting on
  * the run can answer as soon as the step has run, before the rest of the flow finishes.
  */
-export function runRespondStep(db: Db, target: StepTarget, context: ExpressionContext): Promise<StepOutcome> {
+export function runRespondStep(
+  db: Db,
+  target: StepTarget,
+  context: ExpressionContext,
+  sql: SqlSource = db,
+): Promise<StepOutcome> {
   return runControlStep(
     db,
     target,
@@ -77,6 +95,7 @@ export function runRespondStep(db: Db, target: StepTarget, context: ExpressionCo
     async (tx, output) => {
       await saveRunResponse(tx, target.runId, output);
     },
+    sql,
   );
 }
 

@@ -3,11 +3,12 @@
 // everything here is re-entrant: finished runs are left alone, finished steps are not run again and their stored
 // output (or handled error) is reused.
 import { flowGraphSchema, describeIssues } from "@/lib/flow-graph";
-import { ConfluxError, toErrorJson, type ConfluxErrorJson } from "@/lib/errors";
+import { ConfluxError, toErrorJson } from "@/lib/errors";
 import type { Db } from "../db/client";
 import * as execution from "../db/run-execution.repository";
 import { recordSucceededStep } from "../db/step-runs.repository";
 import { isTransientDatabaseError } from "../db/transient-errors";
+import { sqlOf, type Sql } from "../db/sql";
 import { findVersionGraph } from "../db/versions.repository";
 import type { KeyRingSource } from "../security/keyring";
 import type { ExpressionContext } from "./expressions";
@@ -15,7 +16,7 @@ import { toPlainJson } from "./json";
 import { capPayload } from "./payload-cap";
 import { planExecution, type ExecutionPlan } from "./plan";
 import { defaultRetryPolicy, type RetryPolicy } from "./retry";
-import { succeeded, topLevel, walkScope, type RunFailure } from "./walk";
+import { succeeded, topLevel, walkScope } from "./walk";
 
 export interface ExecuteOptions {
   signal: AbortSignal;
@@ -24,20 +25,23 @@ export interface ExecuteOptions {
   keys?: KeyRingSource;
   /** Backoff between attempts of a failing step; 1 s doubling up to 60 s, with full jitter, when absent. */
   retry?: RetryPolicy;
+  /** The run's statements go through this connection (the worker's, which holds the run lock); `db` when absent. */
+  sql?: Sql;
 }
 
 const finished = new Set(["succeeded", "failed", "cancelled"]);
 type LoadedRun = execution.RunForExecution;
 
 export async function executeRun(db: Db, runId: string, options: ExecuteOptions): Promise<void> {
-  const run = await execution.loadRunForExecution(db, runId);
+  const sql = options.sql ?? sqlOf(db);
+  const run = await execution.loadRunForExecution(sql, runId);
   if (!run) {
     options.log(`run ${runId} does not exist (deleted with its flow?); its job is dropped`);
     return;
   }
   if (finished.has(run.status)) return;
   try {
-    await walk(db, run, options);
+    await walk(db, sql, run, options);
   } catch (error) {
     // Shutting down, or the database is out of reach: the queue delivers the run again and it resumes.
     if (options.signal.aborted || isTransientDatabaseError(error)) throw error;
@@ -45,7 +49,7 @@ export async function executeRun(db: Db, runId: string, options: ExecuteOptions)
     options.log(
       `run ${runId} failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
     );
-    await finishRun(db, runId, "failed", toErrorJson(error));
+    await execution.finishRun(sql, runId, "failed", toErrorJson(error));
   }
 }
 
@@ -68,12 +72,12 @@ async function planOf(db: Db, versionId: string): Promise<ExecutionPlan> {
   return plan;
 }
 
-async function walk(db: Db, run: LoadedRun, options: ExecuteOptions): Promise<void> {
+async function walk(db: Db, sql: Sql, run: LoadedRun, options: ExecuteOptions): Promise<void> {
   const plan = await planOf(db, run.flowVersionId);
   if (!plan.trigger) throw new ConfluxError("FLOW_INVALID", "The flow version has no trigger");
 
   // Claim the run; a cancelled run (status changed since loading) is left alone.
-  if (!(await execution.markRunRunning(db, run.id, run.startedAt ?? new Date()))) return;
+  if (!(await execution.markRunRunning(sql, run.id, run.startedAt ?? new Date()))) return;
 
   const previous = new Map(run.steps.map((step) => [step.stepId, step]));
   const triggerData = toPlainJson(run.triggerData);
@@ -83,7 +87,7 @@ async function walk(db: Db, run: LoadedRun, options: ExecuteOptions): Promise<vo
   if (previous.get(plan.trigger.id)?.status !== "succeeded") {
     const storedTrigger = capPayload(triggerData);
     await recordSucceededStep(
-      db,
+      sql,
       {
         workspaceId: run.workspaceId,
         runId: run.id,
@@ -101,11 +105,12 @@ async function walk(db: Db, run: LoadedRun, options: ExecuteOptions): Promise<vo
   const result = await walkScope(
     {
       db,
+      sql,
       workspaceId: run.workspaceId,
       runId: run.id,
       plan,
       previous,
-      options: { ...options, retry: options.retry ?? defaultRetryPolicy },
+      options: { ...options, sql, retry: options.retry ?? defaultRetryPolicy },
       sequence: 1,
     },
     plan.steps,
@@ -116,17 +121,8 @@ async function walk(db: Db, run: LoadedRun, options: ExecuteOptions): Promise<vo
   if (!result.ok) {
     // The run's error names the step; the step's own row keeps the details (the remote reply, the attempts).
     const { code, message, retryable, stepId } = result.error;
-    await finishRun(db, run.id, "failed", { code, message, retryable, stepId });
+    await execution.finishRun(sql, run.id, "failed", { code, message, retryable, stepId });
     return;
   }
-  await finishRun(db, run.id, "succeeded", null);
-}
-
-async function finishRun(
-  db: Db,
-  runId: string,
-  status: "succeeded" | "failed",
-  error: RunFailure | ConfluxErrorJson | null,
-): Promise<void> {
-  await execution.finishRun(db, runId, status, error);
+  await execution.finishRun(sql, run.id, "succeeded", null);
 }

@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { ConfluxError } from "@/lib/errors";
-import type { Db } from "../db/client";
+import type { SqlSource } from "../db/sql";
 import {
   findRunLease,
   releaseRunLease as releaseLease,
@@ -49,7 +49,7 @@ export type LeaseOutcome = "ran" | "leased-elsewhere" | "lease-lost";
  * lease taken by another worker, or the lease ran out while renewals failed, `execute`'s signal aborts.
  */
 export async function runUnderLease(
-  db: Db,
+  db: SqlSource,
   runId: string,
   options: LeaseOptions,
   execute: (signal: AbortSignal) => Promise<void>,

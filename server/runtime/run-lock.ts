@@ -3,16 +3,19 @@
 // second delivery step aside. The lock lives as long as the session, so a worker that dies releases it at once.
 // PGlite serves every socket client from one session, where advisory locks are re-entrant, so an in-process set
 // covers the embedded default's single worker.
-import pg from "pg";
+import { createSqlPool, type Sql } from "../db/sql";
 
 export interface RunLocks {
-  /** Runs `task` holding the run's lock; returns false without running it when another executor holds it. */
-  withLock(runId: string, task: () => Promise<void>): Promise<boolean>;
+  /**
+   * Runs `task` holding the run's lock; returns false without running it when another executor holds it. The task
+   * gets the connection that holds the lock, so the run's own statements need no other connection.
+   */
+  withLock(runId: string, task: (sql: Sql) => Promise<void>): Promise<boolean>;
   close(): Promise<void>;
 }
 
 export function createRunLocks(databaseUrl: string, size: number): RunLocks {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: size, application_name: "conflux-run-locks" });
+  const pool = createSqlPool(databaseUrl, { max: size, applicationName: "conflux-run-locks" });
   // An idle client that loses its connection emits on the pool; without a listener that would crash the worker.
   pool.on("error", () => undefined);
   const local = new Set<string>();
@@ -30,7 +33,7 @@ export function createRunLocks(databaseUrl: string, size: number): RunLocks {
           );
           if (!result.rows[0]?.locked) return false;
           try {
-            await task();
+            await task(client);
           } finally {
             await client.query("SELECT pg_advisory_unlock(hashtextextended($1, 0))", [runId]).catch(() => {
               broken = true;

@@ -3,7 +3,7 @@
 // in flight. `finishStep` is the one place a step's input and output payloads are stored.
 import type { FlowNode } from "@/lib/flow-graph";
 import type { ConfluxErrorJson } from "@/lib/errors";
-import type { DbOrTx } from "../db/client";
+import type { SqlSource } from "../db/sql";
 import * as steps from "../db/step-runs.repository";
 import { capPayload } from "./payload-cap";
 
@@ -36,23 +36,23 @@ export function stepIdentity(target: StepTarget): steps.StepIdentity {
 }
 
 /** Marks the step running and returns its attempt number: 1, or one more than a delivery that was cut short. */
-export async function startStep(db: DbOrTx, target: StepTarget): Promise<number> {
+export async function startStep(db: SqlSource, target: StepTarget): Promise<number> {
   return steps.startStepRow(db, stepIdentity(target));
 }
 
 /** Between attempts: the failed attempt's error stays visible while the step waits to try again. */
-export async function recordRetryWait(db: DbOrTx, target: StepTarget, error: ConfluxErrorJson): Promise<void> {
+export async function recordRetryWait(db: SqlSource, target: StepTarget, error: ConfluxErrorJson): Promise<void> {
   await steps.saveStepError(db, target, error);
 }
 
 /** The next attempt begins: counted before it runs, so an attempt cut short by a crash still counts. */
-export async function recordAttemptStart(db: DbOrTx, target: StepTarget, attempt: number): Promise<void> {
+export async function recordAttemptStart(db: SqlSource, target: StepTarget, attempt: number): Promise<void> {
   await steps.saveStepAttempts(db, target, attempt);
 }
 
 /** Stores the outcome. Callers pass input and output already redacted of account secrets. */
 export async function finishStep(
-  db: DbOrTx,
+  db: SqlSource,
   target: StepTarget,
   result: { status: "succeeded" | "failed"; input: unknown; output: unknown; error: ConfluxErrorJson | null },
 ): Promise<void> {
@@ -70,6 +70,6 @@ export async function finishStep(
 }
 
 /** A node no taken edge reaches (the other side of an If, an error path without an error): shown, never run. */
-export async function recordSkipped(db: DbOrTx, target: StepTarget): Promise<void> {
+export async function recordSkipped(db: SqlSource, target: StepTarget): Promise<void> {
   await steps.recordSkippedStep(db, stepIdentity(target));
 }

@@ -8,6 +8,7 @@ import { loadStepAccount } from "../accounts/step-account";
 import { findOperation, type FoundOperation } from "../connectors";
 import type { Logger } from "../connectors/sdk";
 import type { Db } from "../db/client";
+import type { SqlSource } from "../db/sql";
 import { isTransientDatabaseError } from "../db/transient-errors";
 import { defaultKeyRing, type KeyRingSource } from "../security/keyring";
 import { createRedactor, type Redactor } from "../security/redact";
@@ -31,6 +32,8 @@ export interface StepOptions {
   log: (line: string) => void;
   keys?: KeyRingSource;
   retry: RetryPolicy;
+  /** Where step rows are written: the executing worker's own connection; `db` when absent. */
+  sql?: SqlSource;
 }
 
 /** One line per failed attempt, kept in the step's error details (`details.attempts`) when there was more than one. */
@@ -72,7 +75,8 @@ export async function runActionStep(
 ): Promise<StepOutcome> {
   const { node, runId, stepId } = target;
   const settings = stepSettingsOf(node);
-  let attempt = await startStep(db, target);
+  const sql = options.sql ?? db;
+  let attempt = await startStep(sql, target);
   let input: unknown = null;
   let redactor = createRedactor([]);
   const failures: AttemptRecord[] = [];
@@ -148,20 +152,20 @@ export async function runActionStep(
         logger.warn(
           `attempt ${attempt} of ${settings.maxAttempts} failed (${failure.message}); trying again in ${wait}`,
         );
-        await recordRetryWait(db, target, withAttempts(failure, failures));
+        await recordRetryWait(sql, target, withAttempts(failure, failures));
         await options.retry.sleep(decision.waitMs, options.signal);
         attempt += 1;
-        await recordAttemptStart(db, target, attempt);
+        await recordAttemptStart(sql, target, attempt);
       }
     }
-    await finishStep(db, target, { status: "succeeded", input: redactor.value(input), output, error: null });
+    await finishStep(sql, target, { status: "succeeded", input: redactor.value(input), output, error: null });
     return { ok: true, output };
   } catch (error) {
     // The worker is shutting down, or the database is out of reach: leave the step in flight so the re-delivered job
     // runs it again rather than failing a step whose action may have succeeded.
     if (options.signal.aborted || isTransientDatabaseError(error)) throw error;
     const errorJson = error instanceof StepFailure ? error.json : redactError(toErrorJson(error), redactor);
-    await finishStep(db, target, { status: "failed", input: redactor.value(input), output: null, error: errorJson });
+    await finishStep(sql, target, { status: "failed", input: redactor.value(input), output: null, error: errorJson });
     return { ok: false, error: errorJson };
   }
 }

@@ -13,17 +13,19 @@
 // that ran for that item left there.
 import { stepSettingsOf, type FlowEdge, type FlowNode } from "@/lib/flow-graph";
 import { readErrorJson, toErrorJson, type ConfluxErrorJson } from "@/lib/errors";
-import type { Db, Prisma } from "../db/client";
+import type { Db } from "../db/client";
+import type { Sql } from "../db/sql";
+import type { StoredStep } from "../db/step-runs.repository";
 import { resolveForEachItems, runIfStep, runRespondStep } from "./control-nodes";
 import type { ExpressionContext } from "./expressions";
 import { nodeName, type ExecutionPlan } from "./plan";
 import { runActionStep, type StepOptions } from "./step";
 import { finishStep, recordSkipped, startStep, type StepTarget } from "./step-record";
 
-type StoredStep = Prisma.StepRunGetPayload<object>;
-
 export interface Walk {
   db: Db;
+  /** The statements that record steps: the executing worker's own connection, or `db`. */
+  sql: Sql;
   workspaceId: string;
   runId: string;
   plan: ExecutionPlan;
@@ -80,7 +82,7 @@ export async function walkScope(
     const done = walk.previous.get(target.stepId);
     const incoming = walk.plan.incoming.get(node.id) ?? [];
     if (!incoming.some((edge) => isTaken(edge, scope, results.get(edge.source)))) {
-      if (done?.status !== "skipped") await recordSkipped(walk.db, target);
+      if (done?.status !== "skipped") await recordSkipped(walk.sql, target);
       results.set(node.id, { kind: "skipped" });
       continue;
     }
@@ -126,9 +128,9 @@ async function stepOutcome(
     case "action":
       return failedAt(await runActionStep(walk.db, target, context, walk.options));
     case "if":
-      return failedAt(await runIfStep(walk.db, target, context));
+      return failedAt(await runIfStep(walk.db, target, context, walk.sql));
     case "respond":
-      return failedAt(await runRespondStep(walk.db, target, context));
+      return failedAt(await runRespondStep(walk.db, target, context, walk.sql));
     case "forEach":
       return runForEach(walk, target, scope, context);
     case "trigger":
@@ -159,13 +161,13 @@ function isTaken(edge: FlowEdge, scope: Scope, source: NodeResult | undefined): 
  */
 async function runForEach(walk: Walk, target: StepTarget, scope: Scope, context: ExpressionContext): Promise<Outcome> {
   const { node } = target;
-  await startStep(walk.db, target);
+  await startStep(walk.sql, target);
   let items: unknown[];
   try {
     items = await resolveForEachItems(node, context);
   } catch (error) {
     const errorJson = toErrorJson(error);
-    await finishStep(walk.db, target, { status: "failed", input: null, output: null, error: errorJson });
+    await finishStep(walk.sql, target, { status: "failed", input: null, output: null, error: errorJson });
     return { ok: false, error: errorJson, stepId: target.stepId };
   }
   const body = walk.plan.bodies.get(node.id) ?? [];
@@ -187,12 +189,12 @@ async function runForEach(walk: Walk, target: StepTarget, scope: Scope, context:
         message: `Item ${index + 1} of ${items.length} failed in step ${nodeName(failedNode)}: ${failure.message}`,
         details: { ...failure.details, failedStepId, itemIndex: index },
       };
-      await finishStep(walk.db, target, { status: "failed", input: { items }, output: null, error });
+      await finishStep(walk.sql, target, { status: "failed", input: { items }, output: null, error });
       return { ok: false, error: result.error, stepId: result.error.stepId };
     }
     outputs.push(lastOutput(body, iteration, result.results));
   }
-  await finishStep(walk.db, target, { status: "succeeded", input: { items }, output: outputs, error: null });
+  await finishStep(walk.sql, target, { status: "succeeded", input: { items }, output: outputs, error: null });
   return { ok: true, output: outputs };
 }
 

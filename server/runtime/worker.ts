@@ -61,11 +61,11 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
 
   const execute = async (runId: string) => {
     // Throwing (only when the database itself fails, or on shutdown) makes the run go through the queue again.
-    const ran = await locks.withLock(runId, async () => {
+    const ran = await locks.withLock(runId, async (sql) => {
       const lease = { owner: workerId, signal: shutdown.signal, log, ...options.lease };
-      await runUnderLease(options.db, runId, lease, (signal) =>
-        executeWatchingForCancel(options.db, runId, { signal, log }, (watched) =>
-          executeRun(options.db, runId, { signal: watched, log, keys: options.keys }),
+      await runUnderLease(sql, runId, lease, (signal) =>
+        executeWatchingForCancel(sql, runId, { signal, log }, (watched) =>
+          executeRun(options.db, runId, { signal: watched, log, keys: options.keys, sql }),
         ),
       );
     });
