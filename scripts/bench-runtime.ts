@@ -5,6 +5,8 @@
 // once more on the embedded PGlite. Prints what it measured and ends with one JSON line.
 //   --duration=10 --connections=50 --rate=200 --workers=0 --concurrency=<CONFLUX_WORKER_CONCURRENCY>
 //   --drain=120 (seconds to wait for the backlog after the load) --no-pglite --no-bare --no-paced
+//   --ports=3300 (the web app, the sink and the PGlite web app take this port and the next two)
+//   --keep-logs (keeps the processes' output in the temporary folder, whose path is printed)
 import os from "node:os";
 import path from "node:path";
 import fs from "node:fs";
@@ -50,11 +52,9 @@ const options = {
   bare: args.get("no-bare") === undefined,
   paced: args.get("no-paced") === undefined,
 };
-const PORTS = { web: 3300, sink: 3301, pgliteWeb: 3302 };
+const portBase = numberArg("ports", 3300);
+const PORTS = { web: portBase, sink: portBase + 1, pgliteWeb: portBase + 2 };
 const log = (line: string) => console.log(`[bench] ${line}`);
-const quiet = (line: string) => {
-  if (/error|fail|warn|Conflux is running|worker started/i.test(line)) log(line);
-};
 
 function percentile(values: number[], p: number): number | null {
   if (values.length === 0) return null;
@@ -187,7 +187,8 @@ async function main(): Promise<void> {
   const cluster = await startPostgresCluster();
   const cleanups: Array<() => Promise<void> | void> = [() => cluster.stop()];
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "conflux-bench-"));
-  cleanups.push(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  if (args.has("keep-logs")) log(`process output in ${tmp}`);
+  else cleanups.push(() => fs.rmSync(tmp, { recursive: true, force: true }));
   try {
     const admin = new pg.Client({ connectionString: cluster.url });
     await admin.connect();
@@ -206,9 +207,9 @@ async function main(): Promise<void> {
       CONFLUX_DATA_DIR: path.join(tmp, "data"),
       ...(options.concurrency ? { CONFLUX_WORKER_CONCURRENCY: String(options.concurrency) } : {}),
     };
-    const web = startConflux(repoRoot, "web", "scripts/start.ts", { ...env, PORT: String(PORTS.web) }, quiet);
+    const web = startConflux(repoRoot, "web", "scripts/start.ts", { ...env, PORT: String(PORTS.web) }, tmp);
     const workers = Array.from({ length: options.workers }, (_, index) =>
-      startConflux(repoRoot, `worker${index + 1}`, "scripts/worker.ts", env, quiet),
+      startConflux(repoRoot, `worker${index + 1}`, "scripts/worker.ts", env, tmp),
     );
     const processes = [web, ...workers];
     cleanups.push(async () => void (await Promise.all(processes.map((process) => process.stop()))));
@@ -244,7 +245,7 @@ async function main(): Promise<void> {
         "pglite",
         "scripts/start.ts",
         { ...env, DATABASE_URL: "", CONFLUX_DATA_DIR: dataDir, PORT: String(PORTS.pgliteWeb) },
-        quiet,
+        tmp,
       );
       processes.push(embedded);
       const pgliteUrl = `http://127.0.0.1:${PORTS.pgliteWeb}`;

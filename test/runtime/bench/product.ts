@@ -12,37 +12,40 @@ import type { AppRouter } from "@/server/api/root";
 export interface ConfluxProcess {
   name: string;
   child: ChildProcess;
+  logFile: string;
   /** Resident set size now, in MB (from /proc), or null once it exited. */
   rssMb(): number | null;
   stop(): Promise<void>;
 }
 
-/** Starts `script` (scripts/start.ts or scripts/worker.ts) under node itself, so its pid is the process measured. */
+/**
+ * Starts `script` (scripts/start.ts or scripts/worker.ts) under node itself, so its pid is the process measured. Its
+ * output goes to `<logDir>/<name>.log`, not to a pipe: Node writes to pipes synchronously, so a pipe that the busy
+ * load generator drains late would stall the server's event loop and measure the harness instead of Conflux.
+ */
 export function startConflux(
   root: string,
   name: string,
   script: string,
   env: Record<string, string>,
-  log: (line: string) => void,
+  logDir: string,
 ): ConfluxProcess {
+  const logFile = path.join(logDir, `${name}.log`);
+  const output = fs.openSync(logFile, "a");
   // CONFLUX_BENCH_PROFILE=<folder> writes a V8 CPU profile of each process there when it exits.
   const profile = process.env.CONFLUX_BENCH_PROFILE;
   const profileArgs = profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : [];
   const child = spawn(process.execPath, [...profileArgs, "--import", "tsx", script], {
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["ignore", output, output],
   });
-  const forward = (chunk: Buffer) => {
-    for (const line of chunk.toString().split("\n"))
-      if (line.trim() && !/\[run .* step /.test(line)) log(`${name}: ${line}`);
-  };
-  child.stdout?.on("data", forward);
-  child.stderr?.on("data", forward);
+  fs.closeSync(output);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   return {
     name,
     child,
+    logFile,
     rssMb() {
       try {
         const status = fs.readFileSync(`/proc/${child.pid}/status`, "utf8");
@@ -65,7 +68,10 @@ export function startConflux(
 export async function waitForHealth(baseUrl: string, process: ConfluxProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (process.child.exitCode !== null) throw new Error(`${process.name} exited with ${process.child.exitCode}`);
+    if (process.child.exitCode !== null) {
+      const tail = fs.readFileSync(process.logFile, "utf8").split("\n").slice(-15).join("\n");
+      throw new Error(`${process.name} exited with ${process.child.exitCode}:\n${tail}`);
+    }
     try {
       const response = await fetch(`${baseUrl}/api/health`);
       if (response.ok) return;
