@@ -10,6 +10,8 @@ import { listReturnablePositionsAction } from "./actions/list-returnable-positio
 import { retrieveOrderStatesAction } from "./actions/retrieve-order-states";
 import { iomAccounts } from "./auth";
 import { testIomConnection } from "./test-connection";
+import { orderStateChangedTrigger } from "./triggers/order-state-changed";
+import { returnRequestChangedTrigger } from "./triggers/return-request-changed";
 
 export const iomConnector = defineConnector({
   id: "iom",
@@ -18,7 +20,7 @@ export const iomConnector = defineConnector({
   icon: "store",
   accounts: iomAccounts,
   testConnection: testIomConnection,
-  triggers: [],
+  triggers: [orderStateChangedTrigger, returnRequestChangedTrigger],
   actions: [
     exportOrderAction,
     retrieveOrderStatesAction,
