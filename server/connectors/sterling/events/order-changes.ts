@@ -132,7 +132,7 @@ export async function pollOrderChanges(
   const { rows, nextCursor } = await pollChangedRows(args, orderQuery(args.input, timestamp));
   const items: PolledItem[] = [];
   for (const row of rows) {
-    const order = eventOrder.safeParse(row);
+    const order = eventOrder.safeParse(row.document);
     if (!order.success) {
       // A row Sterling sent without an order number cannot make a useful run; say so rather than stall the trigger.
       args.log.warn(`skipped order ${row.key}: ${order.error.issues[0]?.message ?? "not an order document"}`);

@@ -32,16 +32,22 @@ export interface ChangeQuery {
   template: SterlingDocument;
 }
 
-export type ChangedRow = Record<string, unknown> & { ts: string; key: string };
+/** A row read, with what the cursor reads of it apart from the document that goes to the flow. */
+export interface ChangedRow {
+  ts: string;
+  key: string;
+  /** Sterling's change counter, "" where the server left it out. */
+  lockid: string;
+  document: Record<string, unknown>;
+}
 
 const pageReply = z.looseObject({
   IsLastPage: z.enum(["Y", "N"]).optional(),
   Output: z.record(z.string(), z.unknown()),
 });
 
-function identity(query: ChangeQuery, row: Record<string, unknown>, key: string): string {
-  const lockid = typeof row.Lockid === "string" ? row.Lockid : undefined;
-  return query.versioned && lockid !== undefined ? `${key}#${lockid}` : key;
+function identity(query: ChangeQuery, row: ChangedRow): string {
+  return query.versioned && row.lockid !== "" ? `${row.key}#${row.lockid}` : row.key;
 }
 
 async function readPage(
@@ -100,7 +106,7 @@ function checkedRow(query: ChangeQuery, row: Record<string, unknown>): ChangedRo
       { retryable: false, details: { row } },
     );
   }
-  return { ...row, ts, key };
+  return { ts, key, lockid: typeof row.Lockid === "string" ? row.Lockid : "", document: row };
 }
 
 /** The cursor that marks everything that exists now ("from now" on a first poll). */
@@ -115,7 +121,7 @@ export async function currentPosition(
   // Nothing matches yet: everything that appears later is new. The local clock is no measure of Sterling's.
   if (!newest) return { ts: sterlingTimestamp(new Date(0)), seen: [] };
   const atNewest = checked.filter((row) => row.ts === newest.ts);
-  return { ts: newest.ts, seen: atNewest.map((row) => identity(query, row, row.key)) };
+  return { ts: newest.ts, seen: atNewest.map((row) => identity(query, row)) };
 }
 
 /** The rows changed after `cursor`, oldest first, and the cursor after the last of them. */
@@ -133,7 +139,7 @@ export async function readChanges(
     const page = await readPage(account, query, { from, pageNumber, pageSize: PAGE_SIZE }, signal);
     for (const raw of page.rows) {
       const row = checkedRow(query, raw);
-      const id = identity(query, row, row.key);
+      const id = identity(query, row);
       if (alreadyRead(position, row.ts, id)) continue;
       rows.push(row);
       position = advance(position, row.ts, id);

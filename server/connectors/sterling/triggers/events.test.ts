@@ -116,6 +116,9 @@ describe("Sterling events through the poller", () => {
       "EV-C",
     ]);
     expect(runs[0]?.triggerData).toMatchObject({ Createts: "2026-01-05T10:00:00+00:00", EnterpriseCode: "DEFAULT" });
+    // The flow gets Sterling's document, nothing of the cursor's bookkeeping.
+    expect(Object.keys(runs[0]?.triggerData ?? {})).not.toContain("ts");
+    expect(Object.keys(runs[0]?.triggerData ?? {})).not.toContain("key");
   });
 
   it("runs Updated order once per change, also for two changes of one order within the same second", async () => {

@@ -78,9 +78,9 @@ export const newOrUpdatedReleaseOrderTrigger = sterlingAccounts.pollingTrigger({
           template,
         });
         const items = rows.flatMap((row) => {
-          const release = output.omit({ IsNew: true }).safeParse(row);
+          const release = output.omit({ IsNew: true }).safeParse(row.document);
           if (!release.success) return [];
-          const lockid = typeof row.Lockid === "string" ? row.Lockid : "";
+          const lockid = row.lockid;
           const isNew = lockid === "0" || (lockid === "" && release.data.Createts === release.data.Modifyts);
           return [{ dedupeKey: row.key, version: `${row.ts}#${lockid}`, data: { ...release.data, IsNew: isNew } }];
         });

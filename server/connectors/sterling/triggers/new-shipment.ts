@@ -87,7 +87,7 @@ export const newShipmentTrigger = sterlingAccounts.pollingTrigger({
           template,
         });
         const items = rows.flatMap((row) => {
-          const shipment = output.safeParse(row);
+          const shipment = output.safeParse(row.document);
           return shipment.success ? [{ dedupeKey: row.key, data: shipment.data }] : [];
         });
         return { items, nextCursor };

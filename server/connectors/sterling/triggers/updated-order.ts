@@ -26,7 +26,7 @@ export const updatedOrderTrigger = sterlingAccounts.pollingTrigger({
       args,
       (rest) =>
         pollOrderChanges(rest, "Modifyts", (order, row) => {
-          const lockid = typeof row.Lockid === "string" ? row.Lockid : "";
+          const lockid = row.lockid;
           // Sterling stamps a new order with Modifyts = Createts and Lockid 0: that is New order, not an update.
           if (lockid === "0" || (lockid === "" && order.Modifyts === order.Createts)) return [];
           return [{ dedupeKey: order.OrderHeaderKey, version: `${row.ts}#${lockid}`, data: order }];
