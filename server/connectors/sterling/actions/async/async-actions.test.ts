@@ -266,6 +266,19 @@ describe("Sterling (async) actions", () => {
     expect(other.output.messageId).not.toBe(first.output.messageId);
   });
 
+  it("puts every run's message under a fixed correlation id the user gives, while still finding a retry's", async () => {
+    const first = await put("deleteOrderAsync", { orderHeaderKey: "K4", correlationId: "NIGHTLY" }, "run-a:step-1");
+    // Another run's document under the same id, while the first still waits on the queue, is put all the same.
+    const second = await put("deleteOrderAsync", { orderHeaderKey: "K5", correlationId: "NIGHTLY" }, "run-b:step-1");
+    expect(second.output).toMatchObject({ alreadyQueued: false, correlationId: first.output.correlationId });
+    expect(second.xml.document).toMatchObject({ OrderHeaderKey: "K5" });
+    const count = sterling.mq?.messages("QM1", QUEUE).length;
+    const input = { orderHeaderKey: "K4", correlationId: "NIGHTLY" };
+    const again = await runAction(action("deleteOrderAsync"), input, mqAccount(sterling.url), "run-a:step-1");
+    expect(again).toMatchObject({ messageId: first.output.messageId, alreadyQueued: true });
+    expect(sterling.mq?.messages("QM1", QUEUE).length).toBe(count);
+  });
+
   it("says what is wrong: a REST account, a missing queue, a correlation id too long", async () => {
     const rest = await failure(runAction(action("createOrderAsync"), cases[4]![2], restAccount(sterling.url)));
     expect(rest.message).toBe(

@@ -6,8 +6,11 @@
 // A step that runs again (a retry after the worker died between the put and the run's record) puts the same
 // correlation id, derived from the step's idempotency key unless the user gives one. Before putting, the step
 // browses for that correlation id and, while the first attempt's message is still waiting, returns it instead of
-// putting a second one. Once Sterling has taken the message, a retry cannot tell; the service may then see the
-// document twice, and Sterling's own keys (an order number, an item id) refuse or repeat it harmlessly.
+// putting a second one. A correlation id the user gives may be the same in every run (a fixed value), so a message
+// found under it is taken for this step's own only when it holds the very document this attempt would put: another
+// run's document is never dropped for it. Once Sterling has taken the message, a retry cannot tell; the service
+// may then see the document twice, and Sterling's own keys (an order number, an item id) refuse or repeat it
+// harmlessly.
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { ConfluxError, RemoteError } from "@/lib/errors";
@@ -165,12 +168,14 @@ export async function putSterlingDocument(
   const queue = delivery.queue || account.queue;
   const correlationId = correlationIdFor(delivery.correlationId, ctx.idempotencyKey);
   const base = { correlationId, queue, queueManager: account.queueManager, api };
+  const text = toSterlingXml(root, document);
   const earlier = await browseMessage(account, queue, { correlationId }, ctx.signal).catch((error: unknown) => {
     // Browsing is a courtesy: an mqweb before 9.1.3 or a user without browse authority still puts.
     if (error instanceof RemoteError && !error.retryable) return undefined;
     throw error;
   });
-  if (earlier) {
+  const ownEarlierAttempt = earlier && (!delivery.correlationId || earlier.text === text);
+  if (earlier && ownEarlierAttempt) {
     ctx.log.info(`The message for ${api} with correlation ID ${correlationId} is already on ${queue}`);
     return { ...base, messageId: earlier.messageId, alreadyQueued: true };
   }
@@ -178,7 +183,7 @@ export async function putSterlingDocument(
     account,
     queue,
     {
-      text: toSterlingXml(root, document),
+      text,
       contentType: "application/xml",
       persistent: delivery.persistent,
       expiryMs: delivery.expirySeconds === undefined ? undefined : delivery.expirySeconds * 1000,
