@@ -126,7 +126,7 @@ describe("flows service", () => {
     const error = await flows.startFlow(t.db, workspaceId, id).catch((caught: unknown) => caught);
     expect(error instanceof ConfluxError && error.message).toBe(
       'The flow cannot start: Step "orders": The account "Queue" connects with "IBM MQ", which Retrieve orders ' +
-        'cannot use: choose an account connected with "REST API"',
+        'cannot use: choose an account connected with "REST API" or "REST API (Basic)"',
     );
   });
 

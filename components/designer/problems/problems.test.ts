@@ -87,7 +87,7 @@ describe("computeProblems", () => {
     const queue = { id: "q", connectorId: "sterling", name: "Queue", mode: "mq" };
     expect(computeProblems(chosen, manifest, [queue]).get(step?.id ?? "")).toContain(
       'The account "Queue" connects with "IBM MQ", which Retrieve orders cannot use: choose an account connected ' +
-        'with "REST API"',
+        'with "REST API" or "REST API (Basic)"',
     );
     expect(computeProblems(chosen, manifest, [{ ...queue, mode: "rest" }]).get(step?.id ?? "")).toBeUndefined();
   });

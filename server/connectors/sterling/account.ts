@@ -1,7 +1,7 @@
 // What the clients need from a saved Sterling account, made from the account as its zod mode read it (auth.ts): the
 // REST root, login and TLS options, or the mqweb address, queue and client certificate of the MQ mode.
 import type { TlsClientOptions } from "../sdk";
-import type { SterlingMqModeAccount, SterlingRestModeAccount } from "./auth";
+import { REST_BASIC_MODE, type SterlingMqModeAccount, type SterlingRestModeAccount } from "./auth";
 
 export { restBaseUrl } from "./auth";
 
@@ -10,6 +10,8 @@ export interface SterlingRestAccount {
   baseUrl: string;
   loginId: string;
   password: string;
+  /** STANDARD: log in for a token; BASIC: the credentials on every call (servlet.authstyle). */
+  authentication: "standard" | "basic";
   tls?: TlsClientOptions;
 }
 
@@ -25,13 +27,14 @@ export interface SterlingMqAccount {
   tls: TlsClientOptions & { cert: string; key: string };
 }
 
-export function restAccount({ values }: SterlingRestModeAccount): SterlingRestAccount {
+export function restAccount({ mode, values }: SterlingRestModeAccount): SterlingRestAccount {
   const { certificate, privateKey, ca } = values;
   const tls: TlsClientOptions = { ...(certificate && privateKey ? { cert: certificate, key: privateKey } : {}), ca };
   return {
     baseUrl: values.endpointUrl,
     loginId: values.loginId,
     password: values.password,
+    authentication: mode === REST_BASIC_MODE ? "basic" : "standard",
     ...(tls.cert || tls.ca ? { tls } : {}),
   };
 }

@@ -12,6 +12,8 @@ import { z } from "zod";
 import { accountField, accountMode, defineAccounts, type ModeAccount } from "../sdk";
 
 export const REST_MODE = "rest";
+/** servlet.authstyle=BASIC servers: Authorization: Basic on every call, no login. App Connect has no such mode. */
+export const REST_BASIC_MODE = "restBasic";
 export const MQ_MODE = "mq";
 
 const pemHelp = "PEM, with line breaks or on one line with \\n escapes (as App Connect's instructions produce).";
@@ -198,6 +200,15 @@ const restMode = accountMode({
   fields: restFields,
 });
 
+const restBasicMode = accountMode({
+  key: REST_BASIC_MODE,
+  label: "REST API (Basic)",
+  description:
+    "The Sterling OMS REST API on servers set to BASIC authentication (servlet.authstyle=BASIC): the login ID and " +
+    "password go with every call.",
+  fields: restFields,
+});
+
 const mqMode = accountMode({
   key: MQ_MODE,
   label: "IBM MQ",
@@ -208,14 +219,14 @@ const mqMode = accountMode({
 export const sterlingAccounts = defineAccounts({
   application: "IBM Sterling OMS",
   accountRequired: true,
-  modes: [restMode, mqMode],
+  modes: [restMode, mqMode, restBasicMode],
 });
 
 /** The modes that call Sterling's REST API and wait for the answer: every synchronous action, event and list. */
-export const REST_MODES = [REST_MODE] as const;
+export const REST_MODES = [REST_MODE, REST_BASIC_MODE] as const;
 
 /** The mode that puts and reads messages on IBM MQ queues: the "(async)" actions and MQ-mode events. */
 export const MQ_MODES = [MQ_MODE] as const;
 
-export type SterlingRestModeAccount = ModeAccount<typeof restMode>;
+export type SterlingRestModeAccount = ModeAccount<typeof restMode | typeof restBasicMode>;
 export type SterlingMqModeAccount = ModeAccount<typeof mqMode>;

@@ -21,21 +21,35 @@ export interface CallOptions {
   timeoutMs?: number;
 }
 
+/** The Authorization header of a BASIC account (servlet.authstyle=BASIC). */
+export function basicAuthorization(account: SterlingRestAccount): Record<string, string> {
+  const pair = Buffer.from(`${account.loginId}:${account.password}`, "utf8").toString("base64");
+  return { Authorization: `Basic ${pair}` };
+}
+
 export async function postToSterling(
   account: SterlingRestAccount,
-  session: SterlingSession,
+  session: SterlingSession | undefined,
   api: string,
   input: SterlingDocument,
   options: CallOptions,
 ): Promise<HttpResponse> {
   const url = new URL(`${account.baseUrl}/invoke/${encodeURIComponent(api)}`);
-  url.searchParams.set("_loginid", session.loginId);
-  url.searchParams.set("_token", session.token);
+  if (session) {
+    url.searchParams.set("_loginid", session.loginId);
+    url.searchParams.set("_token", session.token);
+  }
+  const credentialHeaders =
+    account.authentication === "basic"
+      ? basicAuthorization(account)
+      : session?.cookie
+        ? { Cookie: session.cookie }
+        : undefined;
   return httpRequest({
     method: "POST",
     url: url.toString(),
     headers: { "Content-Type": "application/json", Accept: "application/json" },
-    credentialHeaders: session.cookie ? { Cookie: session.cookie } : undefined,
+    credentialHeaders,
     tls: account.tls,
     body: JSON.stringify(input),
     timeoutMs: options.timeoutMs ?? CALL_TIMEOUT_MS,
@@ -70,6 +84,17 @@ export async function invokeSterling(
   options: CallOptions,
 ): Promise<Record<string, unknown>> {
   const host = new URL(account.baseUrl).host;
+  if (account.authentication === "basic") {
+    const response = await postToSterling(account, undefined, api, input, options);
+    if (response.status === 401) {
+      throw new RemoteError(
+        "REMOTE",
+        `Sterling OMS (${host}) refused the login ID or password of "${account.loginId}" (401)`,
+        { status: 401, retryable: false },
+      );
+    }
+    return readDocument(response, host, api);
+  }
   const { session, reused } = await sessionFor(account, options.signal);
   let response = await postToSterling(account, session, api, input, options);
   if (reused && isNotAuthenticated(response)) {

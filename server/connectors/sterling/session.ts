@@ -44,6 +44,15 @@ export async function login(account: SterlingRestAccount, signal: AbortSignal): 
     // The body carries the password; a redirect must not carry it anywhere else.
     followRedirects: false,
   });
+  if (response.status === 401 && /^\s*basic\b/i.test(response.headers["www-authenticate"] ?? "")) {
+    // A servlet.authstyle=BASIC server challenges every call, the login included.
+    throw new RemoteError(
+      "REMOTE",
+      `${host} uses BASIC authentication (servlet.authstyle=BASIC), not STANDARD: connect the account with ` +
+        '"REST API (Basic)"',
+      { status: 401, retryable: false },
+    );
+  }
   if (response.status === 401 || response.status === 403) {
     // Without the reply body: a server may echo what it refused.
     throw new RemoteError("REMOTE", `The Sterling server refused the login ID or password (${statusLine(response)})`, {

@@ -19,7 +19,8 @@ export const testSterlingConnection = sterlingAccounts.testConnection(({ account
 
 async function testRest(account: SterlingRestAccount, signal: AbortSignal): Promise<void> {
   const host = new URL(account.baseUrl).host;
-  const session = await login(account, signal);
+  // A BASIC account has no login: its credentials go with the call itself.
+  const session = account.authentication === "basic" ? undefined : await login(account, signal);
   const response = await postToSterling(
     account,
     session,
@@ -30,6 +31,12 @@ async function testRest(account: SterlingRestAccount, signal: AbortSignal): Prom
       timeoutMs: TEST_TIMEOUT_MS,
     },
   );
+  if (account.authentication === "basic" && response.status === 401) {
+    throw new RemoteError("REMOTE", `The Sterling server refused the login ID or password (401)`, {
+      status: 401,
+      retryable: false,
+    });
+  }
   if (isNotAuthenticated(response) || response.status === 403) {
     const said = describeSterlingErrors(readSterlingErrors(response.body));
     throw new RemoteError(

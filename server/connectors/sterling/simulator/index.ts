@@ -41,6 +41,12 @@ export interface SterlingSimulatorOptions {
   tls?: { cert: string; key: string; ca: string };
   /** Where timestamps come from; a test stops it to give many changes one Modifyts. */
   clock?: () => Date;
+  /**
+   * xapirest.properties' servlet.authstyle: STANDARD (the default: login, then _loginid and _token) or BASIC (an
+   * Authorization: Basic header on every call, login included; a call without valid credentials gets 401 with a
+   * Basic challenge, as the servlet container answers).
+   */
+  authStyle?: "STANDARD" | "BASIC";
 }
 
 export interface RecordedRequest {
@@ -86,6 +92,8 @@ export interface SterlingRestRequest {
   path: string;
   query: URLSearchParams;
   cookie?: string;
+  /** The Authorization header, read by a BASIC server. */
+  authorization?: string;
   body: string;
 }
 
@@ -184,12 +192,22 @@ export function createSterlingBackend(
     );
   }
 
+  function basicUser(authorization: string | undefined): SimulatorUser | undefined {
+    const match = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(authorization ?? "");
+    const decoded = match?.[1] ? Buffer.from(match[1], "base64").toString("utf8") : "";
+    const separator = decoded.indexOf(":");
+    if (separator < 0) return undefined;
+    const [loginId, password] = [decoded.slice(0, separator), decoded.slice(separator + 1)];
+    return options.users.find((user) => user.loginId === loginId && user.password === password);
+  }
+
   function invoke(api: string, request: SterlingRestRequest, body: unknown): SterlingRestReply {
     const session = sessions.get(request.query.get("_token") ?? "");
     const authenticated =
-      session !== undefined &&
-      session.loginId === request.query.get("_loginid") &&
-      session.sessionId === readCookie(request.cookie, "JSESSIONID");
+      options.authStyle === "BASIC" ||
+      (session !== undefined &&
+        session.loginId === request.query.get("_loginid") &&
+        session.sessionId === readCookie(request.cookie, "JSESSIONID"));
     // Observed Sterling behaviour: an unknown or foreign token is a 400 with YCP0427, not a 401.
     if (!authenticated) return faultReply(faults.notAuthenticated());
     const handler = Object.hasOwn(apis, api) ? apis[api] : undefined;
@@ -215,6 +233,9 @@ export function createSterlingBackend(
         throw faults.badInput("The request body is not valid JSON");
       }
       const api = decodeURIComponent(request.path.slice(INVOKE.length));
+      if (options.authStyle === "BASIC" && !basicUser(request.authorization)) {
+        return { status: 401, headers: { "www-authenticate": 'Basic realm="Sterling"' }, body: "" };
+      }
       const answer = api === "login" ? login(body) : invoke(api, request, body);
       calls.unshift({ at: new Date().toISOString(), api, status: answer.status });
       calls.splice(RECENT_CALLS);
@@ -265,6 +286,7 @@ export async function startSterlingSimulator(options: SterlingSimulatorOptions):
         path: url.pathname,
         query: url.searchParams,
         cookie: req.headers.cookie,
+        authorization: req.headers.authorization,
         body: text,
       });
       res.writeHead(answer.status, answer.headers).end(answer.body);
