@@ -70,6 +70,8 @@ export default defineConfig([
     files: ["**/*.{ts,tsx,js,mjs}"],
     extends: [js.configs.recommended, tseslint.configs.recommended],
     linterOptions: { reportUnusedDisableDirectives: "error" },
+    // No rule here reads JSDoc, so TypeScript need not parse it (a cheaper parse of every file).
+    languageOptions: { parserOptions: { jsDocParsingMode: "none" } },
     rules: {
       // tsc already refuses unused locals and parameters (noUnusedLocals, noUnusedParameters); no need to pay twice.
       "@typescript-eslint/no-unused-vars": "off",
