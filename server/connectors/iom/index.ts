@@ -9,6 +9,8 @@ import { listReturnRequestsAction } from "./actions/list-return-requests";
 import { listReturnablePositionsAction } from "./actions/list-returnable-positions";
 import { retrieveOrderStatesAction } from "./actions/retrieve-order-states";
 import { iomAccounts } from "./auth";
+import { orderStateToWebhookTemplate } from "./templates/order-state-to-webhook";
+import { sterlingOrderToIomTemplate } from "./templates/sterling-order-to-iom";
 import { testIomConnection } from "./test-connection";
 import { orderStateChangedTrigger } from "./triggers/order-state-changed";
 import { returnRequestChangedTrigger } from "./triggers/return-request-changed";
@@ -30,4 +32,5 @@ export const iomConnector = defineConnector({
     listReturnRequestsAction,
     checkAvailabilityAction,
   ],
+  templates: [sterlingOrderToIomTemplate, orderStateToWebhookTemplate],
 });
