@@ -1,19 +1,12 @@
 // Delete customer (async): manageCustomer with `Operation="Delete"`, on the queue its customer service reads.
 import { z } from "zod";
-import { field } from "../../../../sdk";
-import { requiredEnterpriseCodeField } from "../../../common";
+import { customerIdentityFields } from "../../customer-fields";
 import { deliveryFields, mqAction, putSterlingDocument } from "../put-document";
 
 const LABEL = "Delete customer (async)";
 
 const input = z.object({
-  customerId: z
-    .string()
-    .trim()
-    .min(1)
-    .max(40)
-    .meta(field({ title: "Customer ID", order: 1 })),
-  organizationCode: requiredEnterpriseCodeField(2),
+  ...customerIdentityFields,
   ...deliveryFields("manageCustomer"),
 });
 

@@ -3,19 +3,14 @@
 import { z } from "zod";
 import { field } from "../../../../sdk";
 import { compact } from "../../../client";
-import { additionalAttributesField, optionalText, requiredEnterpriseCodeField } from "../../../common";
+import { additionalAttributesField, optionalText } from "../../../common";
+import { customerIdentityFields } from "../../customer-fields";
 import { deliveryFields, mqAction, putSterlingDocument, withAdditional } from "../put-document";
 
 const LABEL = "Create or update customer (async)";
 
 const input = z.object({
-  customerId: z
-    .string()
-    .trim()
-    .min(1)
-    .max(40)
-    .meta(field({ title: "Customer ID", order: 1 })),
-  organizationCode: requiredEnterpriseCodeField(2),
+  ...customerIdentityFields,
   customerType: z
     .enum(["01", "02"])
     .default("02")

@@ -1,18 +1,13 @@
 // Delete organization (async): manageOrganizationHierarchy with `Operation="Delete"`, on the queue its
 // organization service reads.
 import { z } from "zod";
-import { field } from "../../../../sdk";
+import { organizationCodeField } from "../../organization-fields";
 import { deliveryFields, mqAction, putSterlingDocument } from "../put-document";
 
 const LABEL = "Delete organization (async)";
 
 const input = z.object({
-  organizationCode: z
-    .string()
-    .trim()
-    .min(1)
-    .max(40)
-    .meta(field({ title: "Organization code", order: 1 })),
+  organizationCode: organizationCodeField,
   ...deliveryFields("manageOrganizationHierarchy"),
 });
 

@@ -5,19 +5,13 @@ import { z } from "zod";
 import { field } from "../../../../sdk";
 import { compact } from "../../../client";
 import { additionalAttributesField, optionalText } from "../../../common";
+import { organizationCodeField } from "../../organization-fields";
 import { deliveryFields, mqAction, putSterlingDocument, withAdditional } from "../put-document";
 
 const LABEL = "Create or update organization (async)";
 
-const code = z
-  .string()
-  .trim()
-  .min(1)
-  .max(40)
-  .meta(field({ title: "Organization code", order: 1 }));
-
 const input = z.object({
-  organizationCode: code,
+  organizationCode: organizationCodeField,
   organizationName: optionalText("Organization name", 2, undefined, 100),
   parentOrganizationCode: optionalText("Parent organization", 3, undefined, 40),
   primaryEnterpriseKey: optionalText("Primary enterprise", 4, "The enterprise the organization belongs to.", 40),
