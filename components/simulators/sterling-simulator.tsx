@@ -202,7 +202,7 @@ export function SterlingSimulatorConsole(props: { endpointUrl: string; loginId: 
         </p>
       )}
 
-      <section className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
+      <section className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
         <h2 className="border-b border-slate-200 px-5 py-3 text-base font-semibold">Orders</h2>
         {state.isError && <p className="px-5 py-4 text-sm text-red-700">The simulator did not answer.</p>}
         <table className="w-full text-left text-sm">
@@ -237,12 +237,12 @@ export function SterlingSimulatorConsole(props: { endpointUrl: string; loginId: 
                     </span>
                   ))}
                 </td>
-                <td className="px-3 py-2 tabular-nums">
+                <td className="whitespace-nowrap px-3 py-2 tabular-nums">
                   {order.total} {order.currency}
                 </td>
                 <td className="px-3 py-2 text-xs tabular-nums text-slate-500">{order.modifyts.replace("T", " ")}</td>
                 <td className="px-5 py-2">
-                  <div className="flex justify-end gap-1">
+                  <div className="flex flex-wrap justify-end gap-1">
                     {actions.map(({ action, label, title }) => (
                       <Button
                         key={action}
