@@ -11,6 +11,7 @@ import { retrieveOrderStatesAction } from "./actions/retrieve-order-states";
 import { iomAccounts } from "./auth";
 import { orderStateToWebhookTemplate } from "./templates/order-state-to-webhook";
 import { sterlingOrderToIomTemplate } from "./templates/sterling-order-to-iom";
+import { builtInIomPreset } from "./simulator/built-in";
 import { testIomConnection } from "./test-connection";
 import { orderStateChangedTrigger } from "./triggers/order-state-changed";
 import { returnRequestChangedTrigger } from "./triggers/return-request-changed";
@@ -20,7 +21,8 @@ export const iomConnector = defineConnector({
   name: "Intershop IOM",
   description: "Export orders to Intershop Order Management, follow their state, returns and product availability.",
   icon: "store",
-  accounts: iomAccounts,
+  // The built-in simulator is offered on the Connect form only where it runs (server/boot/config.ts decides).
+  accounts: withBuiltInSimulator(),
   testConnection: testIomConnection,
   triggers: [orderStateChangedTrigger, returnRequestChangedTrigger],
   actions: [
@@ -34,3 +36,8 @@ export const iomConnector = defineConnector({
   ],
   templates: [sterlingOrderToIomTemplate, orderStateToWebhookTemplate],
 });
+
+function withBuiltInSimulator() {
+  const preset = builtInIomPreset();
+  return preset ? { ...iomAccounts, auth: { ...iomAccounts.auth, presets: [preset] } } : iomAccounts;
+}
