@@ -12,6 +12,8 @@ export interface SterlingRestAccount {
   password: string;
   /** STANDARD: log in for a token; BASIC: the credentials on every call (servlet.authstyle). */
   authentication: "standard" | "basic";
+  /** The IANA zone that dates and times without an offset are read in (UTC unless the account says otherwise). */
+  timeZone: string;
   tls?: TlsClientOptions;
 }
 
@@ -35,6 +37,7 @@ export function restAccount({ mode, values }: SterlingRestModeAccount): Sterling
     loginId: values.loginId,
     password: values.password,
     authentication: mode === REST_BASIC_MODE ? "basic" : "standard",
+    timeZone: values.timeZone,
     ...(tls.cert || tls.ca ? { tls } : {}),
   };
 }

@@ -10,6 +10,7 @@
 // mqweb user that Conflux actually connects with; the mqweb server holds the MQ connection for us.
 import { z } from "zod";
 import { accountField, accountMode, defineAccounts, type ModeAccount } from "../sdk";
+import { timeZoneValue } from "./dates";
 
 export const REST_MODE = "rest";
 /** servlet.authstyle=BASIC servers: Authorization: Basic on every call, no login. App Connect has no such mode. */
@@ -83,6 +84,15 @@ const restFields = z
       "CA certificate",
       "certificate",
       "The Sterling server's CA or self-signed certificate, when it is not publicly trusted (common on premises).",
+    ),
+    timeZone: timeZoneValue.meta(
+      accountField({
+        label: "Time zone",
+        placeholder: "UTC",
+        help:
+          "The IANA time zone (e.g. Europe/Berlin) in which dates and times without an offset are meant; " +
+          "they are sent to Sterling with this zone's offset. Empty: UTC.",
+      }),
     ),
   })
   .superRefine((values, ctx) => {

@@ -16,6 +16,7 @@ describe("Sterling connector manifest", () => {
       ["certificate", "certificate", false],
       ["privateKey", "privateKey", false],
       ["ca", "certificate", false],
+      ["timeZone", "text", false],
     ]);
     expect(mq?.key).toBe("mq");
     expect(mq?.fields.map((field) => field.key)).toEqual([

@@ -5,6 +5,7 @@ import { field } from "../../sdk";
 import { compact, invokeSterling, parseOutput } from "../client";
 import { documentTypeField, enterpriseCodeField, maximumRecordsField, optionalText, restAction } from "../common";
 import { restAccount } from "../account";
+import { sterlingDateTime } from "../dates";
 import { elementList, orderDocument } from "../documents";
 
 const LABEL = "Retrieve orders";
@@ -13,7 +14,15 @@ const dateOrDateTime = (title: string, order: number) =>
   z
     .union([z.iso.date(), z.iso.datetime({ offset: true, local: true })])
     .optional()
-    .meta(field({ title, description: "A date (2025-03-01) or date and time (2025-03-01T08:00:00Z).", order }));
+    .meta(
+      field({
+        title,
+        description:
+          "A date (2025-03-01: the whole day) or date and time (2025-03-01T08:00:00, or with an offset such as " +
+          "2025-03-01T08:00:00+01:00). Without an offset, the account's time zone applies.",
+        order,
+      }),
+    );
 
 const input = z.object({
   enterpriseCode: enterpriseCodeField(1),
@@ -37,7 +46,10 @@ const reply = z.looseObject({
   LastRecordSet: z.string().optional(),
 });
 
-function dateFilter(from: string | undefined, to: string | undefined): Record<string, string> {
+/** OrderDate is a Sterling date-time: a range is BETWEEN From/To, one end alone a GE or LE comparison. */
+function dateFilter(input: { fromOrderDate?: string; toOrderDate?: string }, zone: string): Record<string, string> {
+  const from = input.fromOrderDate && sterlingDateTime(input.fromOrderDate, zone, "from");
+  const to = input.toOrderDate && sterlingDateTime(input.toOrderDate, zone, "until");
   if (from && to) return { OrderDateQryType: "BETWEEN", FromOrderDate: from, ToOrderDate: to };
   if (from) return { OrderDateQryType: "GE", OrderDate: from };
   if (to) return { OrderDateQryType: "LE", OrderDate: to };
@@ -62,7 +74,7 @@ export const getOrderListAction = restAction({
         OrderNo: input.orderNo,
         CustomerEMailID: input.customerEmail,
         Status: input.status,
-        ...dateFilter(input.fromOrderDate, input.toOrderDate),
+        ...dateFilter(input, account.timeZone),
         MaximumRecords: String(input.maximumRecords),
       }),
       { signal: ctx.signal },

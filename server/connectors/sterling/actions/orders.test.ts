@@ -43,7 +43,7 @@ describe("Retrieve orders", () => {
       EnterpriseCode: "DEFAULT",
       DocumentType: "0001",
       OrderDateQryType: "GE",
-      OrderDate: "2025-03-01",
+      OrderDate: "2025-03-01T00:00:00+00:00",
       MaximumRecords: "1",
     });
     const shipped = await run(getOrderListAction, { status: "3700", customerEmail: "grace@example.com" });
@@ -54,6 +54,18 @@ describe("Retrieve orders", () => {
     });
     const none = await run(getOrderListAction, { orderNo: "NOPE" });
     expect(none).toEqual({ orders: [], count: 0, hasMore: false });
+  });
+
+  it("sends dates in the account's time zone, a date-only 'until' to the end of that day", async () => {
+    const account = restAccount(simulator.url, { timeZone: "Europe/Berlin" });
+    await run(getOrderListAction, { fromOrderDate: "2025-03-01T08:00:00", toOrderDate: "2025-03-31" }, { account });
+    expect(lastBody("getOrderList")).toMatchObject({
+      OrderDateQryType: "BETWEEN",
+      FromOrderDate: "2025-03-01T08:00:00+01:00",
+      ToOrderDate: "2025-03-31T23:59:59+02:00",
+    });
+    await run(getOrderListAction, { toOrderDate: "2025-03-01T08:00:00Z" }, { account });
+    expect(lastBody("getOrderList")).toMatchObject({ OrderDateQryType: "LE", OrderDate: "2025-03-01T08:00:00Z" });
   });
 
   it("needs a REST account", async () => {
