@@ -230,6 +230,59 @@ describe("Update order", () => {
     expect(missingLine.message).toMatch(/Order line 9 not found \[YFS10226\]$/);
   });
 
+  it("adds a line sent with Action CREATE beside a modified one, as getOrderDetails then shows", async () => {
+    const key = "202501010000000000000003";
+    const changed = await run(changeOrderAction, {
+      orderHeaderKey: key,
+      lineChanges: [{ primeLineNo: 1, quantity: 4 }],
+      additionalAttributes: {
+        OrderLines: {
+          OrderLine: [
+            {
+              Action: "CREATE",
+              PrimeLineNo: "7",
+              OrderedQty: "2",
+              Item: { ItemID: "SKU-2", UnitOfMeasure: "EACH" },
+              LinePriceInfo: { UnitPrice: "250.00" },
+            },
+          ],
+        },
+      },
+    });
+    expect(changed.OrderLines?.OrderLine.map((line) => [line.PrimeLineNo, line.OrderedQty])).toEqual([
+      ["1", "4"],
+      ["7", "2"],
+    ]);
+    const details = await run(getOrderDetailsAction, { orderHeaderKey: key });
+    const added = details.OrderLines?.OrderLine.find((line) => line.PrimeLineNo === "7");
+    expect(added).toMatchObject({ OrderedQty: "2", Item: { ItemID: "SKU-2" }, MaxLineStatus: "1100" });
+    expect(added?.OrderLineKey).toBeTruthy();
+    const again = await failure(
+      run(changeOrderAction, {
+        orderHeaderKey: key,
+        additionalAttributes: {
+          OrderLines: { OrderLine: [{ Action: "CREATE", PrimeLineNo: "7", OrderedQty: "1", Item: added?.Item }] },
+        },
+      }),
+    );
+    expect(again.message).toMatch(/order line 7 already exists/);
+    const unknownItem = await failure(
+      run(changeOrderAction, {
+        orderHeaderKey: key,
+        additionalAttributes: {
+          OrderLines: {
+            OrderLine: [
+              { Action: "CREATE", PrimeLineNo: "8", OrderedQty: "1", Item: { ItemID: "NOPE", UnitOfMeasure: "EACH" } },
+            ],
+          },
+        },
+      }),
+    );
+    expect(unknownItem.message).toMatch(/YFS/);
+    const afterRefusals = await run(getOrderDetailsAction, { orderHeaderKey: key });
+    expect(afterRefusals.OrderLines?.OrderLine).toHaveLength(2);
+  });
+
   it("refuses a modification that changes nothing", () => {
     const nothing = changeOrderAction.input.safeParse({ orderHeaderKey: "K" });
     expect(nothing.error?.issues.map((issue) => issue.message)).toEqual(["give line changes or additional attributes"]);

@@ -13,6 +13,7 @@ import { catalogApis } from "./catalog";
 import { customerApis } from "./customers";
 import { orderDeletionApis } from "./order-deletion";
 import { shipmentApis } from "./shipments";
+import { orderChangeApis } from "./order-changes";
 import { orderApis, seedOrder } from "./orders";
 import { organizationApis } from "./organizations";
 import { fulfilmentApis } from "./fulfilment";
@@ -73,6 +74,7 @@ export interface SterlingSimulator {
 
 const apis: Record<string, (input: unknown, state: SimulatorState) => Doc> = {
   ...orderApis,
+  ...orderChangeApis,
   ...fulfilmentApis,
   ...pageApis,
   ...catalogApis,

@@ -14,13 +14,12 @@ import {
   text,
   mintKey,
   timestamp,
-  touch,
   type Doc,
   type SimulatorState,
 } from "./state";
-import { CANCELLED, CREATED, orderLines, setLineStatus, SHIPPED, statusName, summariseOrderStatus } from "./statuses";
+import { CREATED, setLineStatus, statusName, summariseOrderStatus } from "./statuses";
 
-const quantity = z.string().regex(/^\d+(\.\d+)?$/, "must be a number");
+export const quantity = z.string().regex(/^\d+(\.\d+)?$/, "must be a number");
 
 function seededKey(sequence: number): string {
   return `20250101000000${String(sequence).padStart(10, "0")}`;
@@ -62,7 +61,7 @@ export function seedOrder(order: Doc, state: SimulatorState, key = seededKey(sta
   return seeded;
 }
 
-const identityInput = z.looseObject({
+export const identityInput = z.looseObject({
   OrderHeaderKey: attribute,
   OrderNo: attribute,
   EnterpriseCode: attribute,
@@ -156,26 +155,33 @@ function getOrderDetails(raw: unknown, state: SimulatorState): Doc {
   return findOrder(state, parseInput(identityInput, raw, "getOrderDetails"), "getOrderDetails");
 }
 
+/** A line as createOrder takes it, and changeOrder with a line's Action="CREATE". */
+export const newLineInput = z.looseObject({
+  PrimeLineNo: z.string().regex(/^\d+$/),
+  OrderedQty: quantity,
+  Item: z.looseObject({ ItemID: z.string().min(1), UnitOfMeasure: z.string().min(1) }),
+  LinePriceInfo: z.looseObject({ UnitPrice: quantity }).optional(),
+});
+
+/** Sterling refuses a line whose item (ID and unit of measure) its catalog does not hold. */
+export function checkItem(line: z.output<typeof newLineInput>, state: SimulatorState): void {
+  const known = state.items.some(
+    (item) => text(item, "ItemID") === line.Item.ItemID && text(item, "UnitOfMeasure") === line.Item.UnitOfMeasure,
+  );
+  if (state.items.length > 0 && !known) throw faults.itemNotFound();
+}
+
 const createInput = z.looseObject({
   EnterpriseCode: z.string().min(1),
   DocumentType: attribute,
   OrderNo: attribute,
   OrderLines: z.looseObject({
-    OrderLine: z
-      .array(
-        z.looseObject({
-          PrimeLineNo: z.string().regex(/^\d+$/),
-          OrderedQty: quantity,
-          Item: z.looseObject({ ItemID: z.string().min(1), UnitOfMeasure: z.string().min(1) }),
-          LinePriceInfo: z.looseObject({ UnitPrice: quantity }).optional(),
-        }),
-      )
-      .min(1),
+    OrderLine: z.array(newLineInput).min(1),
   }),
 });
 
 /** What Sterling sets itself and a caller cannot: keys, timestamps, the lock counter and the status summary. */
-const systemAttributes = [
+export const systemAttributes = [
   "OrderHeaderKey",
   "Createts",
   "Modifyts",
@@ -196,12 +202,7 @@ function createOrder(raw: unknown, state: SimulatorState): Doc {
   }
   const identity = { OrderNo: orderNo, EnterpriseCode: input.EnterpriseCode, DocumentType: documentType };
   if (filterDocs(state.orders, identity, 1).length > 0) throw faults.duplicateOrder(orderNo);
-  for (const line of input.OrderLines.OrderLine) {
-    const known = state.items.some(
-      (item) => text(item, "ItemID") === line.Item.ItemID && text(item, "UnitOfMeasure") === line.Item.UnitOfMeasure,
-    );
-    if (state.items.length > 0 && !known) throw faults.itemNotFound();
-  }
+  for (const line of input.OrderLines.OrderLine) checkItem(line, state);
   const total = input.OrderLines.OrderLine.reduce(
     (sum, line) => sum + Number(line.OrderedQty) * Number(line.LinePriceInfo?.UnitPrice ?? 0),
     0,
@@ -232,65 +233,4 @@ function createOrder(raw: unknown, state: SimulatorState): Doc {
   return order;
 }
 
-const changeInput = identityInput.extend({
-  Action: z.enum(["MODIFY", "CANCEL"]).optional(),
-  OrderLines: z
-    .looseObject({
-      OrderLine: z.array(
-        z.looseObject({
-          PrimeLineNo: z.string(),
-          SubLineNo: attribute,
-          Action: z.enum(["MODIFY", "CANCEL"]).optional(),
-          OrderedQty: quantity.optional(),
-        }),
-      ),
-    })
-    .optional(),
-});
-const notHeaderChanges = new Set<string>([
-  "OrderNo",
-  "EnterpriseCode",
-  "DocumentType",
-  "Action",
-  "OrderLines",
-  ...systemAttributes,
-]);
-
-function changeOrder(raw: unknown, state: SimulatorState): Doc {
-  const doc = parseInput(docSchema, raw, "changeOrder");
-  const input = parseInput(changeInput, doc, "changeOrder");
-  const order = findOrder(state, input, "changeOrder");
-  const lines = orderLines(order);
-  if (input.Action === "CANCEL") {
-    const status = text(order, "MaxOrderStatus");
-    if (Number(status) >= Number(SHIPPED) && status !== CANCELLED) throw faults.cannotCancel(text(order, "Status"));
-    for (const line of lines) {
-      if (text(line, "MaxLineStatus") !== CANCELLED) setLineStatus(line, CANCELLED, state);
-    }
-    summariseOrderStatus(order);
-    touch(order, state);
-    return order;
-  }
-  for (const change of input.OrderLines?.OrderLine ?? []) {
-    const subLineNo = change.SubLineNo ?? "1";
-    const line = lines.find(
-      (candidate) =>
-        text(candidate, "PrimeLineNo") === change.PrimeLineNo && text(candidate, "SubLineNo") === subLineNo,
-    );
-    if (!line) throw faults.lineNotFound(change.PrimeLineNo);
-    if (change.Action === "CANCEL") {
-      line.OrderedQty = "0";
-      setLineStatus(line, CANCELLED, state);
-    } else if (change.OrderedQty !== undefined) {
-      line.OrderedQty = change.OrderedQty;
-    }
-  }
-  for (const [key, value] of Object.entries(doc)) {
-    if (!notHeaderChanges.has(key) && !key.startsWith("Modification")) order[key] = value;
-  }
-  if (lines.length > 0) summariseOrderStatus(order);
-  touch(order, state);
-  return order;
-}
-
-export const orderApis = { getOrderList, getOrderDetails, createOrder, changeOrder };
+export const orderApis = { getOrderList, getOrderDetails, createOrder };
