@@ -21,33 +21,12 @@ import {
 } from "../common";
 import { restAccount } from "../account";
 import { orderDocument } from "../documents";
+import { orderLine } from "../order-lines";
 
 const LABEL = "Create order";
 
-const line = z
-  .object({
-    itemId: z
-      .string()
-      .trim()
-      .min(1)
-      .max(40)
-      .meta(field({ title: "Item ID" })),
-    unitOfMeasure: z
-      .string()
-      .trim()
-      .min(1)
-      .max(40)
-      .default("EACH")
-      .meta(field({ title: "Unit of measure", placeholder: "EACH" })),
-    quantity: z
-      .number()
-      .positive()
-      .meta(field({ title: "Quantity" })),
-    unitPrice: z
-      .number()
-      .nonnegative()
-      .optional()
-      .meta(field({ title: "Unit price" })),
+const line = orderLine
+  .extend({
     shipNode: z
       .string()
       .trim()

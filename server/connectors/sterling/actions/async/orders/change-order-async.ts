@@ -12,7 +12,7 @@ import {
   orderIdentityFields,
 } from "../../../common";
 import { deliveryFields, mqAction, putSterlingDocument, withAdditional } from "../put-document";
-import { orderLine, orderLinesElement, personInfo, shipToAddress } from "./order-lines";
+import { orderLine, orderLinesElement, personInfo, shipToAddress } from "../../../order-lines";
 
 const LABEL = "Update order (async)";
 

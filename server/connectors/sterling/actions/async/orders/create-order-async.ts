@@ -11,7 +11,7 @@ import {
   requiredEnterpriseCodeField,
 } from "../../../common";
 import { deliveryFields, mqAction, putSterlingDocument, withAdditional } from "../put-document";
-import { orderLine, orderLinesElement, personInfo, shipToAddress } from "./order-lines";
+import { orderLine, orderLinesElement, personInfo, shipToAddress } from "../../../order-lines";
 
 const LABEL = "Create order (async)";
 

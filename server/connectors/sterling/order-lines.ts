@@ -1,7 +1,7 @@
-// The order lines and ship-to address the order messages carry, in the form createOrder and changeOrder read them.
+// The order lines and ship-to address orders carry, in the form createOrder and changeOrder read them (sync and async).
 import { z } from "zod";
-import { field } from "../../../../sdk";
-import { compact, type SterlingDocument } from "../../../client";
+import { field } from "../sdk";
+import { compact, type SterlingDocument } from "./client";
 
 export const orderLine = z
   .object({
