@@ -142,14 +142,9 @@ async function handle(request: Request, webhookId: string, deps: WebhookDeps): P
       .noteTriggerFired(deps.db, state.flowId, receivedAt)
       .catch((error: unknown) => console.error(`[conflux] webhook ${webhookId}: could not note the run:`, error));
   }
-  try {
-    await sendOrLeaveToReaper(await deps.queue(), run.id);
-  } catch (error) {
-    // No queue at all (the database is down?): the run is saved, and the reaper sends its job once it can.
-    console.error(
-      `[conflux] run ${run.id} is saved but the queue is unavailable (the reaper will retry): ${String(error)}`,
-    );
-  }
+  // The queue is asked for only when no local slot takes the run; a queue that cannot start is logged there and
+  // the saved run is left to the reaper.
+  await sendOrLeaveToReaper(deps.queue, run.id);
   if (!settings.hasRespond) return jsonAnswer(202, { runId: run.id }, run.id);
   return awaitRunResponse(deps.db, run.id, {
     timeoutMs: settings.config.responseTimeoutMs,
