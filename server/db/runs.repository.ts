@@ -138,6 +138,16 @@ export async function findRunForReplay(db: DbOrTx, workspaceId: string, id: stri
 export type ReplaySource = NonNullable<Awaited<ReturnType<typeof findRunForReplay>>>;
 
 /** Creates the replaying run, queued, with the steps it starts from already succeeded (the executor skips them). */
+/**
+ * The run that already replays `runId`, read after locking the source run's row, so that two callers replaying the
+ * same run at once (two tabs, a double click on a bulk replay) are served one after the other and the second sees
+ * the first's replay. Call inside the transaction that inserts the replay.
+ */
+export async function lockReplayOf(tx: DbOrTx, runId: string): Promise<{ id: string } | null> {
+  await tx.$queryRaw`SELECT id FROM "Run" WHERE id = ${runId} FOR UPDATE`;
+  return tx.run.findFirst({ where: { replayOfRunId: runId }, select: { id: true } });
+}
+
 export async function insertReplayRun(
   db: DbOrTx,
   source: ReplaySource,

@@ -44,7 +44,7 @@ export async function replayRun(
   db: Db,
   queue: QueueSource,
   workspaceId: string,
-  args: { id: string; from: ReplayFrom; version: ReplayVersion },
+  args: { id: string; from: ReplayFrom; version: ReplayVersion; onlyOnce?: boolean },
 ): Promise<{ runId: string }> {
   const source = await runs.findRunForReplay(db, workspaceId, args.id);
   if (!source) throw new NotFoundError("The run");
@@ -55,7 +55,12 @@ export async function replayRun(
   if (!target) throw new ConflictError("This flow has no published version to replay on. Start the flow first.");
   const steps = args.from === "failedStep" ? stepsBeforeFailure(source, target) : [];
 
-  const run = await db.$transaction((tx) => runs.insertReplayRun(tx, source, target.id, steps));
+  const run = await db.$transaction(async (tx) => {
+    // A bulk replay never replays a run twice: that would send its order twice.
+    const earlier = args.onlyOnce ? await runs.lockReplayOf(tx, source.id) : null;
+    if (earlier) throw new ConflictError(`Already replayed by run ${earlier.id.slice(0, 8)}.`);
+    return runs.insertReplayRun(tx, source, target.id, steps);
+  });
   await sendOrLeaveToReaper(queue, run.id);
   return { runId: run.id };
 }

@@ -25,9 +25,12 @@ async function actOn(db: Db, queue: QueueSource, workspaceId: string, action: Bu
     return {};
   }
   // A run replayed once (say by an earlier bulk replay) is not replayed again: that would run the order twice.
-  const earlier = await db.run.findFirst({ where: { workspaceId, replayOfRunId: id }, select: { id: true } });
-  if (earlier) throw new ConfluxError("CONFLICT", `Already replayed by run ${earlier.id.slice(0, 8)}.`);
-  const { runId } = await replayRun(db, queue, workspaceId, { id, from: "failedStep", version: "same" });
+  const { runId } = await replayRun(db, queue, workspaceId, {
+    id,
+    from: "failedStep",
+    version: "same",
+    onlyOnce: true,
+  });
   return { replayRunId: runId };
 }
 
