@@ -60,7 +60,11 @@ const columns = Prisma.sql`r.id, r."flowId", f.name AS "flowName", r.status::tex
   r."replayOfRunId"`;
 
 /** Where a page ends: the sort value of its last row and its id. */
-export const runCursorSchema = z.object({ v: z.union([z.string(), z.number()]), id: z.string() });
+// The sort value is a creation time (ISO) or a duration in ms; anything else is refused before it reaches SQL.
+export const runCursorSchema = z.object({
+  v: z.union([z.iso.datetime(), z.number().int().nonnegative()]),
+  id: z.string(),
+});
 export type RunCursor = z.infer<typeof runCursorSchema>;
 
 export async function listRunPage(

@@ -218,6 +218,20 @@ describe("the run list", () => {
     expect(second.items.map((run) => run.durationMs)).toEqual([800, 700, 600]);
   });
 
+  it("refuses a forged or mismatched page cursor with a clear message instead of a server error", async () => {
+    const forged = (cursor: unknown) => Buffer.from(JSON.stringify(cursor)).toString("base64url");
+    const started = await searchRuns(t.db, workspaceId, { filter: {}, sort: "started", limit: 3 });
+    for (const [sort, cursor] of [
+      ["started", forged({ v: "not a date", id: "x" })],
+      ["duration", forged({ v: 1.5, id: "x" })],
+      ["duration", started.nextCursor ?? ""],
+    ] as const) {
+      await expect(searchRuns(t.db, workspaceId, { filter: {}, sort, limit: 3, cursor })).rejects.toThrow(
+        "The page cursor is not valid: reload the list.",
+      );
+    }
+  });
+
   it("filters by status and error text, treating % and _ literally", async () => {
     const failed = await searchRuns(t.db, workspaceId, {
       filter: { status: "failed", error: "503" },

@@ -24,12 +24,18 @@ function encodeCursor(cursor: history.RunCursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString("base64url");
 }
 
-function decodeCursor(raw: string): history.RunCursor {
+function decodeCursor(raw: string, sort: RunSort): history.RunCursor {
+  let cursor: history.RunCursor;
   try {
-    return history.runCursorSchema.parse(JSON.parse(Buffer.from(raw, "base64url").toString("utf8")));
+    cursor = history.runCursorSchema.parse(JSON.parse(Buffer.from(raw, "base64url").toString("utf8")));
   } catch {
     throw new ValidationError("The page cursor is not valid: reload the list.");
   }
+  // A cursor from the other sort (an old link) would compare a time with a duration.
+  if (typeof cursor.v !== (sort === "duration" ? "number" : "string")) {
+    throw new ValidationError("The page cursor is not valid: reload the list.");
+  }
+  return cursor;
 }
 
 export async function searchRuns(
@@ -41,7 +47,7 @@ export async function searchRuns(
     filter: queryFilterOf(input.filter),
     sort: input.sort,
     limit: input.limit,
-    cursor: input.cursor ? decodeCursor(input.cursor) : undefined,
+    cursor: input.cursor ? decodeCursor(input.cursor, input.sort) : undefined,
   });
   return { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null };
 }
