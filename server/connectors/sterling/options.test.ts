@@ -1,11 +1,13 @@
 // The lists the designer loads from Sterling (enterprises, ship nodes) against the simulator, run as the server runs
 // them: through the SDK's runOptionsLoader, with its deadline and checks.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { runOptionsLoader, type ActionAccount } from "../sdk";
 import { sampleData } from "./simulator/fixtures";
 import { startSterlingSimulator, type SterlingSimulator } from "./simulator";
 import { failure, mqAccount, restAccount } from "@/test/connectors/sterling";
 import { sterlingOptionsLoaders } from "./options";
+import { getOrderListAction } from "./actions/get-order-list";
 
 let sterling: SterlingSimulator;
 
@@ -14,7 +16,10 @@ beforeAll(async () => {
 });
 afterAll(() => sterling.close());
 
-function load(key: "enterprises" | "shipNodes", account: Omit<ActionAccount, "id"> = restAccount(sterling.url)) {
+function load(
+  key: "enterprises" | "shipNodes" | "orderStatuses",
+  account: Omit<ActionAccount, "id"> = restAccount(sterling.url),
+) {
   const loader = sterlingOptionsLoaders[key];
   if (!loader) throw new Error(`no loader ${key}`);
   return runOptionsLoader(loader, { account: { id: "acc-1", ...account }, values: {}, systemName: "IBM Sterling OMS" });
@@ -48,6 +53,18 @@ describe("Sterling options loaders", () => {
     } finally {
       sterling.restoreApi("getOrganizationList");
     }
+  });
+
+  it("offers the default pipeline's order statuses to Retrieve orders' status filter, for any account", async () => {
+    const calls = sterling.requests.length;
+    const statuses = await load("orderStatuses", mqAccount(sterling.url));
+    expect(statuses.map((option) => option.value)).toEqual(
+      expect.arrayContaining(["1100", "1300", "1500", "3200", "3350", "3700", "9000"]),
+    );
+    expect(statuses.find((option) => option.value === "3350")?.label).toBe("3350 Included In Shipment");
+    expect(sterling.requests.length).toBe(calls);
+    const statusField = z.toJSONSchema(getOrderListAction.input, { io: "input" }).properties?.status;
+    expect(JSON.stringify(statusField)).toContain('"orderStatuses"');
   });
 
   it("refuses an MQ account, which cannot ask Sterling for a list", async () => {

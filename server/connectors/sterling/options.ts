@@ -7,6 +7,7 @@ import { restAccount } from "./account";
 import { REST_MODES, sterlingAccounts, type SterlingRestModeAccount } from "./auth";
 import { invokeSterling, parseOutput } from "./client";
 import { elementList } from "./documents";
+import { orderStatusesLoader } from "./statuses";
 
 /** Installations with more organizations than this are better served by typing the code. */
 const MAXIMUM_RECORDS = "500";
@@ -45,4 +46,5 @@ export const sterlingOptionsLoaders: Record<string, OptionsLoader> = {
     modes: REST_MODES,
     load: ({ account, signal }) => organizations(account, "IsNode", signal),
   }),
+  orderStatuses: orderStatusesLoader,
 };

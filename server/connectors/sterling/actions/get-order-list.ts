@@ -29,7 +29,21 @@ const input = z.object({
   documentType: documentTypeField(2),
   orderNo: optionalText("Order number", 3, undefined, 40),
   customerEmail: optionalText("Customer e-mail", 4, undefined, 150),
-  status: optionalText("Status code", 5, "Only orders in this status, e.g. 1100 (Created) or 3700 (Shipped).", 15),
+  status: z
+    .string()
+    .trim()
+    .max(15)
+    .optional()
+    .meta(
+      field({
+        title: "Status code",
+        description:
+          "Only orders in this status, e.g. 1100 (Created) or 3700 (Shipped); type a status your pipeline adds.",
+        placeholder: "1100",
+        options: "orderStatuses",
+        order: 5,
+      }),
+    ),
   fromOrderDate: dateOrDateTime("Ordered from", 6),
   toOrderDate: dateOrDateTime("Ordered until", 7),
   maximumRecords: maximumRecordsField(8),
