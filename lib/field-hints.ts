@@ -20,6 +20,10 @@
 //                                   from the remote system for the account chosen on the step and offers them in a
 //                                   combobox. The user may still type any value or template, so keep the field a
 //                                   plain string. The manifest lists the connector's loaders under `optionLists`.
+//   x-conflux-overlaps     object   { <key of this object field's value>: <sibling field> } for a free-form object
+//                                   merged into the request beside the form (Sterling's "Additional attributes"):
+//                                   the sibling sets the same key, so the designer reports a problem when both are
+//                                   filled (the form's value wins at run time).
 //
 // Keys on the root of an operation's input schema:
 //   x-conflux-panel        string   one of OperationPanel below: a section the step panel shows above the fields
@@ -62,6 +66,7 @@ export const fieldHintKeys = {
   order: "x-conflux-order",
   enumLabels: "x-conflux-enumLabels",
   options: "x-conflux-options",
+  overlaps: "x-conflux-overlaps",
 } as const;
 
 /** The JSON Schema key each operation hint travels under. */
@@ -79,6 +84,8 @@ export interface FieldHints {
   enumLabels?: Record<string, string>;
   /** The key of one of the connector's options loaders: the choices are loaded for the chosen account. */
   options?: string;
+  /** For a free-form object field: which of its keys a sibling form field also sets ({ OrderNo: "orderNo" }). */
+  overlaps?: Record<string, string>;
 }
 
 export interface OperationHints {
@@ -96,6 +103,7 @@ export const fieldHintsJsonSchema = z.object({
   [fieldHintKeys.order]: z.number().optional(),
   [fieldHintKeys.enumLabels]: z.record(z.string(), z.string()).optional(),
   [fieldHintKeys.options]: z.string().optional(),
+  [fieldHintKeys.overlaps]: z.record(z.string(), z.string()).optional(),
 });
 
 const operationHintsJsonSchema = z.object({ [operationHintKeys.panel]: z.enum(operationPanels).optional() });
@@ -111,6 +119,7 @@ export function fieldMeta(hints: FieldHints): GlobalMeta {
     ...(hints.order !== undefined ? { [fieldHintKeys.order]: hints.order } : {}),
     ...(hints.enumLabels ? { [fieldHintKeys.enumLabels]: hints.enumLabels } : {}),
     ...(hints.options ? { [fieldHintKeys.options]: hints.options } : {}),
+    ...(hints.overlaps ? { [fieldHintKeys.overlaps]: hints.overlaps } : {}),
   };
 }
 

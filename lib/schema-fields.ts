@@ -22,6 +22,8 @@ export interface FieldSpec {
   httpBody?: true;
   /** The connector's options loader (manifest `optionLists`): choices loaded for the chosen account, typing allowed. */
   optionsLoader?: string;
+  /** A free-form object merged beside the form: its keys that a sibling field also sets, by that field's name. */
+  overlaps?: Record<string, string>;
   /** A "group" (an object with declared properties): its sub-fields, described like top-level fields. */
   fields?: FieldSpec[];
   /** A "list" (an array with a declared item type): one item, a "group" for objects or a single value otherwise. */
@@ -129,6 +131,7 @@ export function describeFields(schema: JsonSchema | undefined): FieldSpec[] {
       defaultValue: value.default,
       ...(value[fieldHintKeys.widget] === "httpBody" ? { httpBody: true as const } : {}),
       ...(value[fieldHintKeys.options] ? { optionsLoader: value[fieldHintKeys.options] } : {}),
+      ...(value[fieldHintKeys.overlaps] ? { overlaps: value[fieldHintKeys.overlaps] } : {}),
       ...describeStructure(value),
     };
     return [{ spec, order: value[fieldHintKeys.order] ?? 1000 + index }];

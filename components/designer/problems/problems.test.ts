@@ -39,6 +39,44 @@ describe("computeProblems", () => {
     expect(messages("{{ trigger.lines }}")).toEqual([]);
   });
 
+  it("reports Additional attributes that set what a filled form field sets, and nothing else", () => {
+    const overlaps = (operation: string, inputs: Record<string, unknown>) => {
+      const { graph } = appendStep(emptyFlowGraph(), { connectorId: "sterling", operation, inputs });
+      return (computeProblems(graph, manifest).get(`sterling_${operation}_1`) ?? []).filter((message) =>
+        message.includes("also sets"),
+      );
+    };
+    const line = [{ itemId: "SKU-1", quantity: 1 }];
+    expect(
+      overlaps("createOrder", {
+        enterpriseCode: "DEFAULT",
+        orderNo: "A-1",
+        lines: line,
+        additionalAttributes: { OrderNo: "A-2", EnterpriseCode: "", OrderType: "ShipToHome", DocumentType: "0003" },
+      }),
+    ).toEqual([
+      '"Additional attributes" sets OrderNo, which the filled field "Order number" also sets: remove one (the field wins)',
+      '"Additional attributes" sets DocumentType, which the filled field "Document type" also sets: remove one (the field wins)',
+    ]);
+    expect(
+      overlaps("createOrder", {
+        enterpriseCode: "DEFAULT",
+        lines: line,
+        additionalAttributes: { CustomerEMailID: "a@example.com", PriceInfo: { Currency: "EUR" } },
+      }),
+    ).toEqual([]);
+    expect(
+      overlaps("changeOrder", {
+        orderHeaderKey: "K1",
+        reasonText: "{{ trigger.reason }}",
+        additionalAttributes: { ModificationReasonText: "Late", CustomerPONo: "PO-42" },
+      }),
+    ).toEqual([
+      '"Additional attributes" sets ModificationReasonText, which the filled field "Reason" also sets: remove one (the field wins)',
+    ]);
+    expect(overlaps("changeOrder", { orderHeaderKey: "K1", additionalAttributes: "{{ trigger.extra }}" })).toEqual([]);
+  });
+
   it("reports an unconnected step", () => {
     let { graph } = appendStep(emptyFlowGraph(), { connectorId: "core", operation: "log", inputs: { message: "hi" } });
     expect(computeProblems(graph, manifest).size).toBe(0);

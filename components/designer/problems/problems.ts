@@ -5,7 +5,7 @@ import { type ConnectorManifest, resolveOperation } from "@/lib/connector-manife
 import { checkTemplates } from "@/lib/expressions";
 import type { FlowGraph } from "@/lib/flow-graph";
 import { findStructureProblems } from "@/lib/flow-structure";
-import { describeFields, findMissing } from "@/lib/schema-fields";
+import { describeFields, findMissing, type FieldSpec } from "@/lib/schema-fields";
 import { designerExpressions } from "@/lib/template-check";
 import { referencedSteps } from "@/lib/templates";
 
@@ -39,9 +39,9 @@ export function computeProblems(
       add(node.id, `Unknown ${node.type === "trigger" ? "event" : "action"} ${node.connectorId}.${node.operation}`);
       continue;
     }
-    for (const field of findMissing(describeFields(resolved.operation.inputSchema), node.inputs)) {
-      add(node.id, `${field.label} is required`);
-    }
+    const fields = describeFields(resolved.operation.inputSchema);
+    for (const field of findMissing(fields, node.inputs)) add(node.id, `${field.label} is required`);
+    for (const message of overlapProblems(fields, node.inputs)) add(node.id, message);
     if (node.accountId === undefined && resolved.connector.auth?.accountRequired) add(node.id, "Choose an account");
     const account =
       node.accountId === undefined ? undefined : accounts?.find((candidate) => candidate.id === node.accountId);
@@ -60,6 +60,31 @@ export function computeProblems(
   // Missing or impossible paths (an If without branches, an error path without the error setting), as Start says.
   for (const problem of findStructureProblems(graph)) add(problem.nodeId, problem.message);
   return problems;
+}
+
+const isFilled = (value: unknown) =>
+  value !== undefined && value !== null && value !== "" && !(Array.isArray(value) && value.length === 0);
+
+/**
+ * Keys of a free-form object (Sterling's "Additional attributes") that a filled form field also sets, as its
+ * `overlaps` hint declares: the form's value wins at run time, so the object's value would be silently replaced.
+ */
+export function overlapProblems(fields: readonly FieldSpec[], inputs: Record<string, unknown>): string[] {
+  return fields.flatMap((field) => {
+    const value = inputs[field.name];
+    if (!field.overlaps || typeof value !== "object" || value === null || Array.isArray(value)) return [];
+    return Object.keys(value).flatMap((key) => {
+      const sibling = field.overlaps?.[key];
+      const siblingField = fields.find((candidate) => candidate.name === sibling);
+      // A sibling left at its default (Document type 0001) still sets the attribute at run time.
+      const siblingValue = sibling === undefined ? undefined : (inputs[sibling] ?? siblingField?.defaultValue);
+      if (!sibling || !isFilled(value[key as keyof typeof value]) || !isFilled(siblingValue)) return [];
+      return [
+        `"${field.title}" sets ${key}, which the filled field "${siblingField?.title ?? sibling}" also sets: ` +
+          "remove one (the field wins)",
+      ];
+    });
+  });
 }
 
 /** Syntax errors (as Start words them) and references to missing steps in every `{{ }}` of a node's inputs. */

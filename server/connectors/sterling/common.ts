@@ -72,16 +72,28 @@ export const optionalText = (title: string, order: number, description?: string,
   z.string().trim().max(max).optional().meta(field({ title, description, order }));
 
 /** Further attributes a user may add to a Sterling input document, for what the form does not ask for. */
-export const additionalAttributesField = (order: number, api: string, example: string) =>
+/**
+ * `overlaps`: the attributes a form field of the action also sets ({ OrderNo: "orderNo" }), so the designer reports
+ * both filled as a problem; the filled field wins at run time.
+ */
+export const additionalAttributesField = (
+  order: number,
+  api: string,
+  example: string,
+  overlaps?: Record<string, string>,
+) =>
   z
     .record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, "must be a Sterling attribute or element name"), z.unknown())
     .optional()
     .meta(
       field({
         title: "Additional attributes",
-        description: `Further attributes or elements of Sterling's ${api} input, merged in; e.g. ${example}.`,
+        description:
+          `Further attributes or elements of Sterling's ${api} input, merged in; e.g. ${example}.` +
+          (overlaps ? ` A filled form field wins over ${Object.keys(overlaps).join(", ")} given here.` : ""),
         widget: "json",
         order,
+        overlaps,
       }),
     );
 
@@ -154,6 +166,14 @@ function mergeInto(base: SterlingDocument, form: Record<string, FormValue>, path
 function isElement(value: SterlingValue): value is SterlingDocument {
   return typeof value === "object" && !Array.isArray(value);
 }
+
+/** The order attributes the identity fields set, for an Additional attributes field's `overlaps`. */
+export const orderIdentityOverlaps = {
+  OrderHeaderKey: "orderHeaderKey",
+  OrderNo: "orderNo",
+  EnterpriseCode: "enterpriseCode",
+  DocumentType: "documentType",
+};
 
 /** The order a step names: by header key, or by order number within enterprise and document type. */
 export const orderIdentityFields = {

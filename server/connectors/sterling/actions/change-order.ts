@@ -15,6 +15,7 @@ import {
   optionalText,
   orderIdentity,
   orderIdentityFields,
+  orderIdentityOverlaps,
   restAction,
 } from "../common";
 import { restAccount } from "../account";
@@ -72,7 +73,12 @@ const input = z
           order: 8,
         }),
       ),
-    additionalAttributes: additionalAttributesField(9, "changeOrder", '{ "CustomerPONo": "PO-42" }'),
+    additionalAttributes: additionalAttributesField(9, "changeOrder", '{ "CustomerPONo": "PO-42" }', {
+      ...orderIdentityOverlaps,
+      Action: "action",
+      ModificationReasonCode: "reasonCode",
+      ModificationReasonText: "reasonText",
+    }),
   })
   .superRefine((value, ctx) => {
     checkOrderIdentity(value, ctx);

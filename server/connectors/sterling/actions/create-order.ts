@@ -83,7 +83,13 @@ const input = z.object({
       order: 8,
     }),
   ),
-  additionalAttributes: additionalAttributesField(9, "createOrder", '{ "OrderType": "ShipToHome" }'),
+  additionalAttributes: additionalAttributesField(9, "createOrder", '{ "OrderType": "ShipToHome" }', {
+    EnterpriseCode: "enterpriseCode",
+    DocumentType: "documentType",
+    OrderNo: "orderNo",
+    SellerOrganizationCode: "sellerOrganizationCode",
+    CustomerEMailID: "customerEmail",
+  }),
 });
 
 function personInfo(value: z.output<typeof person> | undefined): SterlingDocument | undefined {
