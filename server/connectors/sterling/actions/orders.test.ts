@@ -279,8 +279,19 @@ describe("Update order", () => {
       }),
     );
     expect(unknownItem.message).toMatch(/YFS/);
+    const halfRefused = await failure(
+      run(changeOrderAction, {
+        orderHeaderKey: key,
+        lineChanges: [
+          { primeLineNo: 1, quantity: 9 },
+          { primeLineNo: 9, quantity: 1 },
+        ],
+      }),
+    );
+    expect(halfRefused.message).toMatch(/Order line 9 not found/);
     const afterRefusals = await run(getOrderDetailsAction, { orderHeaderKey: key });
     expect(afterRefusals.OrderLines?.OrderLine).toHaveLength(2);
+    expect(afterRefusals.OrderLines?.OrderLine[0]).toMatchObject({ PrimeLineNo: "1", OrderedQty: "4" });
   });
 
   it("refuses a modification that changes nothing", () => {

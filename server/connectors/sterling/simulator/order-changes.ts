@@ -62,8 +62,10 @@ function createLine(raw: unknown, order: Doc, lines: Doc[], state: SimulatorStat
 function changeOrder(raw: unknown, state: SimulatorState): Doc {
   const doc = parseInput(docSchema, raw, "changeOrder");
   const input = parseInput(changeInput, doc, "changeOrder");
-  const order = findOrder(state, input, "changeOrder");
-  if (input.Action === "CANCEL") return cancelOrder(order, state);
+  const stored = findOrder(state, input, "changeOrder");
+  if (input.Action === "CANCEL") return cancelOrder(stored, state);
+  // Sterling changes an order in one transaction: a refused line leaves every other change of the call undone.
+  const order = structuredClone(stored);
   const lines = orderLines(order);
   for (const change of input.OrderLines?.OrderLine ?? []) {
     if (change.Action === "CREATE") {
@@ -89,7 +91,8 @@ function changeOrder(raw: unknown, state: SimulatorState): Doc {
   }
   if (lines.length > 0) summariseOrderStatus(order);
   touch(order, state);
-  return order;
+  for (const key of Object.keys(stored)) delete stored[key];
+  return Object.assign(stored, order);
 }
 
 export const orderChangeApis = { changeOrder };
