@@ -95,3 +95,9 @@ export async function setFlowStopped(db: DbOrTx, workspaceId: string, id: string
 export async function findFlowRunState(db: DbOrTx, workspaceId: string, id: string) {
   return db.flow.findFirst({ where: { id, workspaceId }, select: { status: true, publishedVersionId: true } });
 }
+
+/** The template a flow's runs take their business key from, when the flow names one. */
+export async function findBusinessKeyExpression(db: DbOrTx, flowId: string): Promise<string | null> {
+  const flow = await db.flow.findUnique({ where: { id: flowId }, select: { businessKeyExpression: true } });
+  return flow?.businessKeyExpression ?? null;
+}

@@ -6,6 +6,8 @@ import { flowGraphSchema } from "@/lib/flow-graph";
 import { stringify } from "@/lib/expressions";
 import { findOperation } from "../connectors";
 import type { DbOrTx } from "../db/client";
+import { findBusinessKeyExpression } from "../db/flows.repository";
+import { findVersionGraph } from "../db/versions.repository";
 import { resolveTemplate } from "./expressions";
 
 export const MAX_BUSINESS_KEY_LENGTH = 200;
@@ -17,7 +19,7 @@ const MAX_CACHED_VERSIONS = 2000;
 async function triggerSuggestion(db: DbOrTx, flowVersionId: string): Promise<string | null> {
   const cached = suggestionByVersion.get(flowVersionId);
   if (cached !== undefined) return cached;
-  const version = await db.flowVersion.findUnique({ where: { id: flowVersionId }, select: { graph: true } });
+  const version = await findVersionGraph(db, flowVersionId);
   const graph = flowGraphSchema.safeParse(version?.graph);
   const node = graph.success ? graph.data.nodes.find((candidate) => candidate.type === "trigger") : undefined;
   const found = node ? findOperation(node.connectorId, node.operation) : undefined;
@@ -32,8 +34,7 @@ export async function businessKeyTemplate(
   db: DbOrTx,
   run: { flowId: string; flowVersionId: string },
 ): Promise<string | null> {
-  const flow = await db.flow.findUnique({ where: { id: run.flowId }, select: { businessKeyExpression: true } });
-  return flow?.businessKeyExpression ?? (await triggerSuggestion(db, run.flowVersionId));
+  return (await findBusinessKeyExpression(db, run.flowId)) ?? (await triggerSuggestion(db, run.flowVersionId));
 }
 
 /** The key a template gives for this trigger data: text, trimmed and cut to length; null when it gives nothing. */
