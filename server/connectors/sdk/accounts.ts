@@ -2,9 +2,10 @@
 // (`accountField`) for the Connect form. From one declaration come the plain form description the manifest sends to
 // the browser (lib/account-fields.ts), the check of values on save, and a typed account for every action, trigger,
 // options loader and connection test, so no connector re-parses a string-keyed record or re-writes a mode check.
-import { z, type GlobalMeta } from "zod";
-import { accountFieldTypes, type AccountField, type ConnectionMode, type ConnectorAuth } from "@/lib/account-fields";
+import type { z } from "zod";
+import type { ConnectionMode, ConnectorAuth } from "@/lib/account-fields";
 import { ConfluxError } from "@/lib/errors";
+import { describeField } from "./account-field-hints";
 import { defineAction, definePollingTrigger } from "./define";
 import type { OptionsLoader, OptionsLoaderArgs } from "./options";
 import type {
@@ -17,36 +18,7 @@ import type {
   TestConnectionArgs,
 } from "./types";
 
-const ACCOUNT_FIELD = "x-conflux-accountField";
-
-export interface AccountFieldHints {
-  label: string;
-  /** How the form shows and checks the value. A z.enum is a `select` whatever this says; default `text`. */
-  type?: Exclude<(typeof accountFieldTypes)[number], "select">;
-  help?: string;
-  placeholder?: string;
-  /** Labels of a z.enum's values where the value itself is not what users read. */
-  optionLabels?: Record<string, string>;
-}
-
-/** The `.meta()` of an account field: `z.string().meta(accountField({ label: "Password", type: "secret" }))`. */
-export function accountField(hints: AccountFieldHints): GlobalMeta {
-  return {
-    title: hints.label,
-    ...(hints.help ? { description: hints.help } : {}),
-    [ACCOUNT_FIELD]: {
-      ...(hints.type ? { type: hints.type } : {}),
-      ...(hints.placeholder ? { placeholder: hints.placeholder } : {}),
-      ...(hints.optionLabels ? { optionLabels: hints.optionLabels } : {}),
-    },
-  };
-}
-
-const storedHints = z.object({
-  type: z.enum(accountFieldTypes).optional(),
-  placeholder: z.string().optional(),
-  optionLabels: z.record(z.string(), z.string()).optional(),
-});
+export { accountField, type AccountFieldHints } from "./account-field-hints";
 
 /** One way of connecting an account. Values are saved as strings, so every field must accept a string. */
 export interface AccountMode<Key extends string = string, Fields extends z.ZodObject = z.ZodObject> {
@@ -267,48 +239,5 @@ function describeMode(mode: AccountMode): ConnectionMode {
     label: mode.label,
     ...(mode.description ? { description: mode.description } : {}),
     fields: Object.entries(shape).map(([key, schema]) => describeField(mode.key, key, schema)),
-  };
-}
-
-/** Reads the form description of one field from its zod schema: hints, optional or defaulted, enum options. */
-function describeField(modeKey: string, key: string, schema: z.ZodType): AccountField {
-  let current: z.core.$ZodType = schema;
-  let required = true;
-  let defaultValue: string | undefined;
-  let title: string | undefined;
-  let help: string | undefined;
-  let hints: z.output<typeof storedHints> | undefined;
-  for (let depth = 0; depth < 8; depth++) {
-    const meta = z.globalRegistry.get(current);
-    if (meta) {
-      title ??= typeof meta.title === "string" ? meta.title : undefined;
-      help ??= typeof meta.description === "string" ? meta.description : undefined;
-      hints ??= storedHints.safeParse(meta[ACCOUNT_FIELD]).data;
-    }
-    if (current instanceof z.ZodOptional) {
-      required = false;
-      current = current.unwrap();
-    } else if (current instanceof z.ZodDefault) {
-      const value: unknown = current.def.defaultValue;
-      if (typeof value === "string") defaultValue = value;
-      current = current.unwrap();
-    } else if (current instanceof z.ZodPipe) {
-      current = current.in;
-    } else break;
-  }
-  if (!title) throw new Error(`account mode "${modeKey}" field "${key}" has no accountField({ label }) hints`);
-  const options =
-    current instanceof z.ZodEnum
-      ? current.options.map((value) => ({ value: String(value), label: hints?.optionLabels?.[value] ?? String(value) }))
-      : undefined;
-  return {
-    key,
-    label: title,
-    type: options ? "select" : (hints?.type ?? "text"),
-    required,
-    ...(help ? { help } : {}),
-    ...(hints?.placeholder ? { placeholder: hints.placeholder } : {}),
-    ...(defaultValue !== undefined ? { default: defaultValue } : {}),
-    ...(options ? { options } : {}),
   };
 }
