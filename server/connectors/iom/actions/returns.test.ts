@@ -66,6 +66,21 @@ describe("Returns", () => {
     expect(left.positions.find((position) => position.positionNumber === 2)?.quantity).toBe(1);
   });
 
+  it("creates one return request when its step runs again, and says the second found the first", async () => {
+    await runAction(exportOrderAction, sampleExport("RET-2"), basicAccount(iom.url));
+    iom.setOrderStatus("RET-2", "STATE_DISPATCHED");
+    const input = {
+      shopOrderNumber: "RET-2",
+      positions: [{ positionNumber: 1, productNumber: "1000001", quantity: 1, reason: "RET100" }],
+    };
+    const first = await runAction(createReturnRequestAction, input, basicAccount(iom.url), "run-9:return");
+    const again = await runAction(createReturnRequestAction, input, basicAccount(iom.url), "run-9:return");
+    expect(first).toMatchObject({ alreadyCreated: false, rmaNumber: expect.stringMatching(/^CFX-[0-9a-f]{20}$/) });
+    expect(again).toEqual({ ...first, alreadyCreated: true });
+    const listed = await runAction(listReturnRequestsAction, { shopOrderNumber: "RET-2" }, basicAccount(iom.url));
+    expect(listed.returnRequests.map((request) => request.rmaNumber)).toEqual([first.rmaNumber]);
+  });
+
   it("names the position and field IOM refuses, and an unknown order", async () => {
     const tooMany = await failure(
       runAction(
