@@ -1,35 +1,15 @@
 // Create or update catalog item (async): the input of Sterling's manageItem, `<ItemList><Item Action="Manage" …>`,
 // on the queue its item service reads. manageItem creates an item it does not know and modifies one it does.
 import { z } from "zod";
-import { field } from "../../../../sdk";
 import { compact } from "../../../client";
-import { additionalAttributesField, optionalText, requiredEnterpriseCodeField } from "../../../common";
+import { additionalAttributesField, optionalText } from "../../../common";
+import { itemIdentityFields } from "./item-identity";
 import { deliveryFields, mqAction, putSterlingDocument, withAdditional } from "../put-document";
 
 const LABEL = "Create or update catalog item (async)";
 
 const input = z.object({
-  itemId: z
-    .string()
-    .trim()
-    .min(1)
-    .max(40)
-    .meta(field({ title: "Item ID", order: 1 })),
-  organizationCode: requiredEnterpriseCodeField(2).meta(
-    field({
-      title: "Catalog organization",
-      description: "The organization that owns the item.",
-      options: "enterprises",
-      order: 2,
-    }),
-  ),
-  unitOfMeasure: z
-    .string()
-    .trim()
-    .min(1)
-    .max(40)
-    .default("EACH")
-    .meta(field({ title: "Unit of measure", placeholder: "EACH", order: 3 })),
+  ...itemIdentityFields,
   description: optionalText("Description", 4, undefined, 200),
   shortDescription: optionalText("Short description", 5, undefined, 100),
   status: optionalText("Status", 6, "3000 published, 2000 held.", 15),
