@@ -3,25 +3,30 @@ import { z } from "zod";
 import { field } from "../sdk";
 import { compact, type SterlingDocument } from "./client";
 
+/** What a line carries of its item, in orders and shipments alike. */
+export const lineItemFields = {
+  itemId: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .meta(field({ title: "Item ID" })),
+  unitOfMeasure: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .default("EACH")
+    .meta(field({ title: "Unit of measure", placeholder: "EACH" })),
+  quantity: z
+    .number()
+    .positive()
+    .meta(field({ title: "Quantity" })),
+};
+
 export const orderLine = z
   .object({
-    itemId: z
-      .string()
-      .trim()
-      .min(1)
-      .max(40)
-      .meta(field({ title: "Item ID" })),
-    unitOfMeasure: z
-      .string()
-      .trim()
-      .min(1)
-      .max(40)
-      .default("EACH")
-      .meta(field({ title: "Unit of measure", placeholder: "EACH" })),
-    quantity: z
-      .number()
-      .positive()
-      .meta(field({ title: "Quantity" })),
+    ...lineItemFields,
     unitPrice: z
       .number()
       .nonnegative()

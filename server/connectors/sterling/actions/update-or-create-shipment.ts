@@ -15,6 +15,7 @@ import {
   withAdditionalAttributes,
 } from "../common";
 import { elementList, shipmentDocument } from "../documents";
+import { lineItemFields } from "../order-lines";
 
 const line = z.object({
   orderNo: z
@@ -34,23 +35,7 @@ const line = z.object({
     .min(1)
     .default(1)
     .meta(field({ title: "Sub-line number" })),
-  itemId: z
-    .string()
-    .trim()
-    .min(1)
-    .max(40)
-    .meta(field({ title: "Item ID" })),
-  unitOfMeasure: z
-    .string()
-    .trim()
-    .min(1)
-    .max(40)
-    .default("EACH")
-    .meta(field({ title: "Unit of measure" })),
-  quantity: z
-    .number()
-    .positive()
-    .meta(field({ title: "Quantity" })),
+  ...lineItemFields,
 });
 
 const input = z

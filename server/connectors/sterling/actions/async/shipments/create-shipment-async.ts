@@ -10,6 +10,7 @@ import {
   requiredEnterpriseCodeField,
   shipNodeField,
 } from "../../../common";
+import { lineItemFields } from "../../../order-lines";
 import { deliveryFields, mqAction, putSterlingDocument, withAdditional } from "../put-document";
 
 const LABEL = "Create shipment (async)";
@@ -34,23 +35,7 @@ const shipmentLine = z
       .max(10)
       .default("1")
       .meta(field({ title: "Sub-line number" })),
-    itemId: z
-      .string()
-      .trim()
-      .min(1)
-      .max(40)
-      .meta(field({ title: "Item ID" })),
-    unitOfMeasure: z
-      .string()
-      .trim()
-      .min(1)
-      .max(40)
-      .default("EACH")
-      .meta(field({ title: "Unit of measure" })),
-    quantity: z
-      .number()
-      .positive()
-      .meta(field({ title: "Quantity" })),
+    ...lineItemFields,
   })
   .meta({ title: "Shipment line" });
 
