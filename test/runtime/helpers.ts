@@ -2,7 +2,10 @@
 import { FLOW_GRAPH_SCHEMA_VERSION, type FlowGraph, type FlowNode } from "@/lib/flow-graph";
 import type { Db } from "@/server/db/client";
 import { toJsonInput } from "@/server/runtime/json";
+import { pollDueTriggers, type PollerOptions } from "@/server/runtime/poller";
+import type { RunQueue } from "@/server/runtime/queue";
 import { activateFlowTrigger } from "@/server/runtime/triggers";
+import { expect } from "vitest";
 
 type NodeSpec = Pick<FlowNode, "id" | "connectorId" | "operation"> & Partial<FlowNode>;
 
@@ -62,4 +65,15 @@ export async function waitForRun(db: Db, runId: string) {
     const run = await db.run.findUnique({ where: { id: runId }, include: { steps: { orderBy: { sequence: "asc" } } } });
     return run && (run.status === "succeeded" || run.status === "failed") ? run : undefined;
   }, `run ${runId} to finish`);
+}
+
+/**
+ * Makes every trigger due and polls them all once, as the worker's poller would, then checks that no trigger
+ * recorded an error (a connector test that polls must never pass on a poll that failed).
+ */
+export async function pollAllNow(db: Db, queue: RunQueue, keys: PollerOptions["keys"]): Promise<void> {
+  await db.triggerState.updateMany({ data: { nextRunAt: new Date(Date.now() - 1000) } });
+  await pollDueTriggers(db, queue, { log: () => undefined, keys });
+  const failing = await db.triggerState.findMany({ where: { lastError: { not: null } } });
+  expect(failing.map((state) => state.lastError)).toEqual([]);
 }

@@ -4,12 +4,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { testKeyRing } from "@/test/keys";
-import { linearGraph, seedRunningFlow } from "@/test/runtime/helpers";
+import { linearGraph, pollAllNow, seedRunningFlow } from "@/test/runtime/helpers";
 import { basicAccount, sampleExport, startSampleIom } from "@/test/connectors/iom";
 import { runAction } from "@/test/connectors/sterling";
 import { ensureDefaultWorkspace } from "@/server/db/workspaces.repository";
 import { getRunQueue, type RunQueue } from "@/server/runtime";
-import { pollDueTriggers } from "@/server/runtime/poller";
 import * as accounts from "@/server/services/accounts.service";
 import { createReturnRequestAction } from "../actions/create-return-request";
 import { exportOrderAction } from "../actions/export-order";
@@ -53,12 +52,7 @@ afterAll(async () => {
   await t?.drop();
 });
 
-async function pollAll(): Promise<void> {
-  await t.db.triggerState.updateMany({ data: { nextRunAt: new Date(Date.now() - 1000) } });
-  await pollDueTriggers(t.db, queue, { log: () => undefined, keys });
-  const failing = await t.db.triggerState.findMany({ where: { lastError: { not: null } } });
-  expect(failing.map((state) => state.lastError)).toEqual([]);
-}
+const pollAll = () => pollAllNow(t.db, queue, keys);
 
 async function runsOf(flow: keyof typeof flows) {
   const runs = await t.db.run.findMany({ where: { flowId: flows[flow] }, orderBy: { createdAt: "asc" } });

@@ -4,11 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { testKeyRing } from "@/test/keys";
-import { linearGraph, seedRunningFlow } from "@/test/runtime/helpers";
+import { linearGraph, pollAllNow, seedRunningFlow } from "@/test/runtime/helpers";
 import { restAccount, restClientAccount } from "@/test/connectors/sterling";
 import { ensureDefaultWorkspace } from "@/server/db/workspaces.repository";
 import { getRunQueue, type RunQueue } from "@/server/runtime";
-import { pollDueTriggers } from "@/server/runtime/poller";
 import * as accounts from "@/server/services/accounts.service";
 import { invokeSterling, type SterlingDocument } from "../client";
 import { PAGE_SIZE } from "../events/rest-changes";
@@ -53,12 +52,7 @@ afterAll(async () => {
   await t?.drop();
 });
 
-async function pollAll(): Promise<void> {
-  await t.db.triggerState.updateMany({ data: { nextRunAt: new Date(Date.now() - 1000) } });
-  await pollDueTriggers(t.db, queue, { log: () => undefined, keys });
-  const failing = await t.db.triggerState.findMany({ where: { lastError: { not: null } } });
-  expect(failing.map((state) => state.lastError)).toEqual([]);
-}
+const pollAll = () => pollAllNow(t.db, queue, keys);
 
 /** Each event's run count, with the run's business keys, after polling once. */
 async function runsAfterPoll(): Promise<Record<SterlingEventKey, number>> {
