@@ -62,6 +62,7 @@ describe("Sterling connector manifest", () => {
         "documentType",
         "shipNode",
         "eventQueue",
+        "overlapSeconds",
         "intervalSeconds",
       ]);
       expect(findOperation("sterling", trigger.key)).toMatchObject({ kind: "trigger", trigger: { kind: "poll" } });

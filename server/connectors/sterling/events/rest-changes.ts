@@ -1,16 +1,27 @@
 // Reads what changed in Sterling since a cursor through the REST API: getPage around a list API (getOrderList,
 // getOrderReleaseList, getShipmentList) with an output template that names every attribute the cursor and the event
 // need, because a list API's default template may leave out Createts and Modifyts. Rows come sorted by
-// (timestamp, key) and are asked for from the cursor's timestamp on ("<ts>QryType": "GE"); after each page the query
-// starts again from the newest timestamp read (keyset paging, so rows changed meanwhile are never skipped), and only
-// while a page holds nothing newer than that timestamp does it move to the next page number (ROWNUM strategy).
+// (timestamp, key) and are asked for from the start of the cursor's overlap window on ("<ts>QryType": "GE"; see
+// cursor.ts for why a window); after each page the query starts again from the newest timestamp on that page (keyset
+// paging, so rows changed meanwhile are never skipped), and only while a page holds nothing newer than that
+// timestamp does it move to the next page number (ROWNUM strategy).
 import { z } from "zod";
 import { RemoteError } from "@/lib/errors";
 import type { SterlingRestAccount } from "../account";
 import { invokeSterling, parseOutput, type SterlingDocument } from "../client";
 import { elementList } from "../documents";
 import type { JsonValue } from "../../sdk";
-import { advance, alreadyRead, readChangeCursor, sterlingTimestamp, type ChangeCursor } from "./cursor";
+import {
+  alreadyRead,
+  compareTimestamps,
+  DEFAULT_OVERLAP_SECONDS,
+  markRead,
+  readChangeCursor,
+  sterlingTimestamp,
+  windowAt,
+  writeChangeCursor,
+  type ChangeWindow,
+} from "./cursor";
 
 export const PAGE_SIZE = 100;
 /** Rows one poll reads at most; the rest wait for the next poll, which starts where this one stopped. */
@@ -109,65 +120,78 @@ function checkedRow(query: ChangeQuery, row: Record<string, unknown>): ChangedRo
   return { ts, key, lockid: typeof row.Lockid === "string" ? row.Lockid : "", document: row };
 }
 
-/** The cursor that marks everything that exists now ("from now" on a first poll). */
+/** The window that marks everything that exists now ("from now" on a first poll). */
 export async function currentPosition(
   account: SterlingRestAccount,
   query: ChangeQuery,
   signal: AbortSignal,
-): Promise<ChangeCursor> {
+): Promise<ChangeWindow> {
   const { rows } = await readPage(account, query, { pageNumber: 1, pageSize: PAGE_SIZE, newestFirst: true }, signal);
   const checked = rows.map((row) => checkedRow(query, row));
   const newest = checked[0];
   // Nothing matches yet: everything that appears later is new. The local clock is no measure of Sterling's.
-  if (!newest) return { ts: sterlingTimestamp(new Date(0)), seen: [] };
-  const atNewest = checked.filter((row) => row.ts === newest.ts);
-  return { ts: newest.ts, seen: atNewest.map((row) => identity(query, row)) };
+  if (!newest) return windowAt(sterlingTimestamp(new Date(0)));
+  const atNewest = checked.filter((row) => compareTimestamps(row.ts, newest.ts) === 0);
+  return windowAt(
+    newest.ts,
+    atNewest.map((row) => identity(query, row)),
+  );
 }
 
-/** The rows changed after `cursor`, oldest first, and the cursor after the last of them. */
+/** The rows changed since `window` was read, oldest first; marks them read in `window`. */
 export async function readChanges(
   account: SterlingRestAccount,
   query: ChangeQuery,
-  cursor: ChangeCursor,
+  window: ChangeWindow,
   signal: AbortSignal,
-): Promise<{ rows: ChangedRow[]; next: ChangeCursor }> {
-  let position = cursor;
-  let from = cursor.ts;
+): Promise<ChangedRow[]> {
+  let from = window.from;
   let pageNumber = 1;
   const rows: ChangedRow[] = [];
   for (let pages = 0; pages < MAX_PAGES_PER_POLL; pages += 1) {
     const page = await readPage(account, query, { from, pageNumber, pageSize: PAGE_SIZE }, signal);
+    let newestOnPage = from;
     for (const raw of page.rows) {
       const row = checkedRow(query, raw);
+      if (compareTimestamps(row.ts, newestOnPage) > 0) newestOnPage = row.ts;
       const id = identity(query, row);
-      if (alreadyRead(position, row.ts, id)) continue;
+      if (alreadyRead(window, row.ts, id)) continue;
       rows.push(row);
-      position = advance(position, row.ts, id);
+      markRead(window, row.ts, id);
     }
     if (page.last) break;
-    if (position.ts !== from) {
-      from = position.ts;
+    if (compareTimestamps(newestOnPage, from) !== 0) {
+      from = newestOnPage;
       pageNumber = 1;
     } else {
       pageNumber += 1;
     }
   }
-  return { rows, next: position };
+  return rows;
 }
 
 /**
  * One poll of an event's rows. The first poll of a "since" start reads from that time; a "from now" start only marks
- * where things stand (the runtime runs nothing from it).
+ * where things stand (the runtime runs nothing from it). Every later poll reads again the last `overlapSeconds`
+ * before the newest row it read, for rows that Sterling committed late.
  */
 export async function pollChangedRows(
-  args: { account: SterlingRestAccount; cursor: JsonValue | null; since: Date | null; signal: AbortSignal },
+  args: {
+    account: SterlingRestAccount;
+    cursor: JsonValue | null;
+    since: Date | null;
+    signal: AbortSignal;
+    input: { overlapSeconds?: number };
+  },
   query: ChangeQuery,
-): Promise<{ rows: ChangedRow[]; nextCursor: ChangeCursor }> {
+): Promise<{ rows: ChangedRow[]; nextCursor: JsonValue }> {
+  const overlap = args.input.overlapSeconds ?? DEFAULT_OVERLAP_SECONDS;
   const stored = readChangeCursor(args.cursor);
   if (!stored && !args.since) {
-    return { rows: [], nextCursor: await currentPosition(args.account, query, args.signal) };
+    const position = await currentPosition(args.account, query, args.signal);
+    return { rows: [], nextCursor: writeChangeCursor(position, overlap) };
   }
-  const start = stored ?? { ts: sterlingTimestamp(args.since ?? new Date(0)), seen: [] };
-  const { rows, next } = await readChanges(args.account, query, start, args.signal);
-  return { rows, nextCursor: next };
+  const window = stored ?? windowAt(sterlingTimestamp(args.since ?? new Date(0)));
+  const rows = await readChanges(args.account, query, window, args.signal);
+  return { rows, nextCursor: writeChangeCursor(window, overlap) };
 }

@@ -7,6 +7,7 @@ import { field, pollIntervalField, type PollArgs, type PollResult } from "../../
 import { MQ_MODE, type SterlingMqModeAccount, type SterlingRestModeAccount } from "../auth";
 import { restAccount, type SterlingRestAccount } from "../account";
 import { shipNodeField } from "../common";
+import { DEFAULT_OVERLAP_SECONDS } from "./cursor";
 import { mqEventQueueField } from "./mq-source";
 
 export const eventKeys = [
@@ -52,6 +53,22 @@ export const eventInput = z.object({
     ),
   shipNode: shipNodeField(3, "Only events of this ship node (warehouse or store); empty: every node."),
   eventQueue: mqEventQueueField(4, "SMCFS.ORDER.CREATED"),
+  overlapSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(3600)
+    .default(DEFAULT_OVERLAP_SECONDS)
+    .meta(
+      field({
+        title: "Late changes window (seconds, REST API accounts)",
+        description:
+          "Sterling stamps a change when its transaction writes it, not when it commits, so a change can appear " +
+          "after later ones were read. Each check reads this many seconds before the newest change again and runs " +
+          "only what it had not seen. Longer than your longest Sterling transaction; default 180.",
+        order: 5,
+      }),
+    ),
   intervalSeconds: pollIntervalField(60),
 });
 export type SterlingEventInput = z.output<typeof eventInput>;
