@@ -14,6 +14,7 @@ import { getRunQueue, type RunQueue } from "@/server/runtime";
 import { pollDueTriggers } from "@/server/runtime/poller";
 import { startSterlingSimulator, type SterlingSimulator } from "../simulator";
 import { SAMPLE_MQ_USER } from "../simulator/fixtures";
+import { MQ_EVENTS_PER_POLL } from "./mq-source";
 
 const EVENTS = "SMCFS.ORDER.CREATED";
 let t: TestDatabase;
@@ -199,6 +200,44 @@ describe("Sterling events from IBM MQ", () => {
     await makeDue(flowId);
     expect(await poll()).toEqual([]);
     expect(await runsOf(flowId)).toHaveLength(4);
+    await stopFlow(flowId);
+  });
+
+  it("skips messages mqweb will not hand over (not text), so they never stall the queue, and says so once each", async () => {
+    const flowId = await startFlow();
+    const binary = Array.from({ length: MQ_EVENTS_PER_POLL }, (_, index) =>
+      sterling.mq!.put("QM1", EVENTS, `\u0000binary ${index}`, { format: "MQHRF2" }),
+    );
+    const order = sterling.mq!.put("QM1", EVENTS, '<Order OrderHeaderKey="K40" OrderNo="Y140"/>');
+    await makeDue(flowId);
+    expect(await poll()).toHaveLength(MQ_EVENTS_PER_POLL);
+    const first = binary[0]!;
+    const refused = (await runsOf(flowId)).find((run) => run.dedupeKey === `poll:${first.messageId}`);
+    expect(refused).toMatchObject({ status: "failed", error: { code: "INPUT_INVALID" } });
+    expect(readErrorJson(refused?.error)?.message).toMatch(
+      new RegExp(
+        `^IBM MQ would not hand over message ${first.messageId} on queue ${EVENTS} \\(.*MQWB0303E.*\\); mqweb hands ` +
+          "over only text messages .* this trigger skips it from now on: move it aside",
+      ),
+    );
+    // The next poll skips the refused messages instead of browsing them again, and reaches the order behind them.
+    lines.length = 0;
+    await makeDue(flowId);
+    expect(await poll()).toHaveLength(1);
+    expect((await runsOf(flowId)).find((run) => run.dedupeKey === `poll:${order.messageId}`)?.status).not.toBe(
+      "failed",
+    );
+    expect(lines.some((line) => line.includes(`warn: ${MQ_EVENTS_PER_POLL} message(s) on ${EVENTS}`))).toBe(true);
+    expect(waiting().map((message) => message.messageId)).toEqual(binary.map((message) => message.messageId));
+    await makeDue(flowId);
+    expect(await poll()).toEqual([]);
+    // Once moved aside (a backout queue, an administrator), the cursor forgets them.
+    waiting().splice(0);
+    await makeDue(flowId);
+    await poll();
+    const state = await t.db.triggerState.findUniqueOrThrow({ where: { flowId } });
+    expect(state.cursor).toMatchObject({ position: { queue: EVENTS } });
+    expect(JSON.stringify(state.cursor)).not.toContain("refused");
     await stopFlow(flowId);
   });
 });

@@ -16,13 +16,14 @@
 // acknowledgeMqEvent as their acknowledge.
 import { z } from "zod";
 import { RemoteError } from "@/lib/errors";
-import { field, type AcknowledgeArgs, type Logger, type PolledItem, type PollResult } from "../../sdk";
+import { field, type AcknowledgeArgs, type JsonValue, type Logger, type PolledItem, type PollResult } from "../../sdk";
 import { MQ_MODE, MQ_MODES, sterlingAccounts } from "../auth";
 import { mqAccount, type SterlingMqAccount } from "../account";
 import type { SterlingDocument } from "../client";
 import { browseMessage, listMessageIds, removeMessage, type MqMessage } from "../mq";
 import { fromSterlingXml } from "../xml";
 import { mqEventSpecs } from "./mq-events";
+import { mqEventCursor, refusedByMqweb, refusedFailure, refusedIds } from "./mq-refused";
 import type { MqEventSource, SterlingEventInput, SterlingEventKey } from "./source";
 
 /** Messages read per poll; the rest wait for the next one (each is one browse call). */
@@ -65,26 +66,43 @@ export interface MqEventSpec {
   toData(document: SterlingDocument, message: MqEventMessage): unknown;
 }
 
-/** One item per message waiting on `queue`, oldest first. Removes nothing (see acknowledgeMqEvents). */
+/**
+ * One item per message waiting on `queue`, oldest first, skipping the messages mqweb refused to hand over before
+ * (mq-refused.ts). Removes nothing (see acknowledgeMqEvents).
+ */
 export async function pollMqEvents(
-  args: { account: SterlingMqAccount; signal: AbortSignal; log: Logger },
+  args: { account: SterlingMqAccount; cursor: JsonValue | null; signal: AbortSignal; log: Logger },
   queue: string | undefined,
   spec: MqEventSpec,
 ): Promise<PollResult> {
   const { account } = args;
   const target = queue || account.queue;
   const ids = await listMessageIds(account, target, args.signal);
+  const refused = refusedIds(args.cursor);
+  const pending = ids.filter((id) => !refused.has(id));
+  const skipped = ids.length - pending.length;
+  if (skipped > 0) {
+    args.log.warn(
+      `${skipped} message(s) on ${target} that IBM MQ will not hand over (not text) are skipped; move them aside ` +
+        "with MQ tools or a backout queue",
+    );
+  }
   const items: PolledItem[] = [];
-  for (const messageId of ids.slice(0, MQ_EVENTS_PER_POLL)) {
+  for (const messageId of pending.slice(0, MQ_EVENTS_PER_POLL)) {
     const item = await readItem(account, target, messageId, spec, args.signal);
-    if (item) items.push(item);
+    if (!item) continue;
+    if (isRefused(item)) refused.add(messageId);
+    items.push(item);
   }
-  if (ids.length > MQ_EVENTS_PER_POLL) {
-    args.log.info(`${ids.length - MQ_EVENTS_PER_POLL} more message(s) wait on ${target} for the next poll`);
+  if (pending.length > MQ_EVENTS_PER_POLL) {
+    args.log.info(`${pending.length - MQ_EVENTS_PER_POLL} more message(s) wait on ${target} for the next poll`);
   }
-  // A queue needs no position: what is on it is what is left to do.
-  return { items, nextCursor: { queue: target } };
+  // What is on the queue is what is left to do; the cursor only remembers the messages that cannot be read.
+  return { items, nextCursor: mqEventCursor(target, refused, ids) };
 }
+
+const refusedData = z.object({ messageId: z.string(), queue: z.string(), refusedByMqweb: z.literal(true) });
+const isRefused = (item: PolledItem) => refusedData.safeParse(item.data).success;
 
 async function readItem(
   account: SterlingMqAccount,
@@ -97,15 +115,13 @@ async function readItem(
   try {
     message = await browseMessage(account, queue, { messageId }, signal);
   } catch (error) {
-    // mqweb refuses to hand over a message it cannot convert to text (not MQSTR): it stays on the queue, and one
-    // failed run says so rather than a poll that fails forever. Anything else (login, queue manager) fails the poll.
-    const refusedMessage =
-      error instanceof RemoteError && !error.retryable && error.status !== undefined && error.status < 500;
-    if (!refusedMessage || error.status === 401 || error.status === 403 || error.status === 404) throw error;
+    // A message mqweb cannot hand over stays on the queue: one failed run says so, later polls skip it. Anything
+    // else (login, queue manager, server) fails the poll.
+    if (!refusedByMqweb(error)) throw error;
     return {
       dedupeKey: messageId,
-      data: { messageId, queue },
-      failure: brief(`IBM MQ would not hand over message ${messageId} on queue ${queue}: ${error.message}`),
+      data: { messageId, queue, refusedByMqweb: true },
+      failure: brief(refusedFailure(messageId, queue, error.message)),
     };
   }
   if (!message) return undefined;
@@ -198,7 +214,8 @@ export async function acknowledgeMqEvents(
   const target = queue || account.queue;
   let firstError: unknown;
   let failed = 0;
-  for (const item of args.items) {
+  // A message mqweb refused to hand over would be refused its removal too (it is got under syncpoint and left).
+  for (const item of args.items.filter((polled) => !isRefused(polled))) {
     try {
       await removeMessage(account, target, item.dedupeKey, args.signal);
     } catch (error) {

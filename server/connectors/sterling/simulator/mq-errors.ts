@@ -3,7 +3,9 @@
 // `messageId`). IBM names the MQWB messages (MQWB0100E missing CSRF header, MQWB0104E failed authentication,
 // MQWB0302E bad header value, MQWB0305E bad charset, MQWB0306E bad media type, MQWB0300E cannot open the queue,
 // MQWB0009E unknown queue manager) but not every HTTP status: 403 for the CSRF header, 415 for the media type and
-// 404 for an unknown queue are this simulator's choices.
+// 404 for an unknown queue are this simulator's choices. A message that is not text (not MQSTR) is "left on the
+// queue" with "an appropriate status code" that IBM does not name; this simulator answers 500 with MQWB0303E
+// ("An unforeseen error occurred while … receiving, or browsing the message"), the only message that fits.
 import type http from "node:http";
 
 export function mqError(
@@ -34,4 +36,9 @@ export function mqError(
 /** What mqweb's application server answers for a path no resource serves. */
 export function mqwebNotFound(res: http.ServerResponse): void {
   res.writeHead(404, { "content-type": "text/html" }).end("<html><body>Error 404: Not Found</body></html>");
+}
+
+/** The refusal of a browse or get that meets a message that is not text; the message stays where it is. */
+export function notText(res: http.ServerResponse, doing: "browsing" | "receiving"): void {
+  mqError(res, 500, "MQWB0303E", 0, `An unforeseen error occurred while ${doing} the message.`);
 }

@@ -6,7 +6,7 @@
 // message descriptor; messageId and correlationId select a message; 204 when none is there. Where IBM's pages do not
 // say (the HTTP status of some refusals, the exact summary fields), mq-errors.ts and summary() note the choice.
 import type http from "node:http";
-import { mqError, mqwebNotFound } from "./mq-errors";
+import { mqError, mqwebNotFound, notText } from "./mq-errors";
 
 export type MqLevel = "9.0.4" | "9.1.3" | "9.1.5" | "9.2.5";
 
@@ -27,6 +27,8 @@ export interface MqMessageRecord {
   expiryMs?: number;
   replyTo?: string;
   contentType: string;
+  /** MQMD Format: MQSTR for text; anything else (a binary MQ message) mqweb will not hand over. */
+  format: string;
   putDateTime: string;
   putAt: number;
 }
@@ -35,7 +37,12 @@ export interface MqBroker {
   /** The messages waiting on a queue, oldest first (a live array: tests may read or change it). */
   messages(qmgr: string, queue: string): MqMessageRecord[];
   /** Puts a message as an application on the queue manager would (Sterling publishing an event). */
-  put(qmgr: string, queue: string, text: string, options?: { correlationId?: string }): MqMessageRecord;
+  put(
+    qmgr: string,
+    queue: string,
+    text: string,
+    options?: { correlationId?: string; format?: string },
+  ): MqMessageRecord;
   /** Until restored, removing a message by DELETE fails as a dropped connection does (a worker dying mid-call). */
   failDeletes(on: boolean): void;
   handle(req: http.IncomingMessage, url: URL, res: http.ServerResponse, body: string): void;
@@ -83,6 +90,7 @@ export function createMqBroker(options: MqOptions): MqBroker {
       text,
       persistence: "nonPersistent",
       contentType: "text/plain",
+      format: "MQSTR",
       putDateTime: now.toISOString().replace(/\.\d{3}Z$/, ".000Z"),
       putAt: now.getTime(),
       ...fields,
@@ -128,7 +136,7 @@ export function createMqBroker(options: MqOptions): MqBroker {
     return {
       messageId: message.messageId,
       correlationId: message.correlationId,
-      format: "MQSTR",
+      format: message.format,
       persistence: message.persistence,
       expiry: message.expiryMs === undefined ? "unlimited" : message.expiryMs,
       putDateTime: message.putDateTime,
@@ -191,6 +199,9 @@ export function createMqBroker(options: MqOptions): MqBroker {
     const found = select(list, url);
     if (found === "invalid") return mqError(res, 400, "MQWB0303E", 0, "A message or correlation id is not valid.");
     if (!found) return res.writeHead(204).end();
+    // IBM: only MQSTR (or JMS TextMessage) messages are browsed or received; others are left on the queue "and an
+    // appropriate status code is returned" (which one is not documented: see mq-errors.ts).
+    if (found.format !== "MQSTR") return notText(res, req.method === "DELETE" ? "receiving" : "browsing");
     if (req.method === "DELETE") {
       if (deletesFail) return req.socket.destroy();
       list.splice(list.indexOf(found), 1);
@@ -237,7 +248,11 @@ export function createMqBroker(options: MqOptions): MqBroker {
     put(qmgr, queue, text, extra = {}) {
       const list = live(qmgr, queue);
       if (!list) throw new Error(`queue ${queue} on ${qmgr} is not defined in the simulator`);
-      const message = record(qmgr, text, { correlationId: extra.correlationId ?? ZERO_ID, persistence: "persistent" });
+      const message = record(qmgr, text, {
+        correlationId: extra.correlationId ?? ZERO_ID,
+        persistence: "persistent",
+        format: extra.format ?? "MQSTR",
+      });
       list.push(message);
       return message;
     },
