@@ -17,6 +17,7 @@ export type ErrorCode =
   | "UNAVAILABLE"
   | "ACCOUNT_IN_USE"
   | "CREDENTIALS_UNREADABLE"
+  | "FILE_TOO_LARGE"
   | "INTERNAL";
 
 export interface ConfluxErrorJson {
@@ -124,6 +125,7 @@ const errorCodes: ReadonlySet<string> = new Set<ErrorCode>([
   "UNAVAILABLE",
   "ACCOUNT_IN_USE",
   "CREDENTIALS_UNREADABLE",
+  "FILE_TOO_LARGE",
   "INTERNAL",
 ]);
 

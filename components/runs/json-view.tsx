@@ -1,15 +1,10 @@
 import { Scissors } from "lucide-react";
+import { formatBytes } from "@/lib/format";
 
 /** The stored marker of a payload cut to the size cap (server/runtime/payload-cap.ts). */
 function originalBytesOf(value: unknown): number | null {
   if (typeof value !== "object" || value === null || !("originalBytes" in value)) return null;
   return typeof value.originalBytes === "number" ? value.originalBytes : null;
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 /**

@@ -95,6 +95,7 @@ export function RunDetail({ runId }: { runId: string }) {
         <ReplayList replays={run.replays} />
         {steps.length === 0 && <p className="text-sm text-slate-500">No step has started yet.</p>}
         <RunTimeline
+          runId={run.id}
           steps={steps}
           runStart={run.startedAt ?? run.createdAt}
           runEnd={run.finishedAt}

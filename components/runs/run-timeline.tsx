@@ -7,6 +7,7 @@ import type { ReactNode } from "react";
 import { formatDuration } from "@/lib/format";
 import { StatusBadge } from "../ui/status-badge";
 import { JsonView } from "./json-view";
+import { StepFiles, type StepFile } from "./step-files";
 
 export interface TimelineStep {
   id: string;
@@ -27,6 +28,7 @@ export interface TimelineStep {
   inputTruncated: boolean;
   outputTruncated: boolean;
   error: { code: string; message: string } | null;
+  files?: StepFile[];
 }
 
 interface Axis {
@@ -57,6 +59,7 @@ function TimeBar({ step, axis }: { step: TimelineStep; axis: Axis }) {
 }
 
 function StepCard(props: {
+  runId: string;
   step: TimelineStep;
   axis: Axis;
   errorBox: (step: TimelineStep) => ReactNode;
@@ -86,6 +89,7 @@ function StepCard(props: {
           <JsonView label="Input" value={step.input} truncated={step.inputTruncated} testId="step-input" />
           <JsonView label="Output" value={step.output} truncated={step.outputTruncated} testId="step-output" />
         </div>
+        <StepFiles runId={props.runId} files={step.files ?? []} />
         {props.children}
       </div>
     </li>
@@ -93,6 +97,7 @@ function StepCard(props: {
 }
 
 export function RunTimeline(props: {
+  runId: string;
   steps: TimelineStep[];
   runStart: Date;
   runEnd: Date | null;
@@ -115,7 +120,7 @@ export function RunTimeline(props: {
     const items = new Map<number, TimelineStep[]>();
     for (const child of inner) items.set(child.itemIndex ?? 0, [...(items.get(child.itemIndex ?? 0) ?? []), child]);
     return (
-      <StepCard key={step.id} step={step} axis={axis} errorBox={props.errorBox}>
+      <StepCard key={step.id} runId={props.runId} step={step} axis={axis} errorBox={props.errorBox}>
         {items.size > 0 && (
           <details className="group rounded-lg border border-slate-200" data-testid={`step-items-${step.stepId}`}>
             <summary className="flex cursor-pointer items-center gap-2 px-3 py-2 text-sm text-slate-700">

@@ -44,6 +44,7 @@ const configSchema = z.object({
     .optional(),
   CONFLUX_STEP_PAYLOAD_LIMIT_KB: wholeNumber("kilobytes", 1, 1024 * 1024, 256),
   CONFLUX_RUN_RETENTION_DAYS: wholeNumber("days", 1, MAX_RETENTION_DAYS, DEFAULT_RETENTION_DAYS),
+  CONFLUX_RUN_FILE_LIMIT_MB: wholeNumber("megabytes", 1, 512, 20),
 });
 
 export type Config = z.infer<typeof configSchema> & { dataDir: string; sterlingSimulator: boolean };

@@ -16,6 +16,7 @@ import { resolveInputs, type ExpressionContext } from "./expressions";
 import { parseInputs } from "./inputs";
 import { resolveAccountLimit, withAccountLimit } from "./rate-limit";
 import { toPlainJson } from "./json";
+import { createRunFiles } from "./run-files";
 import { nodeName } from "./plan";
 import { decideRetry, describeWait, type RetryPolicy } from "./retry";
 import {
@@ -101,6 +102,7 @@ export async function runActionStep(
     input = resolved;
     const parsed = parseInputs(action.input, resolved, nodeName(node));
     const logger = stepLogger(runId, stepId, (line: string) => options.log(redactor.text(line)));
+    const files = createRunFiles(db, { workspaceId: target.workspaceId, runId, stepId });
 
     const callOnce = async (): Promise<unknown> => {
       const deadline = attemptDeadline(node, settings.timeoutMs);
@@ -115,6 +117,7 @@ export async function runActionStep(
             runId,
             stepId,
             account: stepAccount?.account,
+            files,
           },
         });
         return await (deadline ? Promise.race([call, deadline.expired]) : call);

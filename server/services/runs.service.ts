@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError, readErrorJson } from "@/lib/errors";
 import { findOperation } from "../connectors";
 import type { Db, DbOrTx } from "../db/client";
 import type { RunStatus } from "../db/generated/client";
+import { listRunFiles, type RunFileRow } from "../db/run-files.repository";
 import * as runs from "../db/runs.repository";
 import { CANCELLED_BY_USER, failStepsInFlight } from "../runtime/cancel-watch";
 import { failedStepOf } from "./replay.service";
@@ -37,6 +38,10 @@ export async function getRun(db: DbOrTx, workspaceId: string, id: string) {
   const { flow, flowVersion, steps, ...run } = found;
   const finished = finishedStatuses.has(run.status);
   const links = await runs.findReplayLinks(db, workspaceId, { ...run, finished });
+  const filesByStep = new Map<string, Omit<RunFileRow, "stepId" | "sha256">[]>();
+  for (const { stepId, sha256: _sha256, ...file } of await listRunFiles(db, workspaceId, id)) {
+    filesByStep.set(stepId, [...(filesByStep.get(stepId) ?? []), file]);
+  }
   const graph = flowGraphSchema.safeParse(flowVersion.graph);
   const labels = new Map(graph.success ? graph.data.nodes.map((node) => [node.id, node.label ?? null]) : []);
   // A step the user did not name reads as its action ("Send request"), as it did on the canvas.
@@ -63,6 +68,8 @@ export async function getRun(db: DbOrTx, workspaceId: string, id: string) {
       label: labels.get(step.stepId) ?? operationLabel(step.connectorId, step.operation),
       error: readErrorJson(step.error),
       durationMs: durationMs(step.startedAt, step.finishedAt),
+      /** Files the step stored (downloads: GET /api/runs/<run id>/files/<file id>). */
+      files: filesByStep.get(step.stepId) ?? [],
     })),
   };
 }

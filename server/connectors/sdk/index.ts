@@ -20,6 +20,7 @@ export {
   type TlsClientOptions,
 } from "./http";
 export { buildConnectorManifest } from "./manifest";
+export { runFileRef, type RunFileInput, type RunFileRef, type RunFiles } from "./run-files";
 export {
   accountField,
   accountMode,

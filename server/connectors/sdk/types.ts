@@ -6,6 +6,7 @@ import type { FlowTemplate } from "@/lib/connector-manifest";
 import type { ConnectorRateLimit } from "@/lib/rate-limits";
 import type { AccountDeclaration } from "./accounts";
 import type { OptionsLoader } from "./options";
+import type { RunFiles } from "./run-files";
 
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;
@@ -33,6 +34,11 @@ export interface ActionContext {
   stepId: string;
   /** The account chosen on the node, if any. */
   account?: ActionAccount;
+  /**
+   * Where the step stores files it produces (run-files.ts). The runtime always provides it; hand-made contexts in
+   * tests of actions that store no files may leave it out.
+   */
+  files?: RunFiles;
 }
 
 export interface TestConnectionArgs {
