@@ -16,6 +16,7 @@ import { toPlainJson } from "./json";
 import { capPayload } from "./payload-cap";
 import { planExecution, type ExecutionPlan } from "./plan";
 import { defaultRetryPolicy, type RetryPolicy } from "./retry";
+import { signalRun } from "./run-signals";
 import { succeeded, topLevel, walkScope } from "./walk";
 
 export interface ExecuteOptions {
@@ -51,6 +52,8 @@ export async function executeRun(db: Db, runId: string, options: ExecuteOptions)
     );
     await execution.finishRun(sql, runId, "failed", toErrorJson(error));
   }
+  // Ended (or left for a retry): a webhook caller waiting in this process looks at the run now.
+  signalRun(runId);
 }
 
 /** Versions never change, so each one's graph is parsed and planned once per process. */

@@ -9,6 +9,8 @@ import { armTrigger, disarmTrigger } from "../db/trigger-states.repository";
 import { parseInputs } from "./inputs";
 import { armPollTrigger, type PollFrom } from "./poll-cursor";
 import { ensureWebhookIdentity } from "./webhook-identity";
+import { enableWebhookSubscription } from "./webhook-subscription";
+import { publicOrigin } from "./public-url";
 import { defaultKeyRing, type KeyRingSource } from "../security/keyring";
 import { nodeName } from "./plan";
 
@@ -31,6 +33,8 @@ export async function activateFlowTrigger(
     pollFrom?: PollFrom;
     /** Seals a new webhook secret; the process's key ring when absent. */
     keys?: KeyRingSource;
+    /** Where callers reach this server, for a webhook trigger that registers its address remotely. */
+    publicOrigin?: string;
   },
 ): Promise<void> {
   const node = findTriggerNode(args.graph);
@@ -46,7 +50,17 @@ export async function activateFlowTrigger(
     await armPollTrigger(tx, { flowId: args.flowId, node, pollFrom: args.pollFrom, now: args.now ?? new Date() });
   }
   // A webhook keeps its address and secret once made: callers are configured with them.
-  if (kind === "webhook") await ensureWebhookIdentity(tx, args.flowId, (args.keys ?? defaultKeyRing()).get());
+  if (kind === "webhook") {
+    const keys = args.keys ?? defaultKeyRing();
+    await ensureWebhookIdentity(tx, args.flowId, keys.get());
+    await enableWebhookSubscription(tx, {
+      workspaceId: args.workspaceId,
+      flowId: args.flowId,
+      graph: args.graph,
+      keys,
+      publicOrigin: args.publicOrigin ?? publicOrigin(),
+    });
+  }
 }
 
 export async function deactivateFlowTrigger(tx: Tx, flowId: string): Promise<void> {

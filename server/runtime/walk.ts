@@ -19,6 +19,7 @@ import type { StoredStep } from "../db/step-runs.repository";
 import { resolveForEachItems, runIfStep, runRespondStep } from "./control-nodes";
 import type { ExpressionContext } from "./expressions";
 import { nodeName, type ExecutionPlan } from "./plan";
+import { signalRun } from "./run-signals";
 import { runActionStep, type StepOptions } from "./step";
 import { finishStep, recordSkipped, startStep, type StepTarget } from "./step-record";
 
@@ -129,8 +130,12 @@ async function stepOutcome(
       return failedAt(await runActionStep(walk.db, target, context, walk.options));
     case "if":
       return failedAt(await runIfStep(walk.db, target, context, walk.sql));
-    case "respond":
-      return failedAt(await runRespondStep(walk.db, target, context, walk.sql));
+    case "respond": {
+      const outcome = await runRespondStep(walk.db, target, context, walk.sql);
+      // The response is committed: a caller waiting in this process answers now.
+      signalRun(walk.runId);
+      return failedAt(outcome);
+    }
     case "forEach":
       return runForEach(walk, target, scope, context);
     case "trigger":

@@ -6,6 +6,9 @@ import { findWebhookIdentity, saveWebhookIdentity } from "../db/trigger-states.r
 import type { KeyRing } from "../security/credentials-cipher";
 import { newWebhookId, newWebhookSecret, sealWebhookSecret } from "../security/webhook-secret";
 
+/** Where a flow's webhook listens: this prefix and its webhook id. */
+export const WEBHOOK_PATH_PREFIX = "/api/hooks/";
+
 /** Gives the flow's TriggerState a webhook id and secret unless it has them; the row must exist. */
 export async function ensureWebhookIdentity(db: DbOrTx, flowId: string, ring: KeyRing): Promise<void> {
   const state = await findWebhookIdentity(db, flowId);

@@ -5,8 +5,10 @@ import { z } from "zod";
 import { readErrorJson } from "@/lib/errors";
 import type { Db } from "../db/client";
 import { findRunResponse } from "../db/run-execution.repository";
+import { waitForRunSignal } from "./run-signals";
 
 export const RUN_ID_HEADER = "x-conflux-run-id";
+// Only for runs executed by another process: one in this process wakes its caller itself.
 const POLL_INTERVAL_MS = 100;
 
 const storedResponseSchema = z.object({
@@ -14,7 +16,7 @@ const storedResponseSchema = z.object({
   headers: z.record(z.string(), z.string()).catch({}),
   body: z.unknown(),
 });
-type StoredResponse = z.infer<typeof storedResponseSchema>;
+export type StoredResponse = z.infer<typeof storedResponseSchema>;
 
 // Set by the web server from the body it sends; a flow copying them from elsewhere would corrupt the answer.
 const framingHeaders = new Set(["content-length", "transfer-encoding", "connection", "keep-alive", "upgrade"]);
@@ -58,35 +60,61 @@ export function answerFromResponse(stored: StoredResponse, runId: string): Respo
   return new Response(JSON.stringify(stored.body), { status: stored.status, headers });
 }
 
+export type RunOutcome =
+  | { kind: "answer"; stored: StoredResponse }
+  | { kind: "failed"; message: string }
+  | { kind: "finished" }
+  | { kind: "timeout" };
+
 /**
- * Waits until the run has a response (answered with it), fails or is cancelled first (502 with its error), finishes
- * without reaching a Respond (202, as for a flow without one), or `timeoutMs` passes (504). The caller hanging up
- * ends the wait; the run goes on either way.
+ * Waits until the run has a response, fails or is cancelled first, finishes without reaching a Respond, or the
+ * deadline passes. The caller hanging up ends the wait as a timeout; the run goes on either way. A run executed in
+ * this process wakes the wait at once (run-signals.ts); the Run row is looked at every `pollIntervalMs` besides, for
+ * runs another process executes.
+ */
+export async function waitForRunOutcome(
+  db: Db,
+  runId: string,
+  options: { deadline: number; signal?: AbortSignal; pollIntervalMs?: number },
+): Promise<RunOutcome> {
+  for (;;) {
+    const run = await findRunResponse(db, runId);
+    const stored = storedResponseSchema.safeParse(run?.response);
+    if (run && stored.success) return { kind: "answer", stored: stored.data };
+    if (!run || run.status === "failed" || run.status === "cancelled") {
+      const message = readErrorJson(run?.error)?.message ?? (run ? `The run was ${run.status}` : "The run was deleted");
+      return { kind: "failed", message };
+    }
+    if (run.status === "succeeded") return { kind: "finished" };
+    const left = options.deadline - Date.now();
+    if (left <= 0 || options.signal?.aborted) return { kind: "timeout" };
+    await waitForRunSignal(runId, Math.min(left, options.pollIntervalMs ?? POLL_INTERVAL_MS), options.signal);
+  }
+}
+
+/**
+ * The Toolbox webhook's wait: the run's response, 502 when it fails first, 202 when it finishes without a Respond,
+ * 504 when `timeoutMs` passes.
  */
 export async function awaitRunResponse(
   db: Db,
   runId: string,
   options: { timeoutMs: number; signal?: AbortSignal; pollIntervalMs?: number },
 ): Promise<Response> {
-  const deadline = Date.now() + options.timeoutMs;
-  for (;;) {
-    const run = await findRunResponse(db, runId);
-    const stored = storedResponseSchema.safeParse(run?.response);
-    if (run && stored.success) return answerFromResponse(stored.data, runId);
-    if (!run || run.status === "failed" || run.status === "cancelled") {
-      const message = readErrorJson(run?.error)?.message ?? (run ? `The run was ${run.status}` : "The run was deleted");
-      return errorAnswer(502, "RUN_FAILED", message, runId);
-    }
-    if (run.status === "succeeded") return jsonAnswer(202, { runId }, runId);
-    const left = deadline - Date.now();
-    if (left <= 0 || options.signal?.aborted) {
+  const outcome = await waitForRunOutcome(db, runId, { ...options, deadline: Date.now() + options.timeoutMs });
+  switch (outcome.kind) {
+    case "answer":
+      return answerFromResponse(outcome.stored, runId);
+    case "failed":
+      return errorAnswer(502, "RUN_FAILED", outcome.message, runId);
+    case "finished":
+      return jsonAnswer(202, { runId }, runId);
+    case "timeout":
       return errorAnswer(
         504,
         "TIMEOUT",
         `The flow did not respond within ${options.timeoutMs} ms; the run goes on`,
         runId,
       );
-    }
-    await new Promise((resolve) => setTimeout(resolve, Math.min(left, options.pollIntervalMs ?? POLL_INTERVAL_MS)));
   }
 }

@@ -1,9 +1,11 @@
 // POST /api/hooks/<id>: another system starts a flow. The Run row is committed before anything is acknowledged, and
 // an event id sent again (even concurrently) finds the run the first request made instead of making another, because
 // the insert relies on the (flowId, dedupeKey) unique index with ON CONFLICT DO NOTHING.
-import { flowGraphSchema } from "@/lib/flow-graph";
+import { flowGraphSchema, type FlowGraph } from "@/lib/flow-graph";
 import { ConfluxError } from "@/lib/errors";
+import { findOperation } from "../connectors";
 import { webhookTrigger, type WebhookConfig } from "../connectors/core/triggers/webhook";
+import { isWebhookTrigger } from "../connectors/sdk";
 import type { Db } from "../db/client";
 import { createRun, findRunByDedupeKey } from "../db/runs.repository";
 import * as triggerStates from "../db/trigger-states.repository";
@@ -14,7 +16,9 @@ import { SIGNATURE_HEADER, verifyWebhookSignature } from "../security/webhook-si
 import { parseInputs } from "./inputs";
 import type { RunQueue } from "./queue";
 import { sendOrLeaveToReaper } from "./runs";
+import { nodeName } from "./plan";
 import { findTriggerNode } from "./triggers";
+import { handleConnectorWebhook, type ConnectorWebhookSettings } from "./webhook-connector";
 import {
   DEFAULT_WEBHOOK_BODY_LIMIT_BYTES,
   parseWebhookBody,
@@ -36,26 +40,34 @@ export interface WebhookDeps {
 }
 
 /** What a published version's trigger says; versions never change, so it is read once per version. */
-interface VersionSettings {
-  config: WebhookConfig;
-  hasRespond: boolean;
-}
+type VersionSettings =
+  { kind: "toolbox"; config: WebhookConfig; hasRespond: boolean } | ({ kind: "connector" } & ConnectorWebhookSettings);
 const settingsByVersion = new Map<string, VersionSettings | null>();
 const MAX_CACHED_VERSIONS = 1000;
+
+function readSettings(graph: FlowGraph): VersionSettings | null {
+  const node = findTriggerNode(graph);
+  if (!node) return null;
+  const hasRespond = graph.nodes.some((candidate) => candidate.type === "respond");
+  if (node.connectorId === "core" && node.operation === webhookTrigger.key) {
+    return {
+      kind: "toolbox",
+      config: parseInputs(webhookTrigger.input, node.inputs, "the webhook trigger"),
+      hasRespond,
+    };
+  }
+  const found = findOperation(node.connectorId, node.operation);
+  if (found?.kind !== "trigger" || !isWebhookTrigger(found.trigger)) return null;
+  const input = parseInputs(found.trigger.input, node.inputs, `the trigger ${nodeName(node)}`);
+  return { kind: "connector", trigger: found.trigger, input, hasRespond };
+}
 
 async function versionSettings(db: Db, versionId: string): Promise<VersionSettings | null> {
   const cached = settingsByVersion.get(versionId);
   if (cached !== undefined) return cached;
   const version = await findVersionGraph(db, versionId);
   const graph = flowGraphSchema.safeParse(version?.graph);
-  const node = graph.success ? findTriggerNode(graph.data) : undefined;
-  const settings =
-    graph.success && node?.connectorId === "core" && node.operation === webhookTrigger.key
-      ? {
-          config: parseInputs(webhookTrigger.input, node.inputs, "the webhook trigger"),
-          hasRespond: graph.data.nodes.some((candidate) => candidate.type === "respond"),
-        }
-      : null;
+  const settings = graph.success ? readSettings(graph.data) : null;
   if (settingsByVersion.size >= MAX_CACHED_VERSIONS) settingsByVersion.clear();
   settingsByVersion.set(versionId, settings);
   return settings;
@@ -107,6 +119,18 @@ async function handle(request: Request, webhookId: string, deps: WebhookDeps): P
   const limit = deps.bodyLimitBytes ?? DEFAULT_WEBHOOK_BODY_LIMIT_BYTES;
   const raw = await readBodyWithin(request, limit);
   if (!raw) return errorAnswer(413, "PAYLOAD_TOO_LARGE", `The request body is larger than ${limit} bytes`);
+  const flow = { flowId: state.flowId, workspaceId: state.workspaceId, flowVersionId: versionId };
+  if (settings.kind === "connector") {
+    return handleConnectorWebhook(request, raw, {
+      ...deps,
+      flow,
+      sealedSecret: state.webhookSecret,
+      settings,
+      noteFired: (at) => noteFired(deps.db, state.flowId, at),
+      noteError: (message) => noteTriggerError(deps.db, state.flowId, message),
+      createRun: (triggerData, dedupeKey) => createWebhookRun(deps.db, flow, triggerData, dedupeKey),
+    });
+  }
 
   if (settings.config.verifySignature) {
     if (!state.webhookSecret)
@@ -133,15 +157,11 @@ async function handle(request: Request, webhookId: string, deps: WebhookDeps): P
     receivedAt: receivedAt.toISOString(),
     eventId: readEventId(request.headers, settings.config.eventIdHeader),
   };
-  const flow = { flowId: state.flowId, workspaceId: state.workspaceId, flowVersionId: versionId };
-  const run = await createWebhookRun(deps.db, flow, triggerData);
+  const dedupeKey = triggerData.eventId === null ? null : `webhook:${triggerData.eventId}`;
+  const run = await createWebhookRun(deps.db, flow, triggerData, dedupeKey);
   if (run.duplicate) return jsonAnswer(200, { runId: run.id, duplicate: true }, run.id);
 
-  if (shouldNoteFired(state.flowId, receivedAt)) {
-    await triggerStates
-      .noteTriggerFired(deps.db, state.flowId, receivedAt)
-      .catch((error: unknown) => console.error(`[conflux] webhook ${webhookId}: could not note the run:`, error));
-  }
+  await noteFired(deps.db, state.flowId, receivedAt);
   // The queue is asked for only when no local slot takes the run; a queue that cannot start is logged there and
   // the saved run is left to the reaper.
   await sendOrLeaveToReaper(deps.queue, run.id);
@@ -153,12 +173,19 @@ async function handle(request: Request, webhookId: string, deps: WebhookDeps): P
   });
 }
 
+async function noteFired(db: Db, flowId: string, at: Date): Promise<void> {
+  if (!shouldNoteFired(flowId, at)) return;
+  await triggerStates
+    .noteTriggerFired(db, flowId, at)
+    .catch((error: unknown) => console.error(`[conflux] flow ${flowId}: could not note a webhook run:`, error));
+}
+
 async function createWebhookRun(
   db: Db,
   flow: { flowId: string; workspaceId: string; flowVersionId: string },
-  triggerData: WebhookTriggerData,
+  triggerData: unknown,
+  dedupeKey: string | null,
 ): Promise<{ id: string; duplicate: boolean }> {
-  const dedupeKey = triggerData.eventId === null ? null : `webhook:${triggerData.eventId}`;
   // Twice at most: a duplicate's original may be deleted (retention) between the insert and the look-up.
   for (let attempt = 0; attempt < 2; attempt += 1) {
     const created = await createRun(db, {

@@ -8,6 +8,10 @@ import type { Db, DbOrTx } from "../db/client";
 import * as flows from "../db/flows.repository";
 import { activateFlowTrigger, deactivateFlowTrigger, nodeName, validateGraphForStart } from "../runtime";
 import type { PollFrom } from "../runtime/poll-cursor";
+import { publicOrigin } from "../runtime/public-url";
+import { disableWebhookSubscription } from "../runtime/webhook-subscription";
+import { findVersionGraph } from "../db/versions.repository";
+import { defaultKeyRing, type KeyRingSource } from "../security/keyring";
 
 export function parseGraph(graph: unknown): FlowGraph {
   const result = flowGraphSchema.safeParse(graph);
@@ -93,7 +97,12 @@ async function accountProblems(db: DbOrTx, workspaceId: string, graph: FlowGraph
  * Publishes the saved draft as an immutable version and activates its trigger, all or nothing. `pollFrom` is the
  * Start dialog's choice for a polling trigger (ignored for other triggers).
  */
-export async function startFlow(db: Db, workspaceId: string, id: string, options: { pollFrom?: PollFrom } = {}) {
+export async function startFlow(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  options: { pollFrom?: PollFrom; publicOrigin?: string; keys?: KeyRingSource } = {},
+) {
   const flow = await getFlow(db, workspaceId, id);
   const problems = [...validateGraphForStart(flow.draft), ...(await accountProblems(db, workspaceId, flow.draft))];
   if (problems.length > 0) {
@@ -104,16 +113,40 @@ export async function startFlow(db: Db, workspaceId: string, id: string, options
   return db.$transaction(async (tx) => {
     const version = await flows.insertVersion(tx, workspaceId, id, flow.draft);
     await flows.setFlowPublished(tx, workspaceId, id, version.id);
-    await activateFlowTrigger(tx, { workspaceId, flowId: id, graph: flow.draft, pollFrom: options.pollFrom });
+    await activateFlowTrigger(tx, {
+      workspaceId,
+      flowId: id,
+      graph: flow.draft,
+      pollFrom: options.pollFrom,
+      publicOrigin: options.publicOrigin,
+      keys: options.keys,
+    });
     return { versionNumber: version.number };
   });
 }
 
-export async function stopFlow(db: Db, workspaceId: string, id: string) {
-  await db.$transaction(async (tx) => {
+/** Stops the flow; a webhook trigger's remote subscription is removed once the stop has committed. */
+export async function stopFlow(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  options: { publicOrigin?: string; keys?: KeyRingSource } = {},
+) {
+  const published = await db.$transaction(async (tx) => {
     const flow = await flows.findFlow(tx, workspaceId, id);
     if (!flow) throw new NotFoundError("The flow");
     await flows.setFlowStopped(tx, workspaceId, id);
     await deactivateFlowTrigger(tx, id);
+    return flow.status === "running" ? flow.publishedVersion : null;
+  });
+  const version = published && (await findVersionGraph(db, published.id));
+  const graph = version && flowGraphSchema.safeParse(version.graph);
+  if (!graph?.success) return;
+  await disableWebhookSubscription(db, {
+    workspaceId,
+    flowId: id,
+    graph: graph.data,
+    keys: options.keys ?? defaultKeyRing(),
+    publicOrigin: options.publicOrigin ?? publicOrigin(),
   });
 }

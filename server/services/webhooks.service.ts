@@ -5,9 +5,9 @@ import type { Db } from "../db/client";
 import type { KeyRing } from "../security/credentials-cipher";
 import type { KeyRingSource } from "../security/keyring";
 import { isSealedWith, openWebhookSecret, sealWebhookSecret } from "../security/webhook-secret";
-import { replaceWebhookSecret } from "../runtime/webhook-identity";
+import { replaceWebhookSecret, WEBHOOK_PATH_PREFIX } from "../runtime/webhook-identity";
 
-export const WEBHOOK_PATH_PREFIX = "/api/hooks/";
+export { WEBHOOK_PATH_PREFIX };
 
 export interface WebhookInfo {
   /** "/api/hooks/<id>", or null before the flow's first Start. */

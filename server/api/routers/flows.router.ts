@@ -53,14 +53,22 @@ export const flowsRouter = router({
   saveDraft: procedure
     .input(saveDraftInput)
     .mutation(({ ctx, input }) => flows.saveDraft(ctx.db, ctx.workspaceId, input.id, input.graph, input.baseRevision)),
-  start: procedure
-    .input(startFlowInput)
-    .mutation(({ ctx, input }) => flows.startFlow(ctx.db, ctx.workspaceId, input.id, { pollFrom: input.pollFrom })),
+  start: procedure.input(startFlowInput).mutation(({ ctx, input }) =>
+    flows.startFlow(ctx.db, ctx.workspaceId, input.id, {
+      pollFrom: input.pollFrom,
+      publicOrigin: ctx.publicOrigin,
+      keys: ctx.keys,
+    }),
+  ),
   /** What the Start dialog offers: whether the trigger polls and whether it can continue where it left off. */
   startOptions: procedure
     .input(flowIdInput)
     .query(({ ctx, input }) => getPollStartOptions(ctx.db, ctx.workspaceId, input.id)),
-  stop: procedure.input(flowIdInput).mutation(({ ctx, input }) => flows.stopFlow(ctx.db, ctx.workspaceId, input.id)),
+  stop: procedure
+    .input(flowIdInput)
+    .mutation(({ ctx, input }) =>
+      flows.stopFlow(ctx.db, ctx.workspaceId, input.id, { publicOrigin: ctx.publicOrigin, keys: ctx.keys }),
+    ),
   /** How long the flow's finished runs are kept: its own days, or null for the global default. */
   retention: procedure
     .input(flowIdInput)

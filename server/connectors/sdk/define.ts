@@ -5,6 +5,7 @@ import type { ConnectorAuth } from "@/lib/account-fields";
 import { optionsLoaderKey } from "./options";
 import { MAX_POLL_INTERVAL_SECONDS, MIN_POLL_INTERVAL_SECONDS } from "./poll";
 import type { ActionDefinition, ConnectorDefinition, PollingTriggerDefinition, TriggerDefinition } from "./types";
+import type { WebhookTriggerDefinition } from "./webhook";
 
 const keyPattern = /^[a-z][A-Za-z0-9]*$/;
 
@@ -37,6 +38,26 @@ export function definePollingTrigger<Input extends z.ZodType, Output extends z.Z
   }
   if (!(trigger.input instanceof z.ZodObject) || !("intervalSeconds" in trigger.input.shape)) {
     throw new Error(`polling trigger "${trigger.key}" needs an intervalSeconds input field (pollIntervalField)`);
+  }
+  return trigger;
+}
+
+/** A trigger that receives HTTP requests (see WebhookTriggerDefinition in webhook.ts for the contract). */
+export function defineWebhookTrigger<
+  Input extends z.ZodType,
+  Output extends z.ZodType,
+  Body extends z.ZodType,
+  Answer extends z.ZodType,
+>(
+  trigger: WebhookTriggerDefinition<Input, Output, Body, Answer>,
+): WebhookTriggerDefinition<Input, Output, Body, Answer> {
+  assertKey(trigger.key, "trigger");
+  const auth = trigger.authentication;
+  if ((auth.scheme === "key" || auth.scheme === "hmac") && !/^[A-Za-z0-9-]+$/.test(auth.header)) {
+    throw new Error(`webhook trigger "${trigger.key}" names the header "${auth.header}", which is not a header name`);
+  }
+  if (auth.scheme === "basic" && (auth.username === "" || auth.username.includes(":"))) {
+    throw new Error(`webhook trigger "${trigger.key}" needs a Basic user name without ":"`);
   }
   return trigger;
 }

@@ -1,4 +1,15 @@
-export { defineAction, defineConnector, definePollingTrigger, defineTrigger } from "./define";
+export { defineAction, defineConnector, definePollingTrigger, defineTrigger, defineWebhookTrigger } from "./define";
+export {
+  isWebhookTrigger,
+  webhookAuthentication,
+  type AnyWebhookTrigger,
+  type WebhookAnswer,
+  type WebhookAuthentication,
+  type WebhookFallbackReason,
+  type WebhookRequestData,
+  type WebhookSubscriptionArgs,
+  type WebhookTriggerDefinition,
+} from "./webhook";
 export { isPollingTrigger, MIN_POLL_INTERVAL_SECONDS, pollIntervalField, pollIntervalSeconds } from "./poll";
 export {
   field,
