@@ -44,6 +44,7 @@ export function createRunFiles(
   limitBytes: number = runFileLimitBytes(),
 ): RunFiles {
   return {
+    limitBytes,
     async save(file) {
       const name = safeFileName(file.name);
       if (file.content.byteLength > limitBytes) {

@@ -3,6 +3,7 @@
 import { defineConnector } from "../sdk";
 import { checkAvailabilityAction } from "./actions/check-availability";
 import { createReturnRequestAction } from "./actions/create-return-request";
+import { downloadDocumentsAction } from "./actions/download-documents";
 import { exportOrderAction } from "./actions/export-order";
 import { listReturnReasonsAction } from "./actions/list-return-reasons";
 import { listReturnRequestsAction } from "./actions/list-return-requests";
@@ -28,6 +29,7 @@ export const iomConnector = defineConnector({
   actions: [
     exportOrderAction,
     retrieveOrderStatesAction,
+    downloadDocumentsAction,
     listReturnReasonsAction,
     listReturnablePositionsAction,
     createReturnRequestAction,

@@ -32,7 +32,16 @@ export const orderStateSchema = z
     customerData: z.object({ shopCustomerNumber: z.string().optional() }).passthrough(),
     paymentState: paymentState.optional(),
     documents: z
-      .array(z.object({ type: z.string(), downloadLink: z.string() }).passthrough())
+      .array(
+        z
+          .object({
+            type: z.string(),
+            downloadLink: z.string(),
+            creationDate: z.string().optional(),
+            mimeType: z.string().optional(),
+          })
+          .passthrough(),
+      )
       .optional()
       .default([]),
     shippingBuckets: z.array(z.object({ positions: z.array(position) }).passthrough()),

@@ -30,6 +30,8 @@ export interface RawResponse {
   /** Names in lower case; repeated headers joined with ", ". */
   headers: Record<string, string>;
   text: string;
+  /** The body as received, for callers that keep binary content (a PDF). */
+  bytes: Buffer;
 }
 
 export async function exchange(request: Exchange): Promise<RawResponse> {
@@ -45,12 +47,8 @@ export async function exchange(request: Exchange): Promise<RawResponse> {
   // Headers.entries() yields each Set-Cookie separately, so fromEntries would keep only the last one.
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) headers["set-cookie"] = cookies.join(", ");
-  return {
-    status: response.status,
-    statusText: response.statusText,
-    headers,
-    text: await readFetchBody(response, request.maxResponseBytes),
-  };
+  const bytes = await readFetchBody(response, request.maxResponseBytes);
+  return { status: response.status, statusText: response.statusText, headers, text: bytes.toString("utf8"), bytes };
 }
 
 function tooLarge(status: number, maxBytes: number): RemoteError {
@@ -85,10 +83,10 @@ export async function readStreamWithin(
   return Buffer.concat(chunks);
 }
 
-async function readFetchBody(response: Response, maxBytes: number): Promise<string> {
+async function readFetchBody(response: Response, maxBytes: number): Promise<Buffer> {
   const body = await readStreamWithin(response.body, maxBytes);
   if (body === undefined) throw tooLarge(response.status, maxBytes);
-  return body.toString("utf8");
+  return body;
 }
 
 function httpsExchange(request: Exchange, options: TlsClientOptions): Promise<RawResponse> {
@@ -125,11 +123,13 @@ function httpsExchange(request: Exchange, options: TlsClientOptions): Promise<Ra
           for (const [name, value] of Object.entries(incoming.headers)) {
             if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
           }
+          const bytes = Buffer.concat(chunks);
           resolve({
             status: incoming.statusCode ?? 0,
             statusText: incoming.statusMessage ?? "",
             headers,
-            text: Buffer.concat(chunks).toString("utf8"),
+            text: bytes.toString("utf8"),
+            bytes,
           });
         });
       },

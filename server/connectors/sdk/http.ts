@@ -27,6 +27,8 @@ export interface HttpRequest {
    * (a login), which a 307/308 would otherwise re-send to wherever the Location points. Default true.
    */
   followRedirects?: boolean;
+  /** True keeps the body's bytes in `bytes` as well, for binary downloads (a PDF). */
+  keepBytes?: boolean;
 }
 
 export interface HttpResponse {
@@ -35,6 +37,8 @@ export interface HttpResponse {
   headers: Record<string, string>;
   /** Parsed JSON when the server says the body is JSON, otherwise text ("" for an empty body). */
   body: unknown;
+  /** The raw body, when the request asked for it with keepBytes. */
+  bytes?: Buffer;
 }
 
 const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
@@ -64,7 +68,8 @@ export async function httpRequest(request: HttpRequest): Promise<HttpResponse> {
       const location = raw.headers.location;
       if (!redirectStatuses.has(raw.status) || !location || request.followRedirects === false) {
         const parsed = parseBody(raw.text, raw.headers["content-type"]);
-        return { status: raw.status, statusText: raw.statusText, headers: raw.headers, body: parsed };
+        const bytes = request.keepBytes ? { bytes: raw.bytes } : {};
+        return { status: raw.status, statusText: raw.statusText, headers: raw.headers, body: parsed, ...bytes };
       }
       if (redirects === MAX_REDIRECTS) {
         const message = `${origin.host} redirected more than ${MAX_REDIRECTS} times`;

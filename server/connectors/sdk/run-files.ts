@@ -27,6 +27,8 @@ export type RunFileRef = z.output<typeof runFileRef>;
 
 /** The run's file store as an action sees it (ctx.files). */
 export interface RunFiles {
+  /** The largest file save accepts, so a download can stop reading there. */
+  limitBytes: number;
   /**
    * Stores a file for this step and returns its reference. The same name from the same step replaces the earlier
    * file, so a step that runs again after a crash stores it once. Fails with FILE_TOO_LARGE above the size cap

@@ -5,6 +5,7 @@
 // invalid input. State is in memory; tests move orders along with the control functions.
 import http from "node:http";
 import { availableToPromise } from "./atp";
+import { addOrderDocument, serveDocument, type SimDocument } from "./documents";
 import { createOrder, ORDER_MEDIA_TYPE, orderStates } from "./orders";
 import { createReturnRequest, readReturnRequests, RETURN_REQUEST_MEDIA_TYPE, returnables, returnReasons } from "./rma";
 import { empty, type SimPaymentState, type SimReply, type SimShop, type SimState } from "./state";
@@ -32,7 +33,8 @@ export interface IomBackend {
   /** Moves an order (and, by product number, positions) to IOM statuses; a dispatched position can be returned. */
   setOrderStatus(shopOrderNumber: string, status: string, positions?: Record<string, string>): void;
   setPaymentState(shopOrderNumber: string, payment: Partial<SimPaymentState>): void;
-  addDocument(shopOrderNumber: string, type: string): void;
+  /** Adds a document (invoiceNote, deliveryNote, creditNote, returnNote…), as IOM does when it invoices or ships. */
+  addDocument(shopOrderNumber: string, type: string): SimDocument;
   setReturnRequestStatus(id: number, status: string, businessStatus: string): void;
 }
 
@@ -79,6 +81,10 @@ export function createIomBackend(options: IomSimulatorOptions): IomBackend {
   function handle(request: IomRequest, base: string): SimReply {
     const url = new URL(request.url, "http://iom.invalid");
     const path = url.pathname;
+    // The link in an OrderDocument carries the key that opens the document.
+    if (path.startsWith("/servlets/DocumentServlet/")) {
+      return request.method === "GET" ? serveDocument(state, path, url.searchParams) : empty(405);
+    }
     const atp = /^\/servlets\/services\/atp\/([^/]+)\/([^/]+)$/.exec(path);
     const order = /^\/rest\/order-service\/shops\/([^/]+)\/(orders|order-states)$/.exec(path);
     const rma =
@@ -110,7 +116,7 @@ export function createIomBackend(options: IomSimulatorOptions): IomBackend {
         return createOrder(state, shop, parseJson(request.body), base);
       }
       if (order[2] === "order-states" && request.method === "GET") {
-        return orderStates(state, shop, url.searchParams, `${base}${path}${url.search}`);
+        return orderStates(state, shop, url.searchParams, `${base}${path}${url.search}`, base);
       }
       return empty(405);
     }
@@ -157,14 +163,7 @@ export function createIomBackend(options: IomSimulatorOptions): IomBackend {
       order.updatedAt = state.clock().toISOString();
     },
     addDocument(shopOrderNumber, type) {
-      const order = findOrder(shopOrderNumber);
-      const number = order.documents.length + 1;
-      order.documents.push({
-        type,
-        downloadLink: `/rest/order-service/shops/${order.shopId}/orders/${order.id}/documents/${number}`,
-        creationDate: state.clock().toISOString(),
-        mimeType: "application/pdf",
-      });
+      return addOrderDocument(state, findOrder(shopOrderNumber), type);
     },
     setReturnRequestStatus(id, status, businessStatus) {
       const request = state.returnRequests.find((candidate) => candidate.id === id);

@@ -1,5 +1,6 @@
 // Order 2.0: POST /shops/{shopId}/orders (201 + Location) and GET /shops/{shopId}/order-states with the documented
 // filters, sort (orderBy, sortDirection) and paging (offset, limit; meta.totalCount and links).
+import { orderDocument } from "./documents";
 import { errorReport, json, empty, type SimOrder, type SimReply, type SimShop, type SimState } from "./state";
 import { submittedOrder, violations } from "./order-schema";
 
@@ -63,7 +64,7 @@ export function createOrder(state: SimState, shop: SimShop, body: unknown, base:
   return empty(201, { location: `${base}/rest/order-service/shops/${shop.id}/orders/${id}` });
 }
 
-function orderState(order: SimOrder) {
+function orderState(order: SimOrder, base: string) {
   const byNumber = new Map(order.positions.map((position) => [position.productNumber, position]));
   let index = 0;
   return {
@@ -79,7 +80,7 @@ function orderState(order: SimOrder) {
           },
         }
       : {}),
-    documents: order.documents,
+    documents: order.documents.map((document) => orderDocument(base, document)),
     notes: [],
     shippingBuckets: order.order.shippingBuckets.map((bucket) => ({
       ...bucket,
@@ -104,7 +105,13 @@ const sortKeys = {
   shopOrderCreationDate: (order: SimOrder) => new Date(order.order.shopOrderCreationDate).toISOString(),
 } as const;
 
-export function orderStates(state: SimState, shop: SimShop, query: URLSearchParams, self: string): SimReply {
+export function orderStates(
+  state: SimState,
+  shop: SimShop,
+  query: URLSearchParams,
+  self: string,
+  base: string,
+): SimReply {
   const list = (name: string) =>
     query
       .getAll(name)
@@ -162,5 +169,9 @@ export function orderStates(state: SimState, shop: SimShop, query: URLSearchPara
   const links: Record<string, string> = { self: link(offset) };
   if (offset + limit < matching.length) links.next = link(offset + limit);
   if (offset > 0) links.prev = link(Math.max(0, offset - limit));
-  return json(200, { data: page.map(orderState), meta: { totalCount: matching.length }, links }, ORDER_MEDIA_TYPE);
+  return json(
+    200,
+    { data: page.map((order) => orderState(order, base)), meta: { totalCount: matching.length }, links },
+    ORDER_MEDIA_TYPE,
+  );
 }

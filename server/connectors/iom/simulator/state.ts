@@ -1,4 +1,5 @@
 // The simulated IOM's memory and the reply shapes every service shares.
+import type { SimDocument } from "./documents";
 import type { SubmittedOrder } from "./order-schema";
 
 export interface SimProduct {
@@ -47,7 +48,7 @@ export interface SimOrder {
   status: string;
   positions: SimPosition[];
   paymentState?: SimPaymentState;
-  documents: { type: string; downloadLink: string; creationDate: string; mimeType: string }[];
+  documents: SimDocument[];
   createdAt: string;
   updatedAt: string;
 }
@@ -76,7 +77,8 @@ export interface SimState {
 export interface SimReply {
   status: number;
   headers: Record<string, string>;
-  body: string;
+  /** Text, or bytes for a document download. */
+  body: string | Buffer;
 }
 
 export function json(status: number, body: unknown, contentType = "application/json"): SimReply {

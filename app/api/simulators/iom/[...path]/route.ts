@@ -1,5 +1,5 @@
 // The built-in IOM simulator's REST services (/api/simulators/iom/rest/order-service/…, /rest/rma/…,
-// /servlets/services/…), answered by the same layer the connector's tests use. 404 while the simulator is off.
+// /servlets/services/…, the DocumentServlet's document links), answered by the same layer the connector's tests use. 404 while the simulator is off.
 import { builtInIom, builtInIomEnabled, IOM_MOUNT_PATH } from "@/server/connectors/iom/simulator/built-in";
 
 export const dynamic = "force-dynamic";
@@ -19,7 +19,8 @@ async function handle(request: Request, params: Promise<{ path: string[] }>): Pr
     },
     `${url.origin}${IOM_MOUNT_PATH}`,
   );
-  return new Response(reply.body === "" ? null : reply.body, { status: reply.status, headers: reply.headers });
+  const body = typeof reply.body === "string" ? reply.body || null : new Uint8Array(reply.body);
+  return new Response(body, { status: reply.status, headers: reply.headers });
 }
 
 type Context = { params: Promise<{ path: string[] }> };
