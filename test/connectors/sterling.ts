@@ -82,3 +82,23 @@ export async function failure(promise: Promise<unknown>): Promise<ConfluxError> 
 }
 
 export { closedPort } from "@/test/local-server";
+
+/**
+ * The input document of the last call of `api` the simulator received: called directly, or through getPage (then the
+ * list API's input element, with the page asked for as `page`).
+ */
+export function lastApiInput(requests: ReadonlyArray<{ path: string; body: string }>, api: string): unknown {
+  for (const request of [...requests].reverse()) {
+    if (request.path.endsWith(`/invoke/${api}`)) return JSON.parse(request.body);
+    if (!request.path.endsWith("/invoke/getPage")) continue;
+    const page = JSON.parse(request.body) as {
+      PageNumber?: string;
+      PageSize?: string;
+      API?: { Name?: string; Input?: Record<string, unknown> };
+    };
+    if (page.API?.Name !== api) continue;
+    const [input] = Object.values(page.API.Input ?? {});
+    return { ...(input as object), page: { number: page.PageNumber, size: page.PageSize } };
+  }
+  return null;
+}

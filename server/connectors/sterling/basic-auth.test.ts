@@ -35,7 +35,7 @@ describe("Sterling with BASIC authentication", () => {
     const orders = await runAction(getOrderListAction, { orderNo: "Y100001" }, basic());
     expect(orders).toMatchObject({ count: 1, orders: [{ OrderNo: "Y100001" }] });
     const calls = sterling.requests.slice(before);
-    expect(calls.map((call) => call.path.split("/").at(-1))).toEqual(["getOrderList", "getOrderList"]);
+    expect(calls.map((call) => call.path.split("/").at(-1))).toEqual(["getOrderList", "getPage"]);
     const expected = `Basic ${Buffer.from(`${SAMPLE_USER.loginId}:${SAMPLE_USER.password}`).toString("base64")}`;
     for (const call of calls) {
       expect(call.headers.authorization).toBe(expected);

@@ -8,8 +8,13 @@ export const getCustomerListAction = retrieveAction({
   label: "Retrieve customers",
   description: "Finds customers by customer ID, contact e-mail or organization (Sterling getCustomerList).",
   group: "Customers",
-  api: "getCustomerList",
-  element: "Customer",
+  list: {
+    api: "getCustomerList",
+    inputRoot: "Customer",
+    root: "CustomerList",
+    element: "Customer",
+    key: "CustomerKey",
+  },
   rows: { key: "customers", title: "Customers", schema: customerDocument },
   filters: {
     customerId: optionalText("Customer ID", 1, undefined, 40),

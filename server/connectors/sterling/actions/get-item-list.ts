@@ -14,8 +14,7 @@ export const getItemListAction = retrieveAction({
   label: "Retrieve catalog items",
   description: "Finds catalog items by item ID and catalog organization (Sterling getItemList).",
   group: "Catalog items",
-  api: "getItemList",
-  element: "Item",
+  list: { api: "getItemList", inputRoot: "Item", root: "ItemList", element: "Item", key: "ItemKey" },
   rows: { key: "items", title: "Items", schema: itemDocument },
   filters: {
     itemId: optionalText("Item ID", 1, undefined, 40),

@@ -1,12 +1,13 @@
-// Retrieve orders: Sterling's getOrderList with the filters a flow most often needs. Read-only, so a step that runs
-// again after a crash just reads again; no idempotency key is needed.
+// Retrieve orders: Sterling's getOrderList with the filters a flow most often needs, read page by page up to the
+// limit (read-pages.ts). Read-only, so a step that runs again after a crash just reads again; no idempotency key is
+// needed.
 import { z } from "zod";
 import { field } from "../../sdk";
-import { compact, invokeSterling, parseOutput } from "../client";
 import { documentTypeField, enterpriseCodeField, maximumRecordsField, optionalText, restAction } from "../common";
 import { restAccount } from "../account";
 import { sterlingDateTime } from "../dates";
-import { elementList, orderDocument } from "../documents";
+import { orderDocument } from "../documents";
+import { readPages } from "./read-pages";
 
 const LABEL = "Retrieve orders";
 
@@ -55,11 +56,6 @@ const output = z.object({
   hasMore: z.boolean().meta({ title: "More orders match", description: "Raise Maximum records to get them." }),
 });
 
-const reply = z.looseObject({
-  Order: elementList(orderDocument),
-  LastRecordSet: z.string().optional(),
-});
-
 /** OrderDate is a Sterling date-time: a range is BETWEEN From/To, one end alone a GE or LE comparison. */
 function dateFilter(input: { fromOrderDate?: string; toOrderDate?: string }, zone: string): Record<string, string> {
   const from = input.fromOrderDate && sterlingDateTime(input.fromOrderDate, zone, "from");
@@ -79,21 +75,21 @@ export const getOrderListAction = restAction({
   output,
   async run({ input, ctx }) {
     const account = restAccount(ctx.account);
-    const document = await invokeSterling(
+    const { rows, hasMore } = await readPages({
       account,
-      "getOrderList",
-      compact({
+      list: { api: "getOrderList", inputRoot: "Order", root: "OrderList", element: "Order", key: "OrderHeaderKey" },
+      filters: {
         EnterpriseCode: input.enterpriseCode,
         DocumentType: input.documentType,
         OrderNo: input.orderNo,
         CustomerEMailID: input.customerEmail,
         Status: input.status,
         ...dateFilter(input, account.timeZone),
-        MaximumRecords: String(input.maximumRecords),
-      }),
-      { signal: ctx.signal },
-    );
-    const list = parseOutput(reply, document, "getOrderList");
-    return { orders: list.Order, count: list.Order.length, hasMore: list.LastRecordSet === "N" };
+      },
+      limit: input.maximumRecords,
+      rowSchema: orderDocument,
+      signal: ctx.signal,
+    });
+    return { orders: rows, count: rows.length, hasMore };
   },
 });

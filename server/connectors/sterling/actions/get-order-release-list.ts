@@ -8,8 +8,13 @@ export const getOrderReleaseListAction = retrieveAction({
   label: "Retrieve release orders",
   description: "Finds the release orders of an order or ship node (Sterling getOrderReleaseList).",
   group: "Release orders",
-  api: "getOrderReleaseList",
-  element: "OrderRelease",
+  list: {
+    api: "getOrderReleaseList",
+    inputRoot: "OrderRelease",
+    root: "OrderReleaseList",
+    element: "OrderRelease",
+    key: "OrderReleaseKey",
+  },
   rows: { key: "releases", title: "Release orders", schema: orderReleaseDocument },
   filters: {
     orderHeaderKey: optionalText("Order header key", 1, "The releases of this order.", 40),

@@ -14,8 +14,13 @@ export const getOrganizationListAction = retrieveAction({
   label: "Retrieve organizations",
   description: "Finds organizations by code, name or role (Sterling getOrganizationList).",
   group: "Organizations",
-  api: "getOrganizationList",
-  element: "Organization",
+  list: {
+    api: "getOrganizationList",
+    inputRoot: "Organization",
+    root: "OrganizationList",
+    element: "Organization",
+    key: "OrganizationCode",
+  },
   rows: { key: "organizations", title: "Organizations", schema: organizationDocument },
   filters: {
     organizationCode: optionalText("Organization code", 1, "Codes that start with this.", 40),

@@ -8,8 +8,7 @@ export const getShipmentListAction = retrieveAction({
   label: "Retrieve shipments",
   description: "Finds shipments by order, shipment number, ship node or status (Sterling getShipmentList).",
   group: "Shipments",
-  api: "getShipmentList",
-  element: "Shipment",
+  list: { api: "getShipmentList", inputRoot: "Shipment", root: "Shipments", element: "Shipment", key: "ShipmentKey" },
   rows: { key: "shipments", title: "Shipments", schema: shipmentDocument },
   filters: {
     orderNo: optionalText("Order number", 1, "The shipments of the order with this number.", 40),

@@ -1,10 +1,12 @@
 // Release orders, shipments, catalog items and customers against the simulator: each action's happy path and a
 // failure a user would meet.
+import { z } from "zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sampleData } from "../simulator/fixtures";
 import { startSterlingSimulator, type SterlingSimulator } from "../simulator";
-import { closedPort, failure, mqAccount, restAccount, runAction } from "@/test/connectors/sterling";
+import { closedPort, failure, mqAccount, restAccount, runAction, lastApiInput } from "@/test/connectors/sterling";
 import { getCustomerListAction } from "./get-customer-list";
+import { PAGE_SIZE } from "./read-pages";
 import { getItemListAction } from "./get-item-list";
 import { getOrderReleaseListAction } from "./get-order-release-list";
 import { getShipmentListAction } from "./get-shipment-list";
@@ -17,8 +19,12 @@ beforeAll(async () => {
 afterAll(() => sterling.close());
 
 const account = () => restAccount(sterling.url);
-const lastBody = (api: string): unknown =>
-  JSON.parse(sterling.requests.filter((request) => request.path.endsWith(`/invoke/${api}`)).at(-1)?.body ?? "null");
+const itemIds = (output: Record<string, unknown>) =>
+  z
+    .object({ items: z.array(z.object({ ItemID: z.string() })) })
+    .parse(output)
+    .items.map((item) => item.ItemID);
+const lastBody = (api: string): unknown => lastApiInput(sterling.requests, api);
 
 describe("Retrieve release orders", () => {
   it("finds the releases of an order", async () => {
@@ -34,7 +40,8 @@ describe("Retrieve release orders", () => {
     expect(lastBody("getOrderReleaseList")).toEqual({
       SalesOrderNo: "Y100002",
       EnterpriseCode: "DEFAULT",
-      MaximumRecords: "101",
+      OrderBy: { Attribute: [{ Name: "OrderReleaseKey", Desc: "N" }] },
+      page: { number: "1", size: "101" },
     });
     const none = await runAction(getOrderReleaseListAction, { shipNode: "DC-WEST" }, account());
     expect(none).toEqual({ releases: [], count: 0, hasMore: false });
@@ -55,7 +62,12 @@ describe("Retrieve shipments", () => {
       count: 1,
       shipments: [{ ShipmentNo: "100000401", SCAC: "UPSN", TrackingNo: "1Z999AA10123456784" }],
     });
-    expect(lastBody("getShipmentList")).toEqual({ OrderNo: "Y100002", Status: "1400", MaximumRecords: "101" });
+    expect(lastBody("getShipmentList")).toEqual({
+      OrderNo: "Y100002",
+      Status: "1400",
+      OrderBy: { Attribute: [{ Name: "ShipmentKey", Desc: "N" }] },
+      page: { number: "1", size: "101" },
+    });
   });
 
   it("reports an unreachable Sterling as a retryable network error", async () => {
@@ -78,7 +90,12 @@ describe("Retrieve catalog items", () => {
     );
     expect(prefix).toMatchObject({ count: 2, hasMore: true, items: [{ ItemID: "SKU-1" }, { ItemID: "SKU-2" }] });
     // One row more than the limit tells "exactly the limit" from "more match".
-    expect(lastBody("getItemList")).toEqual({ ItemID: "SKU-", ItemIDQryType: "FLIKE", MaximumRecords: "3" });
+    expect(lastBody("getItemList")).toEqual({
+      ItemID: "SKU-",
+      ItemIDQryType: "FLIKE",
+      OrderBy: { Attribute: [{ Name: "ItemKey", Desc: "N" }] },
+      page: { number: "1", size: "3" },
+    });
     const part = await runAction(getItemListAction, { itemId: "RED", itemIdMatch: "contains" }, account());
     expect(part).toMatchObject({
       count: 1,
@@ -86,6 +103,45 @@ describe("Retrieve catalog items", () => {
     });
     const exact = await runAction(getItemListAction, { itemId: "SKU-" }, account());
     expect(exact.count).toBe(0);
+  });
+
+  it("reads page after page through getPage until the limit, reaching every row", async () => {
+    const bulk = Array.from({ length: 1203 }, (_, index) => `BULK-${String(index).padStart(4, "0")}`);
+    sterling.state.items.push(
+      ...bulk.map((itemId) => ({
+        ItemKey: `IK-${itemId}`,
+        ItemID: itemId,
+        OrganizationCode: "DEFAULT",
+        UnitOfMeasure: "EACH",
+      })),
+    );
+    const pagesBefore = sterling.requests.filter((request) => request.path.endsWith("/invoke/getPage")).length;
+    const all = await runAction(
+      getItemListAction,
+      { itemId: "BULK-", itemIdMatch: "startsWith", maximumRecords: 5000 },
+      account(),
+    );
+    expect(all.hasMore).toBe(false);
+    expect(itemIds(all)).toEqual(bulk);
+    const calls = sterling.requests.filter((request) => request.path.endsWith("/invoke/getPage")).slice(pagesBefore);
+    expect(calls.map((call) => JSON.parse(call.body) as { PageNumber: string; PageSize: string })).toMatchObject([
+      { PageNumber: "1", PageSize: String(PAGE_SIZE), PaginationStrategy: "ROWNUM" },
+      { PageNumber: "2", PageSize: String(PAGE_SIZE) },
+      { PageNumber: "3", PageSize: String(PAGE_SIZE) },
+    ]);
+    const some = await runAction(
+      getItemListAction,
+      { itemId: "BULK-", itemIdMatch: "startsWith", maximumRecords: 1000, sortBy: "ItemID", sortDescending: true },
+      account(),
+    );
+    expect(some).toMatchObject({ count: 1000, hasMore: true });
+    expect(itemIds(some)).toEqual([...bulk].reverse().slice(0, 1000));
+    const exactly = await runAction(
+      getItemListAction,
+      { itemId: "BULK-", itemIdMatch: "startsWith", maximumRecords: 1203 },
+      account(),
+    );
+    expect(exactly).toMatchObject({ count: 1203, hasMore: false });
   });
 
   it("refuses a maximum outside 1 to 5000 before calling Sterling", () => {
@@ -104,7 +160,8 @@ describe("Retrieve customers", () => {
     });
     expect(lastBody("getCustomerList")).toEqual({
       CustomerContactList: { CustomerContact: [{ EmailID: "ada@example.com" }] },
-      MaximumRecords: "101",
+      OrderBy: { Attribute: [{ Name: "CustomerKey", Desc: "N" }] },
+      page: { number: "1", size: "101" },
     });
     const all = await runAction(getCustomerListAction, { organizationCode: "DEFAULT" }, account());
     expect(all).toMatchObject({ customers: [{ CustomerID: "CUST-1" }, { CustomerID: "CUST-2" }] });

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { ActionAccount, ActionDefinition } from "../../sdk";
 import { sampleData } from "../simulator/fixtures";
 import { startSterlingSimulator, type SterlingSimulator } from "../simulator";
-import { failure, mqAccount, restAccount, runAction } from "@/test/connectors/sterling";
+import { failure, mqAccount, restAccount, runAction, lastApiInput } from "@/test/connectors/sterling";
 import { changeOrderAction } from "./change-order";
 import { createOrderAction, derivedOrderNo } from "./create-order";
 import { getOrderDetailsAction } from "./get-order-details";
@@ -28,8 +28,7 @@ function run<Input extends z.ZodType, Output extends z.ZodType>(
   return runAction(action, input, "account" in options ? options.account : restAccount(simulator.url), options.key);
 }
 
-const lastBody = (api: string): unknown =>
-  JSON.parse(simulator.requests.filter((request) => request.path.endsWith(`/invoke/${api}`)).at(-1)?.body ?? "null");
+const lastBody = (api: string): unknown => lastApiInput(simulator.requests, api);
 
 describe("Retrieve orders", () => {
   it("filters by enterprise and date and says whether more match", async () => {
@@ -44,7 +43,8 @@ describe("Retrieve orders", () => {
       DocumentType: "0001",
       OrderDateQryType: "GE",
       OrderDate: "2025-03-01T00:00:00+00:00",
-      MaximumRecords: "1",
+      OrderBy: { Attribute: [{ Name: "OrderHeaderKey", Desc: "N" }] },
+      page: { number: "1", size: "2" },
     });
     const shipped = await run(getOrderListAction, { status: "3700", customerEmail: "grace@example.com" });
     expect(shipped).toMatchObject({

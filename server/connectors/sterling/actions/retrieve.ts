@@ -2,15 +2,14 @@
 // and an output of the rows, their count and whether more rows match. A new list action is a declaration:
 // `retrieveAction({ key, label, api: "getItemList", element: "Item", rows: { key: "items", … }, filters, toInput })`.
 //
-// Sterling returns at most MaximumRecords rows and (for most list APIs) LastRecordSet="N" when it stopped short;
-// asking for one row more than the limit tells "exactly the limit" from "more exist" on every list API, including
-// those whose output carries no LastRecordSet. Read-only, so no idempotency key is needed.
+// The rows are read page by page through getPage (read-pages.ts) up to the limit, with one row more to tell "exactly
+// the limit" from "more exist". Read-only, so no idempotency key is needed.
 import { z } from "zod";
 import { field } from "../../sdk";
 import { restAccount } from "../account";
-import { compact, invokeSterling, parseOutput, type SterlingValue } from "../client";
+import type { SterlingValue } from "../client";
 import { restAction } from "../common";
-import { elementList } from "../documents";
+import { readPages, type PagedListApi } from "./read-pages";
 
 export const MAX_RETRIEVE_LIMIT = 5000;
 
@@ -22,10 +21,8 @@ interface RetrieveDefinition<Filters extends z.ZodRawShape, Sort extends string>
   label: string;
   description: string;
   group: string;
-  /** The Sterling list API, e.g. getItemList. */
-  api: string;
-  /** The repeating element of its output, e.g. Item. */
-  element: string;
+  /** The Sterling list API, its elements (Item, ItemList, Item) and the key that tells rows apart (ItemKey). */
+  list: PagedListApi;
   /** The output property holding the rows, its title, and the row's schema (documents.ts). */
   rows: { key: string; title: string; schema: RowSchema };
   /** The filter fields of the form, ordered from 1; the sort and limit fields follow them. */
@@ -82,7 +79,6 @@ export function retrieveAction<Filters extends z.ZodRawShape, Sort extends strin
     hasMore: z.boolean().meta({ title: "More match", description: "Raise Maximum records to get them." }),
   };
   const output = z.object(outputShape);
-  const rowsReply = elementList(definition.rows.schema);
   const controls = z.object({
     maximumRecords: z.number(),
     sortBy: z.string().optional(),
@@ -99,23 +95,16 @@ export function retrieveAction<Filters extends z.ZodRawShape, Sort extends strin
       // The input was parsed already; these split it into its filters and the controls every list shares.
       const { maximumRecords, sortBy: sort, sortDescending } = controls.parse(values);
       const filters = filtersSchema.parse(values);
-      const document = await invokeSterling(
-        restAccount(ctx.account),
-        definition.api,
-        compact({
-          ...definition.toInput(filters),
-          ...(sort ? { OrderBy: { Attribute: { Name: sort, Desc: sortDescending === true ? "Y" : "N" } } } : {}),
-          MaximumRecords: String(maximumRecords + 1),
-        }),
-        { signal: ctx.signal },
-      );
-      const rows = parseOutput(rowsReply, document[definition.element], definition.api);
-      const page = rows.slice(0, maximumRecords);
-      return {
-        [definition.rows.key]: page,
-        count: page.length,
-        hasMore: rows.length > maximumRecords || document.LastRecordSet === "N",
-      };
+      const { rows, hasMore } = await readPages({
+        account: restAccount(ctx.account),
+        list: definition.list,
+        filters: definition.toInput(filters),
+        sort: sort ? { attribute: sort, descending: sortDescending === true } : undefined,
+        limit: maximumRecords,
+        rowSchema: definition.rows.schema,
+        signal: ctx.signal,
+      });
+      return { [definition.rows.key]: rows, count: rows.length, hasMore };
     },
   });
 }

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sampleData } from "../simulator/fixtures";
 import { startSterlingSimulator, type SterlingSimulator } from "../simulator";
-import { failure, restAccount, runAction } from "@/test/connectors/sterling";
+import { failure, restAccount, runAction, lastApiInput } from "@/test/connectors/sterling";
 import { createCatalogItemAction } from "./create-catalog-item";
 import { createCustomerAction } from "./create-customer";
 import { createOrganizationAction } from "./create-organization";
@@ -28,8 +28,7 @@ beforeAll(async () => {
 afterAll(() => sterling.close());
 
 const account = () => restAccount(sterling.url);
-const lastBody = (api: string): unknown =>
-  JSON.parse(sterling.requests.filter((request) => request.path.endsWith(`/invoke/${api}`)).at(-1)?.body ?? "null");
+const lastBody = (api: string): unknown => lastApiInput(sterling.requests, api);
 
 describe("Catalog items", () => {
   it("creates an item with manageItem and finds it, and refuses the same item twice", async () => {
@@ -130,8 +129,8 @@ describe("Organizations", () => {
     });
     expect(lastBody("getOrganizationList")).toEqual({
       IsNode: "Y",
-      OrderBy: { Attribute: { Name: "OrganizationCode", Desc: "Y" } },
-      MaximumRecords: "3",
+      OrderBy: { Attribute: [{ Name: "OrganizationCode", Desc: "Y" }] },
+      page: { number: "1", size: "3" },
     });
     await runAction(
       updateOrganizationAction,

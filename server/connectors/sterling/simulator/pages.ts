@@ -2,11 +2,14 @@
 // output keep the XML's nesting in JSON ({ PageNumber, PageSize, PaginationStrategy, API: { Name, Input: { Order:
 // {...} }, Template: { OrderList: { Order: {...} } } } } → { ..., Output: { OrderList: {...} } }). The ROWNUM strategy
 // pages by position in the sorted result, as IBM's support note on paging getOrderList describes; GENERIC (one cached
-// result set behind a PageSetToken) is answered the same way, since the simulator's result sets are small.
+// result set behind a PageSetToken) is answered the same way, since the simulator's result sets are small. Without a
+// template a page holds the rows as the list API itself returns them (its default template).
 import { z } from "zod";
+import { catalogApis } from "./catalog";
 import { defaultOrderListEntry, queryOrders } from "./orders";
+import { organizationApis } from "./organizations";
 import { applyTemplate, matchesQuery, sortByOrderBy } from "./query";
-import { faults, parseInput, type Doc, type SimulatorState } from "./state";
+import { children, faults, parseInput, type Doc, type SimulatorState } from "./state";
 
 interface PagedList {
   /** The output's root element (OrderList) and its repeated element (Order). */
@@ -27,7 +30,13 @@ function generic(pick: (state: SimulatorState) => Doc[]) {
     );
 }
 
-const withoutTimestamps = ({ Createts: _c, Modifyts: _m, Lockid: _l, ...rest }: Doc): Doc => rest;
+/** Every row a list API answers for `input` (its own filters and OrderBy), whatever MaximumRecords says. */
+function whole(api: (raw: unknown, state: SimulatorState) => Doc, element: string) {
+  return (input: Record<string, unknown>, state: SimulatorState) =>
+    children(api({ ...input, MaximumRecords: String(Number.MAX_SAFE_INTEGER) }, state), element);
+}
+
+const asListed = (doc: Doc): Doc => doc;
 
 const pagedLists: Record<string, PagedList> = {
   getOrderList: {
@@ -42,14 +51,35 @@ const pagedLists: Record<string, PagedList> = {
     element: "OrderRelease",
     inputRoot: "OrderRelease",
     rows: generic((state) => state.releases),
-    defaultEntry: withoutTimestamps,
+    defaultEntry: asListed,
   },
   getShipmentList: {
     root: "Shipments",
     element: "Shipment",
     inputRoot: "Shipment",
     rows: generic((state) => state.shipments),
-    defaultEntry: ({ ShipmentLines: _lines, ...rest }) => withoutTimestamps(rest),
+    defaultEntry: asListed,
+  },
+  getItemList: {
+    root: "ItemList",
+    element: "Item",
+    inputRoot: "Item",
+    rows: whole(catalogApis.getItemList, "Item"),
+    defaultEntry: asListed,
+  },
+  getCustomerList: {
+    root: "CustomerList",
+    element: "Customer",
+    inputRoot: "Customer",
+    rows: whole(catalogApis.getCustomerList, "Customer"),
+    defaultEntry: asListed,
+  },
+  getOrganizationList: {
+    root: "OrganizationList",
+    element: "Organization",
+    inputRoot: "Organization",
+    rows: whole(organizationApis.getOrganizationList, "Organization"),
+    defaultEntry: asListed,
   },
 };
 
