@@ -3,6 +3,7 @@ import type { ConnectorManifest } from "@/lib/connector-manifest";
 import { coreConnector } from "./core";
 import { httpConnector } from "./http";
 import { iomConnector } from "./iom";
+import { newstoreConnector } from "./newstore";
 import { sterlingConnector } from "./sterling";
 import { buildConnectorManifest, type AnyAction, type AnyTrigger, type ConnectorDefinition } from "./sdk";
 
@@ -11,6 +12,7 @@ export const connectors: readonly ConnectorDefinition[] = [
   httpConnector,
   sterlingConnector,
   iomConnector,
+  newstoreConnector,
 ];
 
 export type FoundOperation =

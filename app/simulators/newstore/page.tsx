@@ -1,0 +1,31 @@
+import { PageHeader } from "@/components/ui/page-header";
+import { NewStoreSimulatorConsole } from "@/components/simulators/newstore-simulator";
+import { builtInNewStoreEnabled, builtInNewStorePreset } from "@/server/connectors/newstore/simulator/built-in";
+
+export const metadata = { title: "NewStore simulator · Conflux" };
+// Whether the simulator is on is decided when Conflux starts, not when the page is built.
+export const dynamic = "force-dynamic";
+
+export default function NewStoreSimulatorPage() {
+  const preset = builtInNewStoreEnabled() ? builtInNewStorePreset() : undefined;
+  return (
+    <>
+      <PageHeader
+        title="NewStore simulator"
+        description="A simulated NewStore tenant beside an external OMS: it asks the availability webhook your flow registered, as NewStore does on every basket."
+      />
+      {preset ? (
+        <NewStoreSimulatorConsole
+          tenantUrl={preset.values.tenantUrl ?? ""}
+          clientId={preset.values.clientId ?? ""}
+          clientSecret={preset.values.clientSecret ?? ""}
+        />
+      ) : (
+        <p data-testid="simulator-off" className="m-8 max-w-xl rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          The built-in NewStore simulator is off. It is on by default with the embedded database; set
+          CONFLUX_STERLING_SIMULATOR=true to turn it on (see the README).
+        </p>
+      )}
+    </>
+  );
+}
