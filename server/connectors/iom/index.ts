@@ -5,6 +5,7 @@ import { checkAvailabilityAction } from "./actions/check-availability";
 import { createReturnRequestAction } from "./actions/create-return-request";
 import { downloadDocumentsAction } from "./actions/download-documents";
 import { exportOrderAction } from "./actions/export-order";
+import { exportOrderSoapAction } from "./actions/export-order-soap";
 import { listReturnReasonsAction } from "./actions/list-return-reasons";
 import { listReturnRequestsAction } from "./actions/list-return-requests";
 import { listReturnablePositionsAction } from "./actions/list-returnable-positions";
@@ -28,6 +29,7 @@ export const iomConnector = defineConnector({
   triggers: [orderStateChangedTrigger, returnRequestChangedTrigger],
   actions: [
     exportOrderAction,
+    exportOrderSoapAction,
     retrieveOrderStatesAction,
     downloadDocumentsAction,
     listReturnReasonsAction,

@@ -1,5 +1,5 @@
 // The Order 2.0 request body for Export order, and the labels its ErrorReport paths read as.
-import type { ExportOrderInput } from "./export-order";
+import type { ExportOrderInput } from "./export-order-input";
 
 type Address = ExportOrderInput["invoiceAddress"];
 

@@ -6,6 +6,7 @@
 import http from "node:http";
 import { availableToPromise } from "./atp";
 import { addOrderDocument, serveDocument, type SimDocument } from "./documents";
+import { SOAP_ORDER_SERVICE_PATHS, soapOrderService } from "./soap-order-service";
 import { createOrder, ORDER_MEDIA_TYPE, orderStates } from "./orders";
 import { createReturnRequest, readReturnRequests, RETURN_REQUEST_MEDIA_TYPE, returnables, returnReasons } from "./rma";
 import { empty, type SimPaymentState, type SimReply, type SimShop, type SimState } from "./state";
@@ -81,6 +82,8 @@ export function createIomBackend(options: IomSimulatorOptions): IomBackend {
   function handle(request: IomRequest, base: string): SimReply {
     const url = new URL(request.url, "http://iom.invalid");
     const path = url.pathname;
+    // SOAP services authenticate by the User and Password in the message.
+    if (SOAP_ORDER_SERVICE_PATHS.includes(path)) return soapOrderService(state, options, request);
     // The link in an OrderDocument carries the key that opens the document.
     if (path.startsWith("/servlets/DocumentServlet/")) {
       return request.method === "GET" ? serveDocument(state, path, url.searchParams) : empty(405);

@@ -2,7 +2,7 @@
 // filters, sort (orderBy, sortDirection) and paging (offset, limit; meta.totalCount and links).
 import { orderDocument } from "./documents";
 import { errorReport, json, empty, type SimOrder, type SimReply, type SimShop, type SimState } from "./state";
-import { submittedOrder, violations } from "./order-schema";
+import { submittedOrder, violations, type SubmittedOrder } from "./order-schema";
 
 export const ORDER_MEDIA_TYPE = "application/vnd.intershop.order.v2+json";
 const ORDER_STATES_MAX_LIMIT = 500;
@@ -34,6 +34,12 @@ export function createOrder(state: SimState, shop: SimShop, body: unknown, base:
       },
     ]);
   }
+  const id = addOrder(state, shop, order);
+  return empty(201, { location: `${base}/rest/order-service/shops/${shop.id}/orders/${id}` });
+}
+
+/** Keeps an order IOM accepted (through REST or SOAP), its positions in the state IOM gives new orders. */
+export function addOrder(state: SimState, shop: SimShop, order: SubmittedOrder): number {
   const now = state.clock().toISOString();
   const id = state.nextId++;
   let number = 0;
@@ -61,7 +67,7 @@ export function createOrder(state: SimState, shop: SimShop, body: unknown, base:
     createdAt: now,
     updatedAt: now,
   });
-  return empty(201, { location: `${base}/rest/order-service/shops/${shop.id}/orders/${id}` });
+  return id;
 }
 
 function orderState(order: SimOrder, base: string) {
