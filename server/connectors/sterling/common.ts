@@ -68,6 +68,18 @@ export const maximumRecordsField = (order: number) =>
     .default(100)
     .meta(field({ title: "Maximum records", description: "Return at most this many (1 to 5000).", order }));
 
+/** A status code filter: picked from a list of the default pipeline's statuses, or typed (configured sub-statuses). */
+export const statusField = (
+  order: number,
+  hints: { description: string; placeholder: string; options: "orderStatuses" | "shipmentStatuses" },
+) =>
+  z
+    .string()
+    .trim()
+    .max(15)
+    .optional()
+    .meta(field({ title: "Status code", ...hints, order }));
+
 export const optionalText = (title: string, order: number, description?: string, max = 100) =>
   z.string().trim().max(max).optional().meta(field({ title, description, order }));
 

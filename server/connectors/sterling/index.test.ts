@@ -102,4 +102,21 @@ describe("Sterling connector manifest", () => {
     });
     expect(findOperation("sterling", "changeOrder")).toMatchObject({ kind: "action", connector: { id: "sterling" } });
   });
+
+  it("declares, on every action with additional attributes, which attributes its form fields also set", () => {
+    const withAttributes = (sterling?.actions ?? []).filter((action) =>
+      Object.keys(action.inputSchema.properties ?? {}).includes("additionalAttributes"),
+    );
+    expect(withAttributes.length).toBeGreaterThanOrEqual(12);
+    for (const action of withAttributes) {
+      const properties = action.inputSchema.properties ?? {};
+      const overlaps = Object.entries(properties).find(([name]) => name === "additionalAttributes")?.[1];
+      expect(overlaps, action.key).toHaveProperty(["x-conflux-overlaps"]);
+      const declared: unknown = Object.entries(overlaps ?? {}).find(([name]) => name === "x-conflux-overlaps")?.[1];
+      for (const [attribute, sibling] of Object.entries(declared ?? {})) {
+        expect(attribute, action.key).toMatch(/^[A-Z][A-Za-z]*$/);
+        expect(Object.keys(properties), `${action.key}: ${attribute}`).toContain(sibling);
+      }
+    }
+  });
 });

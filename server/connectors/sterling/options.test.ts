@@ -8,6 +8,7 @@ import { startSterlingSimulator, type SterlingSimulator } from "./simulator";
 import { failure, mqAccount, restAccount } from "@/test/connectors/sterling";
 import { sterlingOptionsLoaders } from "./options";
 import { getOrderListAction } from "./actions/get-order-list";
+import { getShipmentListAction } from "./actions/get-shipment-list";
 
 let sterling: SterlingSimulator;
 
@@ -17,7 +18,7 @@ beforeAll(async () => {
 afterAll(() => sterling.close());
 
 function load(
-  key: "enterprises" | "shipNodes" | "orderStatuses",
+  key: "enterprises" | "shipNodes" | "orderStatuses" | "shipmentStatuses",
   account: Omit<ActionAccount, "id"> = restAccount(sterling.url),
 ) {
   const loader = sterlingOptionsLoaders[key];
@@ -65,6 +66,19 @@ describe("Sterling options loaders", () => {
     expect(sterling.requests.length).toBe(calls);
     const statusField = z.toJSONSchema(getOrderListAction.input, { io: "input" }).properties?.status;
     expect(JSON.stringify(statusField)).toContain('"orderStatuses"');
+  });
+
+  it("offers the default shipment pipeline's statuses to Retrieve shipments' status filter, typed codes kept", async () => {
+    const calls = sterling.requests.length;
+    const statuses = await load("shipmentStatuses", mqAccount(sterling.url));
+    expect(statuses.map((option) => option.value)).toEqual(expect.arrayContaining(["1100", "1400", "9000"]));
+    expect(statuses.find((option) => option.value === "1400")?.label).toBe("1400 Shipment Shipped");
+    expect(sterling.requests.length).toBe(calls);
+    const statusField = z.toJSONSchema(getShipmentListAction.input, { io: "input" }).properties?.status;
+    expect(JSON.stringify(statusField)).toContain('"shipmentStatuses"');
+    expect(getShipmentListAction.input.parse({ status: "1100.70.06.30.5" })).toMatchObject({
+      status: "1100.70.06.30.5",
+    });
   });
 
   it("refuses an MQ account, which cannot ask Sterling for a list", async () => {

@@ -7,7 +7,7 @@ import { restAccount } from "./account";
 import { REST_MODES, sterlingAccounts, type SterlingRestModeAccount } from "./auth";
 import { invokeSterling, parseOutput } from "./client";
 import { elementList } from "./documents";
-import { orderStatusesLoader } from "./statuses";
+import { orderStatusesLoader, shipmentStatusesLoader } from "./statuses";
 
 /** Installations with more organizations than this are better served by typing the code. */
 const MAXIMUM_RECORDS = "500";
@@ -47,4 +47,5 @@ export const sterlingOptionsLoaders: Record<string, OptionsLoader> = {
     load: ({ account, signal }) => organizations(account, "IsNode", signal),
   }),
   orderStatuses: orderStatusesLoader,
+  shipmentStatuses: shipmentStatusesLoader,
 };

@@ -39,6 +39,7 @@ export const createCatalogItemAction = restAction({
       7,
       "manageItem Item",
       '{ "PrimaryInformation": { "ItemType": "PRODUCT" } }',
+      { ItemID: "itemId", OrganizationCode: "organizationCode", UnitOfMeasure: "unitOfMeasure" },
     ),
   }),
   output: itemDocument,

@@ -25,7 +25,11 @@ export const customerFields = {
   lastName: optionalText("Contact last name", 5, undefined, 64),
   email: optionalText("Contact e-mail", 6, undefined, 150),
   phone: optionalText("Contact phone", 7, undefined, 40),
-  additionalAttributes: additionalAttributesField(8, "manageCustomer", '{ "Status": "10" }'),
+  additionalAttributes: additionalAttributesField(8, "manageCustomer", '{ "Status": "10" }', {
+    CustomerID: "customerId",
+    OrganizationCode: "organizationCode",
+    CustomerType: "customerType",
+  }),
 };
 
 const customerInput = z.object(customerFields);

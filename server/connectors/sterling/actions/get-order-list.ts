@@ -3,7 +3,14 @@
 // needed.
 import { z } from "zod";
 import { field } from "../../sdk";
-import { documentTypeField, enterpriseCodeField, maximumRecordsField, optionalText, restAction } from "../common";
+import {
+  documentTypeField,
+  enterpriseCodeField,
+  maximumRecordsField,
+  optionalText,
+  restAction,
+  statusField,
+} from "../common";
 import { restAccount } from "../account";
 import { sterlingDateTime } from "../dates";
 import { orderDocument } from "../documents";
@@ -30,21 +37,11 @@ const input = z.object({
   documentType: documentTypeField(2),
   orderNo: optionalText("Order number", 3, undefined, 40),
   customerEmail: optionalText("Customer e-mail", 4, undefined, 150),
-  status: z
-    .string()
-    .trim()
-    .max(15)
-    .optional()
-    .meta(
-      field({
-        title: "Status code",
-        description:
-          "Only orders in this status, e.g. 1100 (Created) or 3700 (Shipped); type a status your pipeline adds.",
-        placeholder: "1100",
-        options: "orderStatuses",
-        order: 5,
-      }),
-    ),
+  status: statusField(5, {
+    description: "Only orders in this status, e.g. 1100 (Created) or 3700 (Shipped); type a status your pipeline adds.",
+    placeholder: "1100",
+    options: "orderStatuses",
+  }),
   fromOrderDate: dateOrDateTime("Ordered from", 6),
   toOrderDate: dateOrDateTime("Ordered until", 7),
   maximumRecords: maximumRecordsField(8),

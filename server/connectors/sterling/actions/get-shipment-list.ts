@@ -1,5 +1,5 @@
 // Retrieve shipments: Sterling's getShipmentList, e.g. to pass tracking numbers on once an order has shipped.
-import { enterpriseCodeField, optionalText, shipNodeField } from "../common";
+import { enterpriseCodeField, optionalText, shipNodeField, statusField } from "../common";
 import { shipmentDocument } from "../documents";
 import { retrieveAction } from "./retrieve";
 
@@ -15,7 +15,11 @@ export const getShipmentListAction = retrieveAction({
     shipmentNo: optionalText("Shipment number", 2, undefined, 40),
     enterpriseCode: enterpriseCodeField(3),
     shipNode: shipNodeField(4),
-    status: optionalText("Status code", 5, "Only shipments in this status, e.g. 1400 (Shipped).", 15),
+    status: statusField(5, {
+      description: "Only shipments in this status, e.g. 1400 (Shipped); type a status your pipeline adds.",
+      placeholder: "1400",
+      options: "shipmentStatuses",
+    }),
   },
   toInput: (input) => ({
     OrderNo: input.orderNo,

@@ -37,6 +37,15 @@ export const organizationFields = {
     13,
     "manageOrganizationHierarchy",
     '{ "LocaleCode": "en_US_EST", "Node": { "NodeType": "DC" } }',
+    {
+      OrganizationCode: "organizationCode",
+      OrganizationName: "organizationName",
+      ParentOrganizationCode: "parentOrganizationCode",
+      IsEnterprise: "isEnterprise",
+      IsNode: "isNode",
+      IsSeller: "isSeller",
+      IsBuyer: "isBuyer",
+    },
   ),
 };
 

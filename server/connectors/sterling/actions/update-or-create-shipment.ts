@@ -61,6 +61,16 @@ const input = z
       10,
       "createShipment / changeShipment",
       '{ "ExpectedDeliveryDate": "2026-01-10" }',
+      {
+        ShipmentKey: "shipmentKey",
+        ShipmentNo: "shipmentNo",
+        ShipNode: "shipNode",
+        SellerOrganizationCode: "sellerOrganizationCode",
+        EnterpriseCode: "enterpriseCode",
+        DocumentType: "documentType",
+        SCAC: "carrier",
+        TrackingNo: "trackingNo",
+      },
     ),
   })
   .superRefine((value, ctx) => {

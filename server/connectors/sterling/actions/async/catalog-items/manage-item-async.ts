@@ -17,6 +17,7 @@ const input = z.object({
     9,
     "manageItem Item",
     '{ "PrimaryInformation": { "ItemType": "SKU" } }',
+    { ItemID: "itemId", OrganizationCode: "organizationCode", UnitOfMeasure: "unitOfMeasure" },
   ),
   ...deliveryFields("manageItem"),
 });

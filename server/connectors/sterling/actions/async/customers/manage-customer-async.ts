@@ -19,7 +19,11 @@ const input = z.object({
   lastName: optionalText("Last name", 5, undefined, 64),
   email: optionalText("E-mail", 6, undefined, 150),
   dayPhone: optionalText("Phone", 7, undefined, 40),
-  additionalAttributes: additionalAttributesField(9, "manageCustomer", '{ "Status": "10" }'),
+  additionalAttributes: additionalAttributesField(9, "manageCustomer", '{ "Status": "10" }', {
+    CustomerID: "customerId",
+    OrganizationCode: "organizationCode",
+    CustomerType: "customerType",
+  }),
   ...deliveryFields("manageCustomer"),
 });
 

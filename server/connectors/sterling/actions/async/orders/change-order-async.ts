@@ -30,6 +30,13 @@ const input = z
       9,
       "changeOrder",
       '{ "OrderLines": { "OrderLine": [{ "PrimeLineNo": "1", "SubLineNo": "1", "Action": "CANCEL" }] } }',
+      {
+        OrderHeaderKey: "orderHeaderKey",
+        OrderNo: "orderNo",
+        EnterpriseCode: "enterpriseCode",
+        DocumentType: "documentType",
+        CustomerEMailID: "customerEmail",
+      },
     ),
     ...deliveryFields("changeOrder"),
   })

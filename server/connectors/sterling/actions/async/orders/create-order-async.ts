@@ -33,7 +33,13 @@ const input = z.object({
     .max(1000)
     .meta(field({ title: "Order lines", placeholder: '[{ "itemId": "SKU-1", "quantity": 2 }]', order: 7 })),
   shipTo: shipToAddress.optional().meta(field({ title: "Ship-to address", order: 8 })),
-  additionalAttributes: additionalAttributesField(9, "createOrder", '{ "OrderType": "ShipToHome" }'),
+  additionalAttributes: additionalAttributesField(9, "createOrder", '{ "OrderType": "ShipToHome" }', {
+    EnterpriseCode: "enterpriseCode",
+    DocumentType: "documentType",
+    OrderNo: "orderNo",
+    SellerOrganizationCode: "sellerOrganizationCode",
+    CustomerEMailID: "customerEmail",
+  }),
   ...deliveryFields("createOrder"),
 });
 

@@ -19,7 +19,13 @@ const input = z.object({
     .boolean()
     .optional()
     .meta(field({ title: "Is a ship node", description: "A warehouse or store that ships.", order: 5 })),
-  additionalAttributes: additionalAttributesField(9, "manageOrganizationHierarchy", '{ "LocaleCode": "en_US_EST" }'),
+  additionalAttributes: additionalAttributesField(9, "manageOrganizationHierarchy", '{ "LocaleCode": "en_US_EST" }', {
+    OrganizationCode: "organizationCode",
+    OrganizationName: "organizationName",
+    ParentOrganizationCode: "parentOrganizationCode",
+    PrimaryEnterpriseKey: "primaryEnterpriseKey",
+    IsNode: "isNode",
+  }),
   ...deliveryFields("manageOrganizationHierarchy"),
 });
 

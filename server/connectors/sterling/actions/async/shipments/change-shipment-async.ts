@@ -13,7 +13,14 @@ const input = z
     ...shipmentIdentityFields,
     carrier: optionalText("Carrier (SCAC)", 5, undefined, 40),
     trackingNo: optionalText("Tracking number", 6, undefined, 40),
-    additionalAttributes: additionalAttributesField(9, "changeShipment", '{ "ExpectedDeliveryDate": "2026-12-24" }'),
+    additionalAttributes: additionalAttributesField(9, "changeShipment", '{ "ExpectedDeliveryDate": "2026-12-24" }', {
+      ShipmentKey: "shipmentKey",
+      ShipmentNo: "shipmentNo",
+      ShipNode: "shipNode",
+      SellerOrganizationCode: "sellerOrganizationCode",
+      SCAC: "carrier",
+      TrackingNo: "trackingNo",
+    }),
     ...deliveryFields("changeShipment"),
   })
   .superRefine(checkShipmentIdentity);

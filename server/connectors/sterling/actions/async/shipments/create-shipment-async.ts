@@ -51,7 +51,14 @@ const input = z.object({
     .min(1)
     .max(1000)
     .meta(field({ title: "Shipment lines", order: 7 })),
-  additionalAttributes: additionalAttributesField(9, "createShipment", '{ "TrackingNo": "1Z999" }'),
+  additionalAttributes: additionalAttributesField(9, "createShipment", '{ "TrackingNo": "1Z999" }', {
+    EnterpriseCode: "enterpriseCode",
+    DocumentType: "documentType",
+    ShipNode: "shipNode",
+    ShipmentNo: "shipmentNo",
+    SellerOrganizationCode: "sellerOrganizationCode",
+    SCAC: "carrier",
+  }),
   ...deliveryFields("createShipment"),
 });
 
