@@ -49,6 +49,8 @@ export const fieldWidgets = [
   "cron",
   /** An IANA time-zone picker. */
   "timezone",
+  /** A checklist of the workspace's flows, for a `string[]` of flow ids (the "When a flow fails" trigger). */
+  "flows",
 ] as const;
 export type FieldWidget = (typeof fieldWidgets)[number];
 

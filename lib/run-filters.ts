@@ -6,12 +6,13 @@ export const RUN_STATUSES = ["queued", "running", "succeeded", "failed", "cancel
 export const runStatusSchema = z.enum(RUN_STATUSES);
 export type RunStatusValue = z.infer<typeof runStatusSchema>;
 
-export const TRIGGER_KINDS = ["manual", "schedule", "poll", "webhook"] as const;
+export const TRIGGER_KINDS = ["manual", "schedule", "poll", "webhook", "flowFailed"] as const;
 export const triggerLabels: Record<string, string> = {
   manual: "Run now",
   schedule: "Schedule",
   poll: "New event",
   webhook: "Webhook",
+  flowFailed: "Flow failed",
 };
 
 /** Relative ranges are worked out when a query runs, so a shared link always means "the last 24 hours". */

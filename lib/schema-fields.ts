@@ -6,7 +6,18 @@ import { fieldHintKeys, fieldHintsJsonSchema, type FieldWidget } from "./field-h
 import { isRecord } from "./is-record";
 
 export type FieldKind =
-  "text" | "textarea" | "json" | "keyValue" | "select" | "number" | "boolean" | "timezone" | "cron" | "group" | "list";
+  | "text"
+  | "textarea"
+  | "json"
+  | "keyValue"
+  | "select"
+  | "number"
+  | "boolean"
+  | "timezone"
+  | "cron"
+  | "flows"
+  | "group"
+  | "list";
 
 export interface FieldSpec {
   name: string;
@@ -55,6 +66,7 @@ const widgets: Record<FieldWidget, FieldKind> = {
   keyValue: "keyValue",
   timezone: "timezone",
   cron: "cron",
+  flows: "flows",
 };
 
 function isWidget(name: string | undefined): name is FieldWidget {

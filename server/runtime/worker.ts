@@ -1,12 +1,14 @@
 // The worker: run slots filled by this process's own new runs and by jobs claimed from pg-boss (dispatcher.ts), each
 // run executed under a lease, plus small loops: the schedule ticker, the poller, the reaper (runs whose job or worker
-// vanished) and run retention.
+// vanished), failure alerts and run retention.
 // Any number of workers may run against one database; every loop is safe to run concurrently with itself.
 import type { Db } from "../db/client";
 import type { KeyRingSource } from "../security/keyring";
 import { executeWatchingForCancel } from "./cancel-watch";
 import { executeRun } from "./executor";
+import { dispatchFailureAlerts } from "./failure-alerts";
 import { newWorkerId, runUnderLease } from "./lease";
+import { publicOrigin } from "./public-url";
 import { registerLocalExecutor, startDispatcher } from "./dispatcher";
 import { runQueueOf, startBoss } from "./queue";
 import { REAP_EVERY_MS, requeueStrandedRuns } from "./reaper";
@@ -33,6 +35,8 @@ export interface WorkerOptions {
   keys?: KeyRingSource;
   /** Whether runs saved by this process start here at once when a slot is free (default true). */
   acceptLocalRuns?: boolean;
+  /** Where people open Conflux, for alert links; from the configuration when absent. */
+  publicUrl?: string;
 }
 
 /** An offered run that stopped early goes to the queue, due after the first of pg-boss's own retry delays. */
@@ -81,6 +85,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   // Runs this process saves (webhooks, Run now) start here at once when a slot is free.
   const unregister = options.acceptLocalRuns === false ? () => undefined : registerLocalExecutor(dispatcher);
 
+  const alerts = { publicUrl: options.publicUrl ?? publicOrigin(), log };
   // Aborted first on stop, so a poll waiting on a slow source does not hold up the shutdown.
   const loopsShutdown = new AbortController();
   const loops = [
@@ -92,6 +97,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
       log,
     ),
     every(options.reapMs ?? REAP_EVERY_MS, () => requeueStrandedRuns(options.db, queue, { log }), "reaper", log),
+    every(options.tickMs ?? 2_000, () => dispatchFailureAlerts(options.db, queue, alerts), "failure alerts", log),
     every(RETENTION_CHECK_MS, createRetentionTask(options.db, { log }), "retention", log),
   ];
   log(`worker started: ${concurrency} concurrent run(s), id ${workerId}`);

@@ -10,6 +10,7 @@ import { inputClass, TextInput } from "../../ui/text-input";
 import { ArrayField } from "./array-field";
 import { DataPanel, InsertDataButton } from "../mapping/data-panel";
 import { DynamicOptionsField } from "./dynamic-options-field";
+import { FlowsField } from "./flows-field";
 import { ExpressionPreview } from "../mapping/expression-preview";
 import { domKey, FieldContext, useFieldContext, type FieldContextValue, type FieldSlot } from "./field-context";
 import { KeyValueField } from "./key-value-field";
@@ -89,6 +90,8 @@ function FieldControl({
           onChange={(event) => onChange(event.target.checked)}
         />
       );
+    case "flows":
+      return <FlowsField id={id} testId={common["data-testid"]} value={value} onChange={onChange} />;
     case "keyValue":
       return (
         <KeyValueField

@@ -1,10 +1,11 @@
 "use client";
-// Flow settings: the business key of the flow's runs, and how long its finished runs are kept (the worker deletes
+// Flow settings: the business key of the flow's runs, when its failed runs start alert flows, and how long its finished runs are kept (the worker deletes
 // older ones every hour).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { MAX_RETENTION_DAYS, retentionDaysSchema } from "@/lib/run-retention";
+import { AlertRuleSetting } from "../../runs/alert-rule-setting";
 import { BusinessKeySetting } from "../../runs/business-key-setting";
 import { useTRPC } from "../../trpc";
 import { Button } from "../../ui/button";
@@ -21,6 +22,7 @@ export function FlowSettingsDialog({ flowId, onClose }: { flowId: string; onClos
   return (
     <Dialog open onClose={onClose} title="Flow settings" testId="flow-settings-dialog">
       <BusinessKeySetting flowId={flowId} />
+      <AlertRuleSetting flowId={flowId} />
       {current.isError && (
         <p className="text-sm text-red-600">Could not load the settings: {errorMessage(current.error)}</p>
       )}

@@ -1,6 +1,7 @@
 import { getRunQueue } from "../../runtime";
 import { replayRun } from "../../services/replay.service";
 import * as runs from "../../services/runs.service";
+import { getAlertRule, setAlertRule } from "../../services/runs-alert-rule.service";
 import { getBusinessKeySetting, setBusinessKeySetting } from "../../services/runs-business-key.service";
 import { bulkAct, countMatchingRuns, matchingIdsPage } from "../../services/runs-bulk.service";
 import { getDashboard } from "../../services/runs-dashboard.service";
@@ -16,6 +17,7 @@ import {
   matchingIdsInput,
   replayRunInput,
   runIdInput,
+  setAlertRuleInput,
   setBusinessKeyInput,
 } from "./runs.schema";
 
@@ -44,5 +46,12 @@ export const runsRouter = router({
   setBusinessKey: procedure
     .input(setBusinessKeyInput)
     .mutation(({ ctx, input }) => setBusinessKeySetting(ctx.db, ctx.workspaceId, input.flowId, input.expression)),
+  /** A flow's alert rule (Flow settings): N failed runs within M minutes start its alert flows once. */
+  alertRule: procedure
+    .input(flowIdInput)
+    .query(({ ctx, input }) => getAlertRule(ctx.db, ctx.workspaceId, input.flowId)),
+  setAlertRule: procedure
+    .input(setAlertRuleInput)
+    .mutation(({ ctx, input }) => setAlertRule(ctx.db, ctx.workspaceId, input.flowId, input.rule)),
   bulk: procedure.input(bulkInput).mutation(({ ctx, input }) => bulkAct(ctx.db, getRunQueue, ctx.workspaceId, input)),
 });

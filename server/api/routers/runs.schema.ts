@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { alertRuleSchema } from "@/lib/alert-rule";
 import { runFilterSchema, runSortSchema, runStatusSchema } from "@/lib/run-filters";
 import { BULK_BATCH, bulkActionSchema, matchingPageInput } from "../../services/runs-bulk.service";
 import { liveInputSchema } from "../../services/runs-history.service";
@@ -44,4 +45,10 @@ export const setBusinessKeyInput = z.object({
     .max(500)
     .nullable()
     .transform((value) => (value ? value : null)),
+});
+
+export const setAlertRuleInput = z.object({
+  flowId: z.string().min(1),
+  /** Null: every failed run starts the alert flows. */
+  rule: alertRuleSchema.nullable(),
 });

@@ -5,6 +5,7 @@ import { forEachAction } from "./actions/for-each";
 import { ifAction } from "./actions/if";
 import { logAction } from "./actions/log";
 import { respondAction } from "./actions/respond";
+import { flowFailedTrigger } from "./triggers/flow-failed";
 import { manualTrigger } from "./triggers/manual";
 import { scheduleTrigger } from "./triggers/schedule";
 import { webhookTrigger } from "./triggers/webhook";
@@ -12,9 +13,11 @@ import { webhookTrigger } from "./triggers/webhook";
 export const coreConnector = defineConnector({
   id: "core",
   name: "Toolbox",
-  description: "Start flows by hand, on a schedule or by webhook, branch, loop, respond, and log what happens.",
+  description:
+    "Start flows by hand, on a schedule, by webhook or when another flow fails, branch, loop, respond, and log what " +
+    "happens.",
   icon: "wrench",
-  triggers: [manualTrigger, scheduleTrigger, webhookTrigger],
+  triggers: [manualTrigger, scheduleTrigger, webhookTrigger, flowFailedTrigger],
   actions: [logAction, ifAction, forEachAction, respondAction],
   templates: [orderAcknowledgementTemplate],
 });

@@ -75,10 +75,11 @@ export interface ActionDefinition<
 }
 
 /**
- * How a trigger makes runs. `manual` and `schedule` are handled by the runtime itself; `poll` and `webhook`
- * triggers will add their own functions (poll, subscribe, verify, parse) to this shape.
+ * How a trigger makes runs. `manual`, `schedule` and `flowFailed` (another flow's run failed: the alert dispatcher,
+ * server/runtime/failure-alerts.ts) are handled by the runtime itself; `poll` and `webhook` triggers add their own
+ * functions (poll, subscribe, verify, parse) to this shape.
  */
-export type TriggerKind = "manual" | "schedule" | "poll" | "webhook";
+export type TriggerKind = "manual" | "schedule" | "poll" | "webhook" | "flowFailed";
 
 export interface TriggerDefinition<
   Input extends z.ZodType = z.ZodType,
