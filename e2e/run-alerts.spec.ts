@@ -11,7 +11,7 @@ async function startBrokenOrderApi() {
     request.resume();
     request.on("end", () => {
       response.writeHead(422, { "content-type": "application/json" });
-      response.end(JSON.stringify({ error: "order system closed for maintenance" }));
+      response.end(JSON.stringify({ error: "order desk closed for stocktaking" }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -89,7 +89,7 @@ test("a failing flow starts its alert flow once per burst, with the failed run's
   expect(posted).toEqual({
     text: expect.stringMatching(
       new RegExp(
-        `^${ordersFlow} failed 2 times in 10 min: .*order system closed for maintenance.* at .+ ` +
+        `^${ordersFlow} failed 2 times in 10 min: .*order desk closed for stocktaking.* at .+ ` +
           `\\(order Y7${stamp}02\\) http://(127\\.0\\.0\\.1|localhost):\\d+/runs/[0-9a-f-]{36}$`,
       ),
     ),
@@ -109,6 +109,6 @@ test("a failing flow starts its alert flow once per burst, with the failed run's
   const runUrl = /\/runs\/[0-9a-f-]{36}/.exec(String((posted as { text?: string }).text))?.[0] ?? "";
   await page.goto(runUrl);
   await expect(page.getByTestId("run-business-key")).toContainText(`Y7${stamp}02`);
-  await expect(page.getByText("order system closed for maintenance").first()).toBeVisible();
+  await expect(page.getByText("order desk closed for stocktaking").first()).toBeVisible();
   await api.close();
 });
