@@ -220,6 +220,7 @@ test("build a five-step flow with mouse and keyboard, test it, move it through a
     ] as const) {
       await showWholeFlow(page);
       await node(page, id).click();
+      await panel(page).getByTestId("mapped-mode-text-body").click();
       await typeInto(page, "field-body", `{"${key}": "`);
       await panel(page).getByTestId("insert-data-body").click();
       const item = panel(page).getByTestId("data-tree-item-trigger.orderNo");

@@ -73,6 +73,7 @@ test("the data tree inserts a reference and the preview checks what a template g
   await page.getByTestId("add-step-button").click();
   await page.getByTestId("add-step-option-http-request").click();
   await panel.getByTestId("field-method").selectOption("POST");
+  await panel.getByTestId("mapped-mode-text-body").click();
   const body = panel.getByTestId("field-body");
   await body.fill('{"orderNo": "{{ trigger.orderNo }}", "customer": "{{ trigger.customer.name }}"}');
   await expect(panel.getByTestId("expression-json-body")).toContainText('"orderNo": "Y100042"');

@@ -25,6 +25,7 @@ test("a flow built in the browser calls a local server and its run shows the rep
   await expect(panel).toBeVisible();
   await panel.getByTestId("field-method").selectOption("POST");
   await panel.getByTestId("field-url").fill(`${recordingServer.url}/orders`);
+  await panel.getByTestId("mapped-mode-text-body").click();
   await panel.getByTestId("field-body").fill('{"order":"A-1001"}');
   await page.screenshot({ path: ".tmp/screenshots/designer-http-step.png" });
 

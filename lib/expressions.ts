@@ -3,6 +3,7 @@
 // Browser-safe: nothing here touches the server.
 import jsonata from "jsonata";
 import { isRecord } from "./is-record";
+import { isMapping, mappingProblems, mappingSlotSchema, MAPPING_KEY, walkSlot } from "./mapping";
 import { invalidExpressionMessage, isTemplate, parseTemplate, scanTemplate } from "./templates";
 
 /**
@@ -89,7 +90,10 @@ export function describeJsonataError(error: unknown): string {
 /** Visits every template inside a value (objects and arrays recursively) with its field path. */
 export function walkTemplates(value: unknown, path: string, visit: (template: string, path: string) => void): void {
   if (isTemplate(value)) visit(value, path);
-  else if (Array.isArray(value)) value.forEach((item, index) => walkTemplates(item, `${path}[${index}]`, visit));
+  else if (isMapping(value)) {
+    const slot = mappingSlotSchema.safeParse(value[MAPPING_KEY]);
+    if (slot.success) walkSlot(slot.data, path, visit);
+  } else if (Array.isArray(value)) value.forEach((item, index) => walkTemplates(item, `${path}[${index}]`, visit));
   else if (isRecord(value)) {
     for (const [key, item] of Object.entries(value)) walkTemplates(item, path ? `${path}.${key}` : key, visit);
   }
@@ -106,7 +110,7 @@ export function checkTemplates(
   field: string,
   checkMore?: (source: string, path: string) => string[],
 ): string[] {
-  const problems: string[] = [];
+  const problems: string[] = mappingProblems(value, field);
   walkTemplates(value, field, (template, path) => {
     const scan = scanTemplate(template);
     if (!scan.ok) {

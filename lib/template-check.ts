@@ -4,6 +4,7 @@
 import { createExpressionEngine, jsonataErrorParts, resolveTemplateWith, type ExpressionContext } from "./expressions";
 import { scanTemplate, type TemplatePart } from "./templates";
 import { isRecord } from "./is-record";
+import { resolveSlot, type MappingSlot } from "./mapping";
 
 /** What expressions see, as the runtime builds it. */
 export type PreviewContext = ExpressionContext;
@@ -134,6 +135,18 @@ function judge(value: unknown, expected: readonly ValueType[] | undefined): Temp
     };
   }
   return { status: "ok", value };
+}
+
+export type SlotPreview = { status: "ok"; value: unknown } | { status: "fails"; message: string };
+
+/** What a mapping gives on sample data: the value a step would receive, or why the step would fail. */
+export async function previewSlot(slot: MappingSlot, field: string, context: PreviewContext): Promise<SlotPreview> {
+  try {
+    const result = await resolveSlot(slot, field, (source) => evaluate(source, context));
+    return { status: "ok", value: result.omitted ? undefined : result.value };
+  } catch (error) {
+    return { status: "fails", message: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 // JSONata checks its timeout as evaluation proceeds; the race is a backstop, so the page never waits much longer.

@@ -10,6 +10,7 @@ import {
 } from "@/lib/expressions";
 import { invalidExpressionMessage, isTemplate, parseTemplate } from "@/lib/templates";
 import { isRecord } from "@/lib/is-record";
+import { isMapping, readMapping, resolveSlot } from "@/lib/mapping";
 
 // The template syntax and evaluation live in lib/ so the designer checks and previews fields exactly as runs
 // resolve them.
@@ -21,7 +22,7 @@ const engine = createExpressionEngine({ timeoutMs: 1000, maxDepth: 500 });
 
 /** True when a value, or anything nested in it, holds a template. */
 export function containsTemplate(value: unknown): boolean {
-  if (isTemplate(value)) return true;
+  if (isTemplate(value) || isMapping(value)) return true;
   if (Array.isArray(value)) return value.some(containsTemplate);
   if (isRecord(value)) return Object.values(value).some(containsTemplate);
   return false;
@@ -49,6 +50,12 @@ export async function resolveTemplate(template: string, context: ExpressionConte
 /** Resolves every template inside a value (objects and arrays recursively); `field` names it in errors. */
 export async function resolveTemplates(value: unknown, context: ExpressionContext, field: string): Promise<unknown> {
   if (isTemplate(value)) return resolveTemplate(value, context, field);
+  // A value built field by field: it fails here, naming the field and its expression, rather than reach the step
+  // with a hole in it.
+  if (isMapping(value)) {
+    const resolved = await resolveSlot(readMapping(value, field), field, (source, at) => evaluate(source, context, at));
+    return resolved.omitted ? undefined : resolved.value;
+  }
   if (Array.isArray(value)) {
     const items: unknown[] = [];
     for (const [index, item] of value.entries())

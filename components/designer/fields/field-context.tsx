@@ -18,6 +18,10 @@ export interface FieldSlot {
   toolbar?: ReactNode;
   /** The JSON types the value may have, for the preview's wrong-type warning; read from the field when absent. */
   expected?: readonly ValueType[];
+  /** The label is read by screen readers only: a mapping's value, labelled by the key beside it. */
+  labelHidden?: boolean;
+  /** What "yields nothing" means here, when worse than an empty field (a mapped value fails its step). */
+  nothingMessage?: string;
 }
 
 export interface FieldContextValue {

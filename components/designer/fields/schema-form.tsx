@@ -14,6 +14,7 @@ import { FlowsField } from "./flows-field";
 import { ExpressionPreview } from "../mapping/expression-preview";
 import { domKey, FieldContext, useFieldContext, type FieldContextValue, type FieldSlot } from "./field-context";
 import { KeyValueField } from "./key-value-field";
+import { MappedValueField } from "./mapped-value-field";
 import { ObjectField } from "./object-field";
 import type { NodeData } from "../mapping/use-available-data";
 import { useInsertReference } from "../mapping/use-insert-reference";
@@ -176,6 +177,10 @@ export function SchemaForm({
     insert(path, `field-input-${domKey(path)}`, asText(value), reference, (text) => change(fromText(field, text)));
 
   const renderField = (slot: FieldSlot) => {
+    // A request body, or a free-form object: built field by field (or mapped whole, or typed as text). The boxes
+    // the mapping editor and a group's "Map from data" render come with their own switch (a toolbar) and stay text.
+    if ((slot.field.httpBody || slot.field.kind === "json") && slot.toolbar === undefined)
+      return <MappedValueField key={slot.path} {...slot} />;
     if (slot.field.kind === "group") return <ObjectField key={slot.path} {...slot} />;
     if (slot.field.kind === "list") return <ArrayField key={slot.path} {...slot} />;
     return (
@@ -210,7 +215,7 @@ export function SchemaForm({
 
 /** One field: its label, control, required message, live preview, help text and, when open, the data tree. */
 function FieldRow({
-  slot: { field, path, value, onChange, actions, toolbar, expected },
+  slot: { field, path, value, onChange, actions, toolbar, expected, labelHidden, nothingMessage },
   treeOpen: treeWanted,
   onToggleTree,
   onFocusText,
@@ -255,7 +260,10 @@ function FieldRow({
   return (
     <div className="group/field flex flex-col gap-1">
       <div className="flex items-baseline justify-between gap-2">
-        <label htmlFor={`field-input-${key}`} className="text-sm font-medium text-slate-700">
+        <label
+          htmlFor={`field-input-${key}`}
+          className={labelHidden ? "sr-only" : "text-sm font-medium text-slate-700"}
+        >
           {field.title}
           {field.required && (
             <span className="ml-0.5 text-red-600" aria-label="required">
@@ -291,6 +299,7 @@ function FieldRow({
           value={value}
           context={data.context}
           expectJson={expectJson}
+          nothingMessage={nothingMessage}
         />
       )}
       {field.description && <p className="text-xs text-slate-500">{field.description}</p>}

@@ -1,3 +1,4 @@
+import { mapping } from "@/lib/mapping";
 import { describe, expect, it } from "vitest";
 import { emptyFlowGraph } from "@/lib/flow-graph";
 import { buildManifest } from "@/server/connectors";
@@ -65,6 +66,24 @@ describe("computeProblems", () => {
         additionalAttributes: { CustomerEMailID: "a@example.com", PriceInfo: { Currency: "EUR" } },
       }),
     ).toEqual([]);
+    // Built field by field, its fields' keys count the same.
+    expect(
+      overlaps("createOrder", {
+        enterpriseCode: "DEFAULT",
+        orderNo: "A-1",
+        lines: line,
+        additionalAttributes: mapping({
+          value: {
+            object: [
+              { key: "OrderNo", value: "{{ trigger.no }}" },
+              { key: "Notes", value: "x" },
+            ],
+          },
+        }),
+      }),
+    ).toEqual([
+      '"Additional attributes" sets OrderNo, which the filled field "Order number" also sets: remove one (the field wins)',
+    ]);
     expect(
       overlaps("changeOrder", {
         orderHeaderKey: "K1",

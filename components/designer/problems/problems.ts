@@ -3,6 +3,7 @@
 import { accountModeProblem } from "@/lib/account-fields";
 import { type ConnectorManifest, resolveOperation } from "@/lib/connector-manifest";
 import { checkTemplates } from "@/lib/expressions";
+import { isMapping, mappedFields } from "@/lib/mapping";
 import type { FlowGraph } from "@/lib/flow-graph";
 import { findStructureProblems } from "@/lib/flow-structure";
 import { describeFields, findMissing, type FieldSpec } from "@/lib/schema-fields";
@@ -71,7 +72,9 @@ const isFilled = (value: unknown) =>
  */
 export function overlapProblems(fields: readonly FieldSpec[], inputs: Record<string, unknown>): string[] {
   return fields.flatMap((field) => {
-    const value = inputs[field.name];
+    const stored = inputs[field.name];
+    // A value built field by field sets the keys of its fields.
+    const value = isMapping(stored) ? mappedFields(stored) : stored;
     if (!field.overlaps || typeof value !== "object" || value === null || Array.isArray(value)) return [];
     return Object.keys(value).flatMap((key) => {
       const sibling = field.overlaps?.[key];

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { ConfluxError } from "@/lib/errors";
 import { errorForResponse, field, httpRequest } from "../../sdk";
 import { accountRequestOptions, httpAccounts, resolveAgainstBase } from "../auth";
+import { encodeBody, hasHeader } from "./request-body";
 
 const methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"] as const;
 export const MAX_TIMEOUT_MS = 300_000;
@@ -31,14 +32,16 @@ const requestInput = z
       .record(z.string(), z.string())
       .default({})
       .meta(field({ title: "Headers", widget: "keyValue", order: 3 })),
+    // Text as typed (older flows' JSON templates, plain text), or structured data (a body mapped field by field,
+    // or mapped from data as a whole), which we serialise ourselves.
     body: z
-      .string()
-      .max(5 * 1024 * 1024)
+      .union([z.string().max(5 * 1024 * 1024), z.record(z.string(), z.unknown()), z.array(z.unknown())])
       .optional()
       .meta(
         field({
           title: "Body",
-          description: "JSON or plain text. JSON is sent as application/json unless you set a Content-Type header.",
+          description:
+            "Fields are sent as JSON (application/json), or as a form when the Content-Type header says application/x-www-form-urlencoded.",
           widget: "httpBody",
           order: 4,
         }),
@@ -66,21 +69,8 @@ const requestOutput = z.object({
   body: z.unknown().meta({ title: "Body", description: "Parsed JSON when the reply is JSON, otherwise text." }),
 });
 
-function hasHeader(headers: Record<string, string>, name: string): boolean {
-  return Object.keys(headers).some((key) => key.toLowerCase() === name.toLowerCase());
-}
-
 function dropHeader(headers: Record<string, string>, name: string): void {
   for (const key of Object.keys(headers)) if (key.toLowerCase() === name.toLowerCase()) delete headers[key];
-}
-
-function looksLikeJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export const requestAction = httpAccounts.action({
@@ -94,9 +84,7 @@ export const requestAction = httpAccounts.action({
     const headers = { ...input.headers };
     // Servers that support idempotency keys drop the duplicate when a step runs again after a crash.
     if (!hasHeader(headers, "idempotency-key")) headers["Idempotency-Key"] = ctx.idempotencyKey;
-    if (input.body !== undefined && input.body !== "" && !hasHeader(headers, "content-type")) {
-      headers["Content-Type"] = looksLikeJson(input.body) ? "application/json" : "text/plain; charset=utf-8";
-    }
+    const body = encodeBody(input.body, headers);
     const account = ctx.account ? accountRequestOptions(ctx.account) : undefined;
     const url = account ? resolveAgainstBase(input.url, account.baseUrl) : input.url;
     if (!account && input.url.startsWith("/")) {
@@ -113,7 +101,7 @@ export const requestAction = httpAccounts.action({
       headers,
       credentialHeaders: account?.credentialHeaders,
       tls: account?.tls,
-      body: input.body === "" ? undefined : input.body,
+      body,
       timeoutMs: input.timeoutMs,
       signal: ctx.signal,
     });
