@@ -40,4 +40,19 @@ describe("readConfig", () => {
     expect(message).toContain("DATABASE_URL must be a postgres:// or postgresql:// URL");
     expect(message).toContain('CONFLUX_EMBEDDED_WORKER must be true or false (got "yes")');
   });
+
+  it("reads the public address without its trailing slash, and the webhook body limit", () => {
+    const config = readConfig({
+      CONFLUX_PUBLIC_URL: "https://flows.example.com/conflux/",
+      CONFLUX_WEBHOOK_BODY_LIMIT_KB: "4096",
+    });
+    expect(config).toMatchObject({
+      CONFLUX_PUBLIC_URL: "https://flows.example.com/conflux",
+      CONFLUX_WEBHOOK_BODY_LIMIT_KB: 4096,
+    });
+    expect(readConfig({}).CONFLUX_WEBHOOK_BODY_LIMIT_KB).toBe(1024);
+    expect(() => readConfig({ CONFLUX_PUBLIC_URL: "flows.example.com" })).toThrow(
+      "CONFLUX_PUBLIC_URL must be an http:// or https:// address",
+    );
+  });
 });

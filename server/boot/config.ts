@@ -45,6 +45,14 @@ const configSchema = z.object({
   CONFLUX_STEP_PAYLOAD_LIMIT_KB: wholeNumber("kilobytes", 1, 1024 * 1024, 256),
   CONFLUX_RUN_RETENTION_DAYS: wholeNumber("days", 1, MAX_RETENTION_DAYS, DEFAULT_RETENTION_DAYS),
   CONFLUX_RUN_FILE_LIMIT_MB: wholeNumber("megabytes", 1, 512, 20),
+  /** The address the outside world reaches Conflux at (behind a proxy, a tunnel): every webhook address shown. */
+  CONFLUX_PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/\s?#]+(\/[^\s?#]*)?$/, "must be an http:// or https:// address without ? or #")
+    .transform((url) => url.replace(/\/+$/, ""))
+    .optional(),
+  /** The largest webhook request body accepted; a larger one is answered 413. */
+  CONFLUX_WEBHOOK_BODY_LIMIT_KB: wholeNumber("kilobytes", 1, 100 * 1024, 1024),
 });
 
 export type Config = z.infer<typeof configSchema> & { dataDir: string; sterlingSimulator: boolean };

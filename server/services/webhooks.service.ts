@@ -1,6 +1,7 @@
 // What the designer shows of a webhook flow: its address and secret, and rotating the secret. The secret leaves the
 // server only through here, to the designer, which is the one place a user copies it from.
 import { ConfluxError, NotFoundError } from "@/lib/errors";
+import { getConfig } from "../boot/config";
 import type { Db } from "../db/client";
 import type { KeyRing } from "../security/credentials-cipher";
 import type { KeyRingSource } from "../security/keyring";
@@ -12,6 +13,8 @@ export { WEBHOOK_PATH_PREFIX };
 export interface WebhookInfo {
   /** "/api/hooks/<id>", or null before the flow's first Start. */
   path: string | null;
+  /** The whole address under CONFLUX_PUBLIC_URL when it is set; null leaves the page's own origin to the designer. */
+  url: string | null;
   secret: string | null;
   /** Why the secret cannot be shown (its key is gone); Rotate makes a new one. */
   secretProblem: string | null;
@@ -19,6 +22,12 @@ export interface WebhookInfo {
   listening: boolean;
   lastFiredAt: Date | null;
   lastError: string | null;
+}
+
+/** `path` under CONFLUX_PUBLIC_URL, or null when it is not set. */
+export function publicAddress(path: string): string | null {
+  const base = getConfig().CONFLUX_PUBLIC_URL;
+  return base ? `${base}${path}` : null;
 }
 
 async function findState(db: Db, workspaceId: string, flowId: string) {
@@ -52,8 +61,10 @@ export async function getWebhookInfo(
       secretProblem = error.message;
     }
   }
+  const path = state?.webhookId ? `${WEBHOOK_PATH_PREFIX}${state.webhookId}` : null;
   return {
-    path: state?.webhookId ? `${WEBHOOK_PATH_PREFIX}${state.webhookId}` : null,
+    path,
+    url: path ? publicAddress(path) : null,
     secret,
     secretProblem,
     listening: status === "running" && state?.active === true && state.kind === "webhook",

@@ -84,7 +84,8 @@ export function WebhookAddress({ node }: { node: FlowNode }) {
       </p>
     );
   }
-  const url = `${origin}${path}`;
+  // The address the outside world uses (CONFLUX_PUBLIC_URL), else this page's own.
+  const url = info.data.url ?? `${origin}${path}`;
   const eventIdHeader = typeof node.inputs.eventIdHeader === "string" ? node.inputs.eventIdHeader : "X-Event-Id";
   const verifies = node.inputs.verifySignature !== false;
 

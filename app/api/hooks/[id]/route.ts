@@ -1,3 +1,4 @@
+import { getConfig } from "@/server/boot/config";
 import { getDb } from "@/server/db/client";
 import { getRunQueue } from "@/server/runtime";
 import { handleWebhookRequest } from "@/server/runtime/webhook";
@@ -7,5 +8,10 @@ export const dynamic = "force-dynamic";
 
 export async function POST(request: Request, context: { params: Promise<{ id: string }> }) {
   const { id } = await context.params;
-  return handleWebhookRequest(request, id, { db: getDb(), queue: getRunQueue, keys: defaultKeyRing() });
+  return handleWebhookRequest(request, id, {
+    db: getDb(),
+    queue: getRunQueue,
+    keys: defaultKeyRing(),
+    bodyLimitBytes: getConfig().CONFLUX_WEBHOOK_BODY_LIMIT_KB * 1024,
+  });
 }
