@@ -2,6 +2,7 @@
 // Request, so the route handler, tests and any other server can use it.
 import { ConfluxError } from "@/lib/errors";
 import { readStreamWithin } from "../connectors/sdk/http-transport";
+import { isXmlMediaType, parseXmlData } from "../connectors/sdk/xml-data";
 import { SIGNATURE_HEADER } from "../security/webhook-signature";
 
 export const DEFAULT_WEBHOOK_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -12,6 +13,8 @@ const hiddenHeaders = new Set(["authorization", "proxy-authorization", "cookie",
 
 export interface WebhookTriggerData {
   body: unknown;
+  /** The body as sent, when it was parsed from XML or a form (kept for signatures, logs and a second reading). */
+  rawBody?: string;
   headers: Record<string, string>;
   query: Record<string, string | string[]>;
   receivedAt: string;
@@ -42,6 +45,32 @@ export function parseWebhookBody(raw: Buffer, contentType: string | null): unkno
     const detail = error instanceof Error ? error.message : String(error);
     throw new ConfluxError("VALIDATION", `The request body is not valid JSON: ${detail}`);
   }
+}
+
+function isFormContentType(contentType: string | null): boolean {
+  return (contentType ?? "").split(";")[0]?.trim().toLowerCase() === "application/x-www-form-urlencoded";
+}
+
+/** A form's fields; a name sent more than once is a list. */
+function formData(text: string): Record<string, string | string[]> {
+  const data: Record<string, string | string[]> = {};
+  for (const [name, value] of new URLSearchParams(text)) {
+    const previous = data[name];
+    data[name] = previous === undefined ? value : Array.isArray(previous) ? [...previous, value] : [previous, value];
+  }
+  return data;
+}
+
+/**
+ * The body as data: JSON, XML (application/xml, text/xml, …+xml) and forms are parsed, keeping the text of the last
+ * two as `rawBody`; anything else is its text. A malformed JSON or XML body is a VALIDATION error.
+ */
+export function readWebhookBody(raw: Buffer, contentType: string | null): Pick<WebhookTriggerData, "body" | "rawBody"> {
+  const text = raw.toString("utf8");
+  if (isXmlMediaType(contentType))
+    return { body: text.trim() === "" ? null : parseXmlData(text, "The request body"), rawBody: text };
+  if (isFormContentType(contentType)) return { body: formData(text), rawBody: text };
+  return { body: parseWebhookBody(raw, contentType) };
 }
 
 /** The event id from the trigger's header, or null; an absurdly long one is refused rather than stored. */

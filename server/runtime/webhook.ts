@@ -21,7 +21,7 @@ import { findTriggerNode } from "./triggers";
 import { handleConnectorWebhook, type ConnectorWebhookSettings } from "./webhook-connector";
 import {
   DEFAULT_WEBHOOK_BODY_LIMIT_BYTES,
-  parseWebhookBody,
+  readWebhookBody,
   queryOf,
   readBodyWithin,
   readEventId,
@@ -151,7 +151,7 @@ async function handle(request: Request, webhookId: string, deps: WebhookDeps): P
 
   const receivedAt = new Date();
   const triggerData: WebhookTriggerData = {
-    body: parseWebhookBody(raw, request.headers.get("content-type")),
+    ...readWebhookBody(raw, request.headers.get("content-type")),
     headers: visibleHeaders(request.headers),
     query: queryOf(request.url),
     receivedAt: receivedAt.toISOString(),

@@ -66,9 +66,15 @@ export const webhookTrigger = defineTrigger({
   group: "Toolbox",
   input: webhookInput,
   output: z.object({
-    body: z
-      .unknown()
-      .meta({ title: "Body", description: "The request body: parsed JSON when sent as JSON, else text." }),
+    body: z.unknown().meta({
+      title: "Body",
+      description:
+        "The request body as data when sent as JSON, XML (root element kept, attributes as fields) or a form; else text.",
+    }),
+    rawBody: z
+      .string()
+      .optional()
+      .meta({ title: "Raw body", description: "The body as sent, when it was XML or a form." }),
     headers: z.record(z.string(), z.string()).meta({
       title: "Headers",
       description: "Request headers with lower-case names, without authorization, cookie and signature headers.",
