@@ -4,6 +4,7 @@ import { coreConnector } from "./core";
 import { httpConnector } from "./http";
 import { iomConnector } from "./iom";
 import { newstoreConnector } from "./newstore";
+import { oracleConnector } from "./oracle";
 import { sterlingConnector } from "./sterling";
 import { buildConnectorManifest, type AnyAction, type AnyTrigger, type ConnectorDefinition } from "./sdk";
 
@@ -13,6 +14,7 @@ export const connectors: readonly ConnectorDefinition[] = [
   sterlingConnector,
   iomConnector,
   newstoreConnector,
+  oracleConnector,
 ];
 
 export type FoundOperation =
