@@ -10,6 +10,10 @@ import { updateSalesOrderAction } from "./actions/update-sales-order";
 import { oracleAccounts } from "./auth";
 import { builtInOraclePreset } from "./simulator/built-in";
 import { testOracleConnection } from "./test-connection";
+import { notificationToWebhookTemplate } from "./templates/notification-to-webhook";
+import { statusUpdatedToLogTemplate } from "./templates/status-updated-to-log";
+import { orderStatusUpdatedTrigger } from "./triggers/order-status-updated";
+import { salesOrderNotificationTrigger } from "./triggers/sales-order-notification";
 import { salesOrdersChangedTrigger } from "./triggers/sales-orders-changed";
 
 export const oracleConnector = defineConnector({
@@ -19,7 +23,7 @@ export const oracleConnector = defineConnector({
   icon: "truck",
   accounts: withBuiltInSimulator(),
   testConnection: testOracleConnection,
-  triggers: [salesOrdersChangedTrigger],
+  triggers: [orderStatusUpdatedTrigger, salesOrderNotificationTrigger, salesOrdersChangedTrigger],
   actions: [
     createSalesOrderAction,
     getSalesOrderAction,
@@ -28,7 +32,7 @@ export const oracleConnector = defineConnector({
     submitSalesOrderAction,
     deleteSalesOrderAction,
   ],
-  templates: [],
+  templates: [statusUpdatedToLogTemplate, notificationToWebhookTemplate],
 });
 
 function withBuiltInSimulator() {
