@@ -3,7 +3,7 @@
 // Web Service Details" (Invocation Mode: Business Event), with Basic credentials: the user name below and the flow's
 // secret. Routing filters let each flow take only the orders it handles; other events are acknowledged and dropped.
 import { z } from "zod";
-import { defineWebhookTrigger } from "../../sdk";
+import { defineWebhookTrigger, operationHints } from "../../sdk";
 import {
   basicFor,
   businessEventBody,
@@ -25,7 +25,8 @@ export const orderStatusUpdatedTrigger = defineWebhookTrigger({
     "changed (business event Order Status Updated), for the business units, source systems, organizations and " +
     "statuses you choose.",
   group: "Business events",
-  input: z.object(routingFields),
+  // The panel shows the flow's address and secret to enter on Oracle's event connector.
+  input: z.object(routingFields).meta(operationHints({ panel: "webhookAddress" })),
   output: businessEventData,
   authentication: { scheme: "basic", username: DEFAULT_EVENT_USER },
   authenticationFor: basicFor,

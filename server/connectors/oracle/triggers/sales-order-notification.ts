@@ -2,7 +2,7 @@
 // status change of the order or a line, an attribute change, a split, a hold or a jeopardy. Received like Order
 // Status Updated (Basic credentials, routing filters), and filtered by notification type as well.
 import { z } from "zod";
-import { defineWebhookTrigger, field } from "../../sdk";
+import { defineWebhookTrigger, field, operationHints } from "../../sdk";
 import {
   basicFor,
   businessEventBody,
@@ -32,13 +32,15 @@ export const salesOrderNotificationTrigger = defineWebhookTrigger({
     "Starts the flow when Oracle Order Management notifies a development on an order (business event Sales Order " +
     "Notification): a status or attribute change, a split, a hold or a jeopardy.",
   group: "Business events",
-  input: z.object({
-    ...routingFields,
-    notificationTypes: z
-      .array(z.enum(notificationTypes))
-      .default([])
-      .meta(field({ title: "Notification types", description: "Empty: every type.", order: 5 })),
-  }),
+  input: z
+    .object({
+      ...routingFields,
+      notificationTypes: z
+        .array(z.enum(notificationTypes))
+        .default([])
+        .meta(field({ title: "Notification types", description: "Empty: every type.", order: 5 })),
+    })
+    .meta(operationHints({ panel: "webhookAddress" })),
   output: businessEventData.extend({ NotificationType: z.string().nullable() }),
   authentication: { scheme: "basic", username: DEFAULT_EVENT_USER },
   authenticationFor: basicFor,
