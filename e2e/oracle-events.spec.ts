@@ -24,7 +24,8 @@ test("connect the Oracle simulator, start the status template, ship an order and
   page,
 }) => {
   test.setTimeout(180_000);
-  await connectToBuiltInSimulator(page, `Oracle simulator ${Date.now()}`);
+  const accountName = `Oracle simulator ${Date.now()}`;
+  await connectToBuiltInSimulator(page, accountName);
 
   await page.goto("/flows");
   await page.getByTestId("template-gallery-button").click();
@@ -37,6 +38,9 @@ test("connect the Oracle simulator, start the status template, ship an order and
 
   await page.getByTestId("node-trigger").click();
   const panel = page.getByTestId("node-panel");
+  // The designer asks every Oracle step for the account of the Oracle system it belongs to.
+  await panel.getByTestId("account-select").selectOption({ label: accountName });
+  await expect(panel.getByTestId("account-status")).toHaveText("Connected");
   await panel.getByTestId("field-businessUnits").fill("Vision Operations");
   await page.getByTestId("start-button").click();
   await page.getByTestId("confirm-start").click();
