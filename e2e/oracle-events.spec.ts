@@ -42,8 +42,8 @@ test("connect the Oracle simulator, start the status template, ship an order and
   await panel.getByTestId("account-select").selectOption({ label: accountName });
   await expect(panel.getByTestId("account-status")).toHaveText("Connected");
   await panel.getByTestId("field-businessUnits").fill("Vision Operations");
+  // A webhook trigger has nothing to catch up on, so Start asks no "process items from" question.
   await page.getByTestId("start-button").click();
-  await page.getByTestId("confirm-start").click();
   await expect(page.getByTestId("flow-status")).toHaveText(/running/i);
   await page.getByTestId("node-trigger").click();
   await expect(panel.getByTestId("webhook-listening")).toContainText("Listening");
@@ -51,6 +51,7 @@ test("connect the Oracle simulator, start the status template, ship an order and
   const url = (await panel.getByTestId("webhook-url").textContent()) ?? "";
   const secret = (await panel.getByTestId("webhook-secret").textContent()) ?? "";
   expect(url).toMatch(/\/api\/hooks\//);
+  await expect(panel.getByTestId("webhook-connector-note")).toBeVisible();
   await page.screenshot({ path: ".tmp/screenshots/oracle-trigger.png" });
 
   const simulator = await page.context().newPage();

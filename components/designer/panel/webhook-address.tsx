@@ -144,21 +144,29 @@ export function WebhookAddress({ node }: { node: FlowNode }) {
           )}
         </div>
       </div>
-      <div className="rounded-md bg-slate-50 p-3 text-xs text-slate-600">
-        {verifies ? (
-          <p>
-            Sign each request: send <code>X-Conflux-Signature: t=&lt;unix seconds&gt;,v1=&lt;hex&gt;</code>, where hex
-            is the HMAC-SHA256 of <code>&lt;t&gt;.&lt;raw body&gt;</code> keyed with the secret. Signatures older than 5
-            minutes are refused.
-          </p>
-        ) : (
-          <p className="text-amber-800">Signatures are not checked: anyone who knows the URL can start this flow.</p>
-        )}
-        <p className="mt-1">
-          Send a unique <code>{eventIdHeader}</code> header so that a retried delivery never starts a second run. JSON
-          bodies (Content-Type: application/json) arrive parsed; others as text.
+      {node.connectorId !== "core" ? (
+        // An application's own event trigger: the application proves itself its own way (its fields say how), so
+        // the Toolbox webhook's signing rules below do not apply.
+        <p data-testid="webhook-connector-note" className="rounded-md bg-slate-50 p-3 text-xs text-slate-600">
+          Enter this URL and the secret where the application sends its events; the fields below say how it signs in.
         </p>
-      </div>
+      ) : (
+        <div className="rounded-md bg-slate-50 p-3 text-xs text-slate-600">
+          {verifies ? (
+            <p>
+              Sign each request: send <code>X-Conflux-Signature: t=&lt;unix seconds&gt;,v1=&lt;hex&gt;</code>, where hex
+              is the HMAC-SHA256 of <code>&lt;t&gt;.&lt;raw body&gt;</code> keyed with the secret. Signatures older than
+              5 minutes are refused.
+            </p>
+          ) : (
+            <p className="text-amber-800">Signatures are not checked: anyone who knows the URL can start this flow.</p>
+          )}
+          <p className="mt-1">
+            Send a unique <code>{eventIdHeader}</code> header so that a retried delivery never starts a second run. JSON
+            bodies (Content-Type: application/json) arrive parsed; others as text.
+          </p>
+        </div>
+      )}
     </section>
   );
 }
