@@ -11,6 +11,8 @@ import { listReturnRequestsAction } from "./actions/list-return-requests";
 import { listReturnablePositionsAction } from "./actions/list-returnable-positions";
 import { retrieveOrderStatesAction } from "./actions/retrieve-order-states";
 import { iomAccounts } from "./auth";
+import { newstoreAvailabilityFromIomTemplate } from "./templates/newstore-availability-from-iom";
+import { orderDocumentsTemplate } from "./templates/order-documents";
 import { orderStateToWebhookTemplate } from "./templates/order-state-to-webhook";
 import { sterlingOrderToIomTemplate } from "./templates/sterling-order-to-iom";
 import { builtInIomPreset } from "./simulator/built-in";
@@ -38,7 +40,12 @@ export const iomConnector = defineConnector({
     listReturnRequestsAction,
     checkAvailabilityAction,
   ],
-  templates: [sterlingOrderToIomTemplate, orderStateToWebhookTemplate],
+  templates: [
+    sterlingOrderToIomTemplate,
+    orderStateToWebhookTemplate,
+    orderDocumentsTemplate,
+    newstoreAvailabilityFromIomTemplate,
+  ],
 });
 
 function withBuiltInSimulator() {

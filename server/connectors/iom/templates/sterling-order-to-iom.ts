@@ -1,5 +1,6 @@
-// Template: each new order in IBM Sterling OMS exported to IOM, with the field mapping done. Sterling's bill-to and
-// ship-to become IOM's invoice and shipping address (Sterling keeps ISO alpha-2 countries, IOM wants alpha-3: the
+// Template: each new order in IBM Sterling OMS exported to IOM, with the field mapping done. Sterling's bill-to (or,
+// when the order comes without one, as the New order trigger reads it, the ship-to) and ship-to become IOM's invoice
+// and shipping address (Sterling keeps ISO alpha-2 countries, IOM wants alpha-3: the
 // common ones are mapped, others pass through), the lines go by item ID as the shop product ID, the carrier is the
 // order's SCAC, prices are Sterling's unit price times the ordered quantity.
 import type { FlowTemplate } from "@/lib/connector-manifest";
@@ -17,8 +18,20 @@ const address = (person: string) => ({
   postCode: `{{ trigger.${person}.ZipCode }}`,
   city: `{{ trigger.${person}.City }}`,
   countryCode: `{{ ($c := trigger.${person}.Country; $lookup(${alpha3}, $c) ? $lookup(${alpha3}, $c) : $c) }}`,
-  email: `{{ trigger.${person}.EMailID }}`,
+  email: `{{ $exists(trigger.${person}.EMailID) ? trigger.${person}.EMailID : trigger.CustomerEMailID }}`,
 });
+
+/** The bill-to when the order carries one, else the ship-to: the New order trigger reads the ship-to only. */
+const invoiceAddress = Object.fromEntries(
+  Object.entries(address("PersonInfoBillTo")).map(([key, template]) => [
+    key,
+    template.replace(
+      /^\{\{ (.*) \}\}$/,
+      (_match, expression: string) =>
+        `{{ $exists(trigger.PersonInfoBillTo.ZipCode) ? (${expression}) : (${expression.replaceAll("PersonInfoBillTo", "PersonInfoShipTo")}) }}`,
+    ),
+  ]),
+);
 
 export const sterlingOrderToIomTemplate: FlowTemplate = {
   id: "iom-sterling-new-order-to-iom",
@@ -43,7 +56,7 @@ export const sterlingOrderToIomTemplate: FlowTemplate = {
           orderDate: "{{ trigger.OrderDate }}",
           customerType: "PERSON",
           shopCustomerNumber: "{{ trigger.BillToID }}",
-          invoiceAddress: address("PersonInfoBillTo"),
+          invoiceAddress,
           shippingAddress: address("PersonInfoShipTo"),
           paymentMethod:
             "{{ $exists(trigger.PaymentMethods.PaymentMethod[0].PaymentType) ? " +

@@ -68,6 +68,16 @@ export function consoleChoices(backend: SterlingBackend) {
   };
 }
 
+const sampleAddress = {
+  FirstName: "Grace",
+  LastName: "Hopper",
+  AddressLine1: "Intershop Tower 1",
+  City: "Jena",
+  ZipCode: "07743",
+  Country: "DE",
+  EMailID: "grace@example.com",
+};
+
 /** Runs one action; returns a sentence for the page. Refusals are SterlingFaults with Sterling's description. */
 export function runConsoleAction(backend: SterlingBackend, action: ConsoleAction): string {
   const call = backend.invokeApi;
@@ -77,6 +87,10 @@ export function runConsoleAction(backend: SterlingBackend, action: ConsoleAction
       DocumentType: "0001",
       ...(action.customerEmail ? { CustomerEMailID: action.customerEmail } : {}),
       PriceInfo: { Currency: "USD" },
+      // A ship-to (and bill-to) address, as real orders carry, so that flows exporting the order elsewhere (the
+      // Sterling → IOM template) have one to map.
+      PersonInfoShipTo: sampleAddress,
+      PersonInfoBillTo: sampleAddress,
       OrderLines: {
         OrderLine: [
           {
