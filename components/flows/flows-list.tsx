@@ -138,6 +138,16 @@ export function FlowsList() {
                     ) : (
                       <span className="text-slate-400">No runs</span>
                     )}
+                    {flow.lastRun && (
+                      <Link
+                        href={`/runs?flowId=${encodeURIComponent(flow.id)}`}
+                        data-testid="flow-runs-link"
+                        aria-label={`Runs of ${flow.name}`}
+                        className="ml-3 text-xs text-brand-700 hover:underline"
+                      >
+                        All runs
+                      </Link>
+                    )}
                   </td>
                   <td className="px-4 py-3 text-slate-500">{formatRelative(flow.updatedAt)}</td>
                   <td className="px-4 py-3">

@@ -1,12 +1,14 @@
 "use client";
 // The steps of a run as a timeline: each step's card shows when it started (from the run's start), how long it took
-// as a bar on the run's time axis, and its attempts; the steps a For each ran per item are folded under it, one
+// as a bar on the run's time axis, and its attempts with the waits between them; the steps a For each ran per item are folded under it, one
 // group per item, so a loop over 500 order lines stays one line until opened.
 import { ChevronRight } from "lucide-react";
 import type { ReactNode } from "react";
 import { formatDuration } from "@/lib/format";
+import type { StepAttempt } from "@/lib/step-attempts";
 import { StatusBadge } from "../ui/status-badge";
 import { JsonView } from "./json-view";
+import { StepAttemptsList } from "./step-attempts-list";
 import { StepFiles, type StepFile } from "./step-files";
 
 export interface TimelineStep {
@@ -29,6 +31,8 @@ export interface TimelineStep {
   outputTruncated: boolean;
   error: { code: string; message: string } | null;
   files?: StepFile[];
+  /** One entry per attempt when the step ran more than once (retried, or resumed after its worker stopped). */
+  attemptTimeline: StepAttempt[];
 }
 
 interface Axis {
@@ -36,19 +40,61 @@ interface Axis {
   span: number;
 }
 
+const attemptColour: Record<StepAttempt["outcome"], string> = {
+  failed: "bg-[#D55E00]",
+  interrupted: "bg-slate-400",
+  succeeded: "bg-[#0072B2]",
+  running: "bg-[#0072B2]",
+};
+/** Waits between attempts: dashes, so they read as "nothing happening" without relying on colour. */
+const waitPattern = "bg-[repeating-linear-gradient(90deg,#94a3b8_0_3px,transparent_3px_6px)]";
+
+function Segment({ from, to, axis, className }: { from: number; to: number; axis: Axis; className: string }) {
+  const left = Math.max(0, Math.min(100, ((from - axis.start) / axis.span) * 100));
+  const width = Math.max(0.6, Math.min(100 - left, ((to - from) / axis.span) * 100));
+  return <div className={`absolute h-2 rounded ${className}`} style={{ left: `${left}%`, width: `${width}%` }} />;
+}
+
 function TimeBar({ step, axis }: { step: TimelineStep; axis: Axis }) {
-  const offset = step.startedAt.getTime() - axis.start;
-  const end = (step.finishedAt?.getTime() ?? Date.now()) - axis.start;
-  const left = Math.max(0, Math.min(100, (offset / axis.span) * 100));
-  const width = Math.max(0.6, Math.min(100 - left, ((end - offset) / axis.span) * 100));
+  const attempts = step.attemptTimeline;
+  const begin = (attempts[0]?.startedAt ?? step.startedAt).getTime();
+  const offset = begin - axis.start;
+  const end = step.finishedAt?.getTime() ?? Date.now();
   return (
     <div className="flex items-center gap-3 text-xs text-slate-500" data-testid="step-timing">
       <span className="w-24 shrink-0 tabular-nums">+{formatDuration(Math.max(0, offset))}</span>
       <div className="relative h-2 flex-1 rounded bg-slate-100" aria-hidden>
-        <div
-          className={`absolute h-2 rounded ${step.status === "failed" ? "bg-[#D55E00]" : "bg-[#0072B2]"}`}
-          style={{ left: `${left}%`, width: `${width}%` }}
-        />
+        {attempts.length > 1 ? (
+          attempts.map((attempt, index) => {
+            const previousEnd = attempts[index - 1]?.endedAt?.getTime();
+            const from = attempt.startedAt.getTime();
+            return [
+              previousEnd !== undefined && from > previousEnd && (
+                <Segment
+                  key={`wait-${attempt.attempt}`}
+                  from={previousEnd}
+                  to={from}
+                  axis={axis}
+                  className={waitPattern}
+                />
+              ),
+              <Segment
+                key={`attempt-${attempt.attempt}`}
+                from={from}
+                to={attempt.endedAt?.getTime() ?? end}
+                axis={axis}
+                className={attemptColour[attempt.outcome]}
+              />,
+            ];
+          })
+        ) : (
+          <Segment
+            from={begin}
+            to={end}
+            axis={axis}
+            className={step.status === "failed" ? "bg-[#D55E00]" : "bg-[#0072B2]"}
+          />
+        )}
       </div>
       <span className="w-32 shrink-0 text-right tabular-nums">
         {formatDuration(step.durationMs)}
@@ -82,6 +128,9 @@ function StepCard(props: {
           <StatusBadge status={step.status} testId="step-status" />
         </div>
         <TimeBar step={step} axis={props.axis} />
+        {step.attemptTimeline.length > 1 && (
+          <StepAttemptsList attempts={step.attemptTimeline} runStart={props.axis.start} />
+        )}
       </div>
       <div className="flex flex-col gap-3 p-4">
         {props.errorBox(step)}

@@ -40,6 +40,16 @@ export interface StoredStep {
 }
 
 const NOW = `(now() AT TIME ZONE 'UTC')`;
+const stamp = (timestamp: string) => `to_char(${timestamp}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+/**
+ * The step row's attempt log with `event` (a jsonb expression) appended, stamped with the database's clock. A log is
+ * started on the first event, with the first attempt's start, so steps that run once never write one. Used in SET
+ * clauses, where the row's columns still hold their old values.
+ */
+const appendAttemptEvent = (event: string) =>
+  `COALESCE("StepRun"."attemptLog", jsonb_build_array(jsonb_build_object('kind', 'start', 'attempt', ` +
+  `"StepRun".attempts, 'at', ${stamp(`"StepRun"."startedAt"`)}))) || ` +
+  `jsonb_build_array(${event} || jsonb_build_object('at', ${stamp(NOW)}))`;
 const identityValues = (step: StepIdentity) => [
   randomUUID(),
   step.workspaceId,
@@ -70,7 +80,8 @@ export async function startStepRow(db: SqlSource, step: StepIdentity): Promise<n
     `${INSERT_IDENTITY}
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'running', 1, ${NOW}, NULL, NULL, false)
      ON CONFLICT ("runId", "stepId") DO UPDATE
-       SET status = 'running', attempts = "StepRun".attempts + 1, "startedAt" = ${NOW}, "finishedAt" = NULL
+       SET status = 'running', attempts = "StepRun".attempts + 1, "startedAt" = ${NOW}, "finishedAt" = NULL,
+         "attemptLog" = ${appendAttemptEvent(`jsonb_build_object('kind', 'resume', 'attempt', "StepRun".attempts + 1)`)}
      RETURNING attempts`,
     identityValues(step),
   );
@@ -125,20 +136,28 @@ export async function recordSkippedStep(db: SqlSource, step: StepIdentity): Prom
   );
 }
 
-export async function saveStepError(db: SqlSource, key: StepKey, error: unknown): Promise<void> {
-  await sqlOf(db).query(`UPDATE "StepRun" SET error = $3::jsonb WHERE "runId" = $1 AND "stepId" = $2 RETURNING 1`, [
-    key.runId,
-    key.stepId,
-    jsonb(error),
-  ]);
+/** A failed attempt that will be tried again: its error stays visible while the step waits `waitMs`. */
+export async function saveRetryWait(
+  db: SqlSource,
+  key: StepKey,
+  error: unknown,
+  retry: { attempt: number; code: string; message: string; waitMs: number },
+): Promise<void> {
+  await sqlOf(db).query(
+    `UPDATE "StepRun" SET error = $3::jsonb, "attemptLog" = ${appendAttemptEvent("$4::jsonb")}
+     WHERE "runId" = $1 AND "stepId" = $2 RETURNING 1`,
+    [key.runId, key.stepId, jsonb(error), jsonb({ kind: "retry", ...retry })],
+  );
 }
 
+/** The next attempt starts. */
 export async function saveStepAttempts(db: SqlSource, key: StepKey, attempts: number): Promise<void> {
-  await sqlOf(db).query(`UPDATE "StepRun" SET attempts = $3 WHERE "runId" = $1 AND "stepId" = $2 RETURNING 1`, [
-    key.runId,
-    key.stepId,
-    attempts,
-  ]);
+  await sqlOf(db).query(
+    `UPDATE "StepRun" SET attempts = $3,
+       "attemptLog" = ${appendAttemptEvent(`jsonb_build_object('kind', 'start', 'attempt', $3::int)`)}
+     WHERE "runId" = $1 AND "stepId" = $2 RETURNING 1`,
+    [key.runId, key.stepId, attempts],
+  );
 }
 
 /** Fails the steps still "running" of a cancelled run (and only of a cancelled one); returns how many. */

@@ -40,9 +40,14 @@ export async function startStep(db: SqlSource, target: StepTarget): Promise<numb
   return steps.startStepRow(db, stepIdentity(target));
 }
 
-/** Between attempts: the failed attempt's error stays visible while the step waits to try again. */
-export async function recordRetryWait(db: SqlSource, target: StepTarget, error: ConfluxErrorJson): Promise<void> {
-  await steps.saveStepError(db, target, error);
+/** Between attempts: the failed attempt's error stays visible while the step waits `waitMs` to try again. */
+export async function recordRetryWait(
+  db: SqlSource,
+  target: StepTarget,
+  error: ConfluxErrorJson,
+  retry: { attempt: number; code: string; message: string; waitMs: number },
+): Promise<void> {
+  await steps.saveRetryWait(db, target, error, retry);
 }
 
 /** The next attempt begins: counted before it runs, so an attempt cut short by a crash still counts. */

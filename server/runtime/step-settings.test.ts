@@ -13,6 +13,8 @@ import { buildGraph, httpStep, logStep, manualTrigger } from "@/test/runtime/gra
 import { defaultRetryPolicy } from "./retry";
 import { waitFor } from "@/test/runtime/helpers";
 import type { StepSettings } from "@/lib/flow-graph";
+import { readErrorJson } from "@/lib/errors";
+import { stepAttempts } from "@/lib/step-attempts";
 
 let t: TestDatabase;
 let server: ScriptedServer;
@@ -67,6 +69,29 @@ describe("retries", () => {
       error: null,
       output: { body: { calls: 3 } },
     });
+    // Each attempt's start and end, and the wait chosen before each retry, are kept for the run page.
+    const step = run.steps[1]!;
+    const attempts = stepAttempts({ finishedAt: step.finishedAt, attemptLog: step.attemptLog, error: null });
+    expect(attempts).toMatchObject([
+      { attempt: 1, waitBeforeMs: null, outcome: "failed", error: { code: "REMOTE" }, resumed: false },
+      {
+        attempt: 2,
+        waitBeforeMs: 500,
+        outcome: "failed",
+        error: { message: expect.stringContaining("busy (call 2)") },
+      },
+      { attempt: 3, waitBeforeMs: 1_000, outcome: "succeeded", error: null, endedAt: step.finishedAt },
+    ]);
+    for (const [index, attempt] of attempts.entries()) {
+      expect(attempt.endedAt!.getTime()).toBeGreaterThanOrEqual(attempt.startedAt.getTime());
+      const next = attempts[index + 1];
+      if (next) expect(next.startedAt.getTime()).toBeGreaterThanOrEqual(attempt.endedAt!.getTime());
+    }
+  });
+
+  it("writes no attempt log for a step that ran once", async () => {
+    const run = await (await createRun(t.db, callFlow("/flaky/0/once"))).execute({ retry: recordingRetryPolicy([]) });
+    expect(run.steps.map((step) => step.attemptLog)).toEqual([null, null, null]);
   });
 
   it("gives up after maxAttempts with the last error and a log of every attempt", async () => {
@@ -161,6 +186,14 @@ describe("retries", () => {
     expect(done.status).toBe("succeeded");
     expect(done.steps[1]).toMatchObject({ status: "succeeded", attempts: 2 });
     expect(server.hits.get("/flaky/1/d")).toBe(2);
+    // The second attempt was not a retry after a wait but the next delivery taking over.
+    const step = done.steps[1]!;
+    expect(
+      stepAttempts({ finishedAt: step.finishedAt, attemptLog: step.attemptLog, error: readErrorJson(step.error) }),
+    ).toMatchObject([
+      { attempt: 1, outcome: "failed", error: { code: "REMOTE" } },
+      { attempt: 2, outcome: "succeeded", resumed: true, waitBeforeMs: null },
+    ]);
   });
 });
 

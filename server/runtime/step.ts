@@ -155,7 +155,13 @@ export async function runActionStep(
         logger.warn(
           `attempt ${attempt} of ${settings.maxAttempts} failed (${failure.message}); trying again in ${wait}`,
         );
-        await recordRetryWait(sql, target, withAttempts(failure, failures));
+        const failed = failures.at(-1) ?? { attempt, code: failure.code, message: failure.message };
+        await recordRetryWait(sql, target, withAttempts(failure, failures), {
+          attempt,
+          code: failed.code,
+          message: failed.message,
+          waitMs: decision.waitMs,
+        });
         await options.retry.sleep(decision.waitMs, options.signal);
         attempt += 1;
         await recordAttemptStart(sql, target, attempt);

@@ -1,6 +1,7 @@
 // Run history shaped for people: durations computed, step labels taken from the graph the run executed. Also what
 // people do to a run: cancel it here, replay it in replay.service.ts.
 import { flowGraphSchema } from "@/lib/flow-graph";
+import { stepAttempts } from "@/lib/step-attempts";
 import { ConflictError, NotFoundError, readErrorJson } from "@/lib/errors";
 import { findOperation } from "../connectors";
 import type { Db, DbOrTx } from "../db/client";
@@ -63,11 +64,13 @@ export async function getRun(db: DbOrTx, workspaceId: string, id: string) {
       replayOf: links.original,
       replays: links.replays,
     },
-    steps: steps.map((step) => ({
+    steps: steps.map(({ attemptLog, ...step }) => ({
       ...step,
       label: labels.get(step.stepId) ?? operationLabel(step.connectorId, step.operation),
       error: readErrorJson(step.error),
       durationMs: durationMs(step.startedAt, step.finishedAt),
+      /** Each attempt with its start, end and the wait before it, when the step ran more than once. */
+      attemptTimeline: stepAttempts({ finishedAt: step.finishedAt, attemptLog, error: readErrorJson(step.error) }),
       /** Files the step stored (downloads: GET /api/runs/<run id>/files/<file id>). */
       files: filesByStep.get(step.stepId) ?? [],
     })),

@@ -1,9 +1,10 @@
 "use client";
-import { ArrowLeft, Braces, FlaskConical, Play, Save, Square, Zap } from "lucide-react";
+import { Activity, ArrowLeft, Braces, FlaskConical, Play, Save, Square, Zap } from "lucide-react";
 import Link from "next/link";
 import type { ConnectorManifest, ResolvedOperation } from "@/lib/connector-manifest";
 import { Button } from "../../ui/button";
 import { StatusBadge } from "../../ui/status-badge";
+import { useFlowId } from "../store/hooks";
 import { AddStepMenu } from "../step-picker/add-step-menu";
 import { EditingButtons } from "./editing-buttons";
 import { ProblemsButton } from "../problems/problems-panel";
@@ -33,6 +34,7 @@ export function DesignerToolbar(props: {
   testing?: boolean;
 }) {
   const running = props.status === "running";
+  const flowId = useFlowId();
   return (
     // At 1280 px the name keeps the room left after the buttons; rarely used actions sit in "More" so that room is real.
     <header className="flex items-center gap-2 border-b border-slate-200 bg-white px-3 py-2.5">
@@ -51,6 +53,15 @@ export function DesignerToolbar(props: {
             version note gives way first so the save state stays readable. */}
         <div className="flex min-w-0 items-center gap-2 whitespace-nowrap text-xs text-slate-500">
           <StatusBadge status={props.status} testId="flow-status" />
+          <Link
+            href={`/runs?flowId=${encodeURIComponent(flowId)}`}
+            data-testid="flow-runs-link"
+            title="This flow's dashboard and runs"
+            className="inline-flex shrink-0 items-center gap-1 rounded text-brand-700 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
+          >
+            <Activity size={12} aria-hidden />
+            Runs
+          </Link>
           <SaveIndicator state={props.saveState} detail={props.saveDetail} />
           {props.versionNumber !== null && (
             <span className="min-w-0 truncate" title={`Version ${props.versionNumber} is published`}>
