@@ -175,7 +175,10 @@ export function Designer() {
         onStart={() => void onStart()}
         onStop={() => void onStop()}
         onRunNow={() => void onRunNow()}
-        onRunWithData={() => setRunWithData(true)}
+        onRunWithData={() => {
+          test.refreshSamples();
+          setRunWithData(true);
+        }}
         onTest={() => {
           test.refreshSamples();
           setTestOpen(true);
@@ -215,6 +218,9 @@ export function Designer() {
         )}
         {runWithData && (
           <RunPayloadDialog
+            // Remounts once the current trigger's samples arrive, to start from them.
+            key={test.samples ? "samples" : "loading"}
+            initial={test.samples?.lastEvent?.data ?? test.samples?.declared?.data}
             pending={runNow.isPending}
             onRun={(payload) => void onRunNow(payload)}
             onClose={() => setRunWithData(false)}

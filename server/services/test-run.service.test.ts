@@ -139,4 +139,20 @@ describe("test runs", () => {
     expect(after.lastEvent).toMatchObject({ runId: real.runId, data: { orderNo: "REAL-9" }, triggerKind: "manual" });
     expect(after.lastTestRunId).toBe(test.runId);
   });
+
+  it("follows the trigger on the canvas: its declared sample, and no event of the trigger the flow had before", async () => {
+    const flow = await seedRunningFlow(t.db, logFlow("hi"));
+    const real = await requestManualRun(t.db, queue, { ...flow, payload: { orderNo: "MANUAL-1" } });
+    await waitForRun(t.db, real.runId);
+    const webhook = { connectorId: "core", operation: "webhook" };
+    const switched = await getTestSamples(t.db, flow.workspaceId, flow.flowId, webhook);
+    expect(switched.lastEvent).toBeNull();
+    expect(switched.declared?.label).toBe("Webhook");
+    expect(switched.declared?.data).toMatchObject({ body: { orderNo: "A-1001" }, eventId: "evt-1001" });
+    const manual = await getTestSamples(t.db, flow.workspaceId, flow.flowId, {
+      connectorId: "core",
+      operation: "manual",
+    });
+    expect(manual.lastEvent).toMatchObject({ runId: real.runId, data: { orderNo: "MANUAL-1" } });
+  });
 });

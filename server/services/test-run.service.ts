@@ -72,18 +72,39 @@ export async function startTestRun(
   return { runId: run.id };
 }
 
-/** Where "Test flow" can take its trigger data from, plus the latest test run so the designer can show it again. */
-export async function getTestSamples(db: DbOrTx, workspaceId: string, flowId: string) {
+/** The trigger a sample is for: the designer's current one, which may not be saved yet. */
+export interface SampleTrigger {
+  connectorId: string;
+  operation: string;
+}
+
+/**
+ * Where "Test flow" can take its trigger data from, plus the latest test run so the designer can show it again. The
+ * samples follow `trigger` (else the saved draft's): its declared sample, and the last real run that this same trigger
+ * started, never data of the trigger the flow had before.
+ */
+export async function getTestSamples(db: DbOrTx, workspaceId: string, flowId: string, current?: SampleTrigger) {
   const flow = await getFlow(db, workspaceId, flowId);
   const triggerNode = flow.draft.nodes.find((node) => node.type === "trigger");
-  const found = triggerNode ? findOperation(triggerNode.connectorId, triggerNode.operation) : undefined;
+  const chosen = current ?? triggerNode;
+  const found = chosen ? findOperation(chosen.connectorId, chosen.operation) : undefined;
   const trigger = found?.kind === "trigger" ? found.trigger : undefined;
   const [lastReal, lastTest] = await Promise.all([
-    db.run.findFirst({
-      where: { workspaceId, flowId, isTest: false },
-      orderBy: { createdAt: "desc" },
-      select: { id: true, createdAt: true, triggerKind: true, triggerData: true },
-    }),
+    chosen && triggerNode
+      ? db.run.findFirst({
+          where: {
+            workspaceId,
+            flowId,
+            isTest: false,
+            // The trigger is step 0 of every run, recorded with its operation.
+            steps: {
+              some: { stepId: triggerNode.id, connectorId: chosen.connectorId, operation: chosen.operation },
+            },
+          },
+          orderBy: { createdAt: "desc" },
+          select: { id: true, createdAt: true, triggerKind: true, triggerData: true },
+        })
+      : null,
     db.run.findFirst({
       where: { workspaceId, flowId, isTest: true },
       orderBy: { createdAt: "desc" },

@@ -197,3 +197,24 @@ describe("data fields", () => {
     expect(filterFields(field, "nothing-like-this")).toBeUndefined();
   });
 });
+
+describe("samplesFromRun after a switch", () => {
+  it("leaves out a step whose node now runs another operation (the trigger the flow had before)", () => {
+    const switched: FlowGraph = {
+      ...graph,
+      nodes: graph.nodes.map((entry) => (entry.id === "trigger" ? { ...entry, operation: "webhook" } : entry)),
+    };
+    const steps = [
+      { stepId: "trigger", input: null, output: { orderNo: "Y1" }, connectorId: "core", operation: "manual" },
+      {
+        stepId: "http_1",
+        input: {},
+        output: { status: 201 },
+        connectorId: graph.nodes.find((entry) => entry.id === "http_1")?.connectorId,
+        operation: graph.nodes.find((entry) => entry.id === "http_1")?.operation,
+      },
+    ];
+    expect(samplesFromRun(steps, switched).outputs).toEqual({ http_1: { status: 201 } });
+    expect(Object.keys(samplesFromRun(steps, graph).outputs)).toEqual(["trigger", "http_1"]);
+  });
+});

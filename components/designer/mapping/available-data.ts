@@ -147,14 +147,25 @@ export function previewContextFor(graph: FlowGraph, nodeId: string, samples: Sam
 
 /**
  * Sample data from a finished run's steps. Steps inside a For each are stored as `<id>#<index>`; the first
- * iteration's output stands for the step.
+ * iteration's output stands for the step. A step made by another operation than its node's now (the trigger the flow
+ * had before it was switched) is left out: its data has another shape.
  */
-export function samplesFromRun(steps: ReadonlyArray<{ stepId: string; input: unknown; output: unknown }>): SampleData {
+export function samplesFromRun(
+  steps: ReadonlyArray<{ stepId: string; input: unknown; output: unknown; connectorId?: string; operation?: string }>,
+  graph?: FlowGraph | null,
+): SampleData {
   const outputs: Record<string, unknown> = {};
   const inputs: Record<string, unknown> = {};
   for (const step of steps) {
     const [id, ...indices] = step.stepId.split("#");
     if (!id || indices.some((index) => index !== "0")) continue;
+    const node = graph?.nodes.find((candidate) => candidate.id === id);
+    if (
+      node &&
+      step.connectorId !== undefined &&
+      (node.connectorId !== step.connectorId || node.operation !== step.operation)
+    )
+      continue;
     outputs[id] = step.output;
     inputs[id] = step.input;
   }

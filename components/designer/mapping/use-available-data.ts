@@ -53,7 +53,7 @@ export function useAvailableData(node: FlowNode, manifest: ConnectorManifest | u
   const expectedTypes = useMemo(() => expectedTypesFromSchema(inputSchema), [inputSchema]);
 
   return useMemo(() => {
-    const fromRun = runSteps ? samplesFromRun(runSteps) : noSamples;
+    const fromRun = runSteps ? samplesFromRun(runSteps, graph) : noSamples;
     const samples = mergeSamples(fromRun, pinned);
     if (!graph) return { sources: [], context: undefined, expectedTypes };
     return {

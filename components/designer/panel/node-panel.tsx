@@ -21,6 +21,7 @@ import { useAvailableData } from "../mapping/use-available-data";
 import { WebhookAddress } from "./webhook-address";
 import { StepSettingsSection } from "./step-settings";
 import { TestResultsSection, TestResultSummary } from "../test-run/results-view";
+import { pinSample } from "../test-run/run-results";
 
 // The same icons the canvas shows for the flow's control steps, so the panel reads as the node that was clicked.
 const controlIcons = { if: GitBranch, forEach: Repeat, respond: Reply } as const;
@@ -105,12 +106,17 @@ export function NodePanel({ node, manifest }: { node: FlowNode; manifest: Connec
                   ({ connector, operation }) => `${connector.id}:${operation.key}` === event.target.value,
                 );
                 if (!choice) return;
+                // The sample pinned on the old trigger has the old trigger's shape: it goes with it.
                 edit((graph) =>
-                  updateNode(graph, node.id, {
-                    connectorId: choice.connector.id,
-                    operation: choice.operation.key,
-                    inputs: defaultInputs(choice.operation.inputSchema),
-                  }),
+                  pinSample(
+                    updateNode(graph, node.id, {
+                      connectorId: choice.connector.id,
+                      operation: choice.operation.key,
+                      inputs: defaultInputs(choice.operation.inputSchema),
+                    }),
+                    node.id,
+                    undefined,
+                  ),
                 );
               }}
             >

@@ -67,3 +67,22 @@ describe("test run results", () => {
     expect(bad.ok ? "" : bad.message).toMatch(/^Not valid JSON/);
   });
 });
+
+describe("samples after the trigger is switched", () => {
+  it("drops a test result the node's old operation made, keeping the others", () => {
+    const graph = graphWithLog();
+    const results = stepResultsOf([
+      { ...step("trigger", "succeeded", { orderNo: "old" }), connectorId: "core", operation: "manual" },
+      { ...step("note", "succeeded", { message: "hi" }), connectorId: "core", operation: "log" },
+    ]);
+    const switched: FlowGraph = {
+      ...graph,
+      nodes: graph.nodes.map((node) => (node.id === "trigger" ? { ...node, operation: "webhook" } : node)),
+    };
+    expect(samplesOf(switched, results)).toEqual({ note: { message: "hi" } });
+    expect(samplesOf({ ...switched, nodes: graph.nodes }, results)).toEqual({
+      trigger: { orderNo: "old" },
+      note: { message: "hi" },
+    });
+  });
+});

@@ -13,6 +13,20 @@ export interface TestStepResult {
   error: { code: string; message: string } | null;
   attempts: number;
   durationMs: number | null;
+  /** The operation the step ran: a result stands for a node only while the node still runs it. */
+  connectorId?: string;
+  operation?: string;
+}
+
+/** Whether a result (or a run's step) was made by what the node does now: not the trigger it had before a switch. */
+export function madeByNode(
+  graph: FlowGraph | null,
+  stepId: string,
+  step: { connectorId?: string; operation?: string },
+): boolean {
+  const node = graph?.nodes.find((candidate) => candidate.id === stepId);
+  if (!node || step.connectorId === undefined || step.operation === undefined) return true;
+  return node.connectorId === step.connectorId && node.operation === step.operation;
 }
 
 /** The fields of runs.get's steps that a test shows; kept structural so the store does not depend on the router. */
@@ -31,7 +45,12 @@ export function samplesOf(graph: FlowGraph | null, results: Record<string, TestS
   const samples: Record<string, unknown> = {};
   for (const node of graph?.nodes ?? []) if (node.sample !== undefined) samples[node.id] = node.sample;
   for (const [stepId, result] of Object.entries(results)) {
-    if (result.status === "succeeded" && !result.outputTruncated && result.output !== undefined)
+    if (
+      result.status === "succeeded" &&
+      !result.outputTruncated &&
+      result.output !== undefined &&
+      madeByNode(graph, stepId, result)
+    )
       samples[stepId] = result.output;
   }
   return samples;

@@ -5,7 +5,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect } from "react";
 import { useTRPC } from "../../trpc";
-import { useDesignerActions, useFlowId, useTestRunId, useTestRunTouched } from "../store/hooks";
+import { useDesignerActions, useFlowGraph, useFlowId, useTestRunId, useTestRunTouched } from "../store/hooks";
 import { useDesignerStoreApi } from "../store/provider";
 import { stepResultsOf, unfinishedRunStatuses } from "./run-results";
 
@@ -16,7 +16,12 @@ export function useTestRun(save: () => Promise<boolean>) {
   const runId = useTestRunId();
   const touched = useTestRunTouched();
   const { beginTestRun, updateTestRun } = useDesignerActions();
-  const samplesQuery = useQuery(trpc.flows.testSamples.queryOptions({ id: flowId }, { refetchOnWindowFocus: false }));
+  // The samples of the trigger on the canvas, which follow it the moment it is switched, saved or not.
+  const triggerNode = useFlowGraph()?.nodes.find((node) => node.type === "trigger");
+  const trigger = triggerNode ? { connectorId: triggerNode.connectorId, operation: triggerNode.operation } : undefined;
+  const samplesQuery = useQuery(
+    trpc.flows.testSamples.queryOptions({ id: flowId, trigger }, { refetchOnWindowFocus: false }),
+  );
   const lastTestRunId = samplesQuery.data?.lastTestRunId ?? null;
 
   // On opening a flow, its latest test is shown again, as it was left; not once a test was started or hidden here.

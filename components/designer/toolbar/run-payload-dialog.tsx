@@ -8,15 +8,18 @@ import { JsonPayloadInput } from "../fields/json-payload-input";
 import { parseSampleJson } from "../test-run/run-results";
 
 export function RunPayloadDialog({
+  initial,
   pending,
   onRun,
   onClose,
 }: {
+  /** The current trigger's data: its last real event, else its declared sample. */
+  initial: unknown;
   pending: boolean;
   onRun: (payload: unknown) => void;
   onClose: () => void;
 }) {
-  const [text, setText] = useState('{\n  "orderNo": "Y100042"\n}');
+  const [text, setText] = useState(() => JSON.stringify(initial ?? {}, null, 2));
   const [problem, setProblem] = useState<string | null>(null);
 
   function submit(event: FormEvent) {

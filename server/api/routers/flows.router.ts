@@ -13,7 +13,7 @@ import {
   startFlowInput,
 } from "./flows.schema";
 import { setRetentionInput } from "./flows.schema";
-import { testRunInput } from "./flows.schema";
+import { testRunInput, testSamplesInput } from "./flows.schema";
 import { getTestSamples, startTestRun } from "../../services/test-run.service";
 import { createFlowFromTemplate, importFlow } from "../../services/flow-import.service";
 import * as versions from "../../services/versions.service";
@@ -93,8 +93,8 @@ export const flowsRouter = router({
   ),
   /** Trigger data "Test flow" can start from: the trigger's declared sample and the last real run's data. */
   testSamples: procedure
-    .input(flowIdInput)
-    .query(({ ctx, input }) => getTestSamples(ctx.db, ctx.workspaceId, input.id)),
+    .input(testSamplesInput)
+    .query(({ ctx, input }) => getTestSamples(ctx.db, ctx.workspaceId, input.id, input.trigger)),
   runNow: procedure.input(runNowInput).mutation(async ({ ctx, input }) =>
     requestManualRun(ctx.db, getRunQueue, {
       workspaceId: ctx.workspaceId,

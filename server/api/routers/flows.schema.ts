@@ -3,6 +3,11 @@ import { retentionDaysSchema } from "@/lib/run-retention";
 
 export const flowIdInput = z.object({ id: z.string().min(1) });
 
+/** The samples of the trigger on the designer's canvas, which may not be saved yet. */
+export const testSamplesInput = flowIdInput.extend({
+  trigger: z.object({ connectorId: z.string().min(1).max(100), operation: z.string().min(1).max(100) }).optional(),
+});
+
 export const flowNameSchema = z
   .string()
   .trim()
