@@ -221,8 +221,8 @@ export function OracleSimulatorConsole(props: { baseUrl: string; user: string; p
                 <td className="px-3 py-2 text-xs tabular-nums text-slate-500">
                   {order.lastUpdateDate.slice(0, 19).replace("T", " ")}
                 </td>
-                <td className="px-5 py-2">
-                  <div className="flex flex-wrap justify-end gap-1">
+                <td className="whitespace-nowrap px-4 py-2">
+                  <div className="flex justify-end gap-0.5">
                     {steps.map(({ action, label: text, title }) => (
                       <Button
                         key={action}

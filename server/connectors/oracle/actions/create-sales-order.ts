@@ -1,7 +1,8 @@
 // Create sales order: POST salesOrdersForOrderHub with the header, lines and, when asked, SubmittedFlag (otherwise
 // the order stays a draft) and Upsert-Mode (update the order if Oracle already has one for the source key).
 // Oracle may still create an order after a gateway timeout (its docs say so for 504), so a step that runs again
-// and is refused reads the order back by its source key and returns it as `alreadyExisted`.
+// and is refused reads the order back by its source key and, when it has the step's lines, returns it as
+// `alreadyExisted`.
 import { z } from "zod";
 import { RemoteError } from "@/lib/errors";
 import { field } from "../../sdk";
@@ -116,7 +117,17 @@ export const createSalesOrderAction = oracleAction({
       if (!(error instanceof RemoteError) || error.status !== 400) throw error;
       const key = parseOrderKey(`${input.sourceSystem}:${input.sourceOrderId}`);
       const existing = await findSalesOrder(account, key, ctx.signal, what).catch(() => undefined);
-      if (!existing) throw error;
+      // Only the order this step would have made counts: the same source lines, else Oracle's refusal stands.
+      const lineIds = (lines: Array<{ SourceTransactionLineId: string | null }>) =>
+        lines
+          .map((entry) => entry.SourceTransactionLineId ?? "")
+          .sort()
+          .join("\n");
+      const sameLines =
+        existing?.lines !== undefined &&
+        lineIds(existing.lines) ===
+          lineIds(input.lines.map((entry) => ({ SourceTransactionLineId: entry.sourceLineId })));
+      if (!existing || !sameLines) throw error;
       ctx.log.info("The order already exists in Oracle; returning it", { orderKey: key.text });
       return { ...describeOrder(existing), alreadyExisted: true };
     }

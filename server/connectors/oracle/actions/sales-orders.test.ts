@@ -73,6 +73,13 @@ describe("Create sales order", () => {
   it("returns the order a re-run step already made instead of failing, and updates it with Upsert-Mode", async () => {
     const again = await create(sampleOrder("C-1"));
     expect(again).toMatchObject({ OrderKey: "LEG:C-1", alreadyExisted: true });
+    // Another order under a key already used is not this step's order: Oracle's refusal stands.
+    const other = await failure(
+      create(
+        sampleOrder("C-1", { lines: [{ sourceLineId: "9", productNumber: "AS92888", quantity: 1, uom: "Each" }] }),
+      ),
+    );
+    expect(other.message).toContain("already exists");
     const upserted = await create(
       sampleOrder("C-1", { upsert: true, additionalAttributes: { CustomerPONumber: "PO-9" } }),
     );
