@@ -83,6 +83,27 @@ describe("against the simulator", () => {
     expect(broken).toMatchObject({ code: "REMOTE", retryable: true });
   });
 
+  it("finds an order with the documented PrimaryKey finder and refuses an undeclared one", async () => {
+    const auth = { authorization: `Basic ${Buffer.from("scm_integration:Welcome1").toString("base64")}` };
+    const base = `${oracle.url}/fscmRestApi/resources/11.13.18.05/salesOrdersForOrderHub`;
+    const created = await fetch(base, {
+      method: "POST",
+      headers: { ...auth, "content-type": "application/json" },
+      body: JSON.stringify({
+        SourceTransactionSystem: "LEG",
+        SourceTransactionId: "F-1",
+        BusinessUnitName: "Vision Operations",
+        BuyingPartyName: "Ada",
+        lines: [{ SourceTransactionLineId: "1", ProductNumber: "AS92888", OrderedQuantity: 1, OrderedUOM: "Each" }],
+      }),
+    });
+    expect(created.status).toBe(201);
+    const { HeaderId } = (await created.json()) as { HeaderId: number };
+    const found = await fetch(`${base}?finder=PrimaryKey;HeaderId=${HeaderId}&onlyData=true`, { headers: auth });
+    expect(await found.json()).toMatchObject({ count: 1, items: [{ SourceTransactionId: "F-1" }] });
+    expect((await fetch(`${base}?finder=ByMagic;X=1`, { headers: auth })).status).toBe(400);
+  });
+
   it("answers plain text under framework 1 and o:errorDetails under 4, as Fusion does", async () => {
     const url = `${oracle.url}/fscmRestApi/resources/11.13.18.05/salesOrdersForOrderHub?q=Nope=1;StatusCode=OPEN`;
     const auth = { authorization: `Basic ${Buffer.from("scm_integration:Welcome1").toString("base64")}` };

@@ -83,6 +83,19 @@ export function expandsLines(value: string | null): boolean {
   return value.split(",").some((name) => ["lines", "all"].includes(name.trim()));
 }
 
+/**
+ * The resource's documented finder, `finder=PrimaryKey;HeaderId=<id>` (Finds a sales order according to the header
+ * identifier); other finder names are refused, as ADF refuses a finder the resource does not declare.
+ */
+function finderPredicate(value: string | null): ((row: Record<string, unknown>) => boolean) | undefined {
+  if (value === null) return undefined;
+  const [name = "", variables = ""] = value.split(";", 2);
+  if (name !== "PrimaryKey") throw new QueryError(`the finder ${name} is not defined for the resource`);
+  const headerId = /^HeaderId=(\d+)$/.exec(variables.trim())?.[1];
+  if (!headerId) throw new QueryError("the PrimaryKey finder needs HeaderId=<number>");
+  return (row) => String(row.HeaderId) === headerId;
+}
+
 function integer(value: string | null, name: string, fallback: number): number {
   if (value === null) return fallback;
   if (!/^\d+$/.test(value)) throw new QueryError(`the ${name} parameter must be a whole number`);
@@ -98,7 +111,8 @@ export function orderCollection(
   const q = params.get("q");
   const rows = orders.map((order) => ({ order, row: { ...order } as Record<string, unknown> }));
   const predicate = q ? parseQuery(q, options.frameworkVersion, HEADER_ATTRIBUTES) : undefined;
-  const matching = predicate ? rows.filter(({ row }) => predicate(row)) : rows;
+  const finder = finderPredicate(params.get("finder"));
+  const matching = rows.filter(({ row }) => (predicate ? predicate(row) : true) && (finder ? finder(row) : true));
   const orderBy = params.get("orderBy");
   const sorted = orderBy
     ? sortRows(
