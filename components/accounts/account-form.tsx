@@ -107,13 +107,13 @@ export function AccountForm({
   return (
     <form onSubmit={submit} className="flex flex-col gap-4" data-testid="account-form" noValidate>
       {!account &&
-        connector.auth.presets?.map((preset) => (
+        connector.auth.presets?.map((preset, index) => (
           <div
             key={preset.key}
             className="flex items-center justify-between gap-3 rounded-lg border border-brand-200 bg-brand-50 px-3 py-2.5"
           >
             <div className="min-w-0 text-sm">
-              <p className="font-medium text-slate-900">No {connector.name} to connect to yet?</p>
+              {index === 0 && <p className="font-medium text-slate-900">No {connector.name} to connect to yet?</p>}
               {preset.description && <p className="text-xs text-slate-600">{preset.description}</p>}
               {preset.link && (
                 <a

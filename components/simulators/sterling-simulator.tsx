@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { z } from "zod";
 import { Button } from "../ui/button";
 import { inputClass, TextInput } from "../ui/text-input";
+import { SterlingEventQueues, eventQueuesSchema } from "./sterling-event-queues";
 
 const orderSchema = z.object({
   orderHeaderKey: z.string(),
@@ -24,6 +25,7 @@ const stateSchema = z.object({
   items: z.array(z.string()),
   enterprises: z.array(z.string()),
   recentCalls: z.array(z.object({ at: z.string(), api: z.string(), status: z.number() })),
+  eventQueues: eventQueuesSchema,
 });
 const replySchema = z.object({ message: z.string().optional(), error: z.string().optional() });
 
@@ -185,9 +187,10 @@ export function SterlingSimulatorConsole(props: { endpointUrl: string; loginId: 
               <li className="font-sans text-slate-500">None yet: start a flow that uses the simulator.</li>
             )}
           </ul>
+          <SterlingEventQueues queues={state.data?.eventQueues ?? []} />
           <p className="mt-3 text-xs text-slate-500">
-            It speaks Sterling&apos;s REST API (login, getOrderList, getPage, createOrder…). Its orders live in memory
-            and start over when Conflux restarts.
+            It speaks Sterling&apos;s REST API (login, getOrderList, getPage, createOrder…) and IBM MQ&apos;s messaging
+            REST API. Its orders and messages live in memory and start over when Conflux restarts.
           </p>
         </aside>
       </section>

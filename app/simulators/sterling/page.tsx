@@ -1,13 +1,13 @@
 import { PageHeader } from "@/components/ui/page-header";
 import { SterlingSimulatorConsole } from "@/components/simulators/sterling-simulator";
-import { builtInSimulatorEnabled, builtInSimulatorPreset } from "@/server/connectors/sterling/simulator/built-in";
+import { builtInSimulatorEnabled, builtInSimulatorPresets } from "@/server/connectors/sterling/simulator/built-in";
 
 export const metadata = { title: "Sterling simulator · Conflux" };
 // Whether the simulator is on is decided when Conflux starts, not when the page is built.
 export const dynamic = "force-dynamic";
 
 export default function SterlingSimulatorPage() {
-  const preset = builtInSimulatorEnabled() ? builtInSimulatorPreset() : undefined;
+  const [preset] = builtInSimulatorEnabled() ? builtInSimulatorPresets() : [];
   return (
     <>
       <PageHeader

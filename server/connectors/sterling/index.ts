@@ -28,7 +28,7 @@ import { getOrderListAction } from "./actions/get-order-list";
 import { getOrderReleaseListAction } from "./actions/get-order-release-list";
 import { getShipmentListAction } from "./actions/get-shipment-list";
 import { sterlingAccounts } from "./auth";
-import { builtInSimulatorPreset } from "./simulator/built-in";
+import { builtInSimulatorPresets } from "./simulator/built-in";
 import { sterlingOptionsLoaders } from "./options";
 import { testSterlingConnection } from "./test-connection";
 import { cancelledOrderTrigger } from "./triggers/cancelled-order";
@@ -91,6 +91,6 @@ export const sterlingConnector = defineConnector({
 });
 
 function withBuiltInSimulator() {
-  const preset = builtInSimulatorPreset();
-  return preset ? { ...sterlingAccounts, auth: { ...sterlingAccounts.auth, presets: [preset] } } : sterlingAccounts;
+  const presets = builtInSimulatorPresets();
+  return presets.length > 0 ? { ...sterlingAccounts, auth: { ...sterlingAccounts.auth, presets } } : sterlingAccounts;
 }

@@ -3,7 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { readConfig } from "@/server/boot/config";
 import { buildManifest } from "../..";
-import { BUILT_IN_MOUNT_PATH, builtInSimulator, builtInSimulatorPreset } from "./built-in";
+import { BUILT_IN_MOUNT_PATH, builtInMq, builtInSimulator, builtInSimulatorPresets } from "./built-in";
+import { runConsoleAction } from "./console";
+import { SAMPLE_MQ_USER } from "./fixtures";
 
 describe("the built-in Sterling simulator", () => {
   it("is on with the embedded database, off in production or with DATABASE_URL, unless the variable says", () => {
@@ -18,14 +20,28 @@ describe("the built-in Sterling simulator", () => {
   });
 
   it("is offered on the Connect form with the app's own loopback address, only when on", () => {
-    expect(builtInSimulatorPreset(readConfig({ PORT: "3215", HOST: "0.0.0.0" }))).toMatchObject({
-      mode: "rest",
-      values: { endpointUrl: "http://127.0.0.1:3215/api/simulators/sterling/smcfs/restapi", loginId: "conflux" },
-    });
-    expect(builtInSimulatorPreset(readConfig({ CONFLUX_STERLING_SIMULATOR: "false" }))).toBeUndefined();
+    expect(builtInSimulatorPresets(readConfig({ PORT: "3215", HOST: "0.0.0.0" }))).toMatchObject([
+      {
+        mode: "rest",
+        values: { endpointUrl: "http://127.0.0.1:3215/api/simulators/sterling/smcfs/restapi", loginId: "conflux" },
+      },
+      {
+        mode: "mq",
+        values: {
+          restUrl: "http://127.0.0.1:3215/api/simulators/sterling",
+          queueManager: "QM1",
+          queue: "SMCFS.CREATE.ORDER",
+          restUser: "mqapp",
+        },
+      },
+    ]);
+    expect(builtInSimulatorPresets(readConfig({ CONFLUX_STERLING_SIMULATOR: "false" }))).toEqual([]);
     // The manifest carries it to the Connect form (vitest runs without DATABASE_URL, so the simulator is on).
     const sterling = buildManifest().connectors.find((connector) => connector.id === "sterling");
-    expect(sterling?.auth?.presets?.map((preset) => preset.key)).toEqual(["built-in-simulator"]);
+    expect(sterling?.auth?.presets?.map((preset) => preset.key)).toEqual([
+      "built-in-simulator",
+      "built-in-simulator-mq",
+    ]);
   });
 
   it("answers login and getOrderList under the mount path", () => {
@@ -50,5 +66,33 @@ describe("the built-in Sterling simulator", () => {
     const orders: Array<{ OrderNo: string }> = JSON.parse(list.body).Order;
     expect(orders.map((order) => order.OrderNo)).toEqual(["Y100001", "Y100002", "Y100003"]);
     expect(backend.recentCalls().map((call) => call.api)).toEqual(["getOrderList", "login"]);
+  });
+
+  it("publishes the page's changes on its IBM MQ event queues, which its messaging REST API hands out", () => {
+    const mq = builtInMq();
+    runConsoleAction(builtInSimulator(), {
+      action: "create",
+      enterpriseCode: "DEFAULT",
+      customerEmail: "",
+      itemId: "SKU-1",
+      quantity: 1,
+      unitPrice: 5,
+    });
+    const auth = `Basic ${Buffer.from(`${SAMPLE_MQ_USER.user}:${SAMPLE_MQ_USER.password}`).toString("base64")}`;
+    const url = (resource: string) =>
+      new URL(`http://app/ibmmq/rest/v2/messaging/qmgr/QM1/queue/SMCFS.ORDER.CREATED/${resource}`);
+    const list = mq.handle({ method: "GET", url: url("messagelist"), headers: { authorization: auth }, body: "" });
+    expect(JSON.parse(list.body)).toHaveLength(1);
+    const noCsrf = mq.handle({ method: "DELETE", url: url("message"), headers: { authorization: auth }, body: "" });
+    expect(noCsrf.status).toBe(403);
+    const got = mq.handle({
+      method: "DELETE",
+      url: url("message"),
+      headers: { authorization: auth, "ibm-mq-rest-csrf-token": "" },
+      body: "",
+    });
+    expect(got.status).toBe(200);
+    expect(got.body).toMatch(/<Order [^>]*EnterpriseCode="DEFAULT"/);
+    expect(mq.messages("QM1", "SMCFS.ORDER.CREATED")).toEqual([]);
   });
 });

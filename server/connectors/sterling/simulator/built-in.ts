@@ -1,12 +1,18 @@
 // The built-in Sterling simulator that newcomers connect to instead of a licensed Sterling: the same REST layer as
 // the test simulator, mounted on the app's own port under /api/simulators/sterling (so nothing else needs opening),
-// with the sample enterprise, nodes, items and orders. One per process, kept on globalThis because Next.js may load
-// this module once per route bundle; its orders live in memory and start over when Conflux restarts.
+// with the sample enterprise, nodes, items and orders, and IBM MQ's messaging REST API under the same mount
+// (…/ibmmq/rest/v1|v2/messaging/qmgr/QM1/queue/<queue>/message), on whose event queues every change of an order is
+// published as Sterling's event handlers would (event-publisher.ts). One per process, kept on globalThis because
+// Next.js may load this module once per route bundle; its orders and messages live in memory and start over when
+// Conflux restarts.
 import type { AccountPreset } from "@/lib/account-fields";
 import { getConfig, type Config } from "../../../boot/config";
-import { REST_MODE } from "../auth";
-import { SAMPLE_USER, sampleData } from "./fixtures";
+import { MQ_MODE, REST_MODE } from "../auth";
+import { eventQueueDefinitions, publishingAround } from "./event-publisher";
+import { SAMPLE_MQ_USER, SAMPLE_USER, sampleData } from "./fixtures";
 import { createSterlingBackend, type SterlingBackend } from "./index";
+import { createMqBroker, type MqBroker } from "./mq";
+import { SAMPLE_MQ_CERTIFICATE, SAMPLE_MQ_PRIVATE_KEY } from "./sample-mq-certificate";
 
 export const BUILT_IN_MOUNT_PATH = "/api/simulators/sterling";
 
@@ -14,36 +20,97 @@ export function builtInSimulatorEnabled(): boolean {
   return getConfig().sterlingSimulator;
 }
 
-const holder = globalThis as typeof globalThis & { conflux_sterling_simulator?: SterlingBackend };
+/** The built-in queue manager, and the queue the MQ account's (async) actions put on by default. */
+export const BUILT_IN_QUEUE_MANAGER = "QM1";
+export const BUILT_IN_ACTION_QUEUE = "SMCFS.CREATE.ORDER";
 
-export function builtInSimulator(): SterlingBackend {
-  if (!holder.conflux_sterling_simulator) {
-    const { mq: _mq, ...data } = sampleData();
-    holder.conflux_sterling_simulator = createSterlingBackend(data, BUILT_IN_MOUNT_PATH);
-  }
-  return holder.conflux_sterling_simulator;
+interface BuiltIn {
+  backend: SterlingBackend;
+  mq: MqBroker;
 }
 
-/**
- * The Connect form's "built-in simulator" choice. The worker calls the simulator on this very server, so the URL is
- * the loopback address of the app's port, whatever address the browser used.
- */
-export function builtInSimulatorPreset(config: Config = getConfig()): AccountPreset | undefined {
-  if (!config.sterlingSimulator) return undefined;
+const holder = globalThis as typeof globalThis & { conflux_sterling_built_in?: BuiltIn };
+
+/** A simulated Sterling whose changes are published on its mqweb's event queues (also used by tests). */
+export function createBuiltIn(): BuiltIn {
+  const { mq: _mq, ...data } = sampleData();
+  const mq = createMqBroker({
+    users: [SAMPLE_MQ_USER],
+    queueManagers: { [BUILT_IN_QUEUE_MANAGER]: { ...eventQueueDefinitions(), [BUILT_IN_ACTION_QUEUE]: [] } },
+    level: "9.2.5",
+  });
+  // The hook reads the state only when a call runs, after the backend exists.
+  const backend: SterlingBackend = createSterlingBackend(
+    { ...data, around: (call) => around(call) },
+    BUILT_IN_MOUNT_PATH,
+  );
+  const around = publishingAround(mq, BUILT_IN_QUEUE_MANAGER, () => backend.state);
+  return { backend, mq };
+}
+
+function builtIn(): BuiltIn {
+  holder.conflux_sterling_built_in ??= createBuiltIn();
+  return holder.conflux_sterling_built_in;
+}
+
+export function builtInSimulator(): SterlingBackend {
+  return builtIn().backend;
+}
+
+/** The built-in simulator's IBM MQ (messaging REST API and queues). */
+export function builtInMq(): MqBroker {
+  return builtIn().mq;
+}
+
+function appOrigin(config: Config): string {
+  // The worker calls the simulator on this very server, so the URL is the loopback address of the app's port,
+  // whatever address the browser used.
   const host = config.HOST === "0.0.0.0" || config.HOST === "::" ? "127.0.0.1" : config.HOST;
-  const origin = `http://${host.includes(":") ? `[${host}]` : host}:${config.PORT}`;
-  return {
-    key: "built-in-simulator",
-    label: "Connect to the built-in Sterling simulator",
-    description:
-      "No Sterling licence needed: a simulated Sterling OMS inside Conflux, with sample orders to try flows on.",
-    accountName: "Sterling simulator",
-    mode: REST_MODE,
-    values: {
-      endpointUrl: `${origin}${BUILT_IN_MOUNT_PATH}/smcfs/restapi`,
-      loginId: SAMPLE_USER.loginId,
-      password: SAMPLE_USER.password,
+  return `http://${host.includes(":") ? `[${host}]` : host}:${config.PORT}`;
+}
+
+/** The Connect form's "built-in simulator" choices: the REST API, and IBM MQ through the same simulator. */
+export function builtInSimulatorPresets(config: Config = getConfig()): AccountPreset[] {
+  if (!config.sterlingSimulator) return [];
+  const origin = appOrigin(config);
+  const link = { href: "/simulators/sterling", label: "Open the simulator" };
+  return [
+    {
+      key: "built-in-simulator",
+      label: "Connect to the built-in Sterling simulator",
+      description:
+        "No Sterling licence needed: a simulated Sterling OMS inside Conflux, with sample orders to try flows on.",
+      accountName: "Sterling simulator",
+      mode: REST_MODE,
+      values: {
+        endpointUrl: `${origin}${BUILT_IN_MOUNT_PATH}/smcfs/restapi`,
+        loginId: SAMPLE_USER.loginId,
+        password: SAMPLE_USER.password,
+      },
+      link,
     },
-    link: { href: "/simulators/sterling", label: "Open the simulator" },
-  };
+    {
+      key: "built-in-simulator-mq",
+      label: "Connect to the built-in Sterling simulator over IBM MQ",
+      description:
+        "The same simulator through IBM MQ's messaging REST API: events arrive as messages on its event queues " +
+        "(e.g. SMCFS.ORDER.CREATED; set a trigger's Event queue), (async) actions put on SMCFS.CREATE.ORDER.",
+      accountName: "Sterling simulator (IBM MQ)",
+      mode: MQ_MODE,
+      values: {
+        server: "127.0.0.1:1414",
+        queueManager: BUILT_IN_QUEUE_MANAGER,
+        channel: "DEV.APP.SVRCONN",
+        cipherSpec: "NONE",
+        certificateLabel: "conflux-simulator",
+        certificate: SAMPLE_MQ_CERTIFICATE,
+        privateKey: SAMPLE_MQ_PRIVATE_KEY,
+        queue: BUILT_IN_ACTION_QUEUE,
+        restUrl: `${origin}${BUILT_IN_MOUNT_PATH}`,
+        restUser: SAMPLE_MQ_USER.user,
+        restPassword: SAMPLE_MQ_USER.password,
+      },
+      link,
+    },
+  ];
 }

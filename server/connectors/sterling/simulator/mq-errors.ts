@@ -6,18 +6,19 @@
 // 404 for an unknown queue are this simulator's choices. A message that is not text (not MQSTR) is "left on the
 // queue" with "an appropriate status code" that IBM does not name; this simulator answers 500 with MQWB0303E
 // ("An unforeseen error occurred while … receiving, or browsing the message"), the only message that fits.
-import type http from "node:http";
+/** mqweb's answer; `drop` closes the connection without one (a connection lost mid-call). */
+export interface MqReply {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  drop?: boolean;
+}
 
-export function mqError(
-  res: http.ServerResponse,
-  status: number,
-  msgId: string,
-  reasonCode: number,
-  message: string,
-): void {
-  res.writeHead(status, { "content-type": "application/json;charset=utf-8" });
-  res.end(
-    JSON.stringify({
+export function mqError(status: number, msgId: string, reasonCode: number, message: string): MqReply {
+  return {
+    status,
+    headers: { "content-type": "application/json;charset=utf-8" },
+    body: JSON.stringify({
       error: [
         {
           type: "rest",
@@ -30,15 +31,19 @@ export function mqError(
         },
       ],
     }),
-  );
+  };
 }
 
 /** What mqweb's application server answers for a path no resource serves. */
-export function mqwebNotFound(res: http.ServerResponse): void {
-  res.writeHead(404, { "content-type": "text/html" }).end("<html><body>Error 404: Not Found</body></html>");
+export function mqwebNotFound(): MqReply {
+  return {
+    status: 404,
+    headers: { "content-type": "text/html" },
+    body: "<html><body>Error 404: Not Found</body></html>",
+  };
 }
 
 /** The refusal of a browse or get that meets a message that is not text; the message stays where it is. */
-export function notText(res: http.ServerResponse, doing: "browsing" | "receiving"): void {
-  mqError(res, 500, "MQWB0303E", 0, `An unforeseen error occurred while ${doing} the message.`);
+export function notText(doing: "browsing" | "receiving"): MqReply {
+  return mqError(500, "MQWB0303E", 0, `An unforeseen error occurred while ${doing} the message.`);
 }

@@ -5,8 +5,7 @@
 // Content-Type one of the five text types with charset utf-8 (or none); ibm-mq-md-* headers set and return the
 // message descriptor; messageId and correlationId select a message; 204 when none is there. Where IBM's pages do not
 // say (the HTTP status of some refusals, the exact summary fields), mq-errors.ts and summary() note the choice.
-import type http from "node:http";
-import { mqError, mqwebNotFound, notText } from "./mq-errors";
+import { mqError, mqwebNotFound, notText, type MqReply } from "./mq-errors";
 
 export type MqLevel = "9.0.4" | "9.1.3" | "9.1.5" | "9.2.5";
 
@@ -45,8 +44,18 @@ export interface MqBroker {
   ): MqMessageRecord;
   /** Until restored, removing a message by DELETE fails as a dropped connection does (a worker dying mid-call). */
   failDeletes(on: boolean): void;
-  handle(req: http.IncomingMessage, url: URL, res: http.ServerResponse, body: string): void;
+  /** Answers one request of the messaging REST API, whichever HTTP server carries it. */
+  handle(request: MqRequest): MqReply;
 }
+
+/** One HTTP request to mqweb: header names in lower case. */
+export interface MqRequest {
+  method: string;
+  url: URL;
+  headers: Record<string, string | undefined>;
+  body: string;
+}
+export type { MqReply } from "./mq-errors";
 
 const ROUTE = /^\/ibmmq\/rest\/(v[0-9]+)\/messaging\/qmgr\/([^/]+)\/queue\/([^/]+)\/(message|messagelist)$/;
 const ZERO_ID = "0".repeat(48);
@@ -62,9 +71,8 @@ function basicUser(header: string | undefined): { user: string; password: string
   return colon < 0 ? undefined : { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
-function header(req: http.IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name.toLowerCase()];
-  return Array.isArray(value) ? value[0] : value;
+function header(req: MqRequest, name: string): string | undefined {
+  return req.headers[name.toLowerCase()];
 }
 
 export function createMqBroker(options: MqOptions): MqBroker {
@@ -119,7 +127,7 @@ export function createMqBroker(options: MqOptions): MqBroker {
     return list;
   }
 
-  function sendMessage(res: http.ServerResponse, message: MqMessageRecord, status: number) {
+  function sendMessage(message: MqMessageRecord, status: number): MqReply {
     const headers: Record<string, string> = {
       "content-type": "text/plain;charset=utf-8",
       "ibm-mq-md-messageId": message.messageId,
@@ -128,7 +136,7 @@ export function createMqBroker(options: MqOptions): MqBroker {
     };
     if (message.correlationId !== ZERO_ID) headers["ibm-mq-md-correlationId"] = message.correlationId;
     if (message.replyTo) headers["ibm-mq-md-replyTo"] = message.replyTo;
-    res.writeHead(status, headers).end(message.text);
+    return { status, headers, body: message.text };
   }
 
   function summary(message: MqMessageRecord) {
@@ -144,23 +152,23 @@ export function createMqBroker(options: MqOptions): MqBroker {
     };
   }
 
-  function put(req: http.IncomingMessage, res: http.ServerResponse, qmgr: string, queue: string, body: string) {
+  function put(req: MqRequest, qmgr: string, queue: string, body: string): MqReply {
     const list = live(qmgr, queue);
-    if (!list) return mqError(res, 404, "MQWB0300E", 2085, `Could not open queue '${queue}' on '${qmgr}'.`);
+    if (!list) return mqError(404, "MQWB0300E", 2085, `Could not open queue '${queue}' on '${qmgr}'.`);
     const [type = "", ...parameters] = (header(req, "content-type") ?? "").split(";").map((part) => part.trim());
     if (!TEXT_TYPES.has(type.toLowerCase())) {
-      return mqError(res, 415, "MQWB0306E", 0, `The media type '${type}' is not supported.`);
+      return mqError(415, "MQWB0306E", 0, `The media type '${type}' is not supported.`);
     }
     const charset = parameters.find((part) => /^charset=/i.test(part))?.slice("charset=".length);
     if (charset !== undefined && charset.replace(/"/g, "").toLowerCase() !== "utf-8") {
-      return mqError(res, 400, "MQWB0305E", 0, `The character set '${charset}' is not supported.`);
+      return mqError(400, "MQWB0305E", 0, `The character set '${charset}' is not supported.`);
     }
     const persistence = header(req, "ibm-mq-md-persistence") ?? "nonPersistent";
     const expiry = header(req, "ibm-mq-md-expiry") ?? "unlimited";
     const correlationId = header(req, "ibm-mq-md-correlationId");
     const replyTo = header(req, "ibm-mq-md-replyTo");
     const invalid = (name: string, value: string) =>
-      mqError(res, 400, "MQWB0302E", 0, `The value '${value}' of header '${name}' is not valid.`);
+      mqError(400, "MQWB0302E", 0, `The value '${value}' of header '${name}' is not valid.`);
     if (persistence !== "persistent" && persistence !== "nonPersistent") {
       return invalid("ibm-mq-md-persistence", persistence);
     }
@@ -176,8 +184,11 @@ export function createMqBroker(options: MqOptions): MqBroker {
       contentType: type.toLowerCase(),
     });
     list.push(message);
-    res.writeHead(201, { "content-type": "text/plain;charset=utf-8", "ibm-mq-md-messageId": message.messageId });
-    res.end();
+    return {
+      status: 201,
+      headers: { "content-type": "text/plain;charset=utf-8", "ibm-mq-md-messageId": message.messageId },
+      body: "",
+    };
   }
 
   function select(list: MqMessageRecord[], url: URL): MqMessageRecord | undefined | "invalid" {
@@ -193,54 +204,57 @@ export function createMqBroker(options: MqOptions): MqBroker {
     );
   }
 
-  function getOrBrowse(req: http.IncomingMessage, res: http.ServerResponse, url: URL, qmgr: string, queue: string) {
+  function getOrBrowse(req: MqRequest, qmgr: string, queue: string): MqReply {
     const list = live(qmgr, queue);
-    if (!list) return mqError(res, 404, "MQWB0300E", 2085, `Could not open queue '${queue}' on '${qmgr}'.`);
-    const found = select(list, url);
-    if (found === "invalid") return mqError(res, 400, "MQWB0303E", 0, "A message or correlation id is not valid.");
-    if (!found) return res.writeHead(204).end();
+    if (!list) return mqError(404, "MQWB0300E", 2085, `Could not open queue '${queue}' on '${qmgr}'.`);
+    const found = select(list, req.url);
+    if (found === "invalid") return mqError(400, "MQWB0303E", 0, "A message or correlation id is not valid.");
+    if (!found) return { status: 204, headers: {}, body: "" };
     // IBM: only MQSTR (or JMS TextMessage) messages are browsed or received; others are left on the queue "and an
     // appropriate status code is returned" (which one is not documented: see mq-errors.ts).
-    if (found.format !== "MQSTR") return notText(res, req.method === "DELETE" ? "receiving" : "browsing");
+    if (found.format !== "MQSTR") return notText(req.method === "DELETE" ? "receiving" : "browsing");
     if (req.method === "DELETE") {
-      if (deletesFail) return req.socket.destroy();
+      if (deletesFail) return { status: 0, headers: {}, body: "", drop: true };
       list.splice(list.indexOf(found), 1);
     }
-    sendMessage(res, found, 200);
+    return sendMessage(found, 200);
   }
 
-  function handle(req: http.IncomingMessage, url: URL, res: http.ServerResponse, body: string) {
-    const route = ROUTE.exec(url.pathname);
+  function handle(req: MqRequest): MqReply {
+    const route = ROUTE.exec(req.url.pathname);
     const version = Number(route?.[1]?.slice(1));
     const served = version === 1 || (version === 2 && level >= 2) || (version === 3 && level >= 3);
-    if (!route?.[2] || !route[3] || !route[4] || !served) return mqwebNotFound(res);
+    if (!route?.[2] || !route[3] || !route[4] || !served) return mqwebNotFound();
     const resource = route[4];
     const method = req.method ?? "";
     const browses = level >= 1;
     const allowed =
       resource === "messagelist" ? (browses ? ["GET"] : []) : ["POST", "DELETE", ...(browses ? ["GET"] : [])];
-    if (allowed.length === 0) return mqwebNotFound(res);
-    if (!allowed.includes(method)) return res.writeHead(405, { allow: allowed.join(", ") }).end();
+    if (allowed.length === 0) return mqwebNotFound();
+    if (!allowed.includes(method)) return { status: 405, headers: { allow: allowed.join(", ") }, body: "" };
 
     const credentials = basicUser(header(req, "authorization"));
     const known = options.users.some(
       (user) => user.user === credentials?.user && user.password === credentials?.password,
     );
-    if (!known) return mqError(res, 401, "MQWB0104E", 0, "The user could not be authenticated.");
+    if (!known) return mqError(401, "MQWB0104E", 0, "The user could not be authenticated.");
     if ((method === "POST" || method === "DELETE") && header(req, "ibm-mq-rest-csrf-token") === undefined) {
-      return mqError(res, 403, "MQWB0100E", 0, "The ibm-mq-rest-csrf-token HTTP header is missing.");
+      return mqError(403, "MQWB0100E", 0, "The ibm-mq-rest-csrf-token HTTP header is missing.");
     }
     const qmgr = decodeURIComponent(route[2]);
     const queue = decodeURIComponent(route[3]);
-    if (!queues.has(qmgr)) return mqError(res, 404, "MQWB0009E", 2058, `Could not query the queue manager '${qmgr}'.`);
+    if (!queues.has(qmgr)) return mqError(404, "MQWB0009E", 2058, `Could not query the queue manager '${qmgr}'.`);
     if (resource === "messagelist") {
       const list = live(qmgr, queue);
-      if (!list) return mqError(res, 404, "MQWB0300E", 2085, `Could not open queue '${queue}' on '${qmgr}'.`);
-      res.writeHead(200, { "content-type": "application/json;charset=utf-8" });
-      return res.end(JSON.stringify(list.map(summary)));
+      if (!list) return mqError(404, "MQWB0300E", 2085, `Could not open queue '${queue}' on '${qmgr}'.`);
+      return {
+        status: 200,
+        headers: { "content-type": "application/json;charset=utf-8" },
+        body: JSON.stringify(list.map(summary)),
+      };
     }
-    if (method === "POST") return put(req, res, qmgr, queue, body);
-    getOrBrowse(req, res, url, qmgr, queue);
+    if (method === "POST") return put(req, qmgr, queue, req.body);
+    return getOrBrowse(req, qmgr, queue);
   }
 
   return {

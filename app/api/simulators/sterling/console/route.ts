@@ -1,7 +1,13 @@
-// The simulator page's own API: the built-in Sterling's orders (GET) and one change to them (POST), both 404 while
-// the simulator is off. Changes go through Sterling's documented APIs (simulator/console.ts).
+// The simulator page's own API: the built-in Sterling's orders and its IBM MQ event queues (GET) and one change to
+// the orders (POST), both 404 while the simulator is off. Changes go through Sterling's documented APIs (simulator/console.ts).
 import { z } from "zod";
-import { builtInSimulator, builtInSimulatorEnabled } from "@/server/connectors/sterling/simulator/built-in";
+import {
+  BUILT_IN_QUEUE_MANAGER,
+  builtInMq,
+  builtInSimulator,
+  builtInSimulatorEnabled,
+} from "@/server/connectors/sterling/simulator/built-in";
+import { eventQueueDepths } from "@/server/connectors/sterling/simulator/event-publisher";
 import {
   consoleActionSchema,
   consoleChoices,
@@ -21,6 +27,7 @@ export function GET(): Response {
     orders: consoleOrders(backend),
     ...consoleChoices(backend),
     recentCalls: backend.recentCalls(),
+    eventQueues: eventQueueDepths(builtInMq(), BUILT_IN_QUEUE_MANAGER),
   });
 }
 
