@@ -84,3 +84,30 @@ test("connect to the built-in simulator, start New order → log it, create an o
   );
   await page.screenshot({ path: ".tmp/screenshots/sterling-newcomer-run.png", fullPage: true });
 });
+
+test("connect to the built-in simulator over IBM MQ and see a new order wait on its event queue", async ({ page }) => {
+  test.setTimeout(120_000);
+  const accountName = `Sterling simulator MQ ${Date.now()}`;
+  await page.goto("/applications");
+  const toggle = page.getByTestId("application-toggle-sterling");
+  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+  await page.getByTestId("connect-sterling").click();
+  const dialog = page.getByTestId("account-dialog");
+  await dialog.getByTestId("account-preset-built-in-simulator-mq").click();
+  await expect(dialog.getByTestId("account-field-restUrl")).toHaveValue(/\/api\/simulators\/sterling$/);
+  await dialog.getByTestId("account-name-input").fill(accountName);
+  await page.screenshot({ path: ".tmp/screenshots/sterling-newcomer-connect-mq.png", fullPage: true });
+  await dialog.getByTestId("account-submit").click();
+  await expect(dialog).toBeHidden();
+  // Test connection browsed the simulator's queue through its messaging REST API.
+  const row = page.locator(`[data-testid="account-row"][data-account-name="${accountName}"]`);
+  await expect(row.getByTestId("account-status")).toHaveText("Connected");
+
+  await page.goto("/simulators/sterling");
+  const created = page.getByTestId("simulator-event-queues").locator("tr").filter({ hasText: "SMCFS.ORDER.CREATED" });
+  const before = Number(await created.locator("td").last().textContent());
+  await page.getByTestId("simulator-create").click();
+  await expect(page.getByTestId("simulator-notice")).toContainText(/Order Y\d+ created/);
+  await expect(created.locator("td").last()).toHaveText(String(before + 1), { timeout: 15_000 });
+  await page.screenshot({ path: ".tmp/screenshots/sterling-simulator-mq.png", fullPage: true });
+});

@@ -93,8 +93,8 @@ export function builtInSimulatorPresets(config: Config = getConfig()): AccountPr
       key: "built-in-simulator-mq",
       label: "Connect to the built-in Sterling simulator over IBM MQ",
       description:
-        "The same simulator through IBM MQ's messaging REST API: events arrive as messages on its event queues " +
-        "(e.g. SMCFS.ORDER.CREATED; set a trigger's Event queue), (async) actions put on SMCFS.CREATE.ORDER.",
+        "The same simulator over IBM MQ's messaging REST API: each event arrives on a queue of its own (set the " +
+        "trigger's Event queue; the simulator's page lists them).",
       accountName: "Sterling simulator (IBM MQ)",
       mode: MQ_MODE,
       values: {
