@@ -2,6 +2,7 @@
 import { defineConnector } from "../sdk";
 import { pollAndForwardTemplate } from "./templates/poll-and-forward";
 import { requestAction } from "./actions/request";
+import { uploadFileAction } from "./actions/upload-file";
 import { httpAccounts } from "./auth";
 import { testHttpConnection } from "./test-connection";
 import { newItemsTrigger } from "./triggers/new-items";
@@ -16,6 +17,6 @@ export const httpConnector = defineConnector({
   // A guard for arbitrary APIs of unknown capacity; an account raises or lowers it for the API it really calls.
   rateLimit: { requestsPerSecond: 10, maxConcurrency: 5 },
   triggers: [newItemsTrigger],
-  actions: [requestAction],
+  actions: [requestAction, uploadFileAction],
   templates: [pollAndForwardTemplate],
 });

@@ -18,7 +18,8 @@ export interface Exchange {
   method: string;
   url: URL;
   headers: Record<string, string>;
-  body?: string;
+  /** Text, or bytes (an uploaded file). */
+  body?: string | Uint8Array<ArrayBuffer>;
   signal: AbortSignal;
   maxResponseBytes: number;
   tls?: TlsClientOptions;

@@ -17,7 +17,8 @@ export interface HttpRequest {
   credentialHeaders?: Record<string, string>;
   /** A client certificate, presented only to the origin of `url`. */
   tls?: TlsClientOptions;
-  body?: string;
+  /** Text, or bytes (an uploaded file). */
+  body?: string | Uint8Array<ArrayBuffer>;
   timeoutMs: number;
   signal: AbortSignal;
   /** Responses larger than this fail instead of filling the worker's memory. */
