@@ -4,7 +4,6 @@
 // `AT TIME ZONE 'UTC'` wherever now() is compared with them.
 import { z } from "zod";
 import type { Db, DbOrTx } from "./client";
-import { toJsonInput } from "./json";
 import { jsonb, sqlOf, utc, type SqlSource } from "./sql";
 import { findStepsOfRun, type StoredStep } from "./step-runs.repository";
 
@@ -105,15 +104,6 @@ export async function findRunStatusById(db: SqlSource, runId: string) {
     runId,
   ]);
   return rows[0] ?? null;
-}
-
-/** What a webhook caller waiting on the run needs: its status, a Respond step's response, its error. */
-export async function findRunResponse(db: DbOrTx, runId: string) {
-  return db.run.findUnique({ where: { id: runId }, select: { status: true, response: true, error: true } });
-}
-
-export async function saveRunResponse(db: DbOrTx, runId: string, response: unknown): Promise<void> {
-  await db.run.update({ where: { id: runId }, data: { response: toJsonInput(response) } });
 }
 
 /** Unfinished runs whose lease ran out: their worker died. */

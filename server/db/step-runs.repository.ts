@@ -171,3 +171,37 @@ export async function failRunningStepsOfCancelledRun(db: SqlSource, runId: strin
   );
   return rows.length;
 }
+
+/**
+ * A Respond step, done the moment it is recorded: its row and the run's response in ONE statement (so the waiting
+ * caller and a resumed run see both or neither), instead of start, begin, two updates and commit.
+ */
+export async function recordRespondStep(
+  db: SqlSource,
+  step: StepIdentity,
+  row: { input: unknown; inputTruncated: boolean; output: unknown; outputTruncated: boolean; startedAt: Date },
+  response: unknown,
+): Promise<void> {
+  await sqlOf(db).query(
+    `WITH answered AS (UPDATE "Run" SET response = $15::jsonb WHERE id = $3 RETURNING id)
+     INSERT INTO "StepRun" (id, "workspaceId", "runId", "stepId", sequence, "parentStepId", "itemIndex",
+       "connectorId", operation, status, attempts, "startedAt", "finishedAt", input, "inputTruncated", output,
+       "outputTruncated")
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'succeeded', 1, $10::timestamp, ${NOW}, $11::jsonb, $12, $13::jsonb,
+       $14)
+     ON CONFLICT ("runId", "stepId") DO UPDATE
+       SET status = 'succeeded', input = EXCLUDED.input, "inputTruncated" = EXCLUDED."inputTruncated",
+         output = EXCLUDED.output, "outputTruncated" = EXCLUDED."outputTruncated", error = NULL,
+         "startedAt" = EXCLUDED."startedAt", "finishedAt" = EXCLUDED."finishedAt"
+     RETURNING 1`,
+    [
+      ...identityValues(step),
+      utc(row.startedAt),
+      jsonb(row.input),
+      row.inputTruncated,
+      jsonb(row.output),
+      row.outputTruncated,
+      jsonb(response),
+    ],
+  );
+}

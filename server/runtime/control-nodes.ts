@@ -5,22 +5,21 @@ import type { FlowNode } from "@/lib/flow-graph";
 import { ConfluxError, toErrorJson } from "@/lib/errors";
 import { MAX_FOR_EACH_ITEMS } from "../connectors/core/actions/for-each";
 import { respondAction } from "../connectors/core/actions/respond";
-import type { Db, Tx } from "../db/client";
+import type { Db } from "../db/client";
 import type { SqlSource } from "../db/sql";
-import { saveRunResponse } from "../db/run-execution.repository";
+import { recordRespondStep } from "../db/step-runs.repository";
 import { isTransientDatabaseError } from "../db/transient-errors";
 import { resolveInputs, type ExpressionContext } from "./expressions";
 import { parseInputs } from "./inputs";
 import { nodeName } from "./plan";
-import { finishStep, startStep, type StepOutcome, type StepTarget } from "./step-record";
+import { capPayload } from "./payload-cap";
+import { finishStep, startStep, stepIdentity, type StepOutcome, type StepTarget } from "./step-record";
 
-/** Records a control step around `compute`; `commit` runs in the same transaction as the step's success. */
+/** Records a control step around `compute`. */
 async function runControlStep(
-  db: Db,
   target: StepTarget,
   compute: () => Promise<{ input: unknown; output: unknown }>,
-  commit?: (tx: Tx, output: unknown) => Promise<void>,
-  sql: SqlSource = db,
+  sql: SqlSource,
 ): Promise<StepOutcome> {
   await startStep(sql, target);
   let input: unknown = null;
@@ -28,14 +27,7 @@ async function runControlStep(
     const result = await compute();
     input = result.input;
     const success = { status: "succeeded" as const, input: result.input, output: result.output, error: null };
-    if (commit) {
-      await db.$transaction(async (tx) => {
-        await commit(tx, result.output);
-        await finishStep(tx, target, success);
-      });
-    } else {
-      await finishStep(sql, target, success);
-    }
+    await finishStep(sql, target, success);
     return { ok: true, output: result.output };
   } catch (error) {
     // The database is out of reach: the queue delivers the run again, and this step runs again then.
@@ -54,7 +46,6 @@ export function runIfStep(
   sql: SqlSource = db,
 ): Promise<StepOutcome> {
   return runControlStep(
-    db,
     target,
     async () => {
       const input = await resolveInputs(target.node.inputs, context);
@@ -69,34 +60,48 @@ export function runIfStep(
       }
       return { input, output: { result: condition } };
     },
-    undefined,
     sql,
   );
 }
 
 /**
- * Stores { status, headers, body } on the run in the same transaction as the step, so a webhook caller waiting on
- * the run can answer as soon as the step has run, before the rest of the flow finishes.
+ * Stores { status, headers, body } on the run in the same statement that records the step, so a webhook caller
+ * waiting on the run can answer as soon as the step has run, before the rest of the flow finishes.
  */
-export function runRespondStep(
+export async function runRespondStep(
   db: Db,
   target: StepTarget,
   context: ExpressionContext,
   sql: SqlSource = db,
 ): Promise<StepOutcome> {
-  return runControlStep(
-    db,
-    target,
-    async () => {
-      const resolved = await resolveInputs(target.node.inputs, context);
-      const parsed = parseInputs(respondAction.input, resolved, nodeName(target.node));
-      return { input: resolved, output: { status: parsed.status, headers: parsed.headers, body: parsed.body ?? null } };
-    },
-    async (tx, output) => {
-      await saveRunResponse(tx, target.runId, output);
-    },
-    sql,
-  );
+  const startedAt = new Date();
+  let resolved: Record<string, unknown> | null = null;
+  try {
+    resolved = await resolveInputs(target.node.inputs, context);
+    const parsed = parseInputs(respondAction.input, resolved, nodeName(target.node));
+    const output = { status: parsed.status, headers: parsed.headers, body: parsed.body ?? null };
+    const input = capPayload(resolved);
+    const stored = capPayload(output);
+    await recordRespondStep(
+      sql,
+      stepIdentity(target),
+      {
+        input: input.value,
+        inputTruncated: input.truncated,
+        output: stored.value,
+        outputTruncated: stored.truncated,
+        startedAt,
+      },
+      output,
+    );
+    return { ok: true, output };
+  } catch (error) {
+    if (isTransientDatabaseError(error)) throw error;
+    const errorJson = toErrorJson(error);
+    await startStep(sql, target);
+    await finishStep(sql, target, { status: "failed", input: resolved, output: null, error: errorJson });
+    return { ok: false, error: errorJson };
+  }
 }
 
 /** The list a For each runs over, resolved against the run's data; fails readably on anything but a short list. */

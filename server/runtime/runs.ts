@@ -34,15 +34,16 @@ export async function requestManualRun(
 }
 
 /**
- * Sends the job for a committed run. A failed send is not the user's problem: the run is saved and queued, and the
+ * Sends the job for a committed run; true when a worker in this process started it instead. A failed send is not the user's problem: the run is saved and queued, and the
  * worker's reaper sends it again within a minute, so the caller still gets its run id.
  */
-export async function sendOrLeaveToReaper(queue: QueueSource, runId: string): Promise<void> {
+export async function sendOrLeaveToReaper(queue: QueueSource, runId: string): Promise<boolean> {
   // A worker in this process with a free slot starts the run now; the queue carries only what it cannot take.
-  if (localExecutor()?.offer(runId)) return;
+  if (localExecutor()?.offer(runId)) return true;
   try {
     await (typeof queue === "function" ? await queue() : queue).sendRun(runId);
   } catch (error) {
     console.error(`[conflux] run ${runId} is saved but its job was not sent (the reaper will retry): ${String(error)}`);
   }
+  return false;
 }

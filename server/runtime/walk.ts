@@ -132,8 +132,8 @@ async function stepOutcome(
       return failedAt(await runIfStep(walk.db, target, context, walk.sql));
     case "respond": {
       const outcome = await runRespondStep(walk.db, target, context, walk.sql);
-      // The response is committed: a caller waiting in this process answers now.
-      signalRun(walk.runId);
+      // The response is committed: a caller waiting in this process answers with it now.
+      if (outcome.ok) signalRun(walk.runId, { response: outcome.output });
       return failedAt(outcome);
     }
     case "forEach":

@@ -7,6 +7,7 @@ import { ConfluxError } from "@/lib/errors";
 import type { AnyWebhookTrigger, WebhookFallbackReason, WebhookRequestData } from "../connectors/sdk";
 import { webhookAuthentication } from "../connectors/sdk";
 import type { Db } from "../db/client";
+import type { Sql } from "../db/sql";
 import type { KeyRingSource } from "../security/keyring";
 import { checkWebhookCaller } from "../security/webhook-caller";
 import { openWebhookSecret } from "../security/webhook-secret";
@@ -24,6 +25,7 @@ export interface ConnectorWebhookSettings {
 
 export interface ConnectorWebhookDeps {
   db: Db;
+  sql: Sql;
   queue: () => Promise<RunQueue>;
   keys: KeyRingSource;
   pollIntervalMs?: number;
@@ -88,9 +90,10 @@ export async function handleConnectorWebhook(
 
   const key = trigger.dedupeKey?.({ data: data.data, request: requestData }) ?? null;
   const run = await deps.createRun(data.data, key === null ? null : `webhook:${key}`);
+  let startedHere = false;
   if (!run.duplicate) {
     await deps.noteFired(receivedAt);
-    await sendOrLeaveToReaper(deps.queue, run.id);
+    startedHere = await sendOrLeaveToReaper(deps.queue, run.id);
   }
   const answer = trigger.answer;
   if (!answer) {
@@ -101,7 +104,7 @@ export async function handleConnectorWebhook(
         run.id,
       );
     }
-    return waitForUndeclaredAnswer(deps, run.id, request.signal);
+    return waitForUndeclaredAnswer(deps, run.id, request.signal, startedHere);
   }
 
   const fallback = (reason: WebhookFallbackReason) => {
@@ -112,10 +115,11 @@ export async function handleConnectorWebhook(
   };
   if (!deps.settings.hasRespond) return fallback("noAnswer");
   const deadline = receivedAt.getTime() + answer.deadlineMs(input);
-  const outcome = await waitForRunOutcome(deps.db, run.id, {
+  const outcome = await waitForRunOutcome(deps.sql, run.id, {
     deadline,
     signal: request.signal,
     pollIntervalMs: deps.pollIntervalMs,
+    startedHere,
   });
   if (outcome.kind === "timeout") return fallback("timeout");
   if (outcome.kind === "failed") return fallback("failed");
@@ -130,11 +134,17 @@ export async function handleConnectorWebhook(
 /** Set on an answer that came from the trigger's fallback rather than the flow, with the reason. */
 export const FALLBACK_HEADER = "x-conflux-fallback";
 
-async function waitForUndeclaredAnswer(deps: ConnectorWebhookDeps, runId: string, signal: AbortSignal) {
-  const outcome = await waitForRunOutcome(deps.db, runId, {
+async function waitForUndeclaredAnswer(
+  deps: ConnectorWebhookDeps,
+  runId: string,
+  signal: AbortSignal,
+  startedHere: boolean,
+) {
+  const outcome = await waitForRunOutcome(deps.sql, runId, {
     deadline: Date.now() + UNDECLARED_ANSWER_WAIT_MS,
     signal,
     pollIntervalMs: deps.pollIntervalMs,
+    startedHere,
   });
   switch (outcome.kind) {
     case "answer":

@@ -3,8 +3,8 @@
 // polled rather than LISTENed for, which needs no dedicated connection per waiting request.
 import { z } from "zod";
 import { readErrorJson } from "@/lib/errors";
-import type { Db } from "../db/client";
-import { findRunResponse } from "../db/run-execution.repository";
+import { sqlOf, type SqlSource } from "../db/sql";
+import { findRunResponseSql } from "../db/webhook-runs.repository";
 import { waitForRunSignal } from "./run-signals";
 
 export const RUN_ID_HEADER = "x-conflux-run-id";
@@ -73,12 +73,20 @@ export type RunOutcome =
  * runs another process executes.
  */
 export async function waitForRunOutcome(
-  db: Db,
+  db: SqlSource,
   runId: string,
-  options: { deadline: number; signal?: AbortSignal; pollIntervalMs?: number },
+  options: { deadline: number; signal?: AbortSignal; pollIntervalMs?: number; startedHere?: boolean },
 ): Promise<RunOutcome> {
+  const sql = sqlOf(db);
+  // A run this process just started signals when it has something to say, with the response itself.
+  if (options.startedHere) {
+    const signalled = storedResponseSchema.safeParse(
+      (await waitForRunSignal(runId, pollWait(options), options.signal))?.response,
+    );
+    if (signalled.success) return { kind: "answer", stored: signalled.data };
+  }
   for (;;) {
-    const run = await findRunResponse(db, runId);
+    const run = await findRunResponseSql(sql, runId);
     const stored = storedResponseSchema.safeParse(run?.response);
     if (run && stored.success) return { kind: "answer", stored: stored.data };
     if (!run || run.status === "failed" || run.status === "cancelled") {
@@ -88,8 +96,16 @@ export async function waitForRunOutcome(
     if (run.status === "succeeded") return { kind: "finished" };
     const left = options.deadline - Date.now();
     if (left <= 0 || options.signal?.aborted) return { kind: "timeout" };
-    await waitForRunSignal(runId, Math.min(left, options.pollIntervalMs ?? POLL_INTERVAL_MS), options.signal);
+    const signalled = storedResponseSchema.safeParse(
+      (await waitForRunSignal(runId, Math.min(left, options.pollIntervalMs ?? POLL_INTERVAL_MS), options.signal))
+        ?.response,
+    );
+    if (signalled.success) return { kind: "answer", stored: signalled.data };
   }
+}
+
+function pollWait(options: { deadline: number; pollIntervalMs?: number }): number {
+  return Math.max(0, Math.min(options.deadline - Date.now(), options.pollIntervalMs ?? POLL_INTERVAL_MS));
 }
 
 /**
@@ -97,9 +113,9 @@ export async function waitForRunOutcome(
  * 504 when `timeoutMs` passes.
  */
 export async function awaitRunResponse(
-  db: Db,
+  db: SqlSource,
   runId: string,
-  options: { timeoutMs: number; signal?: AbortSignal; pollIntervalMs?: number },
+  options: { timeoutMs: number; signal?: AbortSignal; pollIntervalMs?: number; startedHere?: boolean },
 ): Promise<Response> {
   const outcome = await waitForRunOutcome(db, runId, { ...options, deadline: Date.now() + options.timeoutMs });
   switch (outcome.kind) {

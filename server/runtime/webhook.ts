@@ -7,12 +7,14 @@ import { findOperation } from "../connectors";
 import { webhookTrigger, type WebhookConfig } from "../connectors/core/triggers/webhook";
 import { isWebhookTrigger } from "../connectors/sdk";
 import type { Db } from "../db/client";
-import { createRun, findRunByDedupeKey } from "../db/runs.repository";
+import { sqlOf, type Sql } from "../db/sql";
+import { findRunIdByDedupeKey, findWebhookListenerSql, insertWebhookRun } from "../db/webhook-runs.repository";
 import * as triggerStates from "../db/trigger-states.repository";
 import { findVersionGraph } from "../db/versions.repository";
 import type { KeyRingSource } from "../security/keyring";
 import { openWebhookSecret, WEBHOOK_ID_PATTERN } from "../security/webhook-secret";
 import { SIGNATURE_HEADER, verifyWebhookSignature } from "../security/webhook-signature";
+import { evaluateBusinessKey } from "./business-key";
 import { parseInputs } from "./inputs";
 import type { RunQueue } from "./queue";
 import { sendOrLeaveToReaper } from "./runs";
@@ -32,6 +34,8 @@ import { awaitRunResponse, errorAnswer, jsonAnswer } from "./webhook-response";
 
 export interface WebhookDeps {
   db: Db;
+  /** Plain SQL for the request's own statements (db/hot-sql.ts); Prisma's raw queries when absent. */
+  sql?: Sql;
   /** The sending queue; asked for only once a run is saved, so a queue outage never loses a request. */
   queue: () => Promise<RunQueue>;
   keys: KeyRingSource;
@@ -41,7 +45,8 @@ export interface WebhookDeps {
 
 /** What a published version's trigger says; versions never change, so it is read once per version. */
 type VersionSettings =
-  { kind: "toolbox"; config: WebhookConfig; hasRespond: boolean } | ({ kind: "connector" } & ConnectorWebhookSettings);
+  | { kind: "toolbox"; config: WebhookConfig; hasRespond: boolean; businessKey: string | null }
+  | ({ kind: "connector"; businessKey: string | null } & ConnectorWebhookSettings);
 const settingsByVersion = new Map<string, VersionSettings | null>();
 const MAX_CACHED_VERSIONS = 1000;
 
@@ -54,12 +59,19 @@ function readSettings(graph: FlowGraph): VersionSettings | null {
       kind: "toolbox",
       config: parseInputs(webhookTrigger.input, node.inputs, "the webhook trigger"),
       hasRespond,
+      businessKey: webhookTrigger.businessKey ?? null,
     };
   }
   const found = findOperation(node.connectorId, node.operation);
   if (found?.kind !== "trigger" || !isWebhookTrigger(found.trigger)) return null;
   const input = parseInputs(found.trigger.input, node.inputs, `the trigger ${nodeName(node)}`);
-  return { kind: "connector", trigger: found.trigger, input, hasRespond };
+  return {
+    kind: "connector",
+    trigger: found.trigger,
+    input,
+    hasRespond,
+    businessKey: found.trigger.businessKey ?? null,
+  };
 }
 
 async function versionSettings(db: Db, versionId: string): Promise<VersionSettings | null> {
@@ -108,9 +120,10 @@ export async function handleWebhookRequest(request: Request, webhookId: string, 
 
 async function handle(request: Request, webhookId: string, deps: WebhookDeps): Promise<Response> {
   if (!WEBHOOK_ID_PATTERN.test(webhookId)) return notListening();
-  const state = await triggerStates.findWebhookListener(deps.db, webhookId);
-  const versionId = state?.flow.publishedVersionId;
-  if (!state || !state.active || state.kind !== "webhook" || state.flow.status !== "running" || !versionId) {
+  const sql = deps.sql ?? sqlOf(deps.db);
+  const state = await findWebhookListenerSql(sql, webhookId);
+  const versionId = state?.publishedVersionId;
+  if (!state || !state.active || state.kind !== "webhook" || state.status !== "running" || !versionId) {
     return notListening();
   }
   const settings = await versionSettings(deps.db, versionId);
@@ -120,15 +133,24 @@ async function handle(request: Request, webhookId: string, deps: WebhookDeps): P
   const raw = await readBodyWithin(request, limit);
   if (!raw) return errorAnswer(413, "PAYLOAD_TOO_LARGE", `The request body is larger than ${limit} bytes`);
   const flow = { flowId: state.flowId, workspaceId: state.workspaceId, flowVersionId: versionId };
+  const keyTemplate = state.businessKeyExpression ?? settings.businessKey;
+  const createRun = async (triggerData: unknown, dedupeKey: string | null) =>
+    createWebhookRun(sql, {
+      ...flow,
+      dedupeKey,
+      triggerData,
+      businessKey: keyTemplate ? await evaluateBusinessKey(keyTemplate, triggerData) : null,
+    });
   if (settings.kind === "connector") {
     return handleConnectorWebhook(request, raw, {
       ...deps,
+      sql,
       flow,
       sealedSecret: state.webhookSecret,
       settings,
       noteFired: (at) => noteFired(deps.db, state.flowId, at),
       noteError: (message) => noteTriggerError(deps.db, state.flowId, message),
-      createRun: (triggerData, dedupeKey) => createWebhookRun(deps.db, flow, triggerData, dedupeKey),
+      createRun,
     });
   }
 
@@ -158,15 +180,16 @@ async function handle(request: Request, webhookId: string, deps: WebhookDeps): P
     eventId: readEventId(request.headers, settings.config.eventIdHeader),
   };
   const dedupeKey = triggerData.eventId === null ? null : `webhook:${triggerData.eventId}`;
-  const run = await createWebhookRun(deps.db, flow, triggerData, dedupeKey);
+  const run = await createRun(triggerData, dedupeKey);
   if (run.duplicate) return jsonAnswer(200, { runId: run.id, duplicate: true }, run.id);
 
   await noteFired(deps.db, state.flowId, receivedAt);
   // The queue is asked for only when no local slot takes the run; a queue that cannot start is logged there and
   // the saved run is left to the reaper.
-  await sendOrLeaveToReaper(deps.queue, run.id);
+  const startedHere = await sendOrLeaveToReaper(deps.queue, run.id);
   if (!settings.hasRespond) return jsonAnswer(202, { runId: run.id }, run.id);
-  return awaitRunResponse(deps.db, run.id, {
+  return awaitRunResponse(sql, run.id, {
+    startedHere,
     timeoutMs: settings.config.responseTimeoutMs,
     signal: request.signal,
     pollIntervalMs: deps.pollIntervalMs,
@@ -181,25 +204,16 @@ async function noteFired(db: Db, flowId: string, at: Date): Promise<void> {
 }
 
 async function createWebhookRun(
-  db: Db,
-  flow: { flowId: string; workspaceId: string; flowVersionId: string },
-  triggerData: unknown,
-  dedupeKey: string | null,
+  sql: Sql,
+  run: Parameters<typeof insertWebhookRun>[1],
 ): Promise<{ id: string; duplicate: boolean }> {
   // Twice at most: a duplicate's original may be deleted (retention) between the insert and the look-up.
   for (let attempt = 0; attempt < 2; attempt += 1) {
-    const created = await createRun(db, {
-      workspaceId: flow.workspaceId,
-      flowId: flow.flowId,
-      flowVersionId: flow.flowVersionId,
-      triggerKind: "webhook",
-      dedupeKey,
-      triggerData,
-    });
-    if (created) return { id: created.id, duplicate: false };
-    if (dedupeKey === null) break;
-    const existing = await findRunByDedupeKey(db, flow.flowId, dedupeKey);
-    if (existing) return { id: existing.id, duplicate: true };
+    const created = await insertWebhookRun(sql, run);
+    if (created) return { id: created, duplicate: false };
+    if (run.dedupeKey === null) break;
+    const existing = await findRunIdByDedupeKey(sql, run.flowId, run.dedupeKey);
+    if (existing) return { id: existing, duplicate: true };
   }
   throw new Error("the run was neither created nor found");
 }

@@ -9,7 +9,8 @@ export interface HookServer {
   close(): Promise<void>;
 }
 
-export async function startHookServer(): Promise<HookServer> {
+/** Listens on 127.0.0.1 at `port` (0: a free one). */
+export async function startHookServer(port = 0): Promise<HookServer> {
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -42,7 +43,12 @@ export async function startHookServer(): Promise<HookServer> {
       });
     });
   });
-  const origin = await listenOnLoopback(server);
+  const origin =
+    port === 0
+      ? await listenOnLoopback(server)
+      : await new Promise<string>((resolve) =>
+          server.listen(port, "127.0.0.1", () => resolve(`http://127.0.0.1:${port}`)),
+        );
   return {
     origin,
     close: () =>

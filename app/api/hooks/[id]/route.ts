@@ -1,5 +1,6 @@
 import { getConfig } from "@/server/boot/config";
 import { getDb } from "@/server/db/client";
+import { getHotSql } from "@/server/db/hot-sql";
 import { getRunQueue } from "@/server/runtime";
 import { handleWebhookRequest } from "@/server/runtime/webhook";
 import { defaultKeyRing } from "@/server/security/keyring";
@@ -10,6 +11,7 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
   const { id } = await context.params;
   return handleWebhookRequest(request, id, {
     db: getDb(),
+    sql: getHotSql(),
     queue: getRunQueue,
     keys: defaultKeyRing(),
     bodyLimitBytes: getConfig().CONFLUX_WEBHOOK_BODY_LIMIT_KB * 1024,
