@@ -72,7 +72,7 @@ export const fieldHintKeys = {
 } as const;
 
 /** The JSON Schema key each operation hint travels under. */
-export const operationHintKeys = { panel: "x-conflux-panel" } as const;
+export const operationHintKeys = { panel: "x-conflux-panel", callerHint: "x-conflux-callerHint" } as const;
 
 const visibleWhen = z.object({ field: z.string(), equals: z.union([z.string(), z.number(), z.boolean()]) });
 
@@ -92,6 +92,8 @@ export interface FieldHints {
 
 export interface OperationHints {
   panel?: OperationPanel;
+  /** For a connector webhook trigger's address panel: how its caller uses the address and secret. */
+  callerHint?: string;
 }
 
 /**
@@ -108,7 +110,10 @@ export const fieldHintsJsonSchema = z.object({
   [fieldHintKeys.overlaps]: z.record(z.string(), z.string()).optional(),
 });
 
-const operationHintsJsonSchema = z.object({ [operationHintKeys.panel]: z.enum(operationPanels).optional() });
+const operationHintsJsonSchema = z.object({
+  [operationHintKeys.panel]: z.enum(operationPanels).optional(),
+  [operationHintKeys.callerHint]: z.string().optional(),
+});
 
 /** The `.meta()` of a field: title and description as standard JSON Schema, the rest under the keys above. */
 export function fieldMeta(hints: FieldHints): GlobalMeta {
@@ -127,11 +132,16 @@ export function fieldMeta(hints: FieldHints): GlobalMeta {
 
 /** The `.meta()` of an operation's input object. */
 export function operationMeta(hints: OperationHints): GlobalMeta {
-  return hints.panel ? { [operationHintKeys.panel]: hints.panel } : {};
+  return {
+    ...(hints.panel ? { [operationHintKeys.panel]: hints.panel } : {}),
+    ...(hints.callerHint ? { [operationHintKeys.callerHint]: hints.callerHint } : {}),
+  };
 }
 
 /** The hints on the root of an operation's input schema; none when it has none or they are not understood. */
 export function readOperationHints(inputSchema: unknown): OperationHints {
   const parsed = operationHintsJsonSchema.safeParse(inputSchema);
-  return parsed.success ? { panel: parsed.data[operationHintKeys.panel] } : {};
+  if (!parsed.success) return {};
+  const callerHint = parsed.data[operationHintKeys.callerHint];
+  return { panel: parsed.data[operationHintKeys.panel], ...(callerHint ? { callerHint } : {}) };
 }

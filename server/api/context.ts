@@ -25,6 +25,6 @@ export async function createApiContext(options: { req?: Request } = {}): Promise
     db,
     keys: defaultKeyRing(),
     workspaceId: await defaultWorkspaceId,
-    publicOrigin: publicOrigin(options.req?.url),
+    publicOrigin: publicOrigin(options.req?.url, options.req?.headers.get("host")),
   };
 }

@@ -60,7 +60,7 @@ export function NodePanel({ node, manifest }: { node: FlowNode; manifest: Connec
     [optionLists, node.connectorId, node.operation, node.accountId, node.inputs],
   );
   const operationLabel = resolved?.operation.label ?? node.operation;
-  const { panel } = readOperationHints(resolved?.operation.inputSchema);
+  const { panel, callerHint } = readOperationHints(resolved?.operation.inputSchema);
 
   return (
     <aside
@@ -155,7 +155,7 @@ export function NodePanel({ node, manifest }: { node: FlowNode; manifest: Connec
             onChange={(accountId) => edit((graph) => updateNode(graph, node.id, { accountId }))}
           />
         )}
-        {panel === "webhookAddress" && <WebhookAddress node={node} />}
+        {panel === "webhookAddress" && <WebhookAddress node={node} callerHint={callerHint} />}
         {!resolved && (
           <p className="text-sm text-red-600">
             This step’s application or action no longer exists. Delete it or pick another.

@@ -39,7 +39,8 @@ function CopyButton({ text, label, testId }: { text: string; label: string; test
 const valueClass =
   "min-w-0 flex-1 truncate rounded-md border border-slate-200 bg-slate-50 px-2 py-1.5 font-mono text-xs";
 
-export function WebhookAddress({ node }: { node: FlowNode }) {
+/** `callerHint`: a connector trigger's own words for how its caller authenticates, instead of the Toolbox signature. */
+export function WebhookAddress({ node, callerHint }: { node: FlowNode; callerHint?: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const flowId = useFlowId();
@@ -108,7 +109,7 @@ export function WebhookAddress({ node }: { node: FlowNode }) {
         {lastError && <p className="text-xs text-red-600">{lastError}</p>}
       </div>
       <div className="flex flex-col gap-1">
-        <span className="text-sm font-medium text-slate-700">Signing secret</span>
+        <span className="text-sm font-medium text-slate-700">{callerHint ? "Secret" : "Signing secret"}</span>
         {secret ? (
           <div className="flex items-center gap-1">
             <code data-testid="webhook-secret" className={valueClass}>
@@ -144,7 +145,11 @@ export function WebhookAddress({ node }: { node: FlowNode }) {
           )}
         </div>
       </div>
-      {node.connectorId !== "core" ? (
+      {callerHint ? (
+        <p data-testid="webhook-caller-hint" className="rounded-md bg-slate-50 p-3 text-xs text-slate-600">
+          {callerHint}
+        </p>
+      ) : node.connectorId !== "core" ? (
         // An application's own event trigger: the application proves itself its own way (its fields say how), so
         // the Toolbox webhook's signing rules below do not apply.
         <p data-testid="webhook-connector-note" className="rounded-md bg-slate-50 p-3 text-xs text-slate-600">

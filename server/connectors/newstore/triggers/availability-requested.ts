@@ -38,7 +38,13 @@ const input = z
         }),
       ),
   })
-  .meta(operationHints({ panel: "webhookAddress" }));
+  .meta(
+    operationHints({
+      panel: "webhookAddress",
+      callerHint:
+        "NewStore sends the secret itself as the Authorization header (its webhook config's api_key); requests without it get 401 and start no run. With Register with NewStore on Start, Start gives NewStore this address and secret; otherwise set them with Update availability webhook config.",
+    }),
+  );
 
 const product = z.object({
   product_id: z.string().min(1),
