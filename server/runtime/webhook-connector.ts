@@ -13,7 +13,7 @@ import { checkWebhookCaller } from "../security/webhook-caller";
 import { openWebhookSecret } from "../security/webhook-secret";
 import type { RunQueue } from "./queue";
 import { sendOrLeaveToReaper } from "./runs";
-import { parseWebhookBody, queryOf, visibleHeaders } from "./webhook-request";
+import { queryOf, readWebhookBody, visibleHeaders } from "./webhook-request";
 import { answerFromResponse, errorAnswer, jsonAnswer, waitForRunOutcome } from "./webhook-response";
 
 export interface ConnectorWebhookSettings {
@@ -68,7 +68,8 @@ export async function handleConnectorWebhook(
     return refused;
   }
 
-  const body = trigger.body.safeParse(parseWebhookBody(raw, request.headers.get("content-type")));
+  // JSON, XML and forms arrive as data (webhook-request.ts), so a trigger's schema sees the same shapes either way.
+  const body = trigger.body.safeParse(readWebhookBody(raw, request.headers.get("content-type")).body);
   if (!body.success) {
     return errorAnswer(
       400,
