@@ -95,4 +95,31 @@ describe("the built-in Sterling simulator", () => {
     expect(got.body).toMatch(/<Order [^>]*EnterpriseCode="DEFAULT"/);
     expect(mq.messages("QM1", "SMCFS.ORDER.CREATED")).toEqual([]);
   });
+
+  it("plays the createOrder service for messages put on SMCFS.CREATE.ORDER, refused ones to its error queue", () => {
+    const mq = builtInMq();
+    const auth = `Basic ${Buffer.from(`${SAMPLE_MQ_USER.user}:${SAMPLE_MQ_USER.password}`).toString("base64")}`;
+    const put = (text: string) =>
+      mq.handle({
+        method: "POST",
+        url: new URL("http://app/ibmmq/rest/v1/messaging/qmgr/QM1/queue/SMCFS.CREATE.ORDER/message"),
+        headers: {
+          authorization: auth,
+          "ibm-mq-rest-csrf-token": "x",
+          "content-type": "application/xml;charset=utf-8",
+        },
+        body: text,
+      });
+    const createdBefore = mq.messages("QM1", "SMCFS.ORDER.CREATED").length;
+    const order =
+      '<?xml version="1.0"?><Order EnterpriseCode="DEFAULT" OrderNo="ASYNC-1"><OrderLines><OrderLine PrimeLineNo="1" ' +
+      'OrderedQty="1"><Item ItemID="SKU-1" UnitOfMeasure="EACH"/></OrderLine></OrderLines></Order>';
+    expect(put(order).status).toBe(201);
+    expect(builtInSimulator().state.orders.some((candidate) => candidate.OrderNo === "ASYNC-1")).toBe(true);
+    expect(mq.messages("QM1", "SMCFS.CREATE.ORDER")).toEqual([]);
+    expect(mq.messages("QM1", "SMCFS.ORDER.CREATED")).toHaveLength(createdBefore + 1);
+    // The same order number again: Sterling refuses the duplicate, and the document waits on the error queue.
+    expect(put(order).status).toBe(201);
+    expect(mq.messages("QM1", "SMCFS.CREATE.ORDER.ERROR").map((message) => message.text)).toEqual([order]);
+  });
 });

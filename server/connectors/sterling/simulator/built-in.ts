@@ -11,7 +11,9 @@ import { MQ_MODE, REST_MODE } from "../auth";
 import { eventQueueDefinitions, publishingAround } from "./event-publisher";
 import { SAMPLE_MQ_USER, SAMPLE_USER, sampleData } from "./fixtures";
 import { createSterlingBackend, type SterlingBackend } from "./index";
+import { fromSterlingXml } from "../xml";
 import { createMqBroker, type MqBroker } from "./mq";
+import { SterlingFault } from "./state";
 import { SAMPLE_MQ_CERTIFICATE, SAMPLE_MQ_PRIVATE_KEY } from "./sample-mq-certificate";
 
 export const BUILT_IN_MOUNT_PATH = "/api/simulators/sterling";
@@ -23,6 +25,8 @@ export function builtInSimulatorEnabled(): boolean {
 /** The built-in queue manager, and the queue the MQ account's (async) actions put on by default. */
 export const BUILT_IN_QUEUE_MANAGER = "QM1";
 export const BUILT_IN_ACTION_QUEUE = "SMCFS.CREATE.ORDER";
+/** Where the built-in createOrder service leaves a document Sterling refused, as a service's error queue does. */
+export const BUILT_IN_ERROR_QUEUE = "SMCFS.CREATE.ORDER.ERROR";
 
 interface BuiltIn {
   backend: SterlingBackend;
@@ -36,7 +40,9 @@ export function createBuiltIn(): BuiltIn {
   const { mq: _mq, ...data } = sampleData();
   const mq = createMqBroker({
     users: [SAMPLE_MQ_USER],
-    queueManagers: { [BUILT_IN_QUEUE_MANAGER]: { ...eventQueueDefinitions(), [BUILT_IN_ACTION_QUEUE]: [] } },
+    queueManagers: {
+      [BUILT_IN_QUEUE_MANAGER]: { ...eventQueueDefinitions(), [BUILT_IN_ACTION_QUEUE]: [], [BUILT_IN_ERROR_QUEUE]: [] },
+    },
     level: "9.2.5",
   });
   // The hook reads the state only when a call runs, after the backend exists.
@@ -45,7 +51,35 @@ export function createBuiltIn(): BuiltIn {
     BUILT_IN_MOUNT_PATH,
   );
   const around = publishingAround(mq, BUILT_IN_QUEUE_MANAGER, () => backend.state);
-  return { backend, mq };
+  return { backend, mq: withCreateOrderService(mq, backend) };
+}
+
+/**
+ * The asynchronous createOrder service of Sterling's integration server, as the built-in plays it: each message put
+ * on SMCFS.CREATE.ORDER is taken off at once and its <Order> given to createOrder (so "Create order (async)" makes an
+ * order, and a New order event); a document Sterling refuses moves to SMCFS.CREATE.ORDER.ERROR.
+ */
+function withCreateOrderService(mq: MqBroker, backend: SterlingBackend): MqBroker {
+  const serve = () => {
+    const waiting = mq.messages(BUILT_IN_QUEUE_MANAGER, BUILT_IN_ACTION_QUEUE);
+    for (const message of waiting.splice(0)) {
+      try {
+        const { root, document } = fromSterlingXml(message.text);
+        if (root !== "Order") throw new SterlingFault(400, "YFC0009", `createOrder reads <Order>, not <${root}>`);
+        backend.invokeApi("createOrder", document);
+      } catch {
+        mq.put(BUILT_IN_QUEUE_MANAGER, BUILT_IN_ERROR_QUEUE, message.text, { correlationId: message.correlationId });
+      }
+    }
+  };
+  return {
+    ...mq,
+    handle(request) {
+      const reply = mq.handle(request);
+      if (request.method === "POST" && reply.status === 201) serve();
+      return reply;
+    },
+  };
 }
 
 function builtIn(): BuiltIn {
