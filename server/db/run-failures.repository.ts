@@ -4,14 +4,19 @@
 import { z } from "zod";
 import type { Tx } from "./client";
 
-/** One transaction at a time processes the outbox, so bursts are judged in order and never alerted twice. */
-const DISPATCH_LOCK = 727_001;
+/**
+ * One transaction at a time processes the outbox, so bursts are judged in order and never alerted twice. The
+ * two-key form of the lock lives apart from the one-key locks that run-lock.ts takes on run ids.
+ */
+const DISPATCH_LOCK = [727, 1] as const;
 
 /** Takes the dispatcher's lock for the rest of `tx`; false when another worker's dispatcher holds it. */
 export async function tryLockFailureDispatch(tx: Tx): Promise<boolean> {
   const [row] = z
     .array(z.object({ locked: z.boolean() }))
-    .parse(await tx.$queryRaw`SELECT pg_try_advisory_xact_lock(${DISPATCH_LOCK}::int) AS locked`);
+    .parse(
+      await tx.$queryRaw`SELECT pg_try_advisory_xact_lock(${DISPATCH_LOCK[0]}::int, ${DISPATCH_LOCK[1]}::int) AS locked`,
+    );
   return row?.locked === true;
 }
 
