@@ -92,6 +92,7 @@ test("connect, test, rename, use in a flow and delete an account", async ({ page
   await page.screenshot({ path: ".tmp/screenshots/account-delete-refused.png" });
   await confirm.getByRole("link", { name: flowName }).click();
   await page.getByTestId("stop-button").click();
+  await page.getByTestId("stop-confirm").click();
   await expect(page.getByTestId("flow-status")).toHaveText(/stopped/i);
 
   await openApplication(page, "http");

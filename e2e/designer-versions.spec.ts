@@ -18,6 +18,7 @@ test("versions: compare two published versions and restore the first into the dr
   await expect(page.getByTestId("flow-status")).toHaveText(/running/i);
 
   await page.getByTestId("stop-button").click();
+  await page.getByTestId("stop-confirm").click();
   await expect(page.getByTestId("flow-status")).toHaveText(/stopped/i);
   await page.getByTestId("node-core_log_1").click();
   await panel.getByTestId("field-message").fill("Second version message");

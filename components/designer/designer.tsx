@@ -23,6 +23,8 @@ import { TestFlowDialog } from "./test-run/sample-dialog";
 import { TestRunBanner } from "./test-run/results-view";
 import { useRunNowWatcher } from "./mapping/use-available-data";
 import { useTestRun } from "./test-run/use-test-run";
+import { StopDialog } from "./toolbar/stop-dialog";
+import { useUnpublishedChanges } from "./toolbar/use-unpublished-changes";
 
 export function Designer() {
   const trpc = useTRPC();
@@ -77,6 +79,12 @@ export function Designer() {
   const [testOpen, setTestOpen] = useState(false);
   const test = useTestRun(save);
   const [pollStart, setPollStart] = useState<{ hasCursor: boolean; lastError: string | null } | null>(null);
+  const [stopAsked, setStopAsked] = useState(false);
+  const running = flow.data?.status === "running";
+  const unpublished = useUnpublishedChanges(flowId, graph, {
+    running,
+    versionNumber: flow.data?.publishedVersion?.number ?? null,
+  });
 
   async function onStart() {
     // The server checks again on Start; refusing here opens the list of problems, each a click away from its field.
@@ -97,14 +105,33 @@ export function Designer() {
     setPollStart(null);
     try {
       const { versionNumber } = await start.mutateAsync({ id: flowId, pollFrom });
-      toast.success(`Started version ${versionNumber}.`);
+      toast.success(
+        running
+          ? `Published version ${versionNumber}: new requests and polls use it; runs under way finish on theirs.`
+          : `Started version ${versionNumber}.`,
+      );
     } catch (error) {
       toast.error(errorMessage(error), { duration: 10_000 });
     }
     await refreshFlow();
+    await queryClient.invalidateQueries({ queryKey: trpc.flows.liveGraph.queryKey({ id: flowId }) });
+  }
+
+  /**
+   * Publishes the canvas while the flow runs: one transaction moves the trigger to the new version, so no request
+   * finds the flow stopped, and a polling trigger keeps its cursor (no Start dialog: nothing is skipped or repeated).
+   */
+  async function onPublish() {
+    if (problemCount > 0) {
+      openProblemsWith(startRefusedNotice(problemCount));
+      return;
+    }
+    if (!(await save())) return;
+    await startWith(undefined);
   }
 
   async function onStop() {
+    setStopAsked(false);
     try {
       await stop.mutateAsync({ id: flowId });
       toast.success("Stopped. The flow starts no new runs.");
@@ -173,7 +200,9 @@ export function Designer() {
         }}
         onSave={() => void save()}
         onStart={() => void onStart()}
-        onStop={() => void onStop()}
+        onStop={() => setStopAsked(true)}
+        unpublished={unpublished}
+        onPublish={() => void onPublish()}
         onRunNow={() => void onRunNow()}
         onRunWithData={() => {
           test.refreshSamples();
@@ -214,6 +243,14 @@ export function Designer() {
               setTestOpen(false);
             }}
             onClose={() => setTestOpen(false)}
+          />
+        )}
+        {stopAsked && (
+          <StopDialog
+            webhook={graph.nodes.some((node) => node.type === "trigger" && node.operation === "webhook")}
+            busy={stop.isPending}
+            onStop={() => void onStop()}
+            onClose={() => setStopAsked(false)}
           />
         )}
         {runWithData && (

@@ -27,6 +27,17 @@ async function versionGraph(db: DbOrTx, workspaceId: string, flowId: string, num
   return parseGraph(version.graph);
 }
 
+/** The graph the running flow runs (its live version), or null when it is not running. */
+export async function getLiveGraph(db: DbOrTx, workspaceId: string, flowId: string) {
+  const flow = await flows.findFlow(db, workspaceId, flowId);
+  if (!flow) throw new NotFoundError("The flow");
+  if (flow.status !== "running" || !flow.publishedVersion) return null;
+  return {
+    number: flow.publishedVersion.number,
+    graph: await versionGraph(db, workspaceId, flowId, flow.publishedVersion.number),
+  };
+}
+
 export type VersionRef = number | "draft";
 
 async function graphOf(db: DbOrTx, workspaceId: string, flowId: string, ref: VersionRef): Promise<FlowGraph> {

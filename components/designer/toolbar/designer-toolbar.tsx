@@ -1,5 +1,5 @@
 "use client";
-import { Activity, ArrowLeft, Braces, FlaskConical, Play, Save, Square, Zap } from "lucide-react";
+import { Activity, ArrowLeft, Braces, FlaskConical, Play, Save, Square, Upload, Zap } from "lucide-react";
 import Link from "next/link";
 import type { ConnectorManifest, ResolvedOperation } from "@/lib/connector-manifest";
 import { Button } from "../../ui/button";
@@ -27,6 +27,9 @@ export function DesignerToolbar(props: {
   onSave: () => void;
   onStart: () => void;
   onStop: () => void;
+  /** The canvas differs from the running version. */
+  unpublished?: boolean;
+  onPublish?: () => void;
   onRunNow: () => void;
   onRunWithData: () => void;
   /** Opens "Test flow", which runs the draft on sample data. */
@@ -109,6 +112,20 @@ export function DesignerToolbar(props: {
             >
               <Braces size={15} aria-hidden />
             </Button>
+            {props.unpublished && (
+              <>
+                <span
+                  data-testid="unpublished-changes"
+                  title="Edits change nothing live until they are published"
+                  className="hidden whitespace-nowrap rounded bg-amber-50 px-2 py-1 text-xs font-medium text-amber-800 xl:inline"
+                >
+                  Unpublished changes
+                </span>
+                <Button variant="primary" data-testid="publish-button" onClick={props.onPublish} disabled={props.busy}>
+                  <Upload size={15} aria-hidden /> Publish changes
+                </Button>
+              </>
+            )}
             <Button data-testid="stop-button" onClick={props.onStop} disabled={props.busy}>
               <Square size={15} aria-hidden /> Stop
             </Button>

@@ -35,6 +35,10 @@ export const flowsRouter = router({
   versions: procedure
     .input(flowIdInput)
     .query(({ ctx, input }) => versions.listVersions(ctx.db, ctx.workspaceId, input.id)),
+  /** What the running flow runs, so the designer can say when the canvas differs from it. */
+  liveGraph: procedure
+    .input(flowIdInput)
+    .query(({ ctx, input }) => versions.getLiveGraph(ctx.db, ctx.workspaceId, input.id)),
   versionDiff: procedure
     .input(versionDiffInput)
     .query(({ ctx, input }) => versions.diffVersions(ctx.db, ctx.workspaceId, input.id, input.from, input.to)),
