@@ -66,10 +66,21 @@ export function DesignerToolbar(props: {
             Runs
           </Link>
           <SaveIndicator state={props.saveState} detail={props.saveDetail} />
-          {props.versionNumber !== null && (
-            <span className="min-w-0 truncate" title={`Version ${props.versionNumber} is published`}>
-              version {props.versionNumber} published
+          {running && props.unpublished ? (
+            // Edits to a running flow change nothing live until published: said where the eye checks the state.
+            <span
+              data-testid="unpublished-changes"
+              className="min-w-0 truncate font-medium text-amber-700"
+              title={`The flow runs version ${props.versionNumber}; your changes are not live until you publish them`}
+            >
+              changes not published
             </span>
+          ) : (
+            props.versionNumber !== null && (
+              <span className="min-w-0 truncate" title={`Version ${props.versionNumber} is published`}>
+                version {props.versionNumber} published
+              </span>
+            )
           )}
         </div>
       </div>
@@ -113,18 +124,15 @@ export function DesignerToolbar(props: {
               <Braces size={15} aria-hidden />
             </Button>
             {props.unpublished && (
-              <>
-                <span
-                  data-testid="unpublished-changes"
-                  title="Edits change nothing live until they are published"
-                  className="hidden whitespace-nowrap rounded bg-amber-50 px-2 py-1 text-xs font-medium text-amber-800 xl:inline"
-                >
-                  Unpublished changes
-                </span>
-                <Button variant="primary" data-testid="publish-button" onClick={props.onPublish} disabled={props.busy}>
-                  <Upload size={15} aria-hidden /> Publish changes
-                </Button>
-              </>
+              <Button
+                variant="primary"
+                data-testid="publish-button"
+                onClick={props.onPublish}
+                disabled={props.busy}
+                title="Put the changes live without stopping the flow"
+              >
+                <Upload size={15} aria-hidden /> Publish
+              </Button>
             )}
             <Button data-testid="stop-button" onClick={props.onStop} disabled={props.busy}>
               <Square size={15} aria-hidden /> Stop
