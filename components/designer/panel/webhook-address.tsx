@@ -45,7 +45,8 @@ export function WebhookAddress({ node, callerHint }: { node: FlowNode; callerHin
   const queryClient = useQueryClient();
   const flowId = useFlowId();
   const flow = useQuery(trpc.flows.get.queryOptions({ id: flowId }));
-  const info = useQuery(trpc.flows.webhook.queryOptions({ id: flowId }));
+  // Read afresh whenever the panel opens: a Start moments ago (within the default stale time) made the address.
+  const info = useQuery(trpc.flows.webhook.queryOptions({ id: flowId }, { refetchOnMount: "always" }));
   const rotate = useMutation(trpc.flows.rotateWebhookSecret.mutationOptions());
   const [shown, setShown] = useState(false);
   const [confirming, setConfirming] = useState(false);
