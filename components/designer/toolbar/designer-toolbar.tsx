@@ -70,10 +70,10 @@ export function DesignerToolbar(props: {
             // Edits to a running flow change nothing live until published: said where the eye checks the state.
             <span
               data-testid="unpublished-changes"
-              className="min-w-0 truncate font-medium text-amber-700"
+              className="shrink-0 font-medium text-amber-700"
               title={`The flow runs version ${props.versionNumber}; your changes are not live until you publish them`}
             >
-              changes not published
+              unpublished
             </span>
           ) : (
             props.versionNumber !== null && (
