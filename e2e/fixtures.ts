@@ -1,7 +1,7 @@
 // Fixtures shared by the end-to-end specs: a local HTTP server that flows can call, recording what it receives.
 import http from "node:http";
 import net from "node:net";
-import { expect, test as base, type Page } from "@playwright/test";
+import { expect, test as base, type APIRequestContext, type Page } from "@playwright/test";
 import { startSterlingSimulator, type SterlingSimulator } from "../server/connectors/sterling/simulator";
 import { SAMPLE_USER, sampleData } from "../server/connectors/sterling/simulator/fixtures";
 
@@ -15,6 +15,22 @@ export interface ReceivedRequest {
 export interface RecordingServer {
   url: string;
   received: ReceivedRequest[];
+}
+
+/**
+ * Adds the host:port of `url` to the workspace's outbound allow-list, as a user would in Settings: the outbound
+ * guard refuses loopback, and the specs' remote systems listen there.
+ */
+export async function allowOutbound(request: APIRequestContext, url: string): Promise<void> {
+  const current = await request.get("/api/trpc/settings.get");
+  expect(current.ok()).toBe(true);
+  const body = (await current.json()) as { result: { data: { json: { outboundAllowList: string[] } } } };
+  const entries = [...body.result.data.json.outboundAllowList, new URL(url).host];
+  const saved = await request.post("/api/trpc/settings.saveOutboundAllowList", {
+    data: { json: { entries } },
+    headers: { origin: new URL(current.url()).origin },
+  });
+  expect(saved.ok(), await saved.text()).toBe(true);
 }
 
 /** A loopback URL on a port that was free a moment ago and is closed now: connecting to it is refused at once. */
@@ -45,7 +61,7 @@ export const test = base.extend<{
   protectedServer: ProtectedServer;
   unreachableUrl: string;
 }>({
-  protectedServer: async ({}, use) => {
+  protectedServer: async ({ request }, use) => {
     const username = "analyst";
     const password = `pw-${Date.now()}`;
     const expected = `Basic ${Buffer.from(`${username}:${password}`).toString("base64")}`;
@@ -61,11 +77,16 @@ export const test = base.extend<{
       response.end(JSON.stringify({ orders: [{ orderNo: "Y100042" }] }));
     });
     const url = await listen(server);
+    await allowOutbound(request, url);
     await use({ url, received, username, password });
     await new Promise<void>((resolve) => server.close(() => resolve()));
   },
-  unreachableUrl: async ({}, use) => use(await closedPortUrl()),
-  recordingServer: async ({}, use) => {
+  unreachableUrl: async ({ request }, use) => {
+    const url = await closedPortUrl();
+    await allowOutbound(request, url);
+    await use(url);
+  },
+  recordingServer: async ({ request }, use) => {
     const received: ReceivedRequest[] = [];
     const server = http.createServer((request, response) => {
       const chunks: Buffer[] = [];
@@ -77,7 +98,9 @@ export const test = base.extend<{
         response.end(JSON.stringify({ orderNumber: "IOM-4711", accepted: true, echoedBody: body }));
       });
     });
-    await use({ url: await listen(server), received });
+    const url = await listen(server);
+    await allowOutbound(request, url);
+    await use({ url, received });
     await new Promise<void>((resolve) => server.close(() => resolve()));
   },
 });
@@ -95,8 +118,9 @@ export { expect };
 
 /** Specs that need an IBM Sterling OMS: the connector's simulator with its sample data, on a loopback port. */
 export const sterlingTest = test.extend<{ sterling: SterlingSimulator }>({
-  sterling: async ({}, use) => {
+  sterling: async ({ request }, use) => {
     const simulator = await startSterlingSimulator(sampleData());
+    await allowOutbound(request, simulator.url);
     await use(simulator);
     await simulator.close();
   },

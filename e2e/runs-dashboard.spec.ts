@@ -2,7 +2,7 @@
 // by error and they are found by order number, they are replayed in bulk once the API is back, and the list is
 // exported as CSV and read back. Screenshots of each state go to .tmp/screenshots/runs-*.png.
 import http from "node:http";
-import { createFlow, expect, test } from "./fixtures";
+import { allowOutbound, createFlow, expect, test } from "./fixtures";
 
 /** An order API that refuses orders while `down` is set (422, which fails a step at once) and accepts them after. */
 async function startOrderApi() {
@@ -21,8 +21,9 @@ async function startOrderApi() {
   return { state, url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
-test("failed runs are found by error and business key, replayed in bulk, and exported", async ({ page }) => {
+test("failed runs are found by error and business key, replayed in bulk, and exported", async ({ page, request }) => {
   const api = await startOrderApi();
+  await allowOutbound(request, api.url);
   const stamp = String(Date.now()).slice(-6);
   const orders = [`Y9${stamp}01`, `Y9${stamp}02`, `Y9${stamp}03`];
 

@@ -14,6 +14,8 @@ export interface AccountField {
   default?: string;
   /** For `select`. */
   options?: Array<{ value: string; label: string }>;
+  /** Says where the account's secrets are sent (a host:port); every `url` field does so too. */
+  destination?: boolean;
 }
 
 export interface ConnectionMode {
@@ -50,6 +52,36 @@ export interface ConnectorAuth {
 /** Secrets and private keys are write-only: once saved they are never sent back, and a blank edit keeps them. */
 export function isWriteOnly(field: AccountField): boolean {
   return field.type === "secret" || field.type === "privateKey";
+}
+
+/** A field that says where the account's secrets go: its URLs (compared by origin) and hosts. */
+export function isDestination(field: AccountField): boolean {
+  return field.type === "url" || field.destination === true;
+}
+
+function destinationKey(field: AccountField, value: string | undefined): string {
+  const text = (value ?? field.default ?? "").trim().toLowerCase();
+  if (field.type !== "url") return text;
+  try {
+    return new URL(text).origin;
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * The destination fields whose value in `values` points elsewhere than the saved one. Saved secrets never follow
+ * such an edit: they were entered for the old host, and an edit that kept them would send them to the new one.
+ */
+export function changedDestinations(
+  mode: ConnectionMode,
+  saved: Record<string, string>,
+  values: Record<string, string>,
+): AccountField[] {
+  return mode.fields.filter(
+    (field) =>
+      isDestination(field) && destinationKey(field, saved[field.key]) !== destinationKey(field, values[field.key]),
+  );
 }
 
 export type AccountStatus = "connected" | "failing" | "untested" | "unreadable";

@@ -18,6 +18,7 @@ export type ErrorCode =
   | "ACCOUNT_IN_USE"
   | "CREDENTIALS_UNREADABLE"
   | "FILE_TOO_LARGE"
+  | "OUTBOUND_REFUSED"
   | "INTERNAL";
 
 export interface ConfluxErrorJson {
@@ -126,6 +127,7 @@ const errorCodes: ReadonlySet<string> = new Set<ErrorCode>([
   "ACCOUNT_IN_USE",
   "CREDENTIALS_UNREADABLE",
   "FILE_TOO_LARGE",
+  "OUTBOUND_REFUSED",
   "INTERNAL",
 ]);
 

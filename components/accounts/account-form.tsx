@@ -4,7 +4,7 @@
 // tests the connection; a failed test keeps the saved account and the form open, so the user fixes it in place.
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { isWriteOnly, type AccountPreset, type ConnectionMode } from "@/lib/account-fields";
+import { changedDestinations, isWriteOnly, type AccountPreset, type ConnectionMode } from "@/lib/account-fields";
 import { useTRPC } from "../trpc";
 import { Button } from "../ui/button";
 import { errorMessage } from "../ui/error-message";
@@ -62,7 +62,10 @@ export function AccountForm({
   const invalidField = nameProblem ? "name" : failed ? errorField(failed) : undefined;
 
   if (!mode) return <p className="text-sm text-red-600">{connector.name} declares no way to connect.</p>;
-  const saved = new Set(account?.mode === mode.key ? account.secretsSet : []);
+  // Saved secrets stay with the host they were entered for: pointing the account elsewhere asks for them again.
+  const moved = account?.mode === mode.key ? changedDestinations(mode, account.values, values) : [];
+  const saved = new Set(account?.mode === mode.key && moved.length === 0 ? account.secretsSet : []);
+  const secretsAgain = account?.mode === mode.key && moved.length > 0 && account.secretsSet.length > 0;
 
   function applyPreset(preset: AccountPreset) {
     const next = connector.auth.modes.find((candidate) => candidate.key === preset.mode);
@@ -185,6 +188,17 @@ export function AccountForm({
             ))}
           </div>
         </fieldset>
+      )}
+
+      {secretsAgain && (
+        <p
+          role="status"
+          data-testid="account-secrets-again"
+          className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+        >
+          {moved.map((field) => field.label).join(" and ")} changed: enter the account&apos;s secrets again. Saved
+          secrets are only ever sent where they were entered.
+        </p>
       )}
 
       {mode.fields.map((field) => (

@@ -1,5 +1,5 @@
 "use client";
-import { Blocks, History, Workflow } from "lucide-react";
+import { Blocks, History, Settings, Workflow } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
@@ -8,6 +8,7 @@ const navItems = [
   { href: "/flows", label: "Flows", icon: Workflow, testId: "nav-flows" },
   { href: "/applications", label: "Applications and APIs", icon: Blocks, testId: "nav-applications" },
   { href: "/runs", label: "Runs", icon: History, testId: "nav-runs" },
+  { href: "/settings", label: "Settings", icon: Settings, testId: "nav-settings" },
 ] as const;
 
 export function AppShell({ children }: { children: ReactNode }) {

@@ -29,6 +29,8 @@ export function checkCredentials(
   submitted: Record<string, string>,
   previous: Record<string, string> = {},
   declaration?: AccountDeclaration,
+  /** Why saved secrets were not carried over (the account now points elsewhere): said when one is missing. */
+  secretsAgainBecause?: string,
 ): CheckedCredentials {
   const values: Record<string, string> = {};
   let certificateExpiresAt: Date | null = null;
@@ -39,6 +41,9 @@ export function checkCredentials(
     if (value === "" && isWriteOnly(field)) value = previous[field.key] ?? "";
     if (value === "" && field.default !== undefined) value = field.default;
     if (value === "") {
+      if (field.required && secretsAgainBecause && isWriteOnly(field)) {
+        throw new ValidationError(`Enter the ${field.label} again: ${secretsAgainBecause}`, { field: field.key });
+      }
       if (field.required) throw new ValidationError(`${field.label} is required`, { field: field.key });
       continue;
     }

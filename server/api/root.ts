@@ -2,6 +2,7 @@ import { accountsRouter } from "./routers/accounts.router";
 import { connectorsRouter } from "./routers/connectors.router";
 import { flowsRouter } from "./routers/flows.router";
 import { runsRouter } from "./routers/runs.router";
+import { settingsRouter } from "./routers/settings.router";
 import { router } from "./trpc";
 
 export const appRouter = router({
@@ -9,6 +10,7 @@ export const appRouter = router({
   runs: runsRouter,
   connectors: connectorsRouter,
   accounts: accountsRouter,
+  settings: settingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,7 +5,6 @@
 import crypto from "node:crypto";
 import http from "node:http";
 import https from "node:https";
-import type { AddressInfo } from "node:net";
 import { format } from "node:util";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { generate } from "selfsigned";
@@ -20,6 +19,7 @@ import { getRunQueue, startWorker, type Worker } from "../runtime";
 import { waitForRun } from "@/test/runtime/helpers";
 import { appRouter } from "./root";
 import { createCallerFactory } from "./trpc";
+import { listenOnLoopback } from "@/test/local-server";
 
 const tag = crypto.randomBytes(4).toString("hex");
 const canaries = {
@@ -74,8 +74,7 @@ function echoHandler(req: http.IncomingMessage, res: http.ServerResponse) {
 
 async function listen(server: http.Server): Promise<number> {
   servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return (server.address() as AddressInfo).port;
+  return Number(new URL(await listenOnLoopback(server)).port);
 }
 
 beforeAll(async () => {

@@ -5,6 +5,7 @@ import path from "node:path";
 import { z } from "zod";
 import { ConfluxError } from "@/lib/errors";
 import { DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS } from "@/lib/run-retention";
+import { parseAllowList } from "../security/outbound-address";
 
 /** A whole number from `min` to `max`; the message says what the variable holds and what was given. */
 function wholeNumber(what: string, min: number, max: number, fallback: number) {
@@ -53,6 +54,22 @@ const configSchema = z.object({
     .optional(),
   /** The largest webhook request body accepted; a larger one is answered 413. */
   CONFLUX_WEBHOOK_BODY_LIMIT_KB: wholeNumber("kilobytes", 1, 100 * 1024, 1024),
+  /** Outbound allow-list for every workspace, comma-separated: address ranges, addresses, host names (see README). */
+  CONFLUX_OUTBOUND_ALLOW: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const items = (raw ?? "")
+        .split(",")
+        .map((item) => item.trim())
+        .filter((item) => item !== "");
+      const { problems } = parseAllowList(items);
+      if (problems.length > 0) {
+        ctx.addIssue({ code: "custom", message: `has entries that cannot be read: ${problems.join("; ")}` });
+        return z.NEVER;
+      }
+      return items;
+    }),
 });
 
 export type Config = z.infer<typeof configSchema> & { dataDir: string; sterlingSimulator: boolean };

@@ -28,6 +28,7 @@ import { preparePoll, pollResultSchema, PollNotPossible, type PreparedPoll } fro
 import type { RunQueue } from "./queue";
 import { sendOrLeaveToReaper } from "./runs";
 import { withAccountLimit } from "./rate-limit";
+import { withWorkspaceOutbound } from "../security/workspace-outbound";
 
 const BATCH = 10;
 /** A poll that takes longer is abandoned (connectors' own timeouts are shorter). */
@@ -112,14 +113,16 @@ export async function pollClaimed(
     const poll = () =>
       // A connector that ignores the signal must not hold this worker's poll loop (and its shutdown) forever.
       untilAborted(
-        trigger.poll({
-          input,
-          account: account?.account,
-          cursor: current.position,
-          since: current.position === null && current.since !== null ? new Date(current.since) : null,
-          signal,
-          log: pollLog,
-        }),
+        withWorkspaceOutbound(db, row.workspaceId, () =>
+          trigger.poll({
+            input,
+            account: account?.account,
+            cursor: current.position,
+            since: current.position === null && current.since !== null ? new Date(current.since) : null,
+            signal,
+            log: pollLog,
+          }),
+        ),
         signal,
       );
     const raw = limit
@@ -175,7 +178,8 @@ export async function pollClaimed(
   }
   if (fromNow) log(`info: from now on: ${result.items.length} existing item(s) marked as seen`);
   for (const run of runs) if (run.status === "queued") await sendOrLeaveToReaper(queue, run.id);
-  if (trigger.acknowledge && items.length > 0) {
+  const acknowledge = trigger.acknowledge;
+  if (acknowledge && items.length > 0) {
     // After the commit only: a source that removes what it acknowledged must never lose an item whose run is not
     // saved. A failure here leaves the items at the source; the next poll returns them, they dedupe, and are
     // acknowledged again.
@@ -185,7 +189,9 @@ export async function pollClaimed(
         ...(options.signal ? [options.signal] : []),
       ]);
       await untilAborted(
-        trigger.acknowledge({ input, account: account?.account, items, signal, log: pollLog }),
+        withWorkspaceOutbound(db, row.workspaceId, () =>
+          acknowledge.call(trigger, { input, account: account?.account, items, signal, log: pollLog }),
+        ),
         signal,
       );
     } catch (error) {

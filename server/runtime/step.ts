@@ -27,6 +27,7 @@ import {
   type StepOutcome,
   type StepTarget,
 } from "./step-record";
+import { withWorkspaceOutbound } from "../security/workspace-outbound";
 
 export interface StepOptions {
   signal: AbortSignal;
@@ -108,18 +109,20 @@ export async function runActionStep(
       const deadline = attemptDeadline(node, settings.timeoutMs);
       const signal = deadline ? AbortSignal.any([options.signal, deadline.signal]) : options.signal;
       try {
-        const call = action.run({
-          input: parsed,
-          ctx: {
-            idempotencyKey: `${runId}:${stepId}`,
-            signal,
-            log: logger,
-            runId,
-            stepId,
-            account: stepAccount?.account,
-            files,
-          },
-        });
+        const call = withWorkspaceOutbound(db, target.workspaceId, () =>
+          action.run({
+            input: parsed,
+            ctx: {
+              idempotencyKey: `${runId}:${stepId}`,
+              signal,
+              log: logger,
+              runId,
+              stepId,
+              account: stepAccount?.account,
+              files,
+            },
+          }),
+        );
         return await (deadline ? Promise.race([call, deadline.expired]) : call);
       } catch (error) {
         // An action that stops on the aborted signal reports a cancellation; the real cause is the step's timeout.

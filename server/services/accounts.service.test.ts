@@ -13,6 +13,7 @@ import { linearGraph, seedRunningFlow } from "@/test/runtime/helpers";
 import * as accounts from "./accounts.service";
 import { listenOnLoopback } from "@/test/local-server";
 import { rejection } from "@/test/rejection";
+import { mqAccount } from "@/test/connectors/sterling";
 
 let t: TestDatabase;
 let ctx: accounts.AccountsContext;
@@ -165,6 +166,49 @@ describe("accounts service", () => {
     });
     expect(switched).toMatchObject({ name: "Edited", mode: "apiKey", values: { headerName: "X-API-Key" } });
     expect(switched.status).toBe("failing");
+  });
+
+  it("asks for the secrets again when an edit points the account at another host or mode", async () => {
+    const account = await bearer("Harvest");
+    const elsewhere = `http://attacker.example:${new URL(base).port}`;
+    const moved = await rejection(accounts.updateAccount(ctx, { id: account.id, values: { baseUrl: elsewhere } }));
+    expect(moved).toBeInstanceOf(ValidationError);
+    expect(moved).toMatchObject({ details: { field: "token" } });
+    expect(moved.message).toBe(
+      "Enter the Token again: Base URL changed, and saved secrets are only sent where they were entered",
+    );
+    // Another port is another origin; a blank token is not "keep it" there either.
+    const otherPort = `http://127.0.0.1:${Number(new URL(base).port) + 1}`;
+    const portMoved = accounts.updateAccount(ctx, { id: account.id, values: { baseUrl: otherPort, token: " " } });
+    expect((await rejection(portMoved)).message).toMatch(/^Enter the Token again/);
+    expect((await saved(account.id)).values).toEqual({ baseUrl: base, token: "right-token" });
+    // Typed again, the move is saved with the new token.
+    await accounts.updateAccount(ctx, { id: account.id, values: { baseUrl: elsewhere, token: "new-token" } });
+    expect((await saved(account.id)).values).toEqual({ baseUrl: elsewhere, token: "new-token" });
+    // A mode change asks as well, even with the same base URL.
+    const basic = await rejection(
+      accounts.updateAccount(ctx, { id: account.id, mode: "basic", values: { baseUrl: elsewhere, username: "ops" } }),
+    );
+    expect(basic.message).toBe("Enter the Password again: the connection mode changed");
+  });
+
+  it("asks for Sterling's MQ secrets again when the MQ server changes", async () => {
+    const { credentials: values } = mqAccount("https://mq.example.com:9443");
+    const created = await accounts.createAccount(ctx, { connectorId: "sterling", name: "MQ", mode: "mq", values });
+    const blankSecrets = { restPassword: "", privateKey: "" };
+    const moved = accounts.updateAccount(ctx, {
+      id: created.id,
+      values: { ...values, ...blankSecrets, server: "evil.example.com:1414" },
+    });
+    expect((await rejection(moved)).message).toMatch(/^Enter the .+ again: IBM MQ server changed/);
+    const restMoved = accounts.updateAccount(ctx, {
+      id: created.id,
+      values: { ...values, ...blankSecrets, restUrl: "https://evil.example.com:9443" },
+    });
+    expect((await rejection(restMoved)).message).toMatch(/^Enter the .+ again: MQ messaging REST URL changed/);
+    const same = { ...values, ...blankSecrets, queue: "SMCFS.OTHER" };
+    expect((await accounts.updateAccount(ctx, { id: created.id, values: same })).values.queue).toBe("SMCFS.OTHER");
+    expect((await saved(created.id)).values.restPassword).toBe(values.restPassword);
   });
 
   it("refuses to delete an account a running flow uses, naming the flow, and deletes it once stopped", async () => {

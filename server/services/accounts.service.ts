@@ -2,7 +2,7 @@
 // connector's declared fields, sealed before they reach the database and opened only to test or to show the fields
 // that are not secret. Nothing returned or thrown from here holds a secret.
 import { randomUUID } from "node:crypto";
-import type { ConnectorAuth } from "@/lib/account-fields";
+import { changedDestinations, type ConnectionMode, type ConnectorAuth } from "@/lib/account-fields";
 import type { RateLimitOverride } from "@/lib/rate-limits";
 import { ConflictError, ConfluxError, NotFoundError, ValidationError, toErrorJson } from "@/lib/errors";
 import { toAccountView, type AccountView } from "../accounts/account-view";
@@ -15,6 +15,7 @@ import type { Db } from "../db/client";
 import { CredentialsUnreadableError } from "../security/credentials-cipher";
 import type { KeyRingSource } from "../security/keyring";
 import { createRedactor } from "../security/redact";
+import { withWorkspaceOutbound } from "../security/workspace-outbound";
 
 export interface AccountsContext {
   db: Db;
@@ -135,7 +136,10 @@ export async function updateAccount(
     // Unreadable credentials are replaced by the edit: the form must then hold every required field again.
     if (!(error instanceof CredentialsUnreadableError)) throw error;
   }
-  const checked = checkCredentials(mode, input.values, previous, connector.accounts);
+  // Saved secrets stay with the host and mode they were entered for: an edit that points the account elsewhere
+  // must carry them again, or a changed URL would receive the saved password on the next call.
+  const moved = mode.key !== row.mode ? "the connection mode changed" : movedReason(mode, previous, input.values);
+  const checked = checkCredentials(mode, input.values, moved ? {} : previous, connector.accounts, moved);
   const name = input.name ?? row.name;
   await uniqueName(connector.name, name, () =>
     accounts.updateAccount(ctx.db, ctx.workspaceId, row.id, {
@@ -152,6 +156,12 @@ export async function updateAccount(
   );
   if (input.test && connector.testConnection) return testAccount(ctx, row.id);
   return view(ctx, row.id);
+}
+
+function movedReason(mode: ConnectionMode, saved: Record<string, string>, values: Record<string, string>) {
+  const changed = changedDestinations(mode, saved, values);
+  if (changed.length === 0) return undefined;
+  return `${changed.map((field) => field.label).join(" and ")} changed, and saved secrets are only sent where they were entered`;
 }
 
 export async function renameAccount(ctx: AccountsContext, id: string, name: string): Promise<AccountView> {
@@ -179,7 +189,9 @@ export async function testAccount(ctx: AccountsContext, id: string): Promise<Acc
   }
   let failure: string | null = null;
   try {
-    await test({ accountId: row.id, mode: row.mode, credentials, signal: AbortSignal.timeout(TEST_TIMEOUT_MS) });
+    await withWorkspaceOutbound(ctx.db, ctx.workspaceId, () =>
+      test({ accountId: row.id, mode: row.mode, credentials, signal: AbortSignal.timeout(TEST_TIMEOUT_MS) }),
+    );
   } catch (error) {
     // A remote error may quote what the server received; the account's own secrets are taken out of it.
     failure = createRedactor(secretValues(connector.auth, row.mode, credentials)).text(toErrorJson(error).message);

@@ -12,6 +12,7 @@ import type { Db } from "../db/client";
 import type { KeyRingSource } from "../security/keyring";
 import { resolveAccountLimit, withAccountLimit } from "../runtime/rate-limit";
 import { createRedactor } from "../security/redact";
+import { withWorkspaceOutbound } from "../security/workspace-outbound";
 
 export interface FieldOptionsContext {
   db: Db;
@@ -54,13 +55,15 @@ export async function loadFieldOptions(
   const waitSignal = AbortSignal.any([AbortSignal.timeout(timeoutMs), ...(options.signal ? [options.signal] : [])]);
   const limit = await resolveAccountLimit(ctx.db, { workspaceId: ctx.workspaceId, accountId: account.id, connector });
   const load = () =>
-    runOptionsLoader(loader, {
-      account,
-      values: literalDependencies(request.values ?? {}, loader.dependsOn ?? []),
-      signal: options.signal,
-      timeoutMs: Math.max(1, deadline - Date.now()),
-      systemName: connector.name,
-    });
+    withWorkspaceOutbound(ctx.db, ctx.workspaceId, () =>
+      runOptionsLoader(loader, {
+        account,
+        values: literalDependencies(request.values ?? {}, loader.dependsOn ?? []),
+        signal: options.signal,
+        timeoutMs: Math.max(1, deadline - Date.now()),
+        systemName: connector.name,
+      }),
+    );
   const redactor = createRedactor(secrets);
   const noun = loader.noun;
   try {

@@ -1,13 +1,13 @@
 // For the executor's integration tests: a local HTTP server scripted per path, and a way to execute a flow's run
 // directly (no queue, no worker) with a retry policy that records its waits instead of sleeping.
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import type { FlowGraph } from "@/lib/flow-graph";
 import type { Db } from "@/server/db/client";
 import { executeRun } from "@/server/runtime/executor";
 import { toJsonInput } from "@/server/runtime/json";
 import { defaultRetryPolicy, type RetryPolicy } from "@/server/runtime/retry";
 import { seedRunningFlow } from "@/test/runtime/helpers";
+import { listenOnLoopback } from "../local-server";
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, hit: number) => void;
 
@@ -31,10 +31,9 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
     if (found) found[1](req, res, hit);
     else json(res, 404, { error: "no route" });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const base = await listenOnLoopback(server);
   return {
-    base: `http://127.0.0.1:${port}`,
+    base,
     hits,
     on: (prefix, handler) => void handlers.unshift([prefix, handler]),
     async close() {

@@ -2,7 +2,7 @@
 // applies its effect; a repeat gets the stored reply and applies nothing. It records every raw delivery, so a test
 // can count how often the runtime delivered a step twice, and can hold a request open to catch a worker mid-step.
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenOnLoopback } from "../local-server";
 
 export interface Delivery {
   path: string;
@@ -51,10 +51,9 @@ export async function startIdempotentSink(options: { delayMs?: () => number } = 
       }, options.delayMs?.() ?? 0).unref();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address() as AddressInfo;
+  const url = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${address.port}`,
+    url,
     deliveries,
     effects,
     holdFirst(path) {

@@ -1,8 +1,8 @@
 // A local HTTP server that lists items the way a shop or OMS endpoint does, for the poller's integration tests:
 // one feed per path, which a test fills, breaks (an error reply) or holds (the reply waits until released).
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { linearGraph } from "@/test/runtime/helpers";
+import { listenOnLoopback } from "../local-server";
 
 export interface TestFeed {
   items: Array<{ orderNo: string; updatedAt: string; [key: string]: unknown }>;
@@ -48,10 +48,9 @@ export async function startPollSource(): Promise<PollSource> {
     if (feed(path).hold) held.push(answer);
     else answer();
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const base = await listenOnLoopback(server);
   return {
-    base: `http://127.0.0.1:${port}`,
+    base,
     feed,
     hits: (path) => counts.get(path) ?? 0,
     lastHeaders: (path) => headers.get(path),

@@ -2,7 +2,6 @@
 // HTTP for the header modes and mutual TLS (selfsigned certificates) for the client-certificate mode.
 import http from "node:http";
 import https from "node:https";
-import net, { type AddressInfo } from "node:net";
 import { TLSSocket } from "node:tls";
 import { generate } from "selfsigned";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,6 +11,7 @@ import { requestAction } from "./actions/request";
 import { httpAccounts } from "./auth";
 import { httpConnector } from "./index";
 import { testHttpConnection } from "./test-connection";
+import { closedPort, listenOnLoopback } from "@/test/local-server";
 
 const seen: Array<{ server: string; url?: string; headers: http.IncomingHttpHeaders; peer?: string }> = [];
 const servers: Array<http.Server> = [];
@@ -47,8 +47,7 @@ function handler(name: string): http.RequestListener {
 
 async function listen(server: http.Server): Promise<number> {
   servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return (server.address() as AddressInfo).port;
+  return Number(new URL(await listenOnLoopback(server)).port);
 }
 
 beforeAll(async () => {
@@ -214,11 +213,3 @@ describe("HTTP accounts", () => {
     );
   });
 });
-
-async function closedPort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const port = (probe.address() as AddressInfo).port;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}

@@ -13,6 +13,8 @@ export interface AccountFieldHints {
   placeholder?: string;
   /** Labels of a z.enum's values where the value itself is not what users read. */
   optionLabels?: Record<string, string>;
+  /** The field names the host the secrets are sent to (url fields always do): changing it asks for them again. */
+  destination?: boolean;
 }
 
 /** The `.meta()` of an account field: `z.string().meta(accountField({ label: "Password", type: "secret" }))`. */
@@ -24,6 +26,7 @@ export function accountField(hints: AccountFieldHints): GlobalMeta {
       ...(hints.type ? { type: hints.type } : {}),
       ...(hints.placeholder ? { placeholder: hints.placeholder } : {}),
       ...(hints.optionLabels ? { optionLabels: hints.optionLabels } : {}),
+      ...(hints.destination ? { destination: true } : {}),
     },
   };
 }
@@ -32,6 +35,7 @@ const storedHints = z.object({
   type: z.enum(accountFieldTypes).optional(),
   placeholder: z.string().optional(),
   optionLabels: z.record(z.string(), z.string()).optional(),
+  destination: z.boolean().optional(),
 });
 
 /** Reads the form description of one field from its zod schema: hints, optional or defaulted, enum options. */
@@ -74,5 +78,6 @@ export function describeField(modeKey: string, key: string, schema: z.ZodType): 
     ...(hints?.placeholder ? { placeholder: hints.placeholder } : {}),
     ...(defaultValue !== undefined ? { default: defaultValue } : {}),
     ...(options ? { options } : {}),
+    ...(hints?.destination ? { destination: true } : {}),
   };
 }

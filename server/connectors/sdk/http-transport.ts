@@ -1,9 +1,20 @@
 // One HTTP exchange, without following redirects (the client in http.ts decides what a redirect may carry along).
-// Plain requests go through Node's fetch; requests with a client certificate through node:https, because Node's
-// built-in fetch takes no TLS options without the separate undici package.
+// Every exchange goes through node:http or node:https with the outbound guard's lookup (server/security), so the
+// address actually connected to is the one checked. Plain requests share keep-alive agents, one per allow-list so
+// that a socket opened under one workspace's list is never reused under another's; requests with TLS options or to
+// the app's own simulators open a connection of their own.
+import http from "node:http";
 import https from "node:https";
 import tls from "node:tls";
 import { RemoteError } from "@/lib/errors";
+import {
+  checkLiteral,
+  currentOutboundPolicy,
+  guardedLookup,
+  guardTarget,
+  ownSimulatorEntries,
+  type OutboundPolicy,
+} from "../../security/outbound-guard";
 
 export interface TlsClientOptions {
   /** PEM client certificate (chain) and its private key, both or neither: without them only `ca` applies. */
@@ -36,20 +47,32 @@ export interface RawResponse {
 }
 
 export async function exchange(request: Exchange): Promise<RawResponse> {
-  if (request.tls && request.url.protocol === "https:") return httpsExchange(request, request.tls);
-  const response = await fetch(request.url, {
-    method: request.method,
-    headers: request.headers,
-    body: request.body,
-    signal: request.signal,
-    redirect: "manual",
+  const policy = currentOutboundPolicy();
+  const target = guardTarget(request.url, policy);
+  checkLiteral(target);
+  const pooled = !request.tls && !policy.resolve && ownSimulatorEntries(request.url).length === 0;
+  return nodeExchange(request, {
+    lookup: guardedLookup(target, policy),
+    agent: pooled ? pooledAgent(request.url.protocol, policy) : false,
   });
-  const headers = Object.fromEntries(response.headers.entries());
-  // Headers.entries() yields each Set-Cookie separately, so fromEntries would keep only the last one.
-  const cookies = response.headers.getSetCookie();
-  if (cookies.length > 0) headers["set-cookie"] = cookies.join(", ");
-  const bytes = await readFetchBody(response, request.maxResponseBytes);
-  return { status: response.status, statusText: response.statusText, headers, text: bytes.toString("utf8"), bytes };
+}
+
+const MAX_AGENTS = 64;
+const agents = new Map<string, http.Agent>();
+
+function pooledAgent(protocol: string, policy: OutboundPolicy): http.Agent {
+  const key = `${protocol}${policy.allow.map((entry) => entry.text).join(",")}`;
+  let agent = agents.get(key);
+  if (!agent) {
+    if (agents.size >= MAX_AGENTS) {
+      for (const old of agents.values()) old.destroy();
+      agents.clear();
+    }
+    const options = { keepAlive: true, maxSockets: 64, timeout: 60_000 };
+    agent = protocol === "https:" ? new https.Agent(options) : new http.Agent(options);
+    agents.set(key, agent);
+  }
+  return agent;
 }
 
 function tooLarge(status: number, maxBytes: number): RemoteError {
@@ -84,58 +107,63 @@ export async function readStreamWithin(
   return Buffer.concat(chunks);
 }
 
-async function readFetchBody(response: Response, maxBytes: number): Promise<Buffer> {
-  const body = await readStreamWithin(response.body, maxBytes);
-  if (body === undefined) throw tooLarge(response.status, maxBytes);
-  return body;
-}
-
-function httpsExchange(request: Exchange, options: TlsClientOptions): Promise<RawResponse> {
+function nodeExchange(
+  request: Exchange,
+  connection: { lookup: ReturnType<typeof guardedLookup>; agent: http.Agent | false },
+): Promise<RawResponse> {
+  const options = request.url.protocol === "https:" ? request.tls : undefined;
+  const body = request.body === undefined ? undefined : Buffer.from(request.body, "utf8");
+  const headers = { ...request.headers };
+  if (body !== undefined && !Object.keys(headers).some((name) => name.toLowerCase() === "content-length")) {
+    headers["content-length"] = String(body.byteLength);
+  }
+  const requestOptions: https.RequestOptions = {
+    method: request.method,
+    headers,
+    cert: options?.cert,
+    key: options?.key,
+    passphrase: options?.passphrase,
+    // Node's `ca` replaces the public roots; adding to them keeps publicly trusted servers working.
+    ca: options?.ca ? [...tls.rootCertificates, options.ca] : undefined,
+    signal: request.signal,
+    lookup: connection.lookup,
+    // With TLS options, a fresh connection per request: a pooled socket is never shared across certificates.
+    agent: connection.agent,
+  };
   return new Promise((resolve, reject) => {
-    const outgoing = https.request(
-      request.url,
-      {
-        method: request.method,
-        headers: request.headers,
-        cert: options.cert,
-        key: options.key,
-        passphrase: options.passphrase,
-        // Node's `ca` replaces the public roots; adding to them keeps publicly trusted servers working.
-        ca: options.ca ? [...tls.rootCertificates, options.ca] : undefined,
-        signal: request.signal,
-        // A fresh connection per request: a pooled socket must never be shared across accounts' certificates.
-        agent: false,
-      },
-      (incoming) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        incoming.on("data", (chunk: Buffer) => {
-          size += chunk.byteLength;
-          if (size > request.maxResponseBytes) {
-            incoming.destroy();
-            reject(tooLarge(incoming.statusCode ?? 0, request.maxResponseBytes));
-            return;
-          }
-          chunks.push(chunk);
+    const onResponse = (incoming: http.IncomingMessage) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      incoming.on("data", (chunk: Buffer) => {
+        size += chunk.byteLength;
+        if (size > request.maxResponseBytes) {
+          incoming.destroy();
+          reject(tooLarge(incoming.statusCode ?? 0, request.maxResponseBytes));
+          return;
+        }
+        chunks.push(chunk);
+      });
+      incoming.on("error", reject);
+      incoming.on("end", () => {
+        const bytes = Buffer.concat(chunks);
+        const headers: Record<string, string> = {};
+        for (const [name, value] of Object.entries(incoming.headers)) {
+          if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
+        }
+        resolve({
+          status: incoming.statusCode ?? 0,
+          statusText: incoming.statusMessage ?? "",
+          headers,
+          text: bytes.toString("utf8"),
+          bytes,
         });
-        incoming.on("error", reject);
-        incoming.on("end", () => {
-          const headers: Record<string, string> = {};
-          for (const [name, value] of Object.entries(incoming.headers)) {
-            if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
-          }
-          const bytes = Buffer.concat(chunks);
-          resolve({
-            status: incoming.statusCode ?? 0,
-            statusText: incoming.statusMessage ?? "",
-            headers,
-            text: bytes.toString("utf8"),
-            bytes,
-          });
-        });
-      },
-    );
+      });
+    };
+    const outgoing =
+      request.url.protocol === "https:"
+        ? https.request(request.url, requestOptions, onResponse)
+        : http.request(request.url, requestOptions, onResponse);
     outgoing.on("error", reject);
-    outgoing.end(request.body);
+    outgoing.end(body);
   });
 }

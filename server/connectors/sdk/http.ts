@@ -1,7 +1,8 @@
 // One HTTP call with the runtime's error rules: every failure becomes a RemoteError whose message a business user
 // can act on (see http-errors.ts). Redirects are followed here rather than by fetch so that credentials (headers
 // and client certificate) only ever go to the origin they were configured for.
-// The SSRF guard and per-account rate limits will wrap this function rather than replace it.
+// Every connection is made through the outbound guard (server/security/outbound-guard.ts, in http-transport.ts), so
+// each redirect's target is checked like the first URL.
 import { ConfluxError, RemoteError } from "@/lib/errors";
 import { formatMs, networkError } from "./http-errors";
 import { exchange, type TlsClientOptions } from "./http-transport";

@@ -136,6 +136,7 @@ const mqFields = z.object({
     .meta(
       accountField({
         label: "IBM MQ server",
+        destination: true,
         placeholder: "mq.example.com:1414",
         help: "The queue manager's host name and listener port as <hostname>:<port>.",
       }),

@@ -9,6 +9,7 @@ import { sampleData } from "./simulator/fixtures";
 import { startSterlingSimulator, type SterlingSimulator } from "./simulator";
 import { describeSterlingErrors, readSterlingErrors, sterlingResponseError } from "./sterling-errors";
 import { failure, restAccount, restClientAccount } from "@/test/connectors/sterling";
+import { listenOnLoopback } from "@/test/local-server";
 
 let sterling: SterlingSimulator;
 const signal = new AbortController().signal;
@@ -87,15 +88,11 @@ describe("Sterling client", () => {
       reached.push(req.url ?? "");
       res.end("{}");
     });
-    await new Promise<void>((resolve) => elsewhere.listen(0, "127.0.0.1", resolve));
-    const elsewhereAddress = elsewhere.address();
-    const target = typeof elsewhereAddress === "object" && elsewhereAddress ? elsewhereAddress.port : 0;
+    const target = new URL(await listenOnLoopback(elsewhere)).port;
     const redirecting = http.createServer((_req, res) => {
       res.writeHead(307, { location: `http://127.0.0.1:${target}/smcfs/restapi/invoke/login` }).end();
     });
-    await new Promise<void>((resolve) => redirecting.listen(0, "127.0.0.1", resolve));
-    const redirectingAddress = redirecting.address();
-    const port = typeof redirectingAddress === "object" && redirectingAddress ? redirectingAddress.port : 0;
+    const port = new URL(await listenOnLoopback(redirecting)).port;
     try {
       const account = restClientAccount(restAccount(`http://127.0.0.1:${port}`));
       const error = await failure(invokeSterling(account, "getOrderList", {}, { signal }));

@@ -1,6 +1,7 @@
 // The "local server" the benchmark flow posts every order to. It counts what it receives per order number, so the
 // benchmark can tell a run that ran twice (an order posted twice) from one that never ran.
 import http from "node:http";
+import { allowOutboundToServer } from "@/server/security/outbound-guard";
 
 export interface Sink {
   url: string;
@@ -33,6 +34,8 @@ export async function startSink(port: number): Promise<Sink> {
     server.once("error", reject);
     server.listen(port, "127.0.0.1", () => resolve());
   });
+  // The bench's Conflux processes start after the sink and inherit its place on the outbound allow-list.
+  allowOutboundToServer(`http://127.0.0.1:${port}`);
   return {
     url: `http://127.0.0.1:${port}/orders`,
     counts() {

@@ -10,6 +10,7 @@ import { SOAP_ORDER_SERVICE_PATHS, soapOrderService } from "./soap-order-service
 import { createOrder, ORDER_MEDIA_TYPE, orderStates } from "./orders";
 import { createReturnRequest, readReturnRequests, RETURN_REQUEST_MEDIA_TYPE, returnables, returnReasons } from "./rma";
 import { empty, type SimPaymentState, type SimReply, type SimShop, type SimState } from "./state";
+import { allowOutboundToServer } from "../../../security/outbound-guard";
 
 export type { SimShop } from "./state";
 
@@ -219,6 +220,8 @@ export async function startIomSimulator(options: IomSimulatorOptions): Promise<I
   const address = server.address();
   if (address === null || typeof address === "string") throw new Error("the IOM simulator has no TCP port");
   url = `http://127.0.0.1:${address.port}`;
+  // The simulator stands for a remote system of the tests in this process: its exact address is allowed out.
+  allowOutboundToServer(url);
   const { handle: _handle, ...controls } = backend;
   return {
     ...controls,

@@ -17,6 +17,7 @@ export {
   type SterlingRestReply,
   type SterlingRestRequest,
 } from "./backend";
+import { allowOutboundToServer } from "../../../security/outbound-guard";
 
 export type { Doc } from "./state";
 
@@ -126,8 +127,11 @@ export async function startSterlingSimulator(options: SterlingSimulatorOptions):
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
   if (address === null || typeof address === "string") throw new Error("the simulator is not listening on a port");
+  const url = `${options.tls ? "https" : "http"}://127.0.0.1:${address.port}`;
+  // The simulator stands for a remote system of the tests in this process: its exact address is allowed out.
+  allowOutboundToServer(url);
   return {
-    url: `${options.tls ? "https" : "http"}://127.0.0.1:${address.port}`,
+    url,
     requests,
     state: backend.state,
     backend,
