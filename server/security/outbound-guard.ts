@@ -33,6 +33,8 @@ export interface OutboundPolicy {
   resolve?: Resolver;
   /** Says which allow-list to edit in the refusal message. */
   workspaceId?: string;
+  /** Routes on the app's own port that may be called (default: the built-in simulators'). */
+  ownRoutes?: readonly string[];
 }
 
 /** A request refused by the guard: never retried, since the address will not become allowed by waiting. */
@@ -87,15 +89,21 @@ export function currentOutboundPolicy(): OutboundPolicy {
 }
 
 export const SIMULATOR_ROUTES = "/api/simulators/";
+/** The app's own webhook routes, which a built-in simulator calls back as the real system would. */
+export const WEBHOOK_ROUTES = "/api/hooks/";
 const LOOPBACK_NAMES = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 /**
  * Loopback entries for a request to the app's own built-in simulators (their routes only, on the app's own port,
  * when the simulators are on); none for anything else, so the rest of the app and other local ports stay closed.
  */
-export function ownSimulatorEntries(url: URL, config: Config = getConfig()): AllowEntry[] {
+export function ownSimulatorEntries(
+  url: URL,
+  config: Config = getConfig(),
+  routes: readonly string[] = [SIMULATOR_ROUTES],
+): AllowEntry[] {
   if (!config.sterlingSimulator || url.protocol !== "http:") return [];
-  if (Number(url.port || 80) !== config.PORT || !url.pathname.startsWith(SIMULATOR_ROUTES)) return [];
+  if (Number(url.port || 80) !== config.PORT || !routes.some((route) => url.pathname.startsWith(route))) return [];
   const host = url.hostname.toLowerCase();
   if (!LOOPBACK_NAMES.has(host) && host !== config.HOST.toLowerCase()) return [];
   const entries = ["127.0.0.0/8", "::1", ...(isIpLiteral(config.HOST) ? [config.HOST] : [])];
@@ -120,7 +128,7 @@ export function guardTarget(url: URL, policy: OutboundPolicy = currentOutboundPo
   return {
     host: url.hostname.replace(/^\[|\]$/g, "").toLowerCase(),
     port,
-    entries: [...policy.allow, ...serverAllowList(config), ...ownSimulatorEntries(url, config)],
+    entries: [...policy.allow, ...serverAllowList(config), ...ownSimulatorEntries(url, config, policy.ownRoutes)],
   };
 }
 

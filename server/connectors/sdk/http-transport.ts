@@ -50,7 +50,8 @@ export async function exchange(request: Exchange): Promise<RawResponse> {
   const policy = currentOutboundPolicy();
   const target = guardTarget(request.url, policy);
   checkLiteral(target);
-  const pooled = !request.tls && !policy.resolve && ownSimulatorEntries(request.url).length === 0;
+  const ownRoute = ownSimulatorEntries(request.url, undefined, policy.ownRoutes).length > 0;
+  const pooled = !request.tls && !policy.resolve && !ownRoute;
   return nodeExchange(request, {
     lookup: guardedLookup(target, policy),
     agent: pooled ? pooledAgent(request.url.protocol, policy) : false,

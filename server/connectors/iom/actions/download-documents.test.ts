@@ -18,6 +18,7 @@ import { downloadDocument } from "../documents";
 import type { IomSimulator } from "../simulator";
 import { downloadDocumentsAction } from "./download-documents";
 import { exportOrderAction } from "./export-order";
+import { listenOnLoopback } from "@/test/local-server";
 
 let t: TestDatabase;
 let iom: IomSimulator;
@@ -161,7 +162,7 @@ describe("downloadDocument", () => {
       res.writeHead(200, { "content-type": "application/pdf" });
       res.end("%PDF-1.4 elsewhere");
     });
-    await new Promise<void>((resolve) => other.listen(0, "127.0.0.1", resolve));
+    await listenOnLoopback(other);
     try {
       const runId = await newRunId();
       const files = createRunFiles(t.db, { workspaceId, runId, stepId: "docs" });

@@ -3,6 +3,8 @@
 // seconds, and read { availabilities: [{ product_id, external_identifier, fulfillment_location, atp }] }. A late,
 // failed or malformed answer makes NewStore treat every item as unavailable (B4), which is what the rows then say.
 import { z } from "zod";
+import { SIMULATOR_ROUTES, WEBHOOK_ROUTES, withOutboundPolicy } from "../../../security/outbound-guard";
+import { exchange } from "../../sdk/http-transport";
 import type { AskRecord, AskRow, SimState } from "./state";
 
 const answerSchema = z.object({
@@ -18,6 +20,7 @@ const answerSchema = z.object({
 
 const MAX_KEPT_ASKS = 20;
 const MAX_REPLY_CHARS = 4096;
+const MAX_ANSWER_BYTES = 1024 * 1024;
 
 export interface AskInput {
   productIds: string[];
@@ -53,14 +56,19 @@ export async function askForAvailability(state: SimState, input: AskInput): Prom
     rows: unavailable(input.productIds, input.locations),
   };
   try {
-    const response = await fetch(webhook.url, {
-      method: "POST",
-      headers: { authorization: webhook.api_key, "content-type": "application/json", accept: "application/json" },
-      body: JSON.stringify(request),
-      signal: AbortSignal.timeout(webhook.timeout * 1000),
-      redirect: "manual",
-    });
-    const text = await response.text();
+    // Through the outbound guard like any request Conflux makes: the registered address is anyone's to set, so
+    // besides public addresses only the app's own webhook and simulator routes are reachable.
+    const response = await withOutboundPolicy({ allow: [], ownRoutes: [SIMULATOR_ROUTES, WEBHOOK_ROUTES] }, () =>
+      exchange({
+        method: "POST",
+        url: new URL(webhook.url),
+        headers: { authorization: webhook.api_key, "content-type": "application/json", accept: "application/json" },
+        body: JSON.stringify(request),
+        signal: AbortSignal.timeout(webhook.timeout * 1000),
+        maxResponseBytes: MAX_ANSWER_BYTES,
+      }),
+    );
+    const text = response.text;
     record.status = response.status;
     record.reply = text.slice(0, MAX_REPLY_CHARS);
     record.ms = Math.round(performance.now() - started);

@@ -9,6 +9,7 @@ import { askForAvailability, type AskInput } from "./ask";
 import { availabilityWebhook, externalAtp, externalOms } from "./config";
 import { problem, type AskRecord, type SimClient, type SimReply, type SimState } from "./state";
 import { expireTokens, issueToken, refuseUnauthorized } from "./token";
+import { allowOutboundToServer } from "../../../security/outbound-guard";
 
 export type { AskRecord, SimClient, WebhookConfig } from "./state";
 
@@ -105,6 +106,8 @@ export async function startNewStoreSimulator(options: NewStoreSimulatorOptions):
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
+  // The simulator stands for a remote system of the tests in this process: its exact address is allowed out.
+  allowOutboundToServer(baseUrl);
   return {
     ...backend,
     baseUrl,
