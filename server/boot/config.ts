@@ -45,6 +45,10 @@ const configSchema = z.object({
     .optional(),
   CONFLUX_STEP_PAYLOAD_LIMIT_KB: wholeNumber("kilobytes", 1, 1024 * 1024, 256),
   CONFLUX_RUN_RETENTION_DAYS: wholeNumber("days", 1, MAX_RETENTION_DAYS, DEFAULT_RETENTION_DAYS),
+  CONFLUX_EXPRESSION_THREADS: wholeNumber("threads", 1, 64, 2),
+  CONFLUX_EXPRESSION_MEMORY_MB: wholeNumber("megabytes", 16, 16384, 256),
+  CONFLUX_EXPRESSION_TIME_LIMIT_MS: wholeNumber("milliseconds", 100, 600_000, 5000),
+  CONFLUX_EXPRESSION_OUTPUT_LIMIT_KB: wholeNumber("kilobytes", 1, 1024 * 1024, 8192),
   CONFLUX_RUN_FILE_LIMIT_MB: wholeNumber("megabytes", 1, 512, 20),
   /** The address the outside world reaches Conflux at (behind a proxy, a tunnel): every webhook address shown. */
   CONFLUX_PUBLIC_URL: z

@@ -4,7 +4,6 @@ import {
   checkTemplates,
   resolveInputs,
   resolveTemplate,
-  resolveTemplates,
   type ExpressionContext,
 } from "./expressions";
 
@@ -85,7 +84,7 @@ describe("resolveTemplates", () => {
       list: [3, 7, null],
       count: 3,
     });
-    expect(await resolveTemplates("no template", context, "f")).toBe("no template");
+    expect(await resolveTemplate("no template", context, "f")).toBe("no template");
   });
 });
 

@@ -1,24 +1,37 @@
-// Field templates: literals, or strings with `{{ JSONata }}` parts evaluated against the run's data. JSONata is a
-// declarative query language with no access to the process, so user input is never evaluated as JavaScript.
-import { ConfluxError } from "@/lib/errors";
-import {
-  checkTemplates as checkWith,
-  createExpressionEngine,
-  describeJsonataError,
-  resolveTemplateWith,
-  type ExpressionContext,
-} from "@/lib/expressions";
-import { invalidExpressionMessage, isTemplate, parseTemplate } from "@/lib/templates";
+// Field templates: literals, or strings with `{{ JSONata }}` parts evaluated against the run's data. Checking
+// syntax happens here; evaluating happens in the expression sandbox (sandbox/pool.ts), a pool of worker threads
+// with a memory cap, a hard time limit and a cap on what they build, so one runaway expression fails its step
+// instead of stalling or killing the server.
+import { checkTemplates as checkWith, createExpressionEngine, type ExpressionContext } from "@/lib/expressions";
 import { isRecord } from "@/lib/is-record";
-import { isMapping, readMapping, resolveSlot } from "@/lib/mapping";
+import { isMapping } from "@/lib/mapping";
+import { isTemplate, parseTemplate } from "@/lib/templates";
+import { getConfig } from "../boot/config";
+import { ExpressionPool } from "./sandbox/pool";
 
 // The template syntax and evaluation live in lib/ so the designer checks and previews fields exactly as runs
 // resolve them.
 export { isTemplate, parseTemplate };
 export type { ExpressionContext };
 
-// Bounds for one evaluation, so a recursive or looping expression fails its step instead of hanging the worker.
-const engine = createExpressionEngine({ timeoutMs: 1000, maxDepth: 500 });
+// Compiling only parses (bounded by the template's length), so syntax checks stay on this thread.
+const checker = createExpressionEngine({ timeoutMs: 1000, maxDepth: 500 });
+
+const holder = globalThis as typeof globalThis & { conflux_expression_pool?: ExpressionPool };
+
+/** This process's expression sandbox, started on first use. */
+export function expressionPool(): ExpressionPool {
+  if (!holder.conflux_expression_pool) {
+    const config = getConfig();
+    holder.conflux_expression_pool = new ExpressionPool({
+      threads: config.CONFLUX_EXPRESSION_THREADS,
+      memoryMb: config.CONFLUX_EXPRESSION_MEMORY_MB,
+      timeMs: config.CONFLUX_EXPRESSION_TIME_LIMIT_MS,
+      maxOutputBytes: config.CONFLUX_EXPRESSION_OUTPUT_LIMIT_KB * 1024,
+    });
+  }
+  return holder.conflux_expression_pool;
+}
 
 /** True when a value, or anything nested in it, holds a template. */
 export function containsTemplate(value: unknown): boolean {
@@ -30,65 +43,22 @@ export function containsTemplate(value: unknown): boolean {
 
 /** Checks the syntax of every expression in a value without evaluating anything; `field` prefixes field names. */
 export function checkTemplates(value: unknown, field: string): string[] {
-  return checkWith(engine, value, field);
-}
-
-async function evaluate(source: string, context: ExpressionContext, field: string): Promise<unknown> {
-  try {
-    return await engine.evaluate(source, context);
-  } catch (error) {
-    throw expressionError(field, source, describeJsonataError(error));
-  }
+  return checkWith(checker, value, field);
 }
 
 /** Resolves one template string: a lone `{{ expr }}` keeps the result's type, mixed text is interpolated. */
 export async function resolveTemplate(template: string, context: ExpressionContext, field: string): Promise<unknown> {
-  const resolution = await resolveTemplateWith(template, field, (source) => evaluate(source, context, field));
-  return resolution.kind === "value" ? resolution.value : resolution.text;
+  return expressionPool().run({ kind: "template", template, field, context });
 }
 
-/** Resolves every template inside a value (objects and arrays recursively); `field` names it in errors. */
-export async function resolveTemplates(value: unknown, context: ExpressionContext, field: string): Promise<unknown> {
-  if (isTemplate(value)) return resolveTemplate(value, context, field);
-  // A value built field by field: it fails here, naming the field and its expression, rather than reach the step
-  // with a hole in it.
-  if (isMapping(value)) {
-    const resolved = await resolveSlot(readMapping(value, field), field, (source, at) => evaluate(source, context, at));
-    return resolved.omitted ? undefined : resolved.value;
-  }
-  if (Array.isArray(value)) {
-    const items: unknown[] = [];
-    for (const [index, item] of value.entries())
-      items.push(await resolveTemplates(item, context, `${field}[${index}]`));
-    return items;
-  }
-  if (isRecord(value)) {
-    const result: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) {
-      const resolved = await resolveTemplates(item, context, `${field}.${key}`);
-      // An expression that matches nothing leaves the field unset, so zod defaults and optionality apply.
-      if (resolved !== undefined) result[key] = resolved;
-    }
-    return result;
-  }
-  return value;
-}
-
-/** Resolves a node's inputs map; each field is named by its key in errors. */
+/** Resolves a node's inputs map; each field is named by its key in errors. Literals never leave this thread. */
 export async function resolveInputs(
   inputs: Record<string, unknown>,
   context: ExpressionContext,
 ): Promise<Record<string, unknown>> {
-  const result: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(inputs)) {
-    const resolved = await resolveTemplates(value, context, key);
-    if (resolved !== undefined) result[key] = resolved;
+  if (!containsTemplate(inputs)) {
+    return Object.fromEntries(Object.entries(inputs).filter(([, value]) => value !== undefined));
   }
-  return result;
-}
-
-function expressionError(field: string, expression: string, reason: string): ConfluxError {
-  return new ConfluxError("EXPRESSION", invalidExpressionMessage(field, reason), {
-    details: { field, expression },
-  });
+  const resolved = await expressionPool().run({ kind: "inputs", inputs, context });
+  return isRecord(resolved) ? resolved : {};
 }
