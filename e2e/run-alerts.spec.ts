@@ -3,7 +3,7 @@
 // flow's alert rule (2 failures within 10 minutes) makes the second failure, not the first, start it.
 // Screenshots go to .tmp/screenshots/alerts-*.png.
 import http from "node:http";
-import { createFlow, expect, test } from "./fixtures";
+import { allowOutbound, createFlow, expect, test } from "./fixtures";
 
 /** An order API that refuses every order (422 fails a step at once, without retries). */
 async function startBrokenOrderApi() {
@@ -22,10 +22,12 @@ async function startBrokenOrderApi() {
 
 test("a failing flow starts its alert flow once per burst, with the failed run's data", async ({
   page,
+  request,
   recordingServer,
 }) => {
   test.setTimeout(180_000);
   const api = await startBrokenOrderApi();
+  await allowOutbound(request, api.url);
   const stamp = String(Date.now()).slice(-6);
   const ordersFlow = `Send orders ${stamp}`;
   const panel = page.getByTestId("node-panel");
