@@ -45,7 +45,15 @@ async function main() {
     const worker = await startWorker({ databaseUrl, db, concurrency: config.CONFLUX_WORKER_CONCURRENCY, log });
     stops.push({ name: "worker", stop: () => worker.stop() });
   }
-  const web: WebServer = await startWebServer({ root, port: config.PORT, host: config.HOST });
+  const web: WebServer = await startWebServer({
+    root,
+    port: config.PORT,
+    host: config.HOST,
+    gate: {
+      allowedHosts: config.CONFLUX_ALLOWED_HOSTS,
+      publicUrl: process.env.CONFLUX_PUBLIC_URL?.trim() || undefined,
+    },
+  });
   stops.push({ name: "web server", stop: () => web.close() });
 
   log(`Conflux is running at ${web.url} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);

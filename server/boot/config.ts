@@ -45,6 +45,16 @@ const configSchema = z.object({
     .optional(),
   CONFLUX_STEP_PAYLOAD_LIMIT_KB: wholeNumber("kilobytes", 1, 1024 * 1024, 256),
   CONFLUX_RUN_RETENTION_DAYS: wholeNumber("days", 1, MAX_RETENTION_DAYS, DEFAULT_RETENTION_DAYS),
+  /** More host names (or host:port) the web app answers to, comma-separated, e.g. behind a proxy (see README). */
+  CONFLUX_ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .transform((raw) =>
+      (raw ?? "")
+        .split(",")
+        .map((item) => item.trim().toLowerCase())
+        .filter((item) => item !== ""),
+    ),
   CONFLUX_EXPRESSION_THREADS: wholeNumber("threads", 1, 64, 2),
   CONFLUX_EXPRESSION_MEMORY_MB: wholeNumber("megabytes", 16, 16384, 256),
   CONFLUX_EXPRESSION_TIME_LIMIT_MS: wholeNumber("milliseconds", 100, 600_000, 5000),

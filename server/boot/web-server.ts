@@ -2,17 +2,31 @@
 // a worker side by side in one process.
 import http from "node:http";
 import next from "next";
+import { applySecurityHeaders, gateRequest, ownHosts, refuse, type GateOptions } from "./request-gate";
 
 export interface WebServer {
   url: string;
   close(): Promise<void>;
 }
 
-export async function startWebServer(options: { root: string; port: number; host: string }): Promise<WebServer> {
+export async function startWebServer(options: {
+  root: string;
+  port: number;
+  host: string;
+  gate?: Pick<GateOptions, "publicUrl" | "allowedHosts">;
+}): Promise<WebServer> {
   const app = next({ dev: false, dir: options.root, hostname: options.host, port: options.port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const gate = { port: options.port, host: options.host, ...options.gate };
+  const hosts = ownHosts(gate);
   const server = http.createServer((request, response) => {
+    const refusal = gateRequest(request, gate, hosts);
+    if (refusal) {
+      refuse(response, refusal);
+      return;
+    }
+    applySecurityHeaders(request, response);
     handle(request, response).catch((error: unknown) => {
       console.error("Request failed:", error);
       if (!response.headersSent) response.writeHead(500).end("Internal error");

@@ -16,6 +16,7 @@ import { createRetentionTask, RETENTION_CHECK_MS } from "./retention";
 import { pollDueTriggers } from "./poller";
 import { createRunLocks } from "./run-lock";
 import { fireDueSchedules } from "./schedule-ticker";
+import { expressionPool } from "./expressions";
 
 export interface WorkerOptions {
   databaseUrl: string;
@@ -50,6 +51,8 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const log = options.log ?? ((line: string) => console.log(`[conflux worker] ${line}`));
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const drainMs = options.drainMs ?? 25_000;
+  // The expression threads start now, so that the first run's first step does not wait for them.
+  expressionPool().warm();
   const boss = await startBoss({
     databaseUrl: options.databaseUrl,
     supervise: true,

@@ -59,6 +59,11 @@ export class ExpressionPool {
     });
   }
 
+  /** Starts every thread ahead of the first evaluation. */
+  warm(): void {
+    while (this.slots.length < this.limits.threads) this.spawn();
+  }
+
   async close(): Promise<void> {
     const slots = this.slots.splice(0);
     await Promise.all(slots.map((slot) => slot.worker.terminate()));
