@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfluxError } from "@/lib/errors";
 import { readConfig, useDatabaseUrl } from "../boot/config";
 import { httpRequest } from "../connectors/sdk/http";
+import { simulatorFetch } from "../connectors/sdk/simulator-callback";
 import { addressRefusal, parseAllowList } from "./outbound-address";
 import { ownSimulatorEntries, withOutboundPolicy, type OutboundPolicy, type Resolver } from "./outbound-guard";
 
@@ -210,6 +211,35 @@ describe("the outbound guard", () => {
     }
     const off = readConfig({ PORT: String(port), CONFLUX_STERLING_SIMULATOR: "false" });
     expect(ownSimulatorEntries(new URL(`http://127.0.0.1:${port}/api/simulators/iom/x`), off)).toEqual([]);
+  });
+
+  it("guards simulators' callbacks to a registered address: only public ones and the app's own webhooks", async () => {
+    const callBack = async (url: string) => {
+      const before = hits;
+      tally.tried += 1;
+      const error = await simulatorFetch(url, { method: "POST", body: "{}" }).then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
+      if (hits !== before) tally.leaked += 1;
+      expect((error as ConfluxError | undefined)?.code, url).toBe("OUTBOUND_REFUSED");
+      tally.refused += 1;
+    };
+    await callBack(`http://127.0.0.1:${port}/api/hooks/abc`);
+    await callBack("http://169.254.169.254/latest/meta-data/");
+    await callBack(`http://[::ffff:127.0.0.1]:${port}/`);
+    process.env.PORT = String(port);
+    process.env.CONFLUX_STERLING_SIMULATOR = "true";
+    useDatabaseUrl(process.env.DATABASE_URL ?? "postgres://unused/none");
+    try {
+      expect((await simulatorFetch(`http://127.0.0.1:${port}/api/hooks/abc`, { method: "POST" })).status).toBe(200);
+      hits -= 1;
+      await callBack(`http://127.0.0.1:${port}/api/trpc/flows.start`);
+    } finally {
+      delete process.env.PORT;
+      delete process.env.CONFLUX_STERLING_SIMULATOR;
+      useDatabaseUrl(process.env.DATABASE_URL ?? "postgres://unused/none");
+    }
   });
 
   it("reports the figures of the matrix", () => {

@@ -3,8 +3,7 @@
 // seconds, and read { availabilities: [{ product_id, external_identifier, fulfillment_location, atp }] }. A late,
 // failed or malformed answer makes NewStore treat every item as unavailable (B4), which is what the rows then say.
 import { z } from "zod";
-import { SIMULATOR_ROUTES, WEBHOOK_ROUTES, withOutboundPolicy } from "../../../security/outbound-guard";
-import { exchange } from "../../sdk/http-transport";
+import { simulatorFetch } from "../../sdk/simulator-callback";
 import type { AskRecord, AskRow, SimState } from "./state";
 
 const answerSchema = z.object({
@@ -20,7 +19,6 @@ const answerSchema = z.object({
 
 const MAX_KEPT_ASKS = 20;
 const MAX_REPLY_CHARS = 4096;
-const MAX_ANSWER_BYTES = 1024 * 1024;
 
 export interface AskInput {
   productIds: string[];
@@ -56,19 +54,13 @@ export async function askForAvailability(state: SimState, input: AskInput): Prom
     rows: unavailable(input.productIds, input.locations),
   };
   try {
-    // Through the outbound guard like any request Conflux makes: the registered address is anyone's to set, so
-    // besides public addresses only the app's own webhook and simulator routes are reachable.
-    const response = await withOutboundPolicy({ allow: [], ownRoutes: [SIMULATOR_ROUTES, WEBHOOK_ROUTES] }, () =>
-      exchange({
-        method: "POST",
-        url: new URL(webhook.url),
-        headers: { authorization: webhook.api_key, "content-type": "application/json", accept: "application/json" },
-        body: JSON.stringify(request),
-        signal: AbortSignal.timeout(webhook.timeout * 1000),
-        maxResponseBytes: MAX_ANSWER_BYTES,
-      }),
-    );
-    const text = response.text;
+    const response = await simulatorFetch(webhook.url, {
+      method: "POST",
+      headers: { authorization: webhook.api_key, "content-type": "application/json", accept: "application/json" },
+      body: JSON.stringify(request),
+      signal: AbortSignal.timeout(webhook.timeout * 1000),
+    });
+    const text = await response.text();
     record.status = response.status;
     record.reply = text.slice(0, MAX_REPLY_CHARS);
     record.ms = Math.round(performance.now() - started);

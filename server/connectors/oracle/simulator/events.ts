@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { timestamp, type SimOrder } from "./state";
+import { simulatorFetch } from "../../sdk/simulator-callback";
 
 export const ORDER_STATUS_UPDATED = "Order Status Updated";
 export const SALES_ORDER_NOTIFICATION = "Sales Order Notification";
@@ -102,7 +103,7 @@ export interface EventOutbox {
 const MAX_DELIVERIES = 20;
 const SEND_TIMEOUT_MS = 15_000;
 
-export function createEventOutbox(fetcher: typeof fetch = fetch): EventOutbox {
+export function createEventOutbox(fetcher: typeof fetch = simulatorFetch): EventOutbox {
   const outbox: EventOutbox = {
     subscriptions: [],
     deliveries: [],

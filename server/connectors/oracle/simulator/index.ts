@@ -10,6 +10,7 @@ import { createOrder, deleteOrder, findBySource, OrderRefusal, touch, updateOrde
 import { adfError, COLLECTION_TYPE, empty, json, type AdfRequestContext } from "./replies";
 import { expandsLines, linesCollection, orderCollection, orderItem, parseFields } from "./resource";
 import { timestamp, type SimOrder, type SimReference, type SimReply, type SimState } from "./state";
+import { allowOutboundToServer } from "../../../security/outbound-guard";
 
 export type { SimOrder } from "./state";
 
@@ -224,6 +225,8 @@ export async function startOracleSimulator(options: OracleSimulatorOptions): Pro
   const address = server.address();
   if (address === null || typeof address === "string") throw new Error("the Oracle simulator has no TCP port");
   url = `http://127.0.0.1:${address.port}`;
+  // The simulator stands for a remote system of the tests in this process: its exact address is allowed out.
+  allowOutboundToServer(url);
   const { handle: _handle, ...controls } = backend;
   return {
     ...controls,
