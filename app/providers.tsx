@@ -6,6 +6,7 @@ import { Toaster } from "sonner";
 import superjson from "superjson";
 import { TRPCProvider } from "@/components/trpc";
 import type { AppRouter } from "@/server/api/root";
+import { MAX_TRPC_BATCH } from "@/lib/api-limits";
 
 export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(
@@ -23,7 +24,7 @@ export function Providers({ children }: { children: ReactNode }) {
         splitLink({
           condition: (op) => op.path === "connectors.fieldOptions",
           true: httpLink({ url: "/api/trpc", transformer: superjson }),
-          false: httpBatchLink({ url: "/api/trpc", transformer: superjson }),
+          false: httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: MAX_TRPC_BATCH }),
         }),
       ],
     }),

@@ -1,6 +1,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { createApiContext } from "@/server/api/context";
 import { appRouter } from "@/server/api/root";
+import { MAX_TRPC_BATCH } from "@/lib/api-limits";
 
 export const dynamic = "force-dynamic";
 
@@ -10,6 +11,8 @@ function handler(request: Request) {
     req: request,
     router: appRouter,
     createContext: createApiContext,
+    // 500 procedures in one request would each open a query; the designer never batches more than this.
+    maxBatchSize: MAX_TRPC_BATCH,
   });
 }
 
