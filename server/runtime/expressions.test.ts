@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConfluxError } from "@/lib/errors";
-import {
-  checkTemplates,
-  resolveInputs,
-  resolveTemplate,
-  type ExpressionContext,
-} from "./expressions";
+import { checkTemplates, resolveInputs, resolveTemplate, type ExpressionContext } from "./expressions";
 
 const context: ExpressionContext = {
   trigger: {
