@@ -3,7 +3,7 @@
 // availability as NewStore does on a basket, see the answer NewStore got and the run that made it.
 import http from "node:http";
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, test, allowOutbound } from "./fixtures";
 
 const shots = ".tmp/screenshots";
 
@@ -48,9 +48,11 @@ async function typeInto(page: Page, testId: string, text: string) {
 
 test("connect the NewStore simulator, start the availability template, ask for availability and see the answer", async ({
   page,
+  request,
 }) => {
   test.setTimeout(180_000);
   const stock = await startStockService();
+  await allowOutbound(request, stock.url);
   try {
     const accountName = `NewStore simulator ${Date.now()}`;
     await connectToBuiltInSimulator(page, accountName);

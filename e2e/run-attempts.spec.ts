@@ -2,7 +2,7 @@
 // page shows both attempts on the step's time bar and in a list, with the wait the runtime chose between them.
 // Screenshot: .tmp/screenshots/run-attempts.png.
 import http from "node:http";
-import { createFlow, expect, test } from "./fixtures";
+import { allowOutbound, createFlow, expect, test } from "./fixtures";
 
 /** An API that is busy (503, retried) on each order's first call and accepts the second. */
 async function startFlakyApi() {
@@ -22,8 +22,9 @@ async function startFlakyApi() {
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
-test("the run page shows each attempt of a retried step and the wait between them", async ({ page }) => {
+test("the run page shows each attempt of a retried step and the wait between them", async ({ page, request }) => {
   const api = await startFlakyApi();
+  await allowOutbound(request, api.url);
   const stamp = String(Date.now()).slice(-6);
   await createFlow(page, `Flaky partner ${stamp}`);
   await page.getByTestId("add-step-button").click();

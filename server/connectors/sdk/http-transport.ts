@@ -113,7 +113,12 @@ function nodeExchange(
   connection: { lookup: ReturnType<typeof guardedLookup>; agent: http.Agent | false },
 ): Promise<RawResponse> {
   const options = request.url.protocol === "https:" ? request.tls : undefined;
-  const body = request.body === undefined ? undefined : Buffer.from(request.body, "utf8");
+  const body =
+    request.body === undefined
+      ? undefined
+      : typeof request.body === "string"
+        ? Buffer.from(request.body, "utf8")
+        : Buffer.from(request.body.buffer, request.body.byteOffset, request.body.byteLength);
   const headers = { ...request.headers };
   if (body !== undefined && !Object.keys(headers).some((name) => name.toLowerCase() === "content-length")) {
     headers["content-length"] = String(body.byteLength);

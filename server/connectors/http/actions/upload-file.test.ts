@@ -1,13 +1,13 @@
 // Upload a file on a real Postgres: a file an earlier step stored is sent as a form upload or as the raw body, and a
 // file of another run is never reachable.
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { stepContext } from "@/test/connectors/sterling";
 import { linearGraph, seedRunningFlow } from "@/test/runtime/helpers";
 import { createRunFiles } from "@/server/runtime/run-files";
 import { uploadFileAction } from "./upload-file";
+import { listenOnLoopback } from "@/test/local-server";
 
 let t: TestDatabase;
 let workspaceId: string;
@@ -27,8 +27,7 @@ beforeAll(async () => {
       res.end(JSON.stringify({ stored: true }));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = await listenOnLoopback(server);
 });
 afterAll(async () => {
   server?.closeAllConnections();
