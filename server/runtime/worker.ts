@@ -17,6 +17,7 @@ import { pollDueTriggers } from "./poller";
 import { createRunLocks } from "./run-lock";
 import { fireDueSchedules } from "./schedule-ticker";
 import { expressionPool } from "./expressions";
+import { escapeLogLine } from "@/lib/log-line";
 
 export interface WorkerOptions {
   databaseUrl: string;
@@ -48,7 +49,9 @@ export interface Worker {
 }
 
 export async function startWorker(options: WorkerOptions): Promise<Worker> {
-  const log = options.log ?? ((line: string) => console.log(`[conflux worker] ${line}`));
+  const sink = options.log ?? ((line: string) => console.log(`[conflux worker] ${line}`));
+  // Lines carry data from payloads and remote replies: escaped, a value cannot forge a line of its own.
+  const log = (line: string) => sink(escapeLogLine(line));
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const drainMs = options.drainMs ?? 25_000;
   // The expression threads start now, so that the first run's first step does not wait for them.
