@@ -3,9 +3,14 @@
  * reply) are shown escaped, so that data cannot end the line and forge another one.
  */
 export function escapeLogLine(line: string): string {
-  return line.replace(/[\u0000-\u0008\u000a-\u001f\u007f\u2028\u2029]/g, (char) => {
-    if (char === "\n") return "\\n";
-    if (char === "\r") return "\\r";
-    return `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
-  });
+  let escaped = "";
+  for (const char of line) {
+    const code = char.charCodeAt(0);
+    const control = (code < 0x20 && char !== "\t") || code === 0x7f || code === 0x2028 || code === 0x2029;
+    if (!control) escaped += char;
+    else if (char === "\n") escaped += "\\n";
+    else if (char === "\r") escaped += "\\r";
+    else escaped += `\\u${code.toString(16).padStart(4, "0")}`;
+  }
+  return escaped;
 }
