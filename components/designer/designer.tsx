@@ -6,6 +6,7 @@ import { ReactFlowProvider } from "@xyflow/react";
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { toast } from "sonner";
+import { FlowRunsPanel } from "../runs/flow-runs-panel";
 import { useTRPC } from "../trpc";
 import { errorMessage } from "../ui/error-message";
 import { useDesignerActions, useFlowGraph, useFlowId, useSelectedNodeId } from "./store/hooks";
@@ -215,12 +216,15 @@ export function Designer() {
         testing={test.starting}
       />
       <div className="flex min-h-0 flex-1">
-        <div className="relative min-w-0 flex-1" data-testid="designer-canvas">
-          <ReactFlowProvider>
-            <FlowCanvas manifest={manifest} problems={problems} />
-            <NodeFocuser />
-          </ReactFlowProvider>
-          <TestRunBanner />
+        <div className="flex min-w-0 flex-1 flex-col">
+          <div className="relative min-h-0 flex-1" data-testid="designer-canvas">
+            <ReactFlowProvider>
+              <FlowCanvas manifest={manifest} problems={problems} />
+              <NodeFocuser />
+            </ReactFlowProvider>
+            <TestRunBanner />
+          </div>
+          <FlowRunsPanel flowId={flowId} />
         </div>
         {selected && <NodePanel key={selected.id} node={selected} manifest={manifest} />}
         {pollStart && (

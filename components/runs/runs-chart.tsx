@@ -31,11 +31,20 @@ function tickFormatter(bucketSeconds: number) {
   return (value: number) => format.format(new Date(value));
 }
 
-export function RunsChart({ series, bucketSeconds }: { series: Point[]; bucketSeconds: number }) {
+export function RunsChart({
+  series,
+  bucketSeconds,
+  className = "h-64",
+}: {
+  series: Point[];
+  bucketSeconds: number;
+  /** The chart's height (a Tailwind class): the flow page's dashboard is shorter. */
+  className?: string;
+}) {
   const data = series.map((point) => ({ ...point, time: point.start.getTime() }));
   const format = tickFormatter(bucketSeconds);
   return (
-    <div className="h-64" data-testid="runs-chart" role="img" aria-label="Runs over time, stacked by status">
+    <div className={className} data-testid="runs-chart" role="img" aria-label="Runs over time, stacked by status">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -12 }}>
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
