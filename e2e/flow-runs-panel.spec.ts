@@ -2,7 +2,7 @@
 // error once a run fails, each error one click from its runs on /runs. Screenshots go to
 // .tmp/screenshots/flow-runs-*.png.
 import http from "node:http";
-import { createFlow, expect, test } from "./fixtures";
+import { allowOutbound, createFlow, expect, test } from "./fixtures";
 
 /** An order API that refuses every order with 422 (which fails the step at once, without retries). */
 async function startRefusingApi() {
@@ -19,8 +19,9 @@ async function startRefusingApi() {
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
-test("the flow's page shows its runs dashboard, with its failed run and error", async ({ page }) => {
+test("the flow's page shows its runs dashboard, with its failed run and error", async ({ page, request }) => {
   const api = await startRefusingApi();
+  await allowOutbound(request, api.url);
   const name = `Credit check ${String(Date.now()).slice(-6)}`;
   await createFlow(page, name);
   await page.getByTestId("add-step-button").click();
