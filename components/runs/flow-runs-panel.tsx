@@ -5,7 +5,6 @@ import { Activity, ChevronDown, ChevronUp, ArrowRight } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 import { TIME_RANGES, timeRangeLabels, type TimeRange } from "@/lib/run-filters";
-import { inputClass } from "../ui/text-input";
 import { runsHref, RunsDashboard } from "./runs-dashboard";
 
 /** Custom ranges need two dates: that belongs on /runs, not in this bar. */
@@ -28,7 +27,7 @@ export function FlowRunsPanel({ flowId }: { flowId: string }) {
           aria-expanded={open}
           aria-controls="flow-runs-body"
           onClick={() => setOpen((was) => !was)}
-          className="inline-flex items-center gap-1.5 rounded px-1 py-0.5 text-sm font-medium text-slate-700 hover:text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
+          className="inline-flex shrink-0 items-center gap-1.5 whitespace-nowrap rounded px-1 py-0.5 text-sm font-medium text-slate-700 hover:text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
         >
           <Activity size={14} aria-hidden className="text-brand-700" />
           Runs dashboard
@@ -39,7 +38,7 @@ export function FlowRunsPanel({ flowId }: { flowId: string }) {
             <select
               data-testid="flow-runs-range"
               aria-label="Time range"
-              className={`${inputClass} w-auto py-1 pr-8 text-xs`}
+              className="rounded-md border border-slate-300 bg-white py-1 pl-2 pr-7 text-xs text-slate-700 shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30"
               value={range}
               onChange={(event) => setRange(PANEL_RANGES.find((known) => known === event.target.value) ?? "24h")}
             >
@@ -52,7 +51,7 @@ export function FlowRunsPanel({ flowId }: { flowId: string }) {
             <Link
               href={runsHref("/runs", filter)}
               data-testid="flow-runs-open-all"
-              className="ml-auto inline-flex items-center gap-1 text-xs font-medium text-brand-700 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
+              className="ml-auto inline-flex shrink-0 items-center gap-1 whitespace-nowrap text-xs font-medium text-brand-700 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
             >
               Open all runs
               <ArrowRight size={12} aria-hidden />

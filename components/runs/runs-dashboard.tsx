@@ -38,6 +38,8 @@ export function RunsDashboard(props: {
   const trpc = useTRPC();
   const { filter, compact } = props;
   const chartHeight = compact ? "h-44" : "h-64";
+  // The flow page's panel is as wide as the canvas: its tiles follow the panel's width, not the window's.
+  const tiles = compact ? "grid grid-cols-3 gap-2 @3xl:grid-cols-6" : "grid grid-cols-2 gap-3 md:grid-cols-6";
   const board = useQuery(
     trpc.runs.dashboard.queryOptions(filter, { refetchInterval: 15_000, placeholderData: keepPreviousData }),
   );
@@ -46,8 +48,8 @@ export function RunsDashboard(props: {
 
   if (board.isPending) {
     return (
-      <section data-testid="dashboard-loading" aria-busy className="grid animate-pulse gap-4">
-        <div className="grid grid-cols-2 gap-3 md:grid-cols-6">
+      <section data-testid="dashboard-loading" aria-busy className="@container grid animate-pulse gap-4">
+        <div className={tiles}>
           {Array.from({ length: 6 }, (_, i) => (
             <div key={i} className={`${compact ? "h-[62px]" : "h-[74px]"} rounded-lg bg-slate-200/70`} />
           ))}
@@ -73,8 +75,12 @@ export function RunsDashboard(props: {
   // Over days the percentiles come from rollup histograms, within 5 %: say so.
   const about = approximatePercentiles && totals.p50 !== null ? "≈ " : "";
   return (
-    <section data-testid="dashboard" className="grid gap-4" aria-label={`Dashboard, ${rangeLabel}`}>
-      <div className="grid grid-cols-2 gap-3 md:grid-cols-6">
+    <section
+      data-testid="dashboard"
+      className={`@container grid ${compact ? "gap-3" : "gap-4"}`}
+      aria-label={`Dashboard, ${rangeLabel}`}
+    >
+      <div className={tiles}>
         <Stat compact={compact} label="Runs" value={totals.total.toLocaleString("en")} testId="stat-total" />
         <Stat
           compact={compact}
