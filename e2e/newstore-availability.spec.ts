@@ -70,6 +70,12 @@ test("connect the NewStore simulator, start the availability template, ask for a
     await typeInto(page, "field-url", `${stock.url}/stock?products={{ $join(trigger.products.product_id, ',') }}`);
     await page.getByTestId("node-trigger").click();
     const panel = page.getByTestId("node-panel");
+    // The account only registers the flow with NewStore on Start: asked for while that is on, optional without it.
+    await expect(panel.getByTestId("account-select")).toHaveAttribute("aria-required", "true");
+    await panel.getByTestId("field-register").uncheck();
+    await expect(panel.getByTestId("account-optional-note")).toContainText("No NewStore account needed");
+    await expect(panel.getByTestId("account-select")).not.toHaveAttribute("aria-required", "true");
+    await panel.getByTestId("field-register").check();
     await panel.getByTestId("account-select").selectOption({ label: accountName });
     await expect(panel.getByTestId("account-status")).toHaveText("Connected");
     await page.getByTestId("start-button").click();

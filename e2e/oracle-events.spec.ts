@@ -38,10 +38,12 @@ test("connect the Oracle simulator, start the status template, ship an order and
 
   await page.getByTestId("node-trigger").click();
   const panel = page.getByTestId("node-panel");
-  // The designer asks every Oracle step for the account of the Oracle system it belongs to.
-  await panel.getByTestId("account-select").selectOption({ label: accountName });
-  await expect(panel.getByTestId("account-status")).toHaveText("Connected");
+  // Oracle calls the flow, signing in with the flow's secret: the event trigger asks for no Oracle account.
+  await expect(panel.getByTestId("account-not-needed")).toContainText("No account needed: Oracle");
+  await expect(panel.getByTestId("account-select")).toHaveCount(0);
   await panel.getByTestId("field-businessUnits").fill("Vision Operations");
+  await expect(page.getByTestId("problem-count")).toHaveCount(0);
+  await page.screenshot({ path: ".tmp/screenshots/oracle-trigger-no-account.png" });
   // A webhook trigger has nothing to catch up on, so Start asks no "process items from" question.
   await page.getByTestId("start-button").click();
   await expect(page.getByTestId("flow-status")).toHaveText(/running/i);

@@ -1,6 +1,7 @@
 // What the browser knows of connectors: a serializable manifest the server builds from the connectors' zod schemas.
 // The browser never imports connector code.
 import type { ConnectorAuth } from "./account-fields";
+import type { OperationAccountUse } from "./account-use";
 import type { FlowGraph, FlowNode } from "./flow-graph";
 import type { ConnectorRateLimit } from "./rate-limits";
 
@@ -16,6 +17,8 @@ export interface ManifestOperation {
   group: string;
   /** The account connection modes the operation works with; absent: any of the connector's. */
   accountModes?: string[];
+  /** Whether the step uses its account; absent: as the connector's `auth.accountRequired` says. */
+  account?: OperationAccountUse;
   inputSchema: JsonSchema;
   outputSchema?: JsonSchema;
   /** A trigger's typical data, for "Test flow" before any real event exists. */

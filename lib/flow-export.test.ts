@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { buildManifest } from "@/server/connectors";
-import { assignAccounts, exportFileName, exportFlow, parseFlowImport } from "./flow-export";
+import {
+  applicationsNeedingAccounts,
+  assignAccounts,
+  exportFileName,
+  exportFlow,
+  parseFlowImport,
+} from "./flow-export";
 import { emptyFlowGraph, type FlowGraph, type FlowNode } from "./flow-graph";
 
 const manifest = buildManifest();
@@ -45,6 +51,14 @@ describe("flow export and import", () => {
     const { accountId: _accountId, sample: _sample, ...callApi } = callNode();
     expect(result.flow.graph.nodes).toEqual([emptyFlowGraph().nodes[0], callApi]);
     expect(result.flow.graph.edges).toEqual(flowWithAccount().edges);
+  });
+
+  it("asks for no account for a trigger its application calls, but for one of its actions", () => {
+    const graph = flowWithAccount();
+    graph.nodes[0] = { ...emptyFlowGraph().nodes[0]!, connectorId: "oracle", operation: "orderStatusUpdated" };
+    expect(applicationsNeedingAccounts(graph, manifest)).toEqual(["http"]);
+    graph.nodes.push({ ...callNode(), id: "get", connectorId: "oracle", operation: "getSalesOrder", inputs: {} });
+    expect(applicationsNeedingAccounts(graph, manifest)).toEqual(["http", "oracle"]);
   });
 
   it("assigns a chosen account to every step of its application", () => {

@@ -75,7 +75,9 @@ export function unknownOperations(graph: FlowGraph, manifest: ConnectorManifest)
 /** Applications in the graph that connect with an account, so the importer can choose one for each. */
 export function applicationsNeedingAccounts(graph: FlowGraph, manifest: ConnectorManifest): string[] {
   const withAuth = new Set(manifest.connectors.filter((connector) => connector.auth).map((connector) => connector.id));
-  return [...new Set(graph.nodes.map((node) => node.connectorId))].filter((id) => withAuth.has(id));
+  // A step whose application calls the flow (Oracle's event triggers) uses no account, so it asks for none.
+  const usesAccount = graph.nodes.filter((node) => resolveOperation(manifest, node)?.operation.account !== "none");
+  return [...new Set(usesAccount.map((node) => node.connectorId))].filter((id) => withAuth.has(id));
 }
 
 /** Checks an uploaded file's text; every problem is phrased for the person who chose the file. */

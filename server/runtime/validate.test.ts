@@ -257,3 +257,43 @@ describe("validateGraphForStart with control nodes and step settings", () => {
     ]);
   });
 });
+
+describe("validateGraphForStart: accounts", () => {
+  const note = { id: "note", connectorId: "core", operation: "log", inputs: { message: "hi" } };
+  const accountProblems = (trigger: {
+    connectorId: string;
+    operation: string;
+    inputs?: Record<string, unknown>;
+    accountId?: string;
+  }) =>
+    validateGraphForStart(linearGraph({ id: "trigger", ...trigger }, note)).filter((problem) =>
+      problem.includes("account"),
+    );
+
+  it("starts webhook triggers that the application calls without an account", () => {
+    expect(accountProblems({ connectorId: "oracle", operation: "orderStatusUpdated" })).toEqual([]);
+    expect(accountProblems({ connectorId: "oracle", operation: "salesOrderNotification" })).toEqual([]);
+  });
+
+  it("requires an account on a trigger that calls the application: a poll, or a registration on Start", () => {
+    const needs = 'The trigger "trigger" needs an account: choose one of your';
+    expect(accountProblems({ connectorId: "oracle", operation: "salesOrdersChanged" })).toEqual([
+      `${needs} Oracle Order Management accounts`,
+    ]);
+    // NewStore's trigger registers itself by default.
+    expect(accountProblems({ connectorId: "newstore", operation: "availabilityRequested" })).toEqual([
+      `${needs} NewStore accounts`,
+    ]);
+    const registering = { connectorId: "newstore", operation: "availabilityRequested", inputs: { register: true } };
+    expect(accountProblems(registering)).toEqual([`${needs} NewStore accounts`]);
+    expect(accountProblems({ ...registering, inputs: { register: false } })).toEqual([]);
+    expect(accountProblems({ ...registering, accountId: "a1" })).toEqual([]);
+  });
+
+  it("still requires an account on an application's action", () => {
+    const graph = linearGraph(manual, { id: "get", connectorId: "oracle", operation: "getSalesOrder", inputs: {} });
+    expect(validateGraphForStart(graph)).toContain(
+      'Step "get" needs an account: choose one of your Oracle Order Management accounts',
+    );
+  });
+});

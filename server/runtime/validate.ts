@@ -1,7 +1,10 @@
 // What keeps a flow from starting, in words that name the node and the field, so the designer can mark them.
 import { controlOperations, isControlNodeType, nodeTypeFor, type FlowGraph, type FlowNode } from "@/lib/flow-graph";
+import { accountNeed } from "@/lib/account-use";
 import { findStructureProblems } from "@/lib/flow-structure";
+import { isRecord } from "@/lib/is-record";
 import { findOperation } from "../connectors";
+import type { AnyAction, AnyTrigger, ConnectorDefinition } from "../connectors/sdk";
 import { checkTemplates, containsTemplate } from "./expressions";
 import { findInputProblems, formatProblem } from "./inputs";
 import { nodeName, planExecution, type ExecutionPlan } from "./plan";
@@ -15,9 +18,21 @@ function triggerProblems(node: FlowNode): string[] {
   if (found.kind !== "trigger") return [`The trigger ${name} names an action, not an event`];
   // Trigger settings are read when the flow starts, before any data exists, so templates mean nothing there.
   if (containsTemplate(node.inputs)) return [`The trigger ${name} cannot use {{ }} expressions in its settings`];
-  return findInputProblems(found.trigger.input, node.inputs, { allowTemplates: false }).map(
+  const problems = findInputProblems(found.trigger.input, node.inputs, { allowTemplates: false }).map(
     (problem) => `The trigger ${name}: ${formatProblem(problem)}`,
   );
+  if (!node.accountId && needsAccount(found.connector, found.trigger, node)) {
+    problems.push(`The trigger ${name} needs an account: choose one of your ${found.connector.name} accounts`);
+  }
+  return problems;
+}
+
+/** Whether the node must name an account: the connector's rule, unless the operation says otherwise. */
+function needsAccount(connector: ConnectorDefinition, operation: AnyAction | AnyTrigger, node: FlowNode): boolean {
+  // Settings with their defaults applied, so a switch left at "on" counts as on; bad settings are reported apart.
+  const parsed = operation.input.safeParse(node.inputs);
+  const settings = parsed.success && isRecord(parsed.data) ? parsed.data : node.inputs;
+  return accountNeed(connector.auth?.accountRequired ?? false, operation.account, settings) === "required";
 }
 
 function stepProblems(node: FlowNode): string[] {
@@ -36,7 +51,7 @@ function stepProblems(node: FlowNode): string[] {
     return [`Step ${name} must be ${controlNames[expectedType]} step to run ${node.connectorId}.${node.operation}`];
   }
   const problems = checkTemplates(node.inputs, "").map((problem) => `Step ${name}: ${problem}`);
-  if (found.connector.auth?.accountRequired && !node.accountId) {
+  if (!node.accountId && needsAccount(found.connector, found.action, node)) {
     problems.push(`Step ${name} needs an account: choose one of your ${found.connector.name} accounts`);
   }
   for (const problem of findInputProblems(found.action.input, node.inputs, { allowTemplates: true })) {

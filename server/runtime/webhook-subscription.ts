@@ -44,15 +44,17 @@ async function subscriptionArgs(
   if (!identity?.webhookId || !identity.webhookSecret) {
     throw new ConfluxError("FLOW_INVALID", "The flow has no webhook address yet; start it again");
   }
-  const account = found.node.accountId
-    ? await loadStepAccount(db, {
-        workspaceId: target.workspaceId,
-        accountId: found.node.accountId,
-        connector: found.connector,
-        keys: target.keys,
-        stepName: `The trigger ${nodeName(found.node)}`,
-      })
-    : undefined;
+  // A trigger that uses no account ignores one left on the node (say, chosen before the trigger declared so).
+  const account =
+    found.node.accountId && found.trigger.account !== "none"
+      ? await loadStepAccount(db, {
+          workspaceId: target.workspaceId,
+          accountId: found.node.accountId,
+          connector: found.connector,
+          keys: target.keys,
+          stepName: `The trigger ${nodeName(found.node)}`,
+        })
+      : undefined;
   const url = `${target.publicOrigin.replace(/\/+$/, "")}${WEBHOOK_PATH_PREFIX}${identity.webhookId}`;
   return {
     input: parseInputs(found.trigger.input, found.node.inputs, stepName),

@@ -79,15 +79,17 @@ async function accountProblems(db: DbOrTx, workspaceId: string, graph: FlowGraph
     named.map((node) => node.accountId ?? ""),
   );
   return named.flatMap((node) => {
+    const operation = findOperation(node.connectorId, node.operation);
+    const definition = operation?.kind === "trigger" ? operation.trigger : operation?.action;
+    // An operation that uses no account ignores one left on its node, so a deleted one blocks nothing.
+    if (definition?.account === "none") return [];
     const account = found.get(node.accountId ?? "");
     if (account === undefined)
       return [`Step ${nodeName(node)} uses an account that no longer exists; choose another one`];
     if (account.connectorId !== node.connectorId) {
       return [`Step ${nodeName(node)} uses an account of another application`];
     }
-    const operation = findOperation(node.connectorId, node.operation);
-    if (!operation) return [];
-    const definition = operation.kind === "trigger" ? operation.trigger : operation.action;
+    if (!operation || !definition) return [];
     const problem = accountModeProblem(operation.connector.auth, definition, account);
     return problem ? [`Step ${nodeName(node)}: ${problem}`] : [];
   });

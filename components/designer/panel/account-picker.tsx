@@ -4,6 +4,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Plus } from "lucide-react";
 import { useState } from "react";
+import type { AccountNeed } from "@/lib/account-use";
 import { AccountFormDialog } from "../../accounts/account-form-dialog";
 import { AccountStatusBadge } from "../../accounts/account-status-badge";
 import type { ConnectorWithAuth } from "../../accounts/account-types";
@@ -12,13 +13,33 @@ import { Button } from "../../ui/button";
 import { errorMessage } from "../../ui/error-message";
 import { inputClass } from "../../ui/text-input";
 
-export function AccountPicker({
+/** The account row of a step: the picker, or a note where the step uses no account (the application calls it). */
+export function StepAccount(props: {
+  connector: ConnectorWithAuth;
+  need: AccountNeed;
+  accountId: string | undefined;
+  onChange: (accountId: string | undefined) => void;
+}) {
+  if (props.need !== "none") return <AccountPicker {...props} required={props.need === "required"} />;
+  return (
+    <div className="flex flex-col gap-1" data-testid="account-not-needed">
+      <span className="text-sm font-medium text-slate-700">Account</span>
+      <p className="rounded border border-slate-200 bg-slate-50 px-2 py-1.5 text-xs text-slate-600">
+        No account needed: {props.connector.name} calls this flow.
+      </p>
+    </div>
+  );
+}
+
+function AccountPicker({
   connector,
   accountId,
+  required,
   onChange,
 }: {
   connector: ConnectorWithAuth;
   accountId: string | undefined;
+  required: boolean;
   onChange: (accountId: string | undefined) => void;
 }) {
   const trpc = useTRPC();
@@ -28,7 +49,6 @@ export function AccountPicker({
   const list = accounts.data ?? [];
   const chosen = list.find((account) => account.id === accountId);
   const missing = accountId !== undefined && accounts.isSuccess && !chosen;
-  const required = connector.auth.accountRequired;
 
   return (
     <div className="flex flex-col gap-1">
@@ -73,8 +93,10 @@ export function AccountPicker({
         </div>
       )}
       {!required && !accountId && (
-        <p className="text-xs text-slate-500">
-          Without an account, give the step a full URL and any credentials it needs.
+        <p className="text-xs text-slate-500" data-testid="account-optional-note">
+          {connector.auth.accountRequired
+            ? `No ${connector.name} account needed with these settings.`
+            : "Without an account, give the step a full URL and any credentials it needs."}
         </p>
       )}
       {connecting && (

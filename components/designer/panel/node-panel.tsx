@@ -5,6 +5,7 @@ import { useMemo } from "react";
 import { allOperations, type ConnectorManifest, resolveOperation } from "@/lib/connector-manifest";
 import type { FlowNode } from "@/lib/flow-graph";
 import { readOperationHints } from "@/lib/field-hints";
+import { stepAccountNeed } from "@/lib/account-use";
 import { describeFields, findMissing } from "@/lib/schema-fields";
 import { hasAuth } from "../../accounts/account-types";
 import { ConnectorIcon } from "../../connector-icon";
@@ -12,7 +13,7 @@ import { Button } from "../../ui/button";
 import { TextInput } from "../../ui/text-input";
 import { useDesignerActions } from "../store/hooks";
 import { defaultInputs, removeNodes, updateNode } from "../graph/graph-edit";
-import { AccountPicker } from "./account-picker";
+import { StepAccount } from "./account-picker";
 import { SchemaForm } from "../fields/schema-form";
 import { ConditionBuilder } from "../condition/condition-builder";
 import { DynamicOptionsProvider, type DynamicOptionsStep } from "../fields/dynamic-options-context";
@@ -149,8 +150,9 @@ export function NodePanel({ node, manifest }: { node: FlowNode; manifest: Connec
           </p>
         </div>
         {resolved && hasAuth(resolved.connector) && (
-          <AccountPicker
+          <StepAccount
             connector={resolved.connector}
+            need={stepAccountNeed(resolved.connector, resolved.operation, node.inputs)}
             accountId={node.accountId}
             onChange={(accountId) => edit((graph) => updateNode(graph, node.id, { accountId }))}
           />

@@ -1,6 +1,6 @@
 import { mapping } from "@/lib/mapping";
 import { describe, expect, it } from "vitest";
-import { emptyFlowGraph } from "@/lib/flow-graph";
+import { emptyFlowGraph, type FlowNode } from "@/lib/flow-graph";
 import { buildManifest } from "@/server/connectors";
 import { appendStep, connect, removeEdges, updateSettings } from "../graph/graph-edit";
 import { referencedSteps } from "@/lib/templates";
@@ -135,6 +135,29 @@ describe("computeProblems", () => {
         "http_request_1",
       ),
     ).toEqual(["Choose an account"]);
+  });
+
+  it("asks for no account on a trigger the application calls, and for NewStore's only while it registers", () => {
+    const withTrigger = (trigger: Partial<FlowNode>) => {
+      const graph = appendStep(emptyFlowGraph(), { connectorId: "core", operation: "log", inputs: { message: "x" } });
+      return {
+        ...graph.graph,
+        nodes: graph.graph.nodes.map((node) => (node.type === "trigger" ? { ...node, ...trigger } : node)),
+      };
+    };
+    const triggerProblems = (trigger: Partial<FlowNode>) =>
+      computeProblems(withTrigger(trigger), manifest, []).get("trigger");
+    expect(triggerProblems({ connectorId: "oracle", operation: "orderStatusUpdated" })).toBeUndefined();
+    expect(triggerProblems({ connectorId: "oracle", operation: "salesOrderNotification" })).toBeUndefined();
+    // An account left on such a trigger and since deleted is ignored, as Start ignores it.
+    expect(
+      triggerProblems({ connectorId: "oracle", operation: "orderStatusUpdated", accountId: "gone" }),
+    ).toBeUndefined();
+    expect(triggerProblems({ connectorId: "oracle", operation: "salesOrdersChanged" })).toContain("Choose an account");
+    const newstore = { connectorId: "newstore", operation: "availabilityRequested" };
+    expect(triggerProblems(newstore)).toEqual(["Choose an account"]);
+    expect(triggerProblems({ ...newstore, inputs: { register: true } })).toEqual(["Choose an account"]);
+    expect(triggerProblems({ ...newstore, inputs: { register: false } })).toBeUndefined();
   });
 
   it("flags an account of a connection mode the action cannot use", () => {

@@ -1,6 +1,7 @@
 // What stands between the draft and a successful Start, per node, recomputed on every edit. The server checks again
 // on Start; this list lets the user see and fix problems before they click.
 import { accountModeProblem } from "@/lib/account-fields";
+import { stepAccountNeed } from "@/lib/account-use";
 import { type ConnectorManifest, resolveOperation } from "@/lib/connector-manifest";
 import { checkTemplates } from "@/lib/expressions";
 import { isMapping, mappedFields } from "@/lib/mapping";
@@ -43,10 +44,14 @@ export function computeProblems(
     const fields = describeFields(resolved.operation.inputSchema);
     for (const field of findMissing(fields, node.inputs)) add(node.id, `${field.label} is required`);
     for (const message of overlapProblems(fields, node.inputs)) add(node.id, message);
-    if (node.accountId === undefined && resolved.connector.auth?.accountRequired) add(node.id, "Choose an account");
+    const need = stepAccountNeed(resolved.connector, resolved.operation, node.inputs);
+    if (node.accountId === undefined && need === "required") add(node.id, "Choose an account");
+    // An account left on a step that uses none is ignored, as Start ignores it: nothing to fix.
     const account =
-      node.accountId === undefined ? undefined : accounts?.find((candidate) => candidate.id === node.accountId);
-    if (accounts && node.accountId !== undefined && account?.connectorId !== node.connectorId) {
+      node.accountId === undefined || need === "none"
+        ? undefined
+        : accounts?.find((candidate) => candidate.id === node.accountId);
+    if (accounts && node.accountId !== undefined && need !== "none" && account?.connectorId !== node.connectorId) {
       add(node.id, "The chosen account no longer exists");
     }
     const operation = { label: resolved.operation.label, modes: resolved.operation.accountModes };

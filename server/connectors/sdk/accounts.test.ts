@@ -5,7 +5,7 @@ import { ConfluxError } from "@/lib/errors";
 import { accountField, accountMode, defineAccounts } from "./accounts";
 import { defineConnector } from "./define";
 import { buildConnectorManifest } from "./manifest";
-import type { ActionContext } from "./types";
+import type { ActionContext, AnyAction } from "./types";
 
 const token = accountMode({
   key: "token",
@@ -173,5 +173,35 @@ describe("account modes declared with zod", () => {
         actions: [{ ...tokenOnly, modes: ["ftp"] }],
       }),
     ).toThrow(/names the unknown mode "ftp"/);
+  });
+
+  it("carry how an operation uses its account into the manifest, and refuse a requiredWhen that is no switch", () => {
+    const listens = { ...tokenOnly, key: "listens", account: "none" as const };
+    const registers = {
+      ...tokenOnly,
+      key: "registers",
+      input: z.object({ register: z.boolean().default(true), name: z.string().optional() }),
+      account: { requiredWhen: "register" },
+    };
+    const connector = (actions: AnyAction[]) =>
+      defineConnector({
+        id: "example",
+        name: "Example",
+        description: "",
+        icon: "box",
+        accounts,
+        triggers: [],
+        actions,
+      });
+    const manifest = buildConnectorManifest([connector([tokenOnly, listens, registers])]);
+    expect(manifest.connectors[0]?.actions.map((action) => action.account)).toEqual([
+      undefined,
+      "none",
+      { requiredWhen: "register" },
+    ]);
+    expect(() => connector([{ ...registers, account: { requiredWhen: "name" } }])).toThrow(
+      /requires its account when "name", which is not an on\/off setting/,
+    );
+    expect(() => connector([{ ...registers, account: { requiredWhen: "missing" } }])).toThrow(/"missing"/);
   });
 });

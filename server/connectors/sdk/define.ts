@@ -78,6 +78,7 @@ export function defineConnector(declared: ConnectorDefinition): ConnectorDefinit
   }
   if (connector.auth) assertAuth(connector.id, connector.auth);
   assertOperationModes(connector);
+  assertAccountUse(connector);
   assertOptionsLoaders(connector);
   return connector;
 }
@@ -89,6 +90,20 @@ function assertOperationModes(connector: ConnectorDefinition): void {
     const unknown = operation.modes?.find((mode) => !modes.has(mode));
     if (unknown !== undefined) {
       throw new Error(`connector "${connector.id}" operation "${operation.key}" names the unknown mode "${unknown}"`);
+    }
+  }
+}
+
+/** `requiredWhen` must name an on/off setting of the operation, or the account would never (or always) be asked. */
+function assertAccountUse(connector: ConnectorDefinition): void {
+  for (const operation of [...connector.triggers, ...connector.actions]) {
+    const use = operation.account;
+    if (typeof use !== "object") continue;
+    const setting = operation.input instanceof z.ZodObject ? operation.input.shape[use.requiredWhen] : undefined;
+    if (!(setting instanceof z.ZodType) || !setting.safeParse(true).success || setting.safeParse("yes").success) {
+      throw new Error(
+        `connector "${connector.id}" operation "${operation.key}" requires its account when "${use.requiredWhen}", which is not an on/off setting`,
+      );
     }
   }
 }

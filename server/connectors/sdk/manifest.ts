@@ -28,6 +28,7 @@ function operation(definition: AnyAction | AnyTrigger, kind: "trigger" | "action
     description: definition.description,
     group: definition.group,
     ...(definition.modes ? { accountModes: [...definition.modes] } : {}),
+    ...(definition.account === undefined ? {} : { account: definition.account }),
     inputSchema: toSchema(definition.input, "input"),
     outputSchema: toSchema(definition.output, "output"),
   };

@@ -2,6 +2,7 @@
 // run and the manifest builder derives JSON Schema for the designer from the very same declaration.
 import type { z } from "zod";
 import type { ConnectorAuth } from "@/lib/account-fields";
+import type { OperationAccountUse } from "@/lib/account-use";
 import type { FlowTemplate } from "@/lib/connector-manifest";
 import type { ConnectorRateLimit } from "@/lib/rate-limits";
 import type { AccountDeclaration } from "./accounts";
@@ -61,6 +62,11 @@ interface OperationInfo {
    * designer and Start refuse a step whose account is of another mode.
    */
   modes?: readonly string[];
+  /**
+   * Whether the step uses the node's account (lib/account-use.ts); absent: as the connector's accountRequired says.
+   * `none` for webhook triggers the remote system calls, authenticated by the flow's secret alone.
+   */
+  account?: OperationAccountUse;
 }
 
 // `run` is declared with method syntax on purpose: method parameters are bivariant, which lets a registry hold

@@ -98,6 +98,8 @@ export const availabilityRequestedTrigger = defineWebhookTrigger({
     "NewStore asks for the availability (ATP) of products at fulfillment locations; the flow answers with Respond.",
   group: "Availability",
   modes: ["apiClient"],
+  // The account is only used to register with NewStore on Start (and unregister on Stop).
+  account: { requiredWhen: "register" },
   input,
   output,
   sample: {

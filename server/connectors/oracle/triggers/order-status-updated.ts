@@ -19,6 +19,8 @@ import { sampleStatusEvent } from "./samples";
 export const orderStatusUpdatedTrigger = defineWebhookTrigger({
   key: "orderStatusUpdated",
   kind: "webhook",
+  // Oracle calls the flow with the flow's secret; nothing here calls Oracle, so no Oracle account is asked for.
+  account: "none",
   label: "Order status updated",
   description:
     "Starts the flow when Oracle Order Management reports that an order's status, or a fulfillment line's status, " +

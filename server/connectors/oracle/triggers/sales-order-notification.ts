@@ -27,6 +27,8 @@ const notificationTypes = [
 export const salesOrderNotificationTrigger = defineWebhookTrigger({
   key: "salesOrderNotification",
   kind: "webhook",
+  // Oracle calls the flow with the flow's secret; nothing here calls Oracle, so no Oracle account is asked for.
+  account: "none",
   label: "Sales order notification",
   description:
     "Starts the flow when Oracle Order Management notifies a development on an order (business event Sales Order " +
