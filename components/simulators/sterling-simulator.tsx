@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
 import { Button } from "../ui/button";
+import { readConsole, sendConsoleAction } from "./console-api";
 import { inputClass, TextInput } from "../ui/text-input";
 import { SterlingEventQueues, eventQueuesSchema } from "./sterling-event-queues";
 
@@ -27,20 +28,9 @@ const stateSchema = z.object({
   recentCalls: z.array(z.object({ at: z.string(), api: z.string(), status: z.number() })),
   eventQueues: eventQueuesSchema,
 });
-const replySchema = z.object({ message: z.string().optional(), error: z.string().optional() });
-
 const ENDPOINT = "/api/simulators/sterling/console";
 
-async function send(body: unknown): Promise<string> {
-  const response = await fetch(ENDPOINT, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  const reply = replySchema.parse(await response.json());
-  if (!response.ok) throw new Error(reply.error ?? `The simulator answered ${response.status}`);
-  return reply.message ?? "Done.";
-}
+const send = (body: unknown): Promise<string> => sendConsoleAction(ENDPOINT, body);
 
 const actions = [
   { action: "change", label: "Change", title: "Order one more of line 1 (changeOrder)" },
@@ -54,7 +44,7 @@ export function SterlingSimulatorConsole(props: { endpointUrl: string; loginId: 
   const queryClient = useQueryClient();
   const state = useQuery({
     queryKey: ["sterling-simulator"],
-    queryFn: async () => stateSchema.parse(await (await fetch(ENDPOINT)).json()),
+    queryFn: () => readConsole(ENDPOINT, stateSchema),
     refetchInterval: 5000,
   });
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
