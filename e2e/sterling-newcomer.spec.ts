@@ -72,7 +72,7 @@ test("connect to the built-in simulator, start New order → log it, create an o
         await page.reload();
         return (await row.count()) > 0 ? await row.getAttribute("data-status") : "none";
       },
-      { timeout: 120_000, intervals: [2000] },
+      { timeout: 60_000, intervals: [2000] },
     )
     .toBe("succeeded");
   // The order number is the run's business key, so the newcomer finds the run by it.
