@@ -5,7 +5,6 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { z } from "zod";
 import { Button } from "../ui/button";
-import { readConsole, sendConsoleAction } from "./console-api";
 
 const orderSchema = z.object({
   shopOrderNumber: z.string(),
@@ -19,9 +18,20 @@ const orderSchema = z.object({
   updatedAt: z.string(),
 });
 const stateSchema = z.object({ orders: z.array(orderSchema) });
+const replySchema = z.object({ message: z.string().optional(), error: z.string().optional() });
+
 const ENDPOINT = "/api/simulators/iom/console";
 
-const send = (body: unknown): Promise<string> => sendConsoleAction(ENDPOINT, body);
+async function send(body: unknown): Promise<string> {
+  const response = await fetch(ENDPOINT, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  const reply = replySchema.parse(await response.json());
+  if (!response.ok) throw new Error(reply.error ?? `The simulator answered ${response.status}`);
+  return reply.message ?? "Done.";
+}
 
 const actions = [
   {
@@ -38,7 +48,7 @@ export function IomSimulatorConsole(props: { baseUrl: string; user: string; pass
   const queryClient = useQueryClient();
   const state = useQuery({
     queryKey: ["iom-simulator"],
-    queryFn: () => readConsole(ENDPOINT, stateSchema),
+    queryFn: async () => stateSchema.parse(await (await fetch(ENDPOINT)).json()),
     refetchInterval: 5000,
   });
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);

@@ -6,7 +6,6 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
 import { Button } from "../ui/button";
-import { postConsole, readConsole } from "./console-api";
 import { TextInput } from "../ui/text-input";
 
 const askSchema = z.object({
@@ -34,8 +33,13 @@ const replySchema = z.object({ ask: askSchema.optional(), error: z.string().opti
 const ENDPOINT = "/api/simulators/newstore/console";
 
 async function ask(body: { productIds: string; locations: string }): Promise<Ask> {
-  const reply = await postConsole(ENDPOINT, body, replySchema);
-  if (!reply.ask) throw new Error(reply.error ?? "The simulator gave no answer");
+  const response = await fetch(ENDPOINT, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  const reply = replySchema.parse(await response.json());
+  if (!response.ok || !reply.ask) throw new Error(reply.error ?? `The simulator answered ${response.status}`);
   return reply.ask;
 }
 
@@ -43,7 +47,7 @@ export function NewStoreSimulatorConsole(props: { tenantUrl: string; clientId: s
   const queryClient = useQueryClient();
   const state = useQuery({
     queryKey: ["newstore-simulator"],
-    queryFn: () => readConsole(ENDPOINT, stateSchema),
+    queryFn: async () => stateSchema.parse(await (await fetch(ENDPOINT)).json()),
     refetchInterval: 5000,
   });
   const [form, setForm] = useState({ productIds: "1000061, 1000062", locations: "US01, DC01" });

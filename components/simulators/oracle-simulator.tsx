@@ -6,8 +6,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Button } from "../ui/button";
 import { inputClass, TextInput } from "../ui/text-input";
-import { readConsole } from "./console-api";
-import { CONSOLE_ENDPOINT, consoleStateSchema, sendOracleConsoleAction } from "./oracle-console-api";
+import { CONSOLE_ENDPOINT, consoleStateSchema, sendConsoleAction } from "./oracle-console-api";
 import { OracleEventEndpoints } from "./oracle-event-endpoints";
 
 const label = "flex flex-col gap-1 text-sm font-medium text-slate-700";
@@ -38,12 +37,12 @@ export function OracleSimulatorConsole(props: { baseUrl: string; user: string; p
   const queryClient = useQueryClient();
   const state = useQuery({
     queryKey: ["oracle-simulator"],
-    queryFn: () => readConsole(CONSOLE_ENDPOINT, consoleStateSchema),
+    queryFn: async () => consoleStateSchema.parse(await (await fetch(CONSOLE_ENDPOINT)).json()),
     refetchInterval: 5000,
   });
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
   const act = useMutation({
-    mutationFn: sendOracleConsoleAction,
+    mutationFn: sendConsoleAction,
     onSuccess: (message) => setNotice({ text: message, error: false }),
     onError: (error) => setNotice({ text: error.message, error: true }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ["oracle-simulator"] }),

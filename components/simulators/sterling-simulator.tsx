@@ -5,7 +5,6 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
 import { Button } from "../ui/button";
-import { readConsole, sendConsoleAction } from "./console-api";
 import { inputClass, TextInput } from "../ui/text-input";
 import { SterlingEventQueues, eventQueuesSchema } from "./sterling-event-queues";
 
@@ -28,9 +27,20 @@ const stateSchema = z.object({
   recentCalls: z.array(z.object({ at: z.string(), api: z.string(), status: z.number() })),
   eventQueues: eventQueuesSchema,
 });
+const replySchema = z.object({ message: z.string().optional(), error: z.string().optional() });
+
 const ENDPOINT = "/api/simulators/sterling/console";
 
-const send = (body: unknown): Promise<string> => sendConsoleAction(ENDPOINT, body);
+async function send(body: unknown): Promise<string> {
+  const response = await fetch(ENDPOINT, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  const reply = replySchema.parse(await response.json());
+  if (!response.ok) throw new Error(reply.error ?? `The simulator answered ${response.status}`);
+  return reply.message ?? "Done.";
+}
 
 const actions = [
   { action: "change", label: "Change", title: "Order one more of line 1 (changeOrder)" },
@@ -44,7 +54,7 @@ export function SterlingSimulatorConsole(props: { endpointUrl: string; loginId: 
   const queryClient = useQueryClient();
   const state = useQuery({
     queryKey: ["sterling-simulator"],
-    queryFn: () => readConsole(ENDPOINT, stateSchema),
+    queryFn: async () => stateSchema.parse(await (await fetch(ENDPOINT)).json()),
     refetchInterval: 5000,
   });
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
