@@ -1,25 +1,15 @@
-// The outbound policy of a workspace: its allow-list read from the database, kept for a few seconds per process so
-// that a busy flow does not read it for every step. Saving the list in this process forgets the kept copy at once;
-// other processes see it within CACHE_MS.
+// The outbound policy of a workspace: its allow-list, read from the database for every step and poll. It is not kept
+// in memory: the web app (which saves the list) and the worker (which applies it) are separate module instances even
+// in one process, so a kept copy made a host just added in Settings stay refused for a few seconds. One read by
+// primary key per step costs little beside the step's own writes.
 import type { DbOrTx } from "../db/client";
 import { findOutboundAllowList } from "../db/workspaces.repository";
 import { parseAllowList } from "./outbound-address";
 import { withOutboundPolicy, type OutboundPolicy } from "./outbound-guard";
 
-const CACHE_MS = 5_000;
-const cache = new Map<string, { policy: OutboundPolicy; until: number }>();
-
 export async function outboundPolicyFor(db: DbOrTx, workspaceId: string): Promise<OutboundPolicy> {
-  const kept = cache.get(workspaceId);
-  if (kept && kept.until > Date.now()) return kept.policy;
   // Entries were checked on save; one that no longer reads (a newer rule) is left out rather than failing runs.
-  const policy = { allow: parseAllowList(await findOutboundAllowList(db, workspaceId)).entries, workspaceId };
-  cache.set(workspaceId, { policy, until: Date.now() + CACHE_MS });
-  return policy;
-}
-
-export function forgetOutboundPolicy(workspaceId: string): void {
-  cache.delete(workspaceId);
+  return { allow: parseAllowList(await findOutboundAllowList(db, workspaceId)).entries, workspaceId };
 }
 
 /** Runs `work` under the workspace's outbound policy. */

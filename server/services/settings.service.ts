@@ -4,7 +4,6 @@ import { ValidationError } from "@/lib/errors";
 import type { Db } from "../db/client";
 import { findOutboundAllowList, updateOutboundAllowList } from "../db/workspaces.repository";
 import { parseAllowList } from "../security/outbound-address";
-import { forgetOutboundPolicy } from "../security/workspace-outbound";
 
 export interface SettingsContext {
   db: Db;
@@ -27,6 +26,5 @@ export async function saveOutboundAllowList(ctx: SettingsContext, raw: string[])
   }
   const texts = [...new Set(entries.map((entry) => entry.text))];
   await updateOutboundAllowList(ctx.db, ctx.workspaceId, texts);
-  forgetOutboundPolicy(ctx.workspaceId);
   return { outboundAllowList: texts };
 }
