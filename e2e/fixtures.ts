@@ -1,7 +1,7 @@
 // Fixtures shared by the end-to-end specs: a local HTTP server that flows can call, recording what it receives.
 import http from "node:http";
 import net from "node:net";
-import { expect, test as base, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test as base, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { startSterlingSimulator, type SterlingSimulator } from "../server/connectors/sterling/simulator";
 import { SAMPLE_USER, sampleData } from "../server/connectors/sterling/simulator/fixtures";
 
@@ -112,6 +112,25 @@ export async function createFlow(page: Page, name: string): Promise<void> {
   await page.getByTestId("new-flow-name-input").fill(name);
   await page.getByTestId("create-flow-submit").click();
   await expect(page.getByTestId("flow-name")).toContainText(name);
+}
+
+/**
+ * Opens the run history and waits for the newest run of `flowName` (whose row also shows `text`, when given) to reach
+ * `status`. The list keeps itself live (new runs and status changes arrive every few seconds), so the spec waits on
+ * it as a user would: reloading instead raced the list's first load and counted rows before any had arrived.
+ */
+export async function waitForRunRow(
+  page: Page,
+  options: { flowName: string; text?: string; status?: string; timeout?: number },
+): Promise<Locator> {
+  await page.goto("/runs");
+  let rows = page.getByTestId("run-row").filter({ hasText: options.flowName });
+  if (options.text) rows = rows.filter({ hasText: options.text });
+  const row = rows.first();
+  await expect(row).toHaveAttribute("data-status", options.status ?? "succeeded", {
+    timeout: options.timeout ?? 60_000,
+  });
+  return row;
 }
 
 export { expect };

@@ -4,7 +4,7 @@
 // the run the state change started.
 import fs from "node:fs";
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, test, waitForRunRow } from "./fixtures";
 
 async function connect(page: Page, connector: "sterling" | "iom", accountName: string, urlField: RegExp) {
   await page.goto("/applications");
@@ -46,19 +46,9 @@ async function startTemplate(page: Page, templateId: string, flowName: string, a
   await expect(page.getByTestId("flow-status")).toHaveText(/running/i);
 }
 
-/** Waits until `flowName` has a run with `status` (the list refreshes itself; reloading keeps it quick). */
+/** Waits until `flowName` has a succeeded run showing `text`, and opens it. */
 async function openRun(page: Page, flowName: string, text: string) {
-  await page.goto("/runs");
-  const row = page.getByTestId("run-row").filter({ hasText: flowName }).filter({ hasText: text }).first();
-  await expect
-    .poll(
-      async () => {
-        await page.reload();
-        return (await row.count()) > 0 ? await row.getAttribute("data-status") : "none";
-      },
-      { timeout: 90_000, intervals: [2000] },
-    )
-    .toBe("succeeded");
+  const row = await waitForRunRow(page, { flowName, text, timeout: 90_000 });
   await row.getByTestId("run-link").click();
   await expect(page.getByTestId("run-status")).toHaveText(/succeeded/i);
 }
@@ -118,16 +108,8 @@ test("export a Sterling order to the IOM simulator, dispatch it and download its
   const fileName = `${orderNo}-invoiceNote-1.pdf`;
   // The first run came when the order appeared in IOM (no invoice yet); the newest follows the dispatch.
   const invoiceRuns = page.getByTestId("run-row").filter({ hasText: invoiceFlow }).filter({ hasText: orderNo });
-  await expect
-    .poll(
-      async () => {
-        await page.reload();
-        const count = await invoiceRuns.count();
-        return count > 1 ? await invoiceRuns.first().getAttribute("data-status") : `${count} run(s)`;
-      },
-      { timeout: 90_000, intervals: [2000] },
-    )
-    .toBe("succeeded");
+  await expect(invoiceRuns).toHaveCount(2, { timeout: 90_000 });
+  await expect(invoiceRuns.first()).toHaveAttribute("data-status", "succeeded");
   await invoiceRuns.first().getByTestId("run-link").click();
   const files = page.getByTestId("step-download_invoice").getByTestId("step-files");
   await expect(files.getByTestId("step-file-name")).toHaveText(fileName);

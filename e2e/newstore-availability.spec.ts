@@ -3,7 +3,7 @@
 // availability as NewStore does on a basket, see the answer NewStore got and the run that made it.
 import http from "node:http";
 import type { Page } from "@playwright/test";
-import { expect, test, allowOutbound } from "./fixtures";
+import { expect, test, allowOutbound, waitForRunRow } from "./fixtures";
 
 const shots = ".tmp/screenshots";
 
@@ -100,17 +100,7 @@ test("connect the NewStore simulator, start the availability template, ask for a
     await expect(simulator.getByTestId("newstore-raw")).toContainText('"fulfillment_location":"US01","atp":12');
     await simulator.screenshot({ path: `${shots}/newstore-simulator.png`, fullPage: true });
 
-    await page.goto("/runs");
-    const row = page.getByTestId("run-row").filter({ hasText: flowName }).first();
-    await expect
-      .poll(
-        async () => {
-          await page.reload();
-          return (await row.count()) > 0 ? await row.getAttribute("data-status") : "none";
-        },
-        { timeout: 60_000, intervals: [1000] },
-      )
-      .toBe("succeeded");
+    const row = await waitForRunRow(page, { flowName });
     await row.getByTestId("run-link").click();
     await expect(page.getByTestId("run-status")).toHaveText(/succeeded/i);
     await expect(page.getByTestId("step-answer").getByTestId("step-output")).toContainText("1000099");

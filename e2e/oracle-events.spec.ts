@@ -2,7 +2,7 @@
 // start the "Oracle order status updated → log it" template, enter the flow's address and secret on the simulator's
 // page as Oracle's event connector, ship an order there, and find the run the Order Status Updated event started.
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, test, waitForRunRow } from "./fixtures";
 
 async function connectToBuiltInSimulator(page: Page, accountName: string) {
   await page.goto("/applications");
@@ -74,17 +74,7 @@ test("connect the Oracle simulator, start the status template, ship an order and
   await expect(simulator.getByTestId("oracle-delivery").first()).toContainText("202");
   await simulator.screenshot({ path: ".tmp/screenshots/oracle-simulator.png", fullPage: true });
 
-  await page.goto("/runs");
-  const row = page.getByTestId("run-row").filter({ hasText: flowName }).first();
-  await expect
-    .poll(
-      async () => {
-        await page.reload();
-        return (await row.count()) > 0 ? await row.getAttribute("data-status") : "none";
-      },
-      { timeout: 60_000, intervals: [2000] },
-    )
-    .toBe("succeeded");
+  const row = await waitForRunRow(page, { flowName });
   await expect(row).toContainText(orderNumber);
   await row.getByTestId("run-link").click();
   await expect(page.getByTestId("run-status")).toHaveText(/succeeded/i);

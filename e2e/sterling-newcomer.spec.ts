@@ -2,7 +2,7 @@
 // simulator from the Connect form, start the "New order → log it" template, create an order on the simulator's page
 // and find the run that the order started, with the order's data.
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, test, waitForRunRow } from "./fixtures";
 
 async function connectToBuiltInSimulator(page: Page, accountName: string) {
   await page.goto("/applications");
@@ -64,17 +64,7 @@ test("connect to the built-in simulator, start New order → log it, create an o
   );
   await simulator.screenshot({ path: ".tmp/screenshots/sterling-newcomer-simulator.png", fullPage: true });
 
-  await page.goto("/runs");
-  const row = page.getByTestId("run-row").filter({ hasText: flowName }).first();
-  await expect
-    .poll(
-      async () => {
-        await page.reload();
-        return (await row.count()) > 0 ? await row.getAttribute("data-status") : "none";
-      },
-      { timeout: 60_000, intervals: [2000] },
-    )
-    .toBe("succeeded");
+  const row = await waitForRunRow(page, { flowName, timeout: 90_000 });
   // The order number is the run's business key, so the newcomer finds the run by it.
   await expect(row).toContainText(orderNo);
   await row.getByTestId("run-link").click();

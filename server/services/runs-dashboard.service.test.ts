@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { linearGraph, seedRunningFlow } from "@/test/runtime/helpers";
 import { getDashboard } from "./runs-dashboard.service";
-import { searchRuns } from "./runs-history.service";
+import { liveRuns, searchRuns } from "./runs-history.service";
 
 let t: TestDatabase;
 let workspaceId: string;
@@ -242,5 +242,22 @@ describe("the run list", () => {
     expect(failed.items.every((run) => run.errorCode === "REMOTE")).toBe(true);
     const literal = await searchRuns(t.db, workspaceId, { filter: { error: "5%" }, sort: "started", limit: 50 });
     expect(literal.items).toHaveLength(0);
+  });
+
+  it("brings new runs to a live list, also to one that showed none yet", async () => {
+    const empty = await liveRuns(t.db, workspaceId, { filter: { businessKey: "Y-LIVE" }, after: null, watch: [] });
+    expect(empty.fresh).toEqual([]);
+    await seed([{ flow: invoices, status: "running", at: minutesAgo(0), businessKey: "Y-LIVE" }]);
+    const first = await liveRuns(t.db, workspaceId, { filter: { businessKey: "Y-LIVE" }, after: null, watch: [] });
+    expect(first.fresh.map((run) => [run.flowName, run.status])).toEqual([["Invoices", "running"]]);
+    const [top] = first.fresh;
+    if (!top) throw new Error("no live run");
+    const later = await liveRuns(t.db, workspaceId, {
+      filter: { businessKey: "Y-LIVE" },
+      after: { createdAt: top.createdAt, id: top.id },
+      watch: [top.id],
+    });
+    expect(later.fresh).toEqual([]);
+    expect(later.updated.map((run) => run.id)).toEqual([top.id]);
   });
 });

@@ -66,10 +66,10 @@ export async function liveRuns(
   input: { filter: ParsedRunFilter; after: { createdAt: Date; id: string } | null; watch: string[] },
 ) {
   const filter = queryFilterOf(input.filter);
+  // A list that showed no runs yet waits for its first ones: everything is newer than nothing.
+  const after = input.after ?? { createdAt: new Date(0), id: "" };
   const [fresh, watched] = await Promise.all([
-    input.after
-      ? history.listRunsNewerThan(db, workspaceId, { filter, after: input.after, limit: 100 })
-      : Promise.resolve([]),
+    history.listRunsNewerThan(db, workspaceId, { filter, after, limit: 100 }),
     history.findRunRows(db, workspaceId, input.watch),
   ]);
   return { fresh, updated: watched };
