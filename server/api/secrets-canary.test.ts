@@ -25,7 +25,7 @@ import { isWriteOnly, type AccountField } from "@/lib/account-fields";
 import { linearGraph, seedRunningFlow } from "@/test/runtime/helpers";
 import { connectors } from "../connectors";
 import { defaultKeyRing } from "../security/keyring";
-import { signWebhook } from "../security/webhook-signature";
+import { signedHeaders } from "@/test/runtime/webhook-signing";
 import { getWebhookInfo } from "../services/webhooks.service";
 
 const tag = crypto.randomBytes(4).toString("hex");
@@ -331,8 +331,7 @@ describe("every connector's secrets and webhook secrets never leave the server",
     const body = JSON.stringify({ orderNo: "W-1" });
     const id = info.path?.split("/").pop() ?? "";
     const headers = {
-      "content-type": "application/json",
-      "x-conflux-signature": signWebhook(secret, body),
+      ...signedHeaders(secret, { body, headers: { "content-type": "application/json" } }),
       "x-api-key": secret,
     };
     const answer = await POST(new Request(`http://localhost/api/hooks/${id}`, { method: "POST", body, headers }), {

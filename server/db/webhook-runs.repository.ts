@@ -75,3 +75,30 @@ export async function findRunResponseSql(
   );
   return rows[0];
 }
+
+/**
+ * Remembers an accepted signature until it expires; false when the flow has already seen it (a replay). The flow's
+ * expired signatures are dropped on the way, so the table holds no more than one window of requests per flow.
+ */
+export async function rememberSignature(
+  sql: Sql,
+  entry: { flowId: string; signature: string; expiresAt: Date; now: Date },
+): Promise<boolean> {
+  const { rows } = await sql.query<{ inserted: number }>(
+    `WITH expired AS (
+       DELETE FROM "WebhookSignature" WHERE "flowId" = $1 AND "expiresAt" < $4::timestamp
+     )
+     INSERT INTO "WebhookSignature" ("flowId", signature, "expiresAt") VALUES ($1, $2, $3::timestamp)
+     ON CONFLICT ("flowId", signature) DO NOTHING RETURNING 1 AS inserted`,
+    [entry.flowId, entry.signature, utc(entry.expiresAt), utc(entry.now)],
+  );
+  return rows.length > 0;
+}
+
+/** Forgets a signature whose request made no run after all, so that the caller's retry is not taken for a replay. */
+export async function forgetSignature(sql: Sql, flowId: string, signature: string): Promise<void> {
+  await sql.query(`DELETE FROM "WebhookSignature" WHERE "flowId" = $1 AND signature = $2 RETURNING 1`, [
+    flowId,
+    signature,
+  ]);
+}

@@ -7,7 +7,7 @@ import { POST } from "@/app/api/hooks/[id]/route";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { getDb } from "../db/client";
 import { defaultKeyRing } from "../security/keyring";
-import { signWebhook } from "../security/webhook-signature";
+import { signedHeaders } from "@/test/runtime/webhook-signing";
 import { getWebhookInfo } from "../services/webhooks.service";
 import { getRunQueue, startWorker, type RunQueue, type Worker } from ".";
 import { linearGraph, seedRunningFlow, waitForRun } from "@/test/runtime/helpers";
@@ -62,7 +62,7 @@ async function seedHook(inputs: Record<string, unknown>, ...steps: Spec[]) {
 
 function post(hook: { id: string; secret: string }, payload: unknown): Promise<Response> {
   const body = JSON.stringify(payload);
-  const headers = { "content-type": "application/json", "x-conflux-signature": signWebhook(hook.secret, body) };
+  const headers = signedHeaders(hook.secret, { body, headers: { "content-type": "application/json" } });
   const request = new Request(`http://localhost/api/hooks/${hook.id}`, { method: "POST", body, headers });
   return POST(request, { params: Promise.resolve({ id: hook.id }) });
 }

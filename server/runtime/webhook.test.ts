@@ -6,11 +6,11 @@ import { POST } from "@/app/api/hooks/[id]/route";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { getDb } from "../db/client";
 import { defaultKeyRing, parseSecretKeyVariable, withNewestKey } from "../security/keyring";
-import { signWebhook } from "../security/webhook-signature";
 import * as flows from "../services/flows.service";
 import { getWebhookInfo, resealWebhookSecrets, rotateWebhookSecret } from "../services/webhooks.service";
 import { getRunQueue, type RunQueue } from ".";
 import { linearGraph, seedRunningFlow } from "@/test/runtime/helpers";
+import { signedHeaders } from "@/test/runtime/webhook-signing";
 
 let t: TestDatabase;
 let queue: RunQueue;
@@ -53,18 +53,9 @@ describe("webhook endpoint", () => {
   it("answers 202 with the id of a committed, queued run holding the request, minus secret headers", async () => {
     const hook = await seedHook();
     const body = JSON.stringify({ orderNo: "A-17" });
-    const response = await post(
-      hook.id,
-      body,
-      {
-        ...json,
-        "X-Event-Id": "evt-1",
-        authorization: "Bearer canary",
-        "x-conflux-signature": signWebhook(hook.secret, body),
-        "X-Shop": "north",
-      },
-      "?source=shop&tag=a&tag=b",
-    );
+    const query = "?source=shop&tag=a&tag=b";
+    const headers = { ...json, "X-Event-Id": "evt-1", authorization: "Bearer canary", "X-Shop": "north" };
+    const response = await post(hook.id, body, signedHeaders(hook.secret, { body, headers, query }), query);
     expect(response.status).toBe(202);
     const answer: unknown = await response.json();
     const [run] = await runsOf(hook.flowId);
@@ -91,17 +82,13 @@ describe("webhook endpoint", () => {
   it("accepts a good signature and refuses a bad, stale or missing one with 401 and a reason", async () => {
     const hook = await seedHook();
     const body = JSON.stringify({ orderNo: "B-1" });
-    expect((await post(hook.id, body, { ...json, "x-conflux-signature": signWebhook(hook.secret, body) })).status).toBe(
-      202,
-    );
+    expect((await post(hook.id, body, signedHeaders(hook.secret, { body, headers: json }))).status).toBe(202);
     const refusals = [
-      signWebhook(hook.secret, JSON.stringify({ orderNo: "B-2" })),
-      signWebhook("whsec_wrong", body),
-      signWebhook(hook.secret, body, new Date(Date.now() - 301_000)),
+      signedHeaders(hook.secret, { body: JSON.stringify({ orderNo: "B-2" }), headers: json }),
+      signedHeaders("whsec_wrong", { body, headers: json }),
+      signedHeaders(hook.secret, { body, headers: json, now: new Date(Date.now() - 301_000) }),
     ];
-    const answers = await Promise.all(
-      refusals.map((header) => post(hook.id, body, { ...json, "x-conflux-signature": header })),
-    );
+    const answers = await Promise.all(refusals.map((headers) => post(hook.id, body, headers)));
     expect(answers.map((answer) => answer.status)).toEqual([401, 401, 401]);
     const reasons = await Promise.all(answers.map(async (answer) => JSON.stringify(await answer.json())));
     expect(reasons[0]).toContain("does not match");
@@ -114,6 +101,44 @@ describe("webhook endpoint", () => {
     expect(await runsOf(hook.flowId)).toHaveLength(1);
     const state = await t.db.triggerState.findUnique({ where: { flowId: hook.flowId } });
     expect(state?.lastError).toBe("A request was refused: The request has no x-conflux-signature header");
+  });
+
+  it("refuses a replayed signature (no event id) with 401, and keeps one run", async () => {
+    const hook = await seedHook();
+    const body = JSON.stringify({ orderNo: "R-1" });
+    const headers = signedHeaders(hook.secret, { body, headers: json });
+    expect((await post(hook.id, body, headers)).status).toBe(202);
+    const replay = await post(hook.id, body, headers);
+    expect(replay.status).toBe(401);
+    expect(await replay.json()).toMatchObject({ error: { code: "SIGNATURE_REPLAYED" } });
+    expect(await runsOf(hook.flowId)).toHaveLength(1);
+    const state = await t.db.triggerState.findUnique({ where: { flowId: hook.flowId } });
+    expect(state?.lastError).toMatch(/already used/);
+    // Remembered in Postgres until the window passes, then dropped with the flow's next accepted request.
+    const remembered = await t.db.webhookSignature.findMany({ where: { flowId: hook.flowId } });
+    expect(remembered).toHaveLength(1);
+    expect(remembered[0]?.expiresAt.getTime()).toBeGreaterThan(Date.now() + 290_000);
+    await t.db.webhookSignature.updateMany({ where: { flowId: hook.flowId }, data: { expiresAt: new Date(0) } });
+    const next = JSON.stringify({ orderNo: "R-2" });
+    expect((await post(hook.id, next, signedHeaders(hook.secret, { body: next, headers: json }))).status).toBe(202);
+    expect(await t.db.webhookSignature.count({ where: { flowId: hook.flowId } })).toBe(1);
+  });
+
+  it("refuses a signed request whose query or signed header was changed, and hides unsigned headers", async () => {
+    const hook = await seedHook();
+    const body = JSON.stringify({ orderNo: "Q-1" });
+    const headers = signedHeaders(hook.secret, { body, headers: { ...json, "x-shop": "north" }, query: "?a=1" });
+    const answers = await Promise.all([
+      post(hook.id, body, headers, "?a=1&admin=true"),
+      post(hook.id, body, { ...headers, "x-shop": "south" }),
+    ]);
+    expect(answers.map((answer) => answer.status)).toEqual([401, 401]);
+    expect(await runsOf(hook.flowId)).toHaveLength(0);
+    const accepted = await post(hook.id, body, { ...headers, "x-added": "by a replay" }, "?a=1");
+    expect(accepted.status).toBe(202);
+    const [run] = await runsOf(hook.flowId);
+    expect(run?.triggerData).toMatchObject({ headers: { "content-type": "application/json", "x-shop": "north" } });
+    expect(JSON.stringify(run?.triggerData)).not.toContain("x-added");
   });
 
   it("answers 404 for unknown ids and stopped flows, 413 for big bodies and 400 for malformed JSON", async () => {
@@ -150,7 +175,11 @@ describe("webhook endpoint", () => {
   it("makes exactly one run for an event id sent 10 times at once; the others answer 200 duplicate", async () => {
     const hook = await seedHook({ eventIdHeader: "Stripe-Event" });
     const body = JSON.stringify({ orderNo: "C-3" });
-    const headers = { ...json, "stripe-event": "evt_42", "x-conflux-signature": signWebhook(hook.secret, body) };
+    const headers = signedHeaders(hook.secret, {
+      body,
+      headers: { ...json, "stripe-event": "evt_42" },
+      eventIdHeader: "stripe-event",
+    });
     const answers = await Promise.all(Array.from({ length: 10 }, () => post(hook.id, body, headers)));
     const bodies = await Promise.all(
       answers.map(async (answer) => ({ status: answer.status, body: await answer.json() })),
@@ -203,12 +232,8 @@ describe("webhook endpoint", () => {
     const rotated = await rotateWebhookSecret(t.db, keys, workspaceId, flow.id);
     expect(rotated.path).toBe(first.path);
     expect(rotated.secret).not.toBe(first.secret);
-    expect(
-      (await post(id, body, { ...json, "x-conflux-signature": signWebhook(first.secret ?? "", body) })).status,
-    ).toBe(401);
-    expect(
-      (await post(id, body, { ...json, "x-conflux-signature": signWebhook(rotated.secret ?? "", body) })).status,
-    ).toBe(202);
+    expect((await post(id, body, signedHeaders(first.secret ?? "", { body, headers: json }))).status).toBe(401);
+    expect((await post(id, body, signedHeaders(rotated.secret ?? "", { body, headers: json }))).status).toBe(202);
   });
 
   it("re-seals secrets under a new current key so the old key can be retired", async () => {

@@ -8,18 +8,23 @@ import { webhookTrigger, type WebhookConfig } from "../connectors/core/triggers/
 import { isWebhookTrigger } from "../connectors/sdk";
 import type { Db } from "../db/client";
 import { sqlOf, type Sql } from "../db/sql";
-import { findRunIdByDedupeKey, findWebhookListenerSql, insertWebhookRun } from "../db/webhook-runs.repository";
+import {
+  findRunIdByDedupeKey,
+  findWebhookListenerSql,
+  forgetSignature,
+  insertWebhookRun,
+} from "../db/webhook-runs.repository";
 import * as triggerStates from "../db/trigger-states.repository";
 import { findVersionGraph } from "../db/versions.repository";
 import type { KeyRingSource } from "../security/keyring";
 import { openWebhookSecret, WEBHOOK_ID_PATTERN } from "../security/webhook-secret";
-import { SIGNATURE_HEADER, verifyWebhookSignature } from "../security/webhook-signature";
 import { evaluateBusinessKey } from "./business-key";
 import { parseInputs } from "./inputs";
 import type { RunQueue } from "./queue";
 import { sendOrLeaveToReaper } from "./runs";
 import { nodeName } from "./plan";
 import { findTriggerNode } from "./triggers";
+import { checkSignature, onlySigned } from "./webhook-signature-check";
 import { handleConnectorWebhook, type ConnectorWebhookSettings } from "./webhook-connector";
 import {
   DEFAULT_WEBHOOK_BODY_LIMIT_BYTES,
@@ -154,6 +159,8 @@ async function handle(request: Request, webhookId: string, deps: WebhookDeps): P
     });
   }
 
+  const eventId = readEventId(request.headers, settings.config.eventIdHeader);
+  let signed: { signature: string | null; headers: string[] } | undefined;
   if (settings.config.verifySignature) {
     if (!state.webhookSecret)
       return errorAnswer(500, "INTERNAL", "The webhook has no secret yet; start the flow again");
@@ -164,23 +171,33 @@ async function handle(request: Request, webhookId: string, deps: WebhookDeps): P
       if (error instanceof ConfluxError) await noteTriggerError(deps.db, state.flowId, error.message);
       throw error;
     }
-    const check = verifyWebhookSignature({ secret, header: request.headers.get(SIGNATURE_HEADER), body: raw });
-    if (!check.ok) {
-      await noteTriggerError(deps.db, state.flowId, `A request was refused: ${check.reason}`);
-      return errorAnswer(401, "SIGNATURE_INVALID", check.reason);
+    const refusal = await checkSignature(sql, { request, raw, eventId, flowId: state.flowId, secret });
+    if ("reason" in refusal) {
+      await noteTriggerError(deps.db, state.flowId, `A request was refused: ${refusal.reason}`);
+      return errorAnswer(401, refusal.code, refusal.reason);
     }
+    signed = refusal;
   }
 
   const receivedAt = new Date();
+  const headers = visibleHeaders(request.headers);
   const triggerData: WebhookTriggerData = {
     ...readWebhookBody(raw, request.headers.get("content-type")),
-    headers: visibleHeaders(request.headers),
+    // A signed request gives the flow only the headers its signature covers, so a replay cannot add one.
+    headers: signed ? onlySigned(headers, signed.headers) : headers,
     query: queryOf(request.url),
     receivedAt: receivedAt.toISOString(),
-    eventId: readEventId(request.headers, settings.config.eventIdHeader),
+    eventId,
   };
   const dedupeKey = triggerData.eventId === null ? null : `webhook:${triggerData.eventId}`;
-  const run = await createRun(triggerData, dedupeKey);
+  let run: { id: string; duplicate: boolean };
+  try {
+    run = await createRun(triggerData, dedupeKey);
+  } catch (error) {
+    // No run was made: the caller's retry with the same signature is not a replay.
+    if (signed?.signature) await forgetSignature(sql, state.flowId, signed.signature).catch(() => undefined);
+    throw error;
+  }
   if (run.duplicate) return jsonAnswer(200, { runId: run.id, duplicate: true }, run.id);
 
   await noteFired(deps.db, state.flowId, receivedAt);

@@ -159,11 +159,27 @@ export function WebhookAddress({ node, callerHint }: { node: FlowNode; callerHin
       ) : (
         <div className="rounded-md bg-slate-50 p-3 text-xs text-slate-600">
           {verifies ? (
-            <p>
-              Sign each request: send <code>X-Conflux-Signature: t=&lt;unix seconds&gt;,v1=&lt;hex&gt;</code>, where hex
-              is the HMAC-SHA256 of <code>&lt;t&gt;.&lt;raw body&gt;</code> keyed with the secret. Signatures older than
-              5 minutes are refused.
-            </p>
+            <div data-testid="webhook-signing-hint">
+              <p>
+                Sign each request: send{" "}
+                <code>X-Conflux-Signature: t=&lt;unix seconds&gt;,h=&lt;header;header&gt;,v2=&lt;hex&gt;</code>, where
+                hex is the HMAC-SHA256, keyed with the secret, of these lines joined by a newline:
+              </p>
+              <pre className="mt-1 overflow-x-auto rounded bg-white p-2 font-mono text-[11px] leading-snug">
+                {[
+                  "v2",
+                  "<t>",
+                  `<${eventIdHeader} value, or empty>`,
+                  "<query string without ?, or empty>",
+                  "<h>",
+                  "<name>:<value>   (a line per header in h)",
+                  "<raw body>",
+                ].join("\n")}
+              </pre>
+              <p className="mt-1">
+                The flow sees only the headers listed in <code>h</code>. A signature is accepted once and for 5 minutes.
+              </p>
+            </div>
           ) : (
             <p className="text-amber-800">Signatures are not checked: anyone who knows the URL can start this flow.</p>
           )}
