@@ -9,6 +9,7 @@ import { httpRequest, responseForDetails, type HttpResponse } from "../sdk";
 import type { SterlingRestAccount } from "./account";
 import { forgetSession, sessionFor, type SterlingSession } from "./session";
 import { isNotAuthenticated, sterlingResponseError } from "./sterling-errors";
+import { errorWithoutToken, replyWithoutToken } from "./token-redaction";
 
 /** Sterling APIs can be slow on large documents (an order with hundreds of lines); one call gets a minute. */
 export const CALL_TIMEOUT_MS = 60_000;
@@ -45,17 +46,22 @@ export async function postToSterling(
       : session?.cookie
         ? { Cookie: session.cookie }
         : undefined;
-  return httpRequest({
-    method: "POST",
-    url: url.toString(),
-    headers: { "Content-Type": "application/json", Accept: "application/json" },
-    credentialHeaders,
-    tls: account.tls,
-    body: JSON.stringify(input),
-    timeoutMs: options.timeoutMs ?? CALL_TIMEOUT_MS,
-    signal: options.signal,
-    followRedirects: false,
-  });
+  try {
+    const response = await httpRequest({
+      method: "POST",
+      url: url.toString(),
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      credentialHeaders,
+      tls: account.tls,
+      body: JSON.stringify(input),
+      timeoutMs: options.timeoutMs ?? CALL_TIMEOUT_MS,
+      signal: options.signal,
+      followRedirects: false,
+    });
+    return replyWithoutToken(response, session?.token);
+  } catch (error) {
+    throw errorWithoutToken(error, session?.token);
+  }
 }
 
 /** Reads a reply that must be a JSON document, or says plainly that the server is not answering like Sterling. */
