@@ -1,9 +1,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDb } from "./client";
-import { findRunningEmbeddedPostgres, startEmbeddedPostgres } from "./embedded-postgres";
+import { EMBEDDED_PASSWORD_FILE, findRunningEmbeddedPostgres, startEmbeddedPostgres } from "./embedded-postgres";
 import { runPrismaCli } from "./prisma-cli";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "conflux-embedded-test-"));
@@ -34,5 +35,50 @@ describe("embedded Postgres", () => {
     await reopened.$disconnect();
     await second.stop();
     expect(names).toEqual(["Kept across restarts"]);
+  });
+
+  it("requires the password generated on first start, also of a data folder from before passwords", async () => {
+    // A folder started once, then stripped of its password file, is what an older Conflux left behind.
+    const old = await startEmbeddedPostgres({ dataDir });
+    await old.stop();
+    fs.rmSync(path.join(dataDir, EMBEDDED_PASSWORD_FILE));
+    const embedded = await startEmbeddedPostgres({ dataDir });
+    try {
+      const file = path.join(dataDir, EMBEDDED_PASSWORD_FILE);
+      expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+      const password = fs.readFileSync(file, "utf8");
+      expect(password.length).toBeGreaterThanOrEqual(32);
+      const url = new URL(embedded.url);
+      expect(decodeURIComponent(url.password)).toBe(password);
+      // The rows of before are there for the right password.
+      const db = createDb(embedded.url);
+      expect(await db.workspace.count()).toBe(1);
+      await db.$disconnect();
+
+      const attempt = async (user: string, secret: string | undefined) => {
+        const client = new pg.Client({
+          host: url.hostname,
+          port: Number(url.port),
+          user,
+          password: secret,
+          database: "postgres",
+        });
+        client.on("error", () => undefined);
+        try {
+          await client.connect();
+          return (await client.query<{ one: number }>("SELECT 1 AS one")).rows[0]?.one;
+        } finally {
+          await client.end().catch(() => undefined);
+        }
+      };
+      await expect(attempt("postgres", "postgres")).rejects.toThrow(
+        /password authentication failed for user "postgres"/,
+      );
+      await expect(attempt("postgres", `${password}x`)).rejects.toThrow(/password authentication failed/);
+      await expect(attempt("anyone", "")).rejects.toThrow();
+      expect(await attempt("postgres", password)).toBe(1);
+    } finally {
+      await embedded.stop();
+    }
   });
 });

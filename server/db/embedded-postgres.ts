@@ -1,5 +1,6 @@
 // The embedded default: real Postgres compiled to WebAssembly (PGlite), served on loopback so that Prisma, pg and
 // pg-boss connect to it exactly as they would to a Postgres server.
+import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -54,9 +55,10 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port?: n
   const releaseLock = takeLock(dataDir);
   const db = await PGlite.create(path.join(dataDir, "pgdata"));
   const port = options.port ?? (await freePort());
-  const server = new PgliteWireServer(db);
+  const password = embeddedPassword(dataDir);
+  const server = new PgliteWireServer(db, { password });
   await server.listen(port, "127.0.0.1");
-  const url = `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
+  const url = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres?sslmode=disable`;
   // Published beside the lock so that maintenance commands (npm run keys:rotate) can work while Conflux runs.
   const urlFile = path.join(dataDir, EMBEDDED_URL_FILE);
   fs.writeFileSync(urlFile, url, { mode: 0o600 });
@@ -76,6 +78,24 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port?: n
 }
 
 export const EMBEDDED_URL_FILE = "postgres.url";
+export const EMBEDDED_PASSWORD_FILE = "postgres.password";
+
+/**
+ * The embedded database's password: generated on a data folder's first start (folders from before it existed get
+ * one on their next start) and kept beside the data, readable by its owner only. Every client must give it, so
+ * another local user or a web page cannot reach the data through the loopback port.
+ */
+export function embeddedPassword(dataDir: string): string {
+  const file = path.join(dataDir, EMBEDDED_PASSWORD_FILE);
+  if (!fs.existsSync(file)) {
+    // "wx": two processes starting at once cannot both write one (the lock keeps them apart anyway).
+    fs.writeFileSync(file, crypto.randomBytes(24).toString("base64url"), { mode: 0o600, flag: "wx" });
+  }
+  fs.chmodSync(file, 0o600);
+  const password = fs.readFileSync(file, "utf8").trim();
+  if (!password) throw new Error(`${file} is empty: delete it and start again to get a new password`);
+  return password;
+}
 
 /** The URL of the embedded Postgres that a live Conflux process serves from this data folder, if there is one. */
 export function findRunningEmbeddedPostgres(dataDir: string): string | undefined {

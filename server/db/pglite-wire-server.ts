@@ -8,6 +8,7 @@
 // and answers a failed batch with an ErrorResponse instead of leaving the client hanging.
 import net from "node:net";
 import type { PGlite } from "@electric-sql/pglite";
+import { ScramExchange, scramVerifier, type ScramVerifier } from "./scram-server";
 
 const SSL_REQUEST = 80877103;
 const CANCEL_REQUEST = 80877102;
@@ -25,6 +26,34 @@ interface Connection {
   buffer: Buffer;
   started: boolean;
   pending: Uint8Array[];
+  /** While a password is being checked: the exchange, and the start-up message PGlite gets once it succeeds. */
+  auth?: { exchange: ScramExchange; startup: Buffer; user: string; step: "first" | "final" };
+}
+
+/** A backend message: type byte, length, payload. */
+function backendMessage(type: string, payload: Buffer): Buffer {
+  const header = Buffer.alloc(5);
+  header.write(type, 0);
+  header.writeInt32BE(payload.length + 4, 1);
+  return Buffer.concat([header, payload]);
+}
+
+function authentication(code: number, data: Buffer = Buffer.alloc(0)): Buffer {
+  const codeBytes = Buffer.alloc(4);
+  codeBytes.writeInt32BE(code, 0);
+  return backendMessage("R", Buffer.concat([codeBytes, data]));
+}
+
+function fatal(code: string, text: string): Buffer {
+  return backendMessage("E", Buffer.from(`SFATAL\0VFATAL\0C${code}\0M${text}\0\0`));
+}
+
+/** The user a start-up message names (parameters are name/value C strings after the protocol version). */
+function startupUser(startup: Buffer): string {
+  const fields = startup.subarray(8).toString("utf8").split("\0");
+  for (let index = 0; index + 1 < fields.length; index += 2)
+    if (fields[index] === "user") return fields[index + 1] ?? "";
+  return "";
 }
 
 /** An ErrorResponse followed by ReadyForQuery(idle), so a client whose batch failed inside PGlite carries on. */
@@ -50,8 +79,15 @@ export class PgliteWireServer {
   /** The connection whose transaction is open on the session; nobody else runs until it ends. */
   private owner: Connection | null = null;
 
-  constructor(private readonly db: PGlite) {
+  private readonly verifier: ScramVerifier | undefined;
+
+  /** With a password, every client must prove it knows it (SCRAM-SHA-256) before PGlite sees its start-up. */
+  constructor(
+    private readonly db: PGlite,
+    options: { password?: string } = {},
+  ) {
     this.server = net.createServer((socket) => this.accept(socket));
+    this.verifier = options.password ? scramVerifier(options.password) : undefined;
   }
 
   async listen(port: number, host: string): Promise<void> {
@@ -98,7 +134,14 @@ export class PgliteWireServer {
           connection.socket.write("N");
         } else if (code !== CANCEL_REQUEST) {
           connection.started = true;
-          this.enqueue({ connection, messages: [buffer.subarray(0, length)] });
+          const startup = Buffer.from(buffer.subarray(0, length));
+          if (this.verifier) {
+            const exchange = new ScramExchange(this.verifier);
+            connection.auth = { exchange, startup, user: startupUser(startup), step: "first" };
+            connection.socket.write(authentication(10, Buffer.from("SCRAM-SHA-256\0\0")));
+          } else {
+            this.enqueue({ connection, messages: [startup] });
+          }
         }
         continue;
       }
@@ -107,12 +150,46 @@ export class PgliteWireServer {
       if (buffer.length < length) return;
       const message = buffer.subarray(0, length);
       connection.buffer = buffer.subarray(length);
+      if (connection.auth) {
+        if (!this.authenticate(connection, connection.auth, message)) return;
+        continue;
+      }
       connection.pending.push(message);
       if (BATCH_ENDS.has(String.fromCharCode(message[0] ?? 0))) {
         this.enqueue({ connection, messages: connection.pending });
         connection.pending = [];
       }
     }
+  }
+
+  /** One SASL message of the password exchange; false when it failed and the connection is closed. */
+  private authenticate(connection: Connection, auth: NonNullable<Connection["auth"]>, received: Buffer): boolean {
+    const refuse = () => {
+      connection.socket.end(fatal("28P01", `password authentication failed for user "${auth.user}"`));
+      connection.auth = undefined;
+      connection.started = false;
+      connection.buffer = Buffer.alloc(0);
+      return false;
+    };
+    if (String.fromCharCode(received[0] ?? 0) !== "p") return refuse();
+    const payload = received.subarray(5);
+    if (auth.step === "first") {
+      // SASLInitialResponse: mechanism name, then the length-prefixed client-first message.
+      const nameEnd = payload.indexOf(0);
+      if (nameEnd < 0 || payload.subarray(0, nameEnd).toString() !== "SCRAM-SHA-256") return refuse();
+      const serverFirst = auth.exchange.first(payload.subarray(nameEnd + 5).toString("utf8"));
+      if (!serverFirst) return refuse();
+      auth.step = "final";
+      connection.socket.write(authentication(11, Buffer.from(serverFirst)));
+      return true;
+    }
+    const serverFinal = auth.exchange.final(payload.toString("utf8"));
+    if (!serverFinal) return refuse();
+    connection.socket.write(authentication(12, Buffer.from(serverFinal)));
+    connection.auth = undefined;
+    // PGlite answers the start-up with AuthenticationOk, the parameters and ReadyForQuery.
+    this.enqueue({ connection, messages: [auth.startup] });
+    return true;
   }
 
   private enqueue(batch: Batch): void {
