@@ -133,6 +133,45 @@ export async function waitForRunRow(
   return row;
 }
 
+/**
+ * On a running flow's page, opens the trigger's panel and waits for the flow's own first check of a polling trigger.
+ * A "from now" start counts what exists at that check as seen, so a spec makes its new item only after it: another
+ * flow polling the same simulator is no sign that this one has looked.
+ */
+export async function waitForFirstCheck(page: Page): Promise<void> {
+  await page.getByTestId("node-trigger").click();
+  await expect(page.getByTestId("node-panel").getByTestId("poll-last-checked")).toBeVisible({ timeout: 30_000 });
+}
+
+/**
+ * Connects an account of `connector` to its built-in simulator from the Connect form, as a newcomer does, checks the
+ * preset filled in the simulator's address (`urlField`) and waits for the saved account to show Connected.
+ */
+export async function connectBuiltInSimulator(
+  page: Page,
+  options: {
+    connector: string;
+    accountName: string;
+    urlField: { testId: string; value: RegExp };
+    /** Where to save a screenshot of the filled-in form. */
+    screenshot?: string;
+  },
+): Promise<void> {
+  await page.goto("/applications");
+  const toggle = page.getByTestId(`application-toggle-${options.connector}`);
+  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+  await page.getByTestId(`connect-${options.connector}`).click();
+  const dialog = page.getByTestId("account-dialog");
+  await dialog.getByTestId("account-preset-built-in-simulator").click();
+  await expect(dialog.getByTestId(options.urlField.testId)).toHaveValue(options.urlField.value);
+  await dialog.getByTestId("account-name-input").fill(options.accountName);
+  if (options.screenshot) await page.screenshot({ path: options.screenshot });
+  await dialog.getByTestId("account-submit").click();
+  await expect(dialog).toBeHidden();
+  const row = page.locator(`[data-testid="account-row"][data-account-name="${options.accountName}"]`);
+  await expect(row.getByTestId("account-status")).toHaveText("Connected");
+}
+
 export { expect };
 
 /** Specs that need an IBM Sterling OMS: the connector's simulator with its sample data, on a loopback port. */

@@ -4,26 +4,7 @@
 // the run the state change started.
 import fs from "node:fs";
 import type { Page } from "@playwright/test";
-import { expect, test, waitForRunRow } from "./fixtures";
-
-async function connect(page: Page, connector: "sterling" | "iom", accountName: string, urlField: RegExp) {
-  await page.goto("/applications");
-  const toggle = page.getByTestId(`application-toggle-${connector}`);
-  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
-  await page.getByTestId(`connect-${connector}`).click();
-  const dialog = page.getByTestId("account-dialog");
-  await dialog.getByTestId("account-preset-built-in-simulator").click();
-  await expect(dialog.locator('[data-testid^="account-field-"]').first()).toBeVisible();
-  await expect(
-    dialog.getByTestId(connector === "iom" ? "account-field-baseUrl" : "account-field-endpointUrl"),
-  ).toHaveValue(urlField);
-  await dialog.getByTestId("account-name-input").fill(accountName);
-  if (connector === "iom") await page.screenshot({ path: ".tmp/screenshots/iom-newcomer-connect.png" });
-  await dialog.getByTestId("account-submit").click();
-  await expect(dialog).toBeHidden();
-  const row = page.locator(`[data-testid="account-row"][data-account-name="${accountName}"]`);
-  await expect(row.getByTestId("account-status")).toHaveText("Connected");
-}
+import { connectBuiltInSimulator, expect, test, waitForFirstCheck, waitForRunRow } from "./fixtures";
 
 async function startTemplate(page: Page, templateId: string, flowName: string, accounts: Record<string, string>) {
   await page.goto("/flows");
@@ -44,6 +25,7 @@ async function startTemplate(page: Page, templateId: string, flowName: string, a
   await page.getByTestId("start-button").click();
   await page.getByTestId("confirm-start").click();
   await expect(page.getByTestId("flow-status")).toHaveText(/running/i);
+  await waitForFirstCheck(page);
 }
 
 /** Waits until `flowName` has a succeeded run showing `text`, and opens it. */
@@ -60,8 +42,17 @@ test("export a Sterling order to the IOM simulator, dispatch it and download its
   const stamp = Date.now();
   const sterlingAccount = `Sterling simulator ${stamp}`;
   const iomAccount = `IOM simulator ${stamp}`;
-  await connect(page, "sterling", sterlingAccount, /\/api\/simulators\/sterling\/smcfs\/restapi$/);
-  await connect(page, "iom", iomAccount, /\/api\/simulators\/iom$/);
+  await connectBuiltInSimulator(page, {
+    connector: "sterling",
+    accountName: sterlingAccount,
+    urlField: { testId: "account-field-endpointUrl", value: /\/api\/simulators\/sterling\/smcfs\/restapi$/ },
+  });
+  await connectBuiltInSimulator(page, {
+    connector: "iom",
+    accountName: iomAccount,
+    urlField: { testId: "account-field-baseUrl", value: /\/api\/simulators\/iom$/ },
+    screenshot: ".tmp/screenshots/iom-newcomer-connect.png",
+  });
 
   const exportFlow = `Sterling to IOM ${stamp}`;
   await startTemplate(page, "iom-sterling-new-order-to-iom", exportFlow, {
@@ -91,6 +82,10 @@ test("export a Sterling order to the IOM simulator, dispatch it and download its
   await expect(exported).toContainText(`"shopOrderNumber": "${orderNo}"`);
   await expect(exported).toContainText("/rest/order-service/shops/10000/orders/");
   await page.screenshot({ path: ".tmp/screenshots/iom-newcomer-export-run.png", fullPage: true });
+
+  // The invoice flow sees the order in IOM first without an invoice; only then is it dispatched, so the dispatch is a
+  // change of its own (seen both at once, it would be one run).
+  await waitForRunRow(page, { flowName: invoiceFlow, text: orderNo, timeout: 90_000 });
 
   // The order is in IOM; IOM dispatches it and issues its delivery note and invoice.
   const iom = await page.context().newPage();

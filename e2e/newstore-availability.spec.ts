@@ -3,25 +3,9 @@
 // availability as NewStore does on a basket, see the answer NewStore got and the run that made it.
 import http from "node:http";
 import type { Page } from "@playwright/test";
-import { expect, test, allowOutbound, waitForRunRow } from "./fixtures";
+import { allowOutbound, connectBuiltInSimulator, expect, test, waitForRunRow } from "./fixtures";
 
 const shots = ".tmp/screenshots";
-
-async function connectToBuiltInSimulator(page: Page, accountName: string) {
-  await page.goto("/applications");
-  const toggle = page.getByTestId("application-toggle-newstore");
-  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
-  await page.getByTestId("connect-newstore").click();
-  const dialog = page.getByTestId("account-dialog");
-  await dialog.getByTestId("account-preset-built-in-simulator").click();
-  await expect(dialog.getByTestId("account-field-tenantUrl")).toHaveValue(/\/api\/simulators\/newstore$/);
-  await dialog.getByTestId("account-name-input").fill(accountName);
-  await page.screenshot({ path: `${shots}/newstore-connect.png` });
-  await dialog.getByTestId("account-submit").click();
-  await expect(dialog).toBeHidden();
-  const row = page.locator(`[data-testid="account-row"][data-account-name="${accountName}"]`);
-  await expect(row.getByTestId("account-status")).toHaveText("Connected");
-}
 
 /** A stock service as the template expects one: {"stock": [{product_id, fulfillment_location, atp}]}. */
 async function startStockService(): Promise<{ url: string; close(): Promise<void> }> {
@@ -55,7 +39,12 @@ test("connect the NewStore simulator, start the availability template, ask for a
   await allowOutbound(request, stock.url);
   try {
     const accountName = `NewStore simulator ${Date.now()}`;
-    await connectToBuiltInSimulator(page, accountName);
+    await connectBuiltInSimulator(page, {
+      connector: "newstore",
+      accountName,
+      urlField: { testId: "account-field-tenantUrl", value: /\/api\/simulators\/newstore$/ },
+      screenshot: `${shots}/newstore-connect.png`,
+    });
 
     await page.goto("/flows");
     await page.getByTestId("template-gallery-button").click();

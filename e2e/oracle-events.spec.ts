@@ -1,31 +1,19 @@
 // An Oracle Order Management user without a Fusion pod: connect the built-in Oracle simulator from the Connect form,
 // start the "Oracle order status updated → log it" template, enter the flow's address and secret on the simulator's
 // page as Oracle's event connector, ship an order there, and find the run the Order Status Updated event started.
-import type { Page } from "@playwright/test";
-import { expect, test, waitForRunRow } from "./fixtures";
-
-async function connectToBuiltInSimulator(page: Page, accountName: string) {
-  await page.goto("/applications");
-  const toggle = page.getByTestId("application-toggle-oracle");
-  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
-  await page.getByTestId("connect-oracle").click();
-  const dialog = page.getByTestId("account-dialog");
-  await dialog.getByTestId("account-preset-built-in-simulator").click();
-  await expect(dialog.getByTestId("account-field-baseUrl")).toHaveValue(/\/api\/simulators\/oracle$/);
-  await dialog.getByTestId("account-name-input").fill(accountName);
-  await page.screenshot({ path: ".tmp/screenshots/oracle-connect.png" });
-  await dialog.getByTestId("account-submit").click();
-  await expect(dialog).toBeHidden();
-  const row = page.locator(`[data-testid="account-row"][data-account-name="${accountName}"]`);
-  await expect(row.getByTestId("account-status")).toHaveText("Connected");
-}
+import { connectBuiltInSimulator, expect, test, waitForRunRow } from "./fixtures";
 
 test("connect the Oracle simulator, start the status template, ship an order and see the event's run", async ({
   page,
 }) => {
   test.setTimeout(180_000);
   const accountName = `Oracle simulator ${Date.now()}`;
-  await connectToBuiltInSimulator(page, accountName);
+  await connectBuiltInSimulator(page, {
+    connector: "oracle",
+    accountName,
+    urlField: { testId: "account-field-baseUrl", value: /\/api\/simulators\/oracle$/ },
+    screenshot: ".tmp/screenshots/oracle-connect.png",
+  });
 
   await page.goto("/flows");
   await page.getByTestId("template-gallery-button").click();

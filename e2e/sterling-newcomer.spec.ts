@@ -1,33 +1,19 @@
 // A newcomer without a Sterling licence, as they would try Conflux: connect IBM Sterling OMS to the built-in
 // simulator from the Connect form, start the "New order → log it" template, create an order on the simulator's page
 // and find the run that the order started, with the order's data.
-import type { Page } from "@playwright/test";
-import { expect, test, waitForRunRow } from "./fixtures";
-
-async function connectToBuiltInSimulator(page: Page, accountName: string) {
-  await page.goto("/applications");
-  const toggle = page.getByTestId("application-toggle-sterling");
-  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
-  await page.getByTestId("connect-sterling").click();
-  const dialog = page.getByTestId("account-dialog");
-  await dialog.getByTestId("account-preset-built-in-simulator").click();
-  await expect(dialog.getByTestId("account-field-endpointUrl")).toHaveValue(
-    /\/api\/simulators\/sterling\/smcfs\/restapi$/,
-  );
-  await dialog.getByTestId("account-name-input").fill(accountName);
-  await page.screenshot({ path: ".tmp/screenshots/sterling-newcomer-connect.png" });
-  await dialog.getByTestId("account-submit").click();
-  await expect(dialog).toBeHidden();
-  const row = page.locator(`[data-testid="account-row"][data-account-name="${accountName}"]`);
-  await expect(row.getByTestId("account-status")).toHaveText("Connected");
-}
+import { connectBuiltInSimulator, expect, test, waitForFirstCheck, waitForRunRow } from "./fixtures";
 
 test("connect to the built-in simulator, start New order → log it, create an order and see its run", async ({
   page,
 }) => {
   test.setTimeout(180_000);
   const accountName = `Sterling simulator ${Date.now()}`;
-  await connectToBuiltInSimulator(page, accountName);
+  await connectBuiltInSimulator(page, {
+    connector: "sterling",
+    accountName,
+    urlField: { testId: "account-field-endpointUrl", value: /\/api\/simulators\/sterling\/smcfs\/restapi$/ },
+    screenshot: ".tmp/screenshots/sterling-newcomer-connect.png",
+  });
 
   await page.goto("/flows");
   await page.getByTestId("template-gallery-button").click();
@@ -48,8 +34,11 @@ test("connect to the built-in simulator, start New order → log it, create an o
   await page.getByTestId("start-button").click();
   await page.getByTestId("confirm-start").click();
   await expect(page.getByTestId("flow-status")).toHaveText(/running/i);
+  // Once the flow has looked at Sterling ("from now": what exists then is not new), create the order.
+  await waitForFirstCheck(page);
+  await page.screenshot({ path: ".tmp/screenshots/sterling-newcomer-checked.png" });
 
-  // The simulator's page shows the calls it receives: once Conflux has looked ("from now"), create the order.
+  // The simulator's page shows the calls it receives.
   const simulator = await page.context().newPage();
   await simulator.goto("/simulators/sterling");
   await expect(simulator.getByTestId("simulator-calls")).toContainText("getPage", { timeout: 30_000 });

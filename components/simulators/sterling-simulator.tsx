@@ -6,7 +6,12 @@ import { useState, type FormEvent } from "react";
 import { z } from "zod";
 import { Button } from "../ui/button";
 import { inputClass, TextInput } from "../ui/text-input";
-import { SterlingEventQueues, eventQueuesSchema } from "./sterling-event-queues";
+import {
+  SterlingEventQueues,
+  SterlingServiceQueues,
+  eventQueuesSchema,
+  serviceQueuesSchema,
+} from "./sterling-event-queues";
 
 const orderSchema = z.object({
   orderHeaderKey: z.string(),
@@ -26,6 +31,7 @@ const stateSchema = z.object({
   enterprises: z.array(z.string()),
   recentCalls: z.array(z.object({ at: z.string(), api: z.string(), status: z.number() })),
   eventQueues: eventQueuesSchema,
+  serviceQueues: serviceQueuesSchema,
 });
 const replySchema = z.object({ message: z.string().optional(), error: z.string().optional() });
 
@@ -188,6 +194,7 @@ export function SterlingSimulatorConsole(props: { endpointUrl: string; loginId: 
             )}
           </ul>
           <SterlingEventQueues queues={state.data?.eventQueues ?? []} />
+          <SterlingServiceQueues queues={state.data?.serviceQueues ?? []} />
           <p className="mt-3 text-xs text-slate-500">
             It speaks Sterling&apos;s REST API (login, getOrderList, getPage, createOrder…) and IBM MQ&apos;s messaging
             REST API. Its orders and messages live in memory and start over when Conflux restarts.

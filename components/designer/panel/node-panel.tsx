@@ -19,6 +19,7 @@ import { ConditionBuilder } from "../condition/condition-builder";
 import { DynamicOptionsProvider, type DynamicOptionsStep } from "../fields/dynamic-options-context";
 import { NodeDataProvider } from "../mapping/node-data-context";
 import { useAvailableData } from "../mapping/use-available-data";
+import { PollStatus } from "./poll-status";
 import { WebhookAddress } from "./webhook-address";
 import { StepSettingsSection } from "./step-settings";
 import { TestResultsSection, TestResultSummary } from "../test-run/results-view";
@@ -158,6 +159,7 @@ export function NodePanel({ node, manifest }: { node: FlowNode; manifest: Connec
           />
         )}
         {panel === "webhookAddress" && <WebhookAddress node={node} callerHint={callerHint} />}
+        {isTrigger && panel !== "webhookAddress" && <PollStatus />}
         {!resolved && (
           <p className="text-sm text-red-600">
             This step’s application or action no longer exists. Delete it or pick another.

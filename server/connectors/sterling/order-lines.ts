@@ -48,12 +48,17 @@ export const shipToAddress = z.object({
   email: text("E-mail", 150),
 });
 
-export function orderLinesElement(lines: Array<z.output<typeof orderLine>>, action?: "CREATE"): SterlingDocument {
+/** `firstLineNo`: the PrimeLineNo of the first line; lines added to an existing order must number past its own. */
+export function orderLinesElement(
+  lines: Array<z.output<typeof orderLine>>,
+  action?: "CREATE",
+  firstLineNo = 1,
+): SterlingDocument {
   return {
     OrderLine: lines.map((line, index) =>
       compact({
         Action: action,
-        PrimeLineNo: String(index + 1),
+        PrimeLineNo: String(firstLineNo + index),
         SubLineNo: "1",
         OrderedQty: String(line.quantity),
         Item: { ItemID: line.itemId, UnitOfMeasure: line.unitOfMeasure },

@@ -3,7 +3,13 @@
 import { describe, expect, it } from "vitest";
 import { readConfig } from "@/server/boot/config";
 import { buildManifest } from "../..";
-import { BUILT_IN_MOUNT_PATH, builtInMq, builtInSimulator, builtInSimulatorPresets } from "./built-in";
+import {
+  BUILT_IN_MOUNT_PATH,
+  builtInMq,
+  builtInSimulator,
+  builtInSimulatorPresets,
+  serviceQueueDepths,
+} from "./built-in";
 import { runConsoleAction } from "./console";
 import { SAMPLE_MQ_USER } from "./fixtures";
 
@@ -98,18 +104,7 @@ describe("the built-in Sterling simulator", () => {
 
   it("plays the createOrder service for messages put on SMCFS.CREATE.ORDER, refused ones to its error queue", () => {
     const mq = builtInMq();
-    const auth = `Basic ${Buffer.from(`${SAMPLE_MQ_USER.user}:${SAMPLE_MQ_USER.password}`).toString("base64")}`;
-    const put = (text: string) =>
-      mq.handle({
-        method: "POST",
-        url: new URL("http://app/ibmmq/rest/v1/messaging/qmgr/QM1/queue/SMCFS.CREATE.ORDER/message"),
-        headers: {
-          authorization: auth,
-          "ibm-mq-rest-csrf-token": "x",
-          "content-type": "application/xml;charset=utf-8",
-        },
-        body: text,
-      });
+    const put = (text: string) => putOn("SMCFS.CREATE.ORDER", text);
     const createdBefore = mq.messages("QM1", "SMCFS.ORDER.CREATED").length;
     const order =
       '<?xml version="1.0"?><Order EnterpriseCode="DEFAULT" OrderNo="ASYNC-1"><OrderLines><OrderLine PrimeLineNo="1" ' +
@@ -122,4 +117,33 @@ describe("the built-in Sterling simulator", () => {
     expect(put(order).status).toBe(201);
     expect(mq.messages("QM1", "SMCFS.CREATE.ORDER.ERROR").map((message) => message.text)).toEqual([order]);
   });
+
+  it("plays a service per API: changeOrder on SMCFS.CHANGE.ORDER, and refuses a document of another API", () => {
+    const mq = builtInMq();
+    const target = builtInSimulator().state.orders.find((candidate) => candidate.OrderNo === "Y100001");
+    expect(target).toBeDefined();
+    const change = '<Order EnterpriseCode="DEFAULT" OrderNo="Y100001" CustomerEMailID="changed@example.com"/>';
+    expect(putOn("SMCFS.CHANGE.ORDER", change).status).toBe(201);
+    expect(target?.CustomerEMailID).toBe("changed@example.com");
+    expect(mq.messages("QM1", "SMCFS.CHANGE.ORDER")).toEqual([]);
+    const customer = '<Customer CustomerID="X" OrganizationCode="DEFAULT"/>';
+    expect(putOn("SMCFS.CHANGE.ORDER", customer).status).toBe(201);
+    expect(mq.messages("QM1", "SMCFS.CHANGE.ORDER.ERROR").map((message) => message.text)).toEqual([customer]);
+    expect(serviceQueueDepths().find((service) => service.api === "changeOrder")).toMatchObject({
+      queue: "SMCFS.CHANGE.ORDER",
+      waiting: 0,
+      refused: 1,
+    });
+  });
 });
+
+/** Puts `text` on `queue` of the built-in queue manager through the messaging REST API, as an (async) step does. */
+function putOn(queue: string, text: string) {
+  const auth = `Basic ${Buffer.from(`${SAMPLE_MQ_USER.user}:${SAMPLE_MQ_USER.password}`).toString("base64")}`;
+  return builtInMq().handle({
+    method: "POST",
+    url: new URL(`http://app/ibmmq/rest/v1/messaging/qmgr/QM1/queue/${queue}/message`),
+    headers: { authorization: auth, "ibm-mq-rest-csrf-token": "x", "content-type": "application/xml;charset=utf-8" },
+    body: text,
+  });
+}

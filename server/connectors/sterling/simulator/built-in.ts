@@ -14,6 +14,7 @@ import { createSterlingBackend, type SterlingBackend } from "./index";
 import { fromSterlingXml } from "../xml";
 import { createMqBroker, type MqBroker } from "./mq";
 import { SterlingFault } from "./state";
+import { errorQueueOf, SIMULATOR_SERVICES } from "./integration-server";
 import { SAMPLE_MQ_CERTIFICATE, SAMPLE_MQ_PRIVATE_KEY } from "./sample-mq-certificate";
 
 export const BUILT_IN_MOUNT_PATH = "/api/simulators/sterling";
@@ -22,11 +23,9 @@ export function builtInSimulatorEnabled(): boolean {
   return getConfig().sterlingSimulator;
 }
 
-/** The built-in queue manager, and the queue the MQ account's (async) actions put on by default. */
+/** The built-in queue manager, and the queue the MQ account's (async) actions put on by default (createOrder's). */
 export const BUILT_IN_QUEUE_MANAGER = "QM1";
 export const BUILT_IN_ACTION_QUEUE = "SMCFS.CREATE.ORDER";
-/** Where the built-in createOrder service leaves a document Sterling refused, as a service's error queue does. */
-export const BUILT_IN_ERROR_QUEUE = "SMCFS.CREATE.ORDER.ERROR";
 
 interface BuiltIn {
   backend: SterlingBackend;
@@ -41,7 +40,15 @@ export function createBuiltIn(): BuiltIn {
   const mq = createMqBroker({
     users: [SAMPLE_MQ_USER],
     queueManagers: {
-      [BUILT_IN_QUEUE_MANAGER]: { ...eventQueueDefinitions(), [BUILT_IN_ACTION_QUEUE]: [], [BUILT_IN_ERROR_QUEUE]: [] },
+      [BUILT_IN_QUEUE_MANAGER]: {
+        ...eventQueueDefinitions(),
+        ...Object.fromEntries(
+          SIMULATOR_SERVICES.flatMap((service) => [
+            [service.queue, []],
+            [errorQueueOf(service.queue), []],
+          ]),
+        ),
+      },
     },
     level: "9.2.5",
   });
@@ -51,24 +58,30 @@ export function createBuiltIn(): BuiltIn {
     BUILT_IN_MOUNT_PATH,
   );
   const around = publishingAround(mq, BUILT_IN_QUEUE_MANAGER, () => backend.state);
-  return { backend, mq: withCreateOrderService(mq, backend) };
+  return { backend, mq: withIntegrationServices(mq, backend) };
 }
 
 /**
- * The asynchronous createOrder service of Sterling's integration server, as the built-in plays it: each message put
- * on SMCFS.CREATE.ORDER is taken off at once and its <Order> given to createOrder (so "Create order (async)" makes an
- * order, and a New order event); a document Sterling refuses moves to SMCFS.CREATE.ORDER.ERROR.
+ * Sterling's integration server as the built-in plays it: each message put on a service's queue (SIMULATOR_SERVICES)
+ * is taken off at once and its document given to the service's API (so "Create order (async)" makes an order, and a
+ * New order event); a document Sterling refuses moves to the service's error queue.
  */
-function withCreateOrderService(mq: MqBroker, backend: SterlingBackend): MqBroker {
+function withIntegrationServices(mq: MqBroker, backend: SterlingBackend): MqBroker {
   const serve = () => {
-    const waiting = mq.messages(BUILT_IN_QUEUE_MANAGER, BUILT_IN_ACTION_QUEUE);
-    for (const message of waiting.splice(0)) {
-      try {
-        const { root, document } = fromSterlingXml(message.text);
-        if (root !== "Order") throw new SterlingFault(400, "YFC0009", `createOrder reads <Order>, not <${root}>`);
-        backend.invokeApi("createOrder", document);
-      } catch {
-        mq.put(BUILT_IN_QUEUE_MANAGER, BUILT_IN_ERROR_QUEUE, message.text, { correlationId: message.correlationId });
+    for (const service of SIMULATOR_SERVICES) {
+      const waiting = mq.messages(BUILT_IN_QUEUE_MANAGER, service.queue);
+      for (const message of waiting.splice(0)) {
+        try {
+          const { root, document } = fromSterlingXml(message.text);
+          if (root !== service.root) {
+            throw new SterlingFault(400, "YFC0009", `${service.api} reads <${service.root}>, not <${root}>`);
+          }
+          backend.invokeApi(service.api, document);
+        } catch {
+          mq.put(BUILT_IN_QUEUE_MANAGER, errorQueueOf(service.queue), message.text, {
+            correlationId: message.correlationId,
+          });
+        }
       }
     }
   };
@@ -80,6 +93,24 @@ function withCreateOrderService(mq: MqBroker, backend: SterlingBackend): MqBroke
       return reply;
     },
   };
+}
+
+/** The service queues with what waits on each and on its error queue, for the simulator's page. */
+export function serviceQueueDepths(): Array<{
+  actions: string;
+  api: string;
+  queue: string;
+  waiting: number;
+  refused: number;
+}> {
+  const mq = builtInMq();
+  return SIMULATOR_SERVICES.map((service) => ({
+    actions: service.actions,
+    api: service.api,
+    queue: service.queue,
+    waiting: mq.messages(BUILT_IN_QUEUE_MANAGER, service.queue).length,
+    refused: mq.messages(BUILT_IN_QUEUE_MANAGER, errorQueueOf(service.queue)).length,
+  }));
 }
 
 function builtIn(): BuiltIn {

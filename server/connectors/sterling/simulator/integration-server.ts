@@ -8,6 +8,45 @@ import { fromSterlingXml } from "../xml";
 import type { SimulatorUser } from "./index";
 import type { MqBroker } from "./mq";
 
+/**
+ * The asynchronous services the built-in simulator's integration server runs: one queue per API, as a Sterling
+ * installation configures one service per API it accepts over MQ. `root` is the input document's root element and
+ * `actions` the Conflux steps whose messages the service reads.
+ */
+export const SIMULATOR_SERVICES = [
+  { api: "createOrder", queue: "SMCFS.CREATE.ORDER", root: "Order", actions: "Create order (async)" },
+  { api: "changeOrder", queue: "SMCFS.CHANGE.ORDER", root: "Order", actions: "Update order (async)" },
+  { api: "deleteOrder", queue: "SMCFS.DELETE.ORDER", root: "Order", actions: "Delete order (async)" },
+  {
+    api: "manageItem",
+    queue: "SMCFS.MANAGE.ITEM",
+    root: "ItemList",
+    actions: "Create or update / Delete catalog item (async)",
+  },
+  {
+    api: "manageCustomer",
+    queue: "SMCFS.MANAGE.CUSTOMER",
+    root: "Customer",
+    actions: "Create or update / Delete customer (async)",
+  },
+  {
+    api: "manageOrganizationHierarchy",
+    queue: "SMCFS.MANAGE.ORGANIZATION",
+    root: "Organization",
+    actions: "Create or update / Delete organization (async)",
+  },
+  { api: "createShipment", queue: "SMCFS.CREATE.SHIPMENT", root: "Shipment", actions: "Create shipment (async)" },
+  {
+    api: "changeShipment",
+    queue: "SMCFS.CHANGE.SHIPMENT",
+    root: "Shipment",
+    actions: "Update / Delete shipment (async)",
+  },
+] as const;
+
+/** Where a service leaves a document its API refused, as a service with an error queue configured does. */
+export const errorQueueOf = (queue: string) => `${queue}.ERROR`;
+
 export interface AsyncService {
   queueManager: string;
   queue: string;

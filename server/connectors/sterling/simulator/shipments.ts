@@ -1,6 +1,6 @@
 // The simulator's changeShipment (createShipment is in fulfilment.ts, with the order line statuses it moves): finds
 // the shipment by ShipmentKey, or by ShipmentNo, ShipNode and SellerOrganizationCode, and changes its header
-// attributes.
+// attributes, or deletes it (Action="Delete").
 import { z } from "zod";
 import { docSchema, parseInput, SterlingFault, text, type Doc, type SimulatorState } from "./state";
 
@@ -12,7 +12,14 @@ const changeInput = z.looseObject({
   ShipNode: z.string().optional(),
   SellerOrganizationCode: z.string().optional(),
 });
-const identity = new Set(["ShipmentKey", "ShipmentNo", "ShipNode", "SellerOrganizationCode", "ShipmentLines"]);
+const identity = new Set([
+  "ShipmentKey",
+  "ShipmentNo",
+  "ShipNode",
+  "SellerOrganizationCode",
+  "ShipmentLines",
+  "Action",
+]);
 
 function changeShipment(raw: unknown, state: SimulatorState): Doc {
   const doc = parseInput(docSchema, raw, "changeShipment");
@@ -25,6 +32,11 @@ function changeShipment(raw: unknown, state: SimulatorState): Doc {
         text(candidate, "SellerOrganizationCode") === input.SellerOrganizationCode,
   );
   if (!shipment || (!input.ShipmentKey && !input.ShipmentNo)) throw shipmentNotFound();
+  // Action="Delete" removes the shipment (what Delete shipment sends); other actions change its attributes.
+  if (text(doc, "Action").toLowerCase() === "delete") {
+    state.shipments.splice(state.shipments.indexOf(shipment), 1);
+    return shipment;
+  }
   for (const [key, value] of Object.entries(doc)) if (!identity.has(key)) shipment[key] = value;
   return shipment;
 }

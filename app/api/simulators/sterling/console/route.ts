@@ -1,4 +1,4 @@
-// The simulator page's own API: the built-in Sterling's orders and its IBM MQ event queues (GET) and one change to
+// The simulator page's own API: the built-in Sterling's orders and its IBM MQ event and service queues (GET) and one change to
 // the orders (POST), both 404 while the simulator is off. Changes go through Sterling's documented APIs (simulator/console.ts).
 import { z } from "zod";
 import {
@@ -6,6 +6,7 @@ import {
   builtInMq,
   builtInSimulator,
   builtInSimulatorEnabled,
+  serviceQueueDepths,
 } from "@/server/connectors/sterling/simulator/built-in";
 import { eventQueueDepths } from "@/server/connectors/sterling/simulator/event-publisher";
 import {
@@ -28,6 +29,7 @@ export function GET(): Response {
     ...consoleChoices(backend),
     recentCalls: backend.recentCalls(),
     eventQueues: eventQueueDepths(builtInMq(), BUILT_IN_QUEUE_MANAGER),
+    serviceQueues: serviceQueueDepths(),
   });
 }
 

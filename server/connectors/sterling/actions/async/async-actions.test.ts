@@ -124,7 +124,7 @@ const cases: Array<[string, string, Record<string, unknown>, string, Record<stri
   [
     "changeOrderAsync",
     "changeOrder",
-    { orderNo: "WEB-1", enterpriseCode: "DEFAULT", newLines: [{ itemId: "SKU-2", quantity: 1 }] },
+    { orderNo: "WEB-1", enterpriseCode: "DEFAULT", newLines: [{ itemId: "SKU-2", quantity: 1 }], firstNewLineNo: 3 },
     "Order",
     {
       OrderNo: "WEB-1",
@@ -134,7 +134,7 @@ const cases: Array<[string, string, Record<string, unknown>, string, Record<stri
         OrderLine: [
           {
             Action: "CREATE",
-            PrimeLineNo: "1",
+            PrimeLineNo: "3",
             SubLineNo: "1",
             OrderedQty: "1",
             Item: { ItemID: "SKU-2", UnitOfMeasure: "EACH" },

@@ -25,6 +25,21 @@ const input = z
       .max(1000)
       .optional()
       .meta(field({ title: "Lines to add", order: 7 })),
+    firstNewLineNo: z
+      .number()
+      .int()
+      .positive()
+      .max(99999)
+      .optional()
+      .meta(
+        field({
+          title: "Number of the first line to add",
+          description:
+            "Sterling's PrimeLineNo for the first of the lines to add, the next ones count up from it. It must be " +
+            "above the order's existing line numbers: an async step cannot read the order to find them.",
+          order: 7,
+        }),
+      ),
     shipTo: shipToAddress.optional().meta(field({ title: "New ship-to address", order: 8 })),
     additionalAttributes: additionalAttributesField(
       9,
@@ -40,7 +55,16 @@ const input = z
     ),
     ...deliveryFields("changeOrder"),
   })
-  .superRefine(checkOrderIdentity);
+  .superRefine((value, ctx) => {
+    checkOrderIdentity(value, ctx);
+    if (value.newLines?.length && value.firstNewLineNo === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["firstNewLineNo"],
+        message: "is required with lines to add, above the order's existing line numbers",
+      });
+    }
+  });
 
 export const changeOrderAsyncAction = mqAction({
   key: "changeOrderAsync",
@@ -55,7 +79,9 @@ export const changeOrderAsyncAction = mqAction({
         ...orderIdentity(input),
         CustomerEMailID: input.customerEmail,
         PersonInfoShipTo: personInfo(input.shipTo),
-        OrderLines: input.newLines?.length ? orderLinesElement(input.newLines, "CREATE") : undefined,
+        OrderLines: input.newLines?.length
+          ? orderLinesElement(input.newLines, "CREATE", input.firstNewLineNo)
+          : undefined,
       }),
     );
     return putSterlingDocument(ctx, "changeOrder", "Order", order, input);
