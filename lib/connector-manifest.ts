@@ -11,6 +11,8 @@ export type JsonSchema = { [key: string]: unknown };
 export interface ManifestOperation {
   key: string;
   kind: "trigger" | "action";
+  /** A trigger's kind: "poll" triggers offer "Fetch a sample", "webhook" ones "Listen for a test event". */
+  triggerKind?: "manual" | "schedule" | "poll" | "webhook" | "flowFailed";
   label: string;
   description: string;
   /** How the vendor groups its events and actions, e.g. "Orders". */

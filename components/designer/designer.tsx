@@ -20,7 +20,7 @@ import { StartDialog, type PollFrom } from "./toolbar/start-dialog";
 import { SAVE_ERROR_TOAST, useDraftSaver } from "./use-draft-saver";
 import { useProblems } from "./problems/use-problems";
 import { NodeFocuser } from "./canvas/node-focuser";
-import { TestFlowDialog } from "./test-run/sample-dialog";
+import { bestSampleData, TestFlowDialog } from "./test-run/sample-dialog";
 import { TestRunBanner } from "./test-run/results-view";
 import { useRunNowWatcher } from "./mapping/use-available-data";
 import { useTestRun } from "./test-run/use-test-run";
@@ -238,8 +238,6 @@ export function Designer() {
         )}
         {testOpen && (
           <TestFlowDialog
-            // Remounts once the samples arrive, so the dialog starts on the best source available.
-            key={test.samples ? "samples" : "loading"}
             samples={test.samples}
             pending={test.starting}
             onRun={async (payload) => {
@@ -259,9 +257,7 @@ export function Designer() {
         )}
         {runWithData && (
           <RunPayloadDialog
-            // Remounts once the current trigger's samples arrive, to start from them.
-            key={test.samples ? "samples" : "loading"}
-            initial={test.samples?.lastEvent?.data ?? test.samples?.declared?.data}
+            initial={bestSampleData(test.samples)}
             pending={runNow.isPending}
             onRun={(payload) => void onRunNow(payload)}
             onClose={() => setRunWithData(false)}

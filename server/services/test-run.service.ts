@@ -7,6 +7,7 @@ import { findOperation } from "../connectors";
 import type { Db, DbOrTx } from "../db/client";
 import { toJsonInput } from "../db/json";
 import { createRun } from "../db/runs.repository";
+import { findCapturedSample } from "../db/sample-listeners.repository";
 import { findRunBlockers } from "../runtime/validate";
 import { sendOrLeaveToReaper } from "../runtime/runs";
 import { getFlow } from "./flows.service";
@@ -80,8 +81,8 @@ export interface SampleTrigger {
 
 /**
  * Where "Test flow" can take its trigger data from, plus the latest test run so the designer can show it again. The
- * samples follow `trigger` (else the saved draft's): its declared sample, and the last real run that this same trigger
- * started, never data of the trigger the flow had before.
+ * samples follow `trigger` (else the saved draft's): the event captured for it, its declared sample, and the last real
+ * run that this same trigger started, never data of the trigger the flow had before.
  */
 export async function getTestSamples(db: DbOrTx, workspaceId: string, flowId: string, current?: SampleTrigger) {
   const flow = await getFlow(db, workspaceId, flowId);
@@ -89,7 +90,10 @@ export async function getTestSamples(db: DbOrTx, workspaceId: string, flowId: st
   const chosen = current ?? triggerNode;
   const found = chosen ? findOperation(chosen.connectorId, chosen.operation) : undefined;
   const trigger = found?.kind === "trigger" ? found.trigger : undefined;
-  const [lastReal, lastTest] = await Promise.all([
+  const [captured, lastReal, lastTest] = await Promise.all([
+    chosen
+      ? findCapturedSample(db, workspaceId, flowId, { connectorId: chosen.connectorId, operation: chosen.operation })
+      : null,
     chosen && triggerNode
       ? db.run.findFirst({
           where: {
@@ -112,6 +116,8 @@ export async function getTestSamples(db: DbOrTx, workspaceId: string, flowId: st
     }),
   ]);
   return {
+    /** The event "Listen for a test event" (or "Fetch a sample") captured for this trigger. */
+    captured: captured?.capturedAt ? { capturedAt: captured.capturedAt, data: captured.data } : null,
     declared: trigger?.sample === undefined ? null : { label: trigger.label, data: trigger.sample },
     lastEvent: lastReal
       ? {

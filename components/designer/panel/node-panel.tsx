@@ -21,6 +21,8 @@ import { NodeDataProvider } from "../mapping/node-data-context";
 import { useAvailableData } from "../mapping/use-available-data";
 import { PollStatus } from "./poll-status";
 import { WebhookAddress } from "./webhook-address";
+import { SampleListener } from "./sample-listener";
+import { FetchSample } from "./fetch-sample";
 import { StepSettingsSection } from "./step-settings";
 import { TestResultsSection, TestResultSummary } from "../test-run/results-view";
 import { pinSample } from "../test-run/run-results";
@@ -158,6 +160,8 @@ export function NodePanel({ node, manifest }: { node: FlowNode; manifest: Connec
             onChange={(accountId) => edit((graph) => updateNode(graph, node.id, { accountId }))}
           />
         )}
+        {panel === "webhookAddress" && <SampleListener node={node} />}
+        {isTrigger && resolved?.operation.triggerKind === "poll" && <FetchSample node={node} />}
         {panel === "webhookAddress" && <WebhookAddress node={node} callerHint={callerHint} />}
         {isTrigger && panel !== "webhookAddress" && <PollStatus />}
         {!resolved && (

@@ -11,7 +11,7 @@ import { Button } from "../../ui/button";
 import { errorMessage } from "../../ui/error-message";
 import { useFlowId } from "../store/hooks";
 
-function CopyButton({ text, label, testId }: { text: string; label: string; testId: string }) {
+export function CopyButton({ text, label, testId }: { text: string; label: string; testId: string }) {
   const [copied, setCopied] = useState(false);
   useEffect(() => {
     if (!copied) return;

@@ -1,6 +1,7 @@
 "use client";
-// "Test flow": choose the trigger data the draft runs on (the trigger's sample, the last real event, or pasted JSON),
-// then run it. Choosing a source fills the editor, so any of them can be adjusted before running.
+// "Test flow": choose the trigger data the draft runs on (a captured test event, the trigger's sample, the last real
+// event, or pasted JSON), then run it. Choosing a source fills the editor, so any of them can be adjusted before
+// running.
 import { useState, type FormEvent } from "react";
 import { Button } from "../../ui/button";
 import { Dialog } from "../../ui/dialog";
@@ -8,15 +9,37 @@ import { errorMessage } from "../../ui/error-message";
 import { JsonPayloadInput } from "../fields/json-payload-input";
 import { parseSampleJson } from "./run-results";
 
-type SampleSource = "declared" | "lastEvent" | "pasted";
+type SampleSource = "captured" | "declared" | "lastEvent" | "pasted";
 
 export interface TestSamples {
+  captured: { capturedAt: Date; data: unknown } | null;
   declared: { label: string; data: unknown } | null;
   lastEvent: { runId: string; createdAt: Date; triggerKind: string; data: unknown } | null;
 }
 
 function pretty(value: unknown): string {
   return JSON.stringify(value ?? {}, null, 2);
+}
+
+/** The best data to start from: a captured test event, the last real event, the trigger's sample, else none. */
+function bestSource(samples: TestSamples | undefined): SampleSource {
+  if (samples?.captured) return "captured";
+  if (samples?.lastEvent) return "lastEvent";
+  return samples?.declared ? "declared" : "pasted";
+}
+
+function dataOf(samples: TestSamples | undefined, source: SampleSource): unknown {
+  if (source === "captured") return samples?.captured?.data;
+  if (source === "lastEvent") return samples?.lastEvent?.data;
+  if (source === "declared") return samples?.declared?.data;
+  return undefined;
+}
+
+const textOf = (samples: TestSamples | undefined, source: SampleSource) => pretty(dataOf(samples, source));
+
+/** What "Run now with data" starts from: the best sample's data. */
+export function bestSampleData(samples: TestSamples | undefined): unknown {
+  return dataOf(samples, bestSource(samples));
 }
 
 export function TestFlowDialog({
@@ -31,22 +54,28 @@ export function TestFlowDialog({
   onRun: (payload: unknown) => Promise<void>;
   onClose: () => void;
 }) {
-  const initial: SampleSource = samples?.lastEvent ? "lastEvent" : samples?.declared ? "declared" : "pasted";
+  const initial = bestSource(samples);
   const [source, setSource] = useState<SampleSource>(initial);
-  const [text, setText] = useState(() =>
-    initial === "lastEvent"
-      ? pretty(samples?.lastEvent?.data)
-      : initial === "declared"
-        ? pretty(samples?.declared?.data)
-        : "{}",
-  );
+  const [text, setText] = useState(() => textOf(samples, initial));
   const [problem, setProblem] = useState<string | null>(null);
+  // Samples that arrive after the dialog opened fill it only while nothing was chosen or typed (state adjusted
+  // during render, as React advises, rather than remounting the dialog and losing what was typed).
+  const [seen, setSeen] = useState(samples);
+  const [touched, setTouched] = useState(false);
+  if (samples !== seen) {
+    setSeen(samples);
+    if (!touched) {
+      const best = bestSource(samples);
+      setSource(best);
+      setText(textOf(samples, best));
+    }
+  }
 
   function choose(next: SampleSource) {
+    setTouched(true);
     setSource(next);
     setProblem(null);
-    if (next === "declared") setText(pretty(samples?.declared?.data));
-    if (next === "lastEvent") setText(pretty(samples?.lastEvent?.data));
+    if (next !== "pasted") setText(textOf(samples, next));
   }
 
   async function submit(event: FormEvent) {
@@ -64,6 +93,16 @@ export function TestFlowDialog({
   }
 
   const options: { value: SampleSource; label: string; detail: string; available: boolean }[] = [
+    ...(samples?.captured
+      ? [
+          {
+            value: "captured" as const,
+            label: "The captured test event",
+            detail: `The request the trigger's test address took (${new Date(samples.captured.capturedAt).toLocaleString()})`,
+            available: true,
+          },
+        ]
+      : []),
     {
       value: "declared",
       label: "The trigger's sample",
@@ -125,6 +164,7 @@ export function TestFlowDialog({
           value={text}
           problem={problem}
           onChange={(next) => {
+            setTouched(true);
             setText(next);
             setSource("pasted");
             setProblem(null);

@@ -13,7 +13,7 @@ export function RunPayloadDialog({
   onRun,
   onClose,
 }: {
-  /** The current trigger's data: its last real event, else its declared sample. */
+  /** The current trigger's data: its captured test event, its last real event, else its declared sample. */
   initial: unknown;
   pending: boolean;
   onRun: (payload: unknown) => void;
@@ -21,6 +21,13 @@ export function RunPayloadDialog({
 }) {
   const [text, setText] = useState(() => JSON.stringify(initial ?? {}, null, 2));
   const [problem, setProblem] = useState<string | null>(null);
+  // Samples that load after the dialog opened replace the text only while nothing was typed.
+  const [seen, setSeen] = useState(initial);
+  const [touched, setTouched] = useState(false);
+  if (initial !== seen) {
+    setSeen(initial);
+    if (!touched) setText(JSON.stringify(initial ?? {}, null, 2));
+  }
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -48,6 +55,7 @@ export function RunPayloadDialog({
           value={text}
           problem={problem}
           onChange={(next) => {
+            setTouched(true);
             setText(next);
             setProblem(null);
           }}

@@ -13,7 +13,9 @@ import {
   startFlowInput,
 } from "./flows.schema";
 import { setRetentionInput } from "./flows.schema";
-import { testRunInput, testSamplesInput } from "./flows.schema";
+import { fetchTriggerSampleInput, listenForSampleInput, testRunInput, testSamplesInput } from "./flows.schema";
+import { fetchTriggerSample } from "../../services/trigger-sample.service";
+import { getSampleListener, listenForSample, stopListeningForSample } from "../../services/sample-listeners.service";
 import { getTestSamples, startTestRun } from "../../services/test-run.service";
 import { createFlowFromTemplate, importFlow } from "../../services/flow-import.service";
 import * as versions from "../../services/versions.service";
@@ -99,6 +101,21 @@ export const flowsRouter = router({
   testSamples: procedure
     .input(testSamplesInput)
     .query(({ ctx, input }) => getTestSamples(ctx.db, ctx.workspaceId, input.id, input.trigger)),
+  /** Opens a temporary address whose first request becomes the webhook trigger's sample, starting no run. */
+  listenForSample: procedure
+    .input(listenForSampleInput)
+    .mutation(({ ctx, input }) => listenForSample(ctx.db, ctx.keys, ctx.workspaceId, input.id, input.trigger)),
+  /** The flow's newest test address: listening, captured (with the data), closed or expired. */
+  sampleListener: procedure
+    .input(flowIdInput)
+    .query(({ ctx, input }) => getSampleListener(ctx.db, ctx.workspaceId, input.id)),
+  stopListeningForSample: procedure
+    .input(flowIdInput)
+    .mutation(({ ctx, input }) => stopListeningForSample(ctx.db, ctx.workspaceId, input.id)),
+  /** Polls the trigger on the canvas once for a recent item, as its sample: no cursor saved, no runs made. */
+  fetchTriggerSample: procedure
+    .input(fetchTriggerSampleInput)
+    .mutation(({ ctx, input, signal }) => fetchTriggerSample(ctx, input.id, input.trigger, { signal })),
   runNow: procedure.input(runNowInput).mutation(async ({ ctx, input }) =>
     requestManualRun(ctx.db, getRunQueue, {
       workspaceId: ctx.workspaceId,

@@ -8,6 +8,25 @@ export const testSamplesInput = flowIdInput.extend({
   trigger: z.object({ connectorId: z.string().min(1).max(100), operation: z.string().min(1).max(100) }).optional(),
 });
 
+/** "Listen for a test event" for the webhook trigger on the canvas, with its settings (how callers authenticate). */
+export const listenForSampleInput = flowIdInput.extend({
+  trigger: z.object({
+    connectorId: z.string().min(1).max(100),
+    operation: z.string().min(1).max(100),
+    inputs: z.record(z.string(), z.unknown()),
+  }),
+});
+
+/** "Fetch a sample" for the polling trigger on the canvas, with its settings and chosen account. */
+export const fetchTriggerSampleInput = flowIdInput.extend({
+  trigger: z.object({
+    connectorId: z.string().min(1).max(100),
+    operation: z.string().min(1).max(100),
+    inputs: z.record(z.string(), z.unknown()),
+    accountId: z.string().min(1).max(64).optional(),
+  }),
+});
+
 export const flowNameSchema = z
   .string()
   .trim()

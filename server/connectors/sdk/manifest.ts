@@ -24,6 +24,7 @@ function operation(definition: AnyAction | AnyTrigger, kind: "trigger" | "action
     ...(businessKey === undefined ? {} : { businessKey }),
     key: definition.key,
     kind,
+    ...("kind" in definition && kind === "trigger" ? { triggerKind: definition.kind } : {}),
     label: definition.label,
     description: definition.description,
     group: definition.group,
