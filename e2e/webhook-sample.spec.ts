@@ -1,7 +1,7 @@
 // "Listen for a test event": before the flow is ever started, a webhook trigger's test address takes one signed
 // request, which becomes the trigger's sample (shown in the panel, offered by Insert data and Test) and starts no run;
 // a second request, or one after Cancel, is told the address is gone.
-import { signWebhook } from "../server/security/webhook-signature";
+import { signedHeaders } from "../test/runtime/webhook-signing";
 import { createFlow, expect, test } from "./fixtures";
 
 test("a webhook trigger captures a real request as its sample before Start", async ({ page, request }) => {
@@ -31,7 +31,7 @@ test("a webhook trigger captures a real request as its sample before Start", asy
   const body = JSON.stringify({ orderNo: "Y-CAPTURED", lines: [{ sku: "SKU-1", qty: 2 }] });
   const signed = (text: string) => ({
     data: text,
-    headers: { "content-type": "application/json", "x-conflux-signature": signWebhook(secret, text) },
+    headers: signedHeaders(secret, { body: text, headers: { "content-type": "application/json" } }),
   });
   const first = await request.post(url, signed(body));
   expect(first.status(), await first.text()).toBe(200);

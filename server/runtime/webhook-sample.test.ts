@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { linearGraph } from "@/test/runtime/helpers";
 import { getDb } from "../db/client";
 import { defaultKeyRing } from "../security/keyring";
-import { signWebhook } from "../security/webhook-signature";
+import { signedHeaders } from "@/test/runtime/webhook-signing";
 import * as flows from "../services/flows.service";
 import { getSampleListener, listenForSample, stopListeningForSample } from "../services/sample-listeners.service";
 import { getTestSamples } from "../services/test-run.service";
@@ -64,8 +64,12 @@ describe("listen for a test event", () => {
     const refused = await getSampleListener(t.db, flow.workspaceId, flow.flowId);
     expect(refused).toMatchObject({ state: "listening", lastError: expect.stringContaining("x-conflux-signature") });
 
-    const headers = { "content-type": "application/json", "x-conflux-signature": signWebhook(flow.secret, body) };
-    const first = await send(flow.listener.path, body, { ...headers, "x-event-id": "e-1" });
+    const headers = signedHeaders(flow.secret, {
+      body,
+      headers: { "content-type": "application/json", "x-event-id": "e-1" },
+      query: "source=test",
+    });
+    const first = await send(flow.listener.path, body, headers);
     expect(first.status).toBe(200);
     expect(await first.json()).toMatchObject({ captured: true });
     const captured = await getSampleListener(t.db, flow.workspaceId, flow.flowId);
@@ -74,6 +78,7 @@ describe("listen for a test event", () => {
       data: { body: { orderNo: "Y100", amount: 12.5 }, query: { source: "test" }, eventId: "e-1" },
     });
     expect(captured?.data).not.toHaveProperty("headers.x-conflux-signature");
+    expect(captured?.data).toHaveProperty("headers.content-type", "application/json");
 
     const second = await send(flow.listener.path, body, headers);
     expect(second.status).toBe(410);

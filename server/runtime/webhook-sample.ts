@@ -8,13 +8,14 @@ import { findOperation } from "../connectors";
 import { webhookTrigger } from "../connectors/core/triggers/webhook";
 import { isWebhookTrigger, webhookAuthentication, type WebhookRequestData } from "../connectors/sdk";
 import type { Db } from "../db/client";
+import { sqlOf } from "../db/sql";
 import { captureSample, findSampleListener, noteSampleRefused } from "../db/sample-listeners.repository";
 import { findWebhookIdentity } from "../db/trigger-states.repository";
 import type { KeyRingSource } from "../security/keyring";
 import { checkWebhookCaller } from "../security/webhook-caller";
 import { openWebhookSecret, WEBHOOK_ID_PATTERN } from "../security/webhook-secret";
-import { SIGNATURE_HEADER, verifyWebhookSignature } from "../security/webhook-signature";
 import { parseInputs } from "./inputs";
+import { checkSignature, onlySigned } from "./webhook-signature-check";
 import {
   DEFAULT_WEBHOOK_BODY_LIMIT_BYTES,
   queryOf,
@@ -83,7 +84,7 @@ async function handle(request: Request, listenerId: string, deps: SampleRequestD
     if (!identity?.webhookSecret) throw new Error("the flow has no webhook secret although a listener was opened");
     return openWebhookSecret(deps.keys.get(), listener.flowId, identity.webhookSecret);
   };
-  const reading = readRequest(request, raw, listener, secret);
+  const reading = await readRequest(deps.db, request, raw, listener, secret);
   if (!reading.ok) {
     await noteSampleRefused(deps.db, listener.id, `A request was refused: ${reading.reason}`);
     return errorAnswer(reading.status, reading.code, reading.reason);
@@ -97,24 +98,38 @@ async function handle(request: Request, listenerId: string, deps: SampleRequestD
   return jsonAnswer(200, { captured: true, message: "Test event captured as the trigger's sample; no run started." });
 }
 
-function readRequest(request: Request, raw: Buffer, listener: Listener, secret: () => string): Reading {
+async function readRequest(
+  db: Db,
+  request: Request,
+  raw: Buffer,
+  listener: Listener,
+  secret: () => string,
+): Promise<Reading> {
   const inputs = isRecord(listener.inputs) ? listener.inputs : {};
   if (listener.connectorId === "core" && listener.operation === webhookTrigger.key) {
     const config = parseInputs(webhookTrigger.input, inputs, "the webhook trigger");
+    const eventId = readEventId(request.headers, config.eventIdHeader);
+    const headers = visibleHeaders(request.headers);
+    let signedNames: string[] | undefined;
     if (config.verifySignature) {
-      const check = verifyWebhookSignature({
+      // The flow's own check, replay memory included: a signed test request cannot be sent on to the real address.
+      const outcome = await checkSignature(sqlOf(db), {
+        request,
+        raw,
+        eventId,
+        flowId: listener.flowId,
         secret: secret(),
-        header: request.headers.get(SIGNATURE_HEADER),
-        body: raw,
       });
-      if (!check.ok) return refused(401, "SIGNATURE_INVALID", check.reason);
+      if ("reason" in outcome) return refused(401, outcome.code, outcome.reason);
+      signedNames = outcome.headers;
     }
     const data: WebhookTriggerData = {
       ...readWebhookBody(raw, request.headers.get("content-type")),
-      headers: visibleHeaders(request.headers),
+      // As on the flow's address: a signed request gives the flow only the headers its signature covers.
+      headers: signedNames ? onlySigned(headers, signedNames) : headers,
       query: queryOf(request.url),
       receivedAt: new Date().toISOString(),
-      eventId: readEventId(request.headers, config.eventIdHeader),
+      eventId,
     };
     return { ok: true, data };
   }

@@ -55,6 +55,21 @@ describe("the canvas's nodes", () => {
     expect(second[2]).toBe(first[2]);
   });
 
+  it("show a test's status only on nodes that still run the operation it ran (not after a trigger switch)", () => {
+    const testResults = {
+      trigger: { status: "succeeded", connectorId: "core", operation: "manual" },
+      a: { status: "failed", connectorId: "core", operation: "log" },
+    };
+    const before = stepNodes(inputs({ testResults }));
+    expect(before.map((node) => node.data.testStatus)).toEqual(["succeeded", "failed", undefined]);
+    const switched: FlowGraph = {
+      ...graph,
+      nodes: graph.nodes.map((node) => (node.id === "trigger" ? { ...node, operation: "webhook" } : node)),
+    };
+    const after = stepNodes(inputs({ graph: switched, testResults }));
+    expect(after.map((node) => node.data.testStatus)).toEqual([undefined, "failed", undefined]);
+  });
+
   it("give a step a new object when its selection or its problems change", () => {
     const stable = stableNodes();
     const first = stable(stepNodes(inputs()));

@@ -7,6 +7,7 @@ import { type ConnectorManifest, resolveOperation } from "@/lib/connector-manife
 import type { EdgeHandle, FlowGraph } from "@/lib/flow-graph";
 import { visibleHandles } from "../graph/graph-edit";
 import type { StepFlowNode, StepNodeData } from "../nodes/step-node";
+import { madeByNode } from "../test-run/run-results";
 
 export type Position = { x: number; y: number };
 export type Size = { width: number; height: number };
@@ -74,7 +75,7 @@ export interface NodeInputs {
   selectedNodeIds: readonly string[];
   problems: ReadonlyMap<string, string[]>;
   accounts: ReadonlyArray<{ id: string; name: string }> | undefined;
-  testResults: Readonly<Record<string, { status: string } | undefined>>;
+  testResults: Readonly<Record<string, { status: string; connectorId?: string; operation?: string } | undefined>>;
   sizes: ReadonlyMap<string, Size>;
 }
 
@@ -134,6 +135,7 @@ export function stepNodes({
     const title = node.label || resolved?.operation.label || `${node.connectorId}.${node.operation}`;
     const application = resolved?.connector.name ?? node.connectorId;
     const problemList = problems.get(node.id) ?? noProblems;
+    const result = testResults[node.id];
     return {
       id: node.id,
       type: "step",
@@ -152,7 +154,8 @@ export function stepNodes({
         icon: resolved?.connector.icon,
         accountName: node.accountId ? (accountNames.get(node.accountId) ?? (accounts ? null : "")) : null,
         problems: problemList,
-        testStatus: testResults[node.id]?.status,
+        // A result stands for the node only while it runs the same operation: not after a trigger switch.
+        testStatus: result && madeByNode(graph, node.id, result) ? result.status : undefined,
       },
     };
   });

@@ -2,7 +2,7 @@
 // The named ways to read the open flow's designer store. Each subscribes to one field, so a component re-renders
 // only when what it shows changes; actions come as one object that never changes.
 import type { FlowGraph } from "@/lib/flow-graph";
-import type { TestStepResult } from "../test-run/run-results";
+import { madeByNode, type TestStepResult } from "../test-run/run-results";
 import type { DesignerActions, DesignerState } from "./designer-store";
 import { useDesignerStore } from "./provider";
 
@@ -73,8 +73,12 @@ export function useTestResults(): Record<string, TestStepResult> {
   return useDesignerStore((state) => state.testRun.results);
 }
 
+/** The node's result in the latest test, unless the node now runs another operation (a switched trigger). */
 export function useTestStepResult(nodeId: string): TestStepResult | undefined {
-  return useDesignerStore((state) => state.testRun.results[nodeId]);
+  return useDesignerStore((state) => {
+    const result = state.testRun.results[nodeId];
+    return result && madeByNode(state.graph, nodeId, result) ? result : undefined;
+  });
 }
 
 /** Whether a test was started or hidden since the flow was opened (see test-run-slice.ts). */

@@ -52,10 +52,21 @@ export function DesignerToolbar(props: {
         <h1 data-testid="flow-name" title={props.name} className="truncate text-base font-semibold">
           {props.name}
         </h1>
-        {/* The save state sits under the name, where its changing width does not push the buttons around; the
-            version note gives way first so the save state stays readable. */}
-        <div className="flex min-w-0 items-center gap-2 whitespace-nowrap text-xs text-slate-500">
+        {/* The save state sits under the name, where its changing width does not push the buttons around. When room
+            is short (a long name is no matter: it truncates on its own line), the version note gives way first,
+            then the save state; "unpublished" sits beside the status and never gives way. */}
+        <div className="flex min-w-0 items-center gap-2 overflow-hidden whitespace-nowrap text-xs text-slate-500">
           <StatusBadge status={props.status} testId="flow-status" />
+          {running && props.unpublished && (
+            // Edits to a running flow change nothing live until published: said where the eye checks the state.
+            <span
+              data-testid="unpublished-changes"
+              className="shrink-0 font-medium text-amber-700"
+              title={`The flow runs version ${props.versionNumber}; your changes are not live until you publish them`}
+            >
+              unpublished
+            </span>
+          )}
           <Link
             href={`/runs?flowId=${encodeURIComponent(flowId)}`}
             data-testid="flow-runs-link"
@@ -66,21 +77,10 @@ export function DesignerToolbar(props: {
             Runs
           </Link>
           <SaveIndicator state={props.saveState} detail={props.saveDetail} />
-          {running && props.unpublished ? (
-            // Edits to a running flow change nothing live until published: said where the eye checks the state.
-            <span
-              data-testid="unpublished-changes"
-              className="shrink-0 font-medium text-amber-700"
-              title={`The flow runs version ${props.versionNumber}; your changes are not live until you publish them`}
-            >
-              unpublished
+          {!(running && props.unpublished) && props.versionNumber !== null && (
+            <span className="min-w-0 shrink-[2] truncate" title={`Version ${props.versionNumber} is published`}>
+              version {props.versionNumber} published
             </span>
-          ) : (
-            props.versionNumber !== null && (
-              <span className="min-w-0 truncate" title={`Version ${props.versionNumber} is published`}>
-                version {props.versionNumber} published
-              </span>
-            )
           )}
         </div>
       </div>

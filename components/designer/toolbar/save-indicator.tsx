@@ -21,13 +21,13 @@ export function SaveIndicator({ state, detail }: { state: SaveState; detail?: st
       data-testid="save-state"
       data-state={state}
       title={detail}
-      className={`inline-flex items-center gap-1 whitespace-nowrap text-xs ${tone}`}
+      className={`inline-flex min-w-0 items-center gap-1 whitespace-nowrap text-xs ${tone}`}
       aria-live="polite"
     >
-      {state === "saved" && <Check size={12} aria-hidden />}
-      {state === "saving" && <Loader2 size={12} aria-hidden className="animate-spin" />}
-      {(state === "error" || state === "conflict") && <AlertTriangle size={12} aria-hidden />}
-      {text[state]}
+      {state === "saved" && <Check size={12} aria-hidden className="shrink-0" />}
+      {state === "saving" && <Loader2 size={12} aria-hidden className="shrink-0 animate-spin" />}
+      {(state === "error" || state === "conflict") && <AlertTriangle size={12} aria-hidden className="shrink-0" />}
+      <span className="truncate">{text[state]}</span>
     </span>
   );
 }

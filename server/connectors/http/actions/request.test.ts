@@ -71,6 +71,15 @@ describe("http.request", () => {
     expect(request?.headers["content-type"]).toBe("application/json");
   });
 
+  it("sends no body (and no Content-Type) for a GET whose body is in Fields mode with no fields", async () => {
+    const result = await call({ method: "GET", url: `${base}/orders/A-1`, body: {} });
+    expect(result.status).toBe(200);
+    const request = seen.at(-1);
+    expect(request?.body).toBe("");
+    expect(request?.headers["content-type"]).toBeUndefined();
+    expect(request?.headers["content-length"]).toBeUndefined();
+  });
+
   it("keeps a user's own Idempotency-Key and returns text bodies as text", async () => {
     const result = await call({ url: `${base}/text`, headers: { "idempotency-key": "mine" } });
     expect(result.body).toBe("plain reply");
@@ -120,6 +129,7 @@ describe("http.request", () => {
 
   it("refuses a body on GET and URLs that are not http(s)", async () => {
     expect(requestAction.input.safeParse({ url: `${base}/x`, body: "x" }).success).toBe(false);
+    expect(requestAction.input.safeParse({ url: `${base}/x`, body: { a: 1 } }).success).toBe(false);
     expect((await failure(call({ url: "ftp://example.com/x" }))).code).toBe("INPUT_INVALID");
   });
 });

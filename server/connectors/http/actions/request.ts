@@ -57,10 +57,21 @@ const requestInput = z
       ),
   })
   .superRefine((value, ctx) => {
-    if ((value.method === "GET" || value.method === "HEAD") && value.body) {
+    if (!sendsBody(value.method) && !isEmptyBody(value.body)) {
       ctx.addIssue({ code: "custom", path: ["body"], message: `must be empty for ${value.method} requests` });
     }
   });
+
+/** GET and HEAD carry no body. */
+function sendsBody(method: string): boolean {
+  return method !== "GET" && method !== "HEAD";
+}
+
+/** No body at all: nothing typed, or a body in Fields mode with no fields (which maps to `{}`). */
+function isEmptyBody(body: unknown): boolean {
+  if (body === undefined || body === "") return true;
+  return typeof body === "object" && body !== null && !Array.isArray(body) && Object.keys(body).length === 0;
+}
 
 const requestOutput = z.object({
   status: z.number().meta({ title: "Status code" }),
@@ -84,7 +95,7 @@ export const requestAction = httpAccounts.action({
     const headers = { ...input.headers };
     // Servers that support idempotency keys drop the duplicate when a step runs again after a crash.
     if (!hasHeader(headers, "idempotency-key")) headers["Idempotency-Key"] = ctx.idempotencyKey;
-    const body = encodeBody(input.body, headers);
+    const body = sendsBody(input.method) ? encodeBody(input.body, headers) : undefined;
     const account = ctx.account ? accountRequestOptions(ctx.account) : undefined;
     const url = account ? resolveAgainstBase(input.url, account.baseUrl) : input.url;
     if (!account && input.url.startsWith("/")) {
