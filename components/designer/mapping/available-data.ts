@@ -172,7 +172,14 @@ export function samplesFromRun(
   return { outputs, inputs };
 }
 
-/** Pinned test samples (keyed by step id) win over the latest run's outputs. */
-export function mergeSamples(run: SampleData, pinned: Record<string, unknown> | undefined): SampleData {
-  return pinned ? { outputs: { ...run.outputs, ...pinned }, inputs: run.inputs } : run;
+/** Pinned test samples (keyed by step id) win over the latest run's outputs, and the latest test's inputs over its. */
+export function mergeSamples(
+  run: SampleData,
+  pinned: Record<string, unknown> | undefined,
+  testInputs: Record<string, unknown> = {},
+): SampleData {
+  return {
+    outputs: pinned ? { ...run.outputs, ...pinned } : run.outputs,
+    inputs: { ...run.inputs, ...testInputs },
+  };
 }

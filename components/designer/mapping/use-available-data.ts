@@ -16,7 +16,7 @@ import {
   type DataSource,
 } from "./available-data";
 import { useFlowGraph, useFlowId, useTestResults } from "../store/hooks";
-import { samplesOf, unfinishedRunStatuses } from "../test-run/run-results";
+import { samplesOf, testInputsOf, unfinishedRunStatuses } from "../test-run/run-results";
 
 export interface NodeData {
   sources: DataSource[];
@@ -38,6 +38,8 @@ export function useAvailableData(node: FlowNode, manifest: ConnectorManifest | u
   const graph = useFlowGraph();
   const testResults = useTestResults();
   const pinned = useMemo(() => samplesOf(graph, testResults), [graph, testResults]);
+  // A For each's items from the latest test, so `item` inside the loop previews its first item.
+  const testInputs = useMemo(() => testInputsOf(graph, testResults), [graph, testResults]);
   // The newest succeeded and the newest failed run, one each, rather than a page to search: the later is the sample.
   // Not polled: they are read again when a panel opens or the window regains focus, and when a run started from the
   // toolbar finishes (useRunNowWatcher).
@@ -54,14 +56,14 @@ export function useAvailableData(node: FlowNode, manifest: ConnectorManifest | u
 
   return useMemo(() => {
     const fromRun = runSteps ? samplesFromRun(runSteps, graph) : noSamples;
-    const samples = mergeSamples(fromRun, pinned);
+    const samples = mergeSamples(fromRun, pinned, testInputs);
     if (!graph) return { sources: [], context: undefined, expectedTypes };
     return {
       sources: availableData(graph, node.id, manifest, samples),
       context: previewContextFor(graph, node.id, samples),
       expectedTypes,
     };
-  }, [graph, node.id, manifest, pinned, runSteps, expectedTypes]);
+  }, [graph, node.id, manifest, pinned, testInputs, runSteps, expectedTypes]);
 }
 
 /**

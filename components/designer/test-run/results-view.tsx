@@ -3,6 +3,7 @@
 // section of the selected step's panel with its output or error and "Pin as sample".
 import { ArrowDown, FlaskConical, Pin, PinOff, X } from "lucide-react";
 import Link from "next/link";
+import { useState } from "react";
 import { toast } from "sonner";
 import type { FlowNode } from "@/lib/flow-graph";
 import { JsonView } from "../../runs/json-view";
@@ -123,7 +124,11 @@ export function TestResultsSection({ node }: { node: FlowNode }) {
   const { edit } = useDesignerActions();
   const runId = useTestRunId();
   const runStatus = useTestRunStatus();
-  const result = useTestStepResult(node.id);
+  const whole = useTestStepResult(node.id);
+  // Inside a For each the step ran once per item: the picker chooses whose result is shown (the first by default).
+  const [itemIndex, setItemIndex] = useState(0);
+  const items = whole?.items;
+  const result = items ? (items[Math.min(itemIndex, items.length - 1)] ?? whole) : whole;
   if (!runId && node.sample === undefined) return null;
   const problem = result ? pinProblem(result.output, result.outputTruncated) : null;
   const pinned =
@@ -145,6 +150,25 @@ export function TestResultsSection({ node }: { node: FlowNode }) {
           <span className="text-xs font-normal text-slate-500">{result.durationMs} ms</span>
         )}
       </h3>
+      {items && (
+        <label className="flex items-center gap-2 text-sm text-slate-700">
+          <span>Item</span>
+          <select
+            data-testid="test-item-picker"
+            className="rounded-md border border-slate-300 px-2 py-1 text-sm"
+            value={Math.min(itemIndex, items.length - 1)}
+            onChange={(event) => setItemIndex(Number(event.target.value))}
+          >
+            {items.map((item, index) => (
+              <option key={index} value={index}>
+                {index + 1} of {items.length}
+                {item.status === "failed" ? " (failed)" : item.status === "skipped" ? " (skipped)" : ""}
+              </option>
+            ))}
+          </select>
+          <span className="text-xs text-slate-500">The step ran once per item of the For each.</span>
+        </label>
+      )}
       {runId && !result && (
         <p className="text-sm text-slate-500" data-testid="test-step-not-run">
           {runStatus && unfinishedRunStatuses.has(runStatus)

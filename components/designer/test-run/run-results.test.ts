@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { emptyFlowGraph, flowGraphSchema, MAX_NODE_SAMPLE_BYTES, type FlowGraph } from "@/lib/flow-graph";
-import { parseSampleJson, pinProblem, pinSample, samplesOf, stepResultsOf, type RunStepLike } from "./run-results";
+import {
+  parseSampleJson,
+  pinProblem,
+  pinSample,
+  samplesOf,
+  stepResultsOf,
+  testInputsOf,
+  type RunStepLike,
+} from "./run-results";
 
 function graphWithLog(): FlowGraph {
   const graph = emptyFlowGraph();
@@ -25,6 +33,24 @@ describe("test run results", () => {
     const results = stepResultsOf([step("trigger", "succeeded", { a: 1 }), step("note", "failed", null)]);
     expect(results.trigger?.output).toEqual({ a: 1 });
     expect(results.note?.status).toBe("failed");
+  });
+
+  it("gathers a For each's steps (stored as <id>#<index>) under their node, item by item, the first standing for all", () => {
+    const loop = { ...step("each", "succeeded", { items: 2 }), input: { items: [{ sku: "A" }, { sku: "B" }] } };
+    const results = stepResultsOf([
+      step("trigger", "succeeded", {}),
+      loop,
+      step("note#0", "succeeded", { message: "A" }),
+      step("note#1", "failed", null),
+    ]);
+    expect(results.note?.status).toBe("failed");
+    expect(results.note?.items?.map((item) => item.status)).toEqual(["succeeded", "failed"]);
+    expect(results).not.toHaveProperty("note#0");
+    // Previews inside the loop use the first item: its output and the loop's first item.
+    expect(samplesOf(graphWithLog(), results).note).toEqual({ message: "A" });
+    expect(testInputsOf(graphWithLog(), results).each).toEqual({ items: [{ sku: "A" }, { sku: "B" }] });
+    const allRan = stepResultsOf([step("note#0", "succeeded", { message: "A" }), step("note#1", "succeeded", {})]);
+    expect(allRan.note?.status).toBe("succeeded");
   });
 
   it("builds samples from pinned outputs, overridden by the latest test's whole succeeded outputs", () => {

@@ -16,6 +16,13 @@ export interface TestStepResult {
   /** The operation the step ran: a result stands for a node only while the node still runs it. */
   connectorId?: string;
   operation?: string;
+  /** What the step was given; a For each's holds its `items`, which previews inside the loop read. */
+  input?: unknown;
+  /**
+   * A step inside a For each ran once per item (stored as `<id>#<index>`): each item's result, in the order they ran.
+   * The result itself then stands for the whole loop (failed if any item failed) with the first item's data.
+   */
+  items?: TestStepResult[];
 }
 
 /** Whether a result (or a run's step) was made by what the node does now: not the trigger it had before a switch. */
@@ -36,15 +43,50 @@ export interface RunStepLike extends TestStepResult {
 
 export function stepResultsOf(steps: readonly RunStepLike[]): Record<string, TestStepResult> {
   const results: Record<string, TestStepResult> = {};
-  for (const { stepId, ...result } of steps) results[stepId] = result;
+  const iterations = new Map<string, TestStepResult[]>();
+  for (const { stepId, ...result } of steps) {
+    const [id = stepId, ...indices] = stepId.split("#");
+    if (indices.length === 0) results[stepId] = result;
+    else iterations.set(id, [...(iterations.get(id) ?? []), result]);
+  }
+  for (const [id, items] of iterations) {
+    const [first] = items;
+    if (first) results[id] = { ...first, status: loopStatus(items), items };
+  }
   return results;
+}
+
+/** A step's status over the items of its loop: failed if one failed, running while one runs, else as it ran. */
+function loopStatus(items: readonly TestStepResult[]): TestStepStatus {
+  for (const status of ["failed", "running", "succeeded"] as const)
+    if (items.some((item) => item.status === status)) return status;
+  return "skipped";
+}
+
+/** The result a sample is taken from: a step inside a For each stands by its first item, as the runtime's does. */
+function sampleResultOf(result: TestStepResult): TestStepResult {
+  return result.items?.[0] ?? result;
+}
+
+/** The inputs of the latest test's steps (a For each's `items`), for previews inside a loop. */
+export function testInputsOf(
+  graph: FlowGraph | null,
+  results: Record<string, TestStepResult>,
+): Record<string, unknown> {
+  const inputs: Record<string, unknown> = {};
+  for (const [stepId, result] of Object.entries(results)) {
+    const sample = sampleResultOf(result);
+    if (sample.input !== undefined && madeByNode(graph, stepId, result)) inputs[stepId] = sample.input;
+  }
+  return inputs;
 }
 
 /** Pinned samples first, then the latest test's succeeded outputs, which are fresher; cut outputs are left out. */
 export function samplesOf(graph: FlowGraph | null, results: Record<string, TestStepResult>): Record<string, unknown> {
   const samples: Record<string, unknown> = {};
   for (const node of graph?.nodes ?? []) if (node.sample !== undefined) samples[node.id] = node.sample;
-  for (const [stepId, result] of Object.entries(results)) {
+  for (const [stepId, whole] of Object.entries(results)) {
+    const result = sampleResultOf(whole);
     if (
       result.status === "succeeded" &&
       !result.outputTruncated &&
