@@ -18,6 +18,7 @@ export type ErrorCode =
   | "ACCOUNT_IN_USE"
   | "CREDENTIALS_UNREADABLE"
   | "FILE_TOO_LARGE"
+  | "PAYLOAD_TOO_LARGE"
   | "OUTBOUND_REFUSED"
   | "INTERNAL";
 
@@ -127,6 +128,7 @@ const errorCodes: ReadonlySet<string> = new Set<ErrorCode>([
   "ACCOUNT_IN_USE",
   "CREDENTIALS_UNREADABLE",
   "FILE_TOO_LARGE",
+  "PAYLOAD_TOO_LARGE",
   "OUTBOUND_REFUSED",
   "INTERNAL",
 ]);

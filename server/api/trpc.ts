@@ -16,6 +16,7 @@ const trpcCodes: Partial<Record<ErrorCode, TrpcCode>> = {
   CREDENTIALS_UNREADABLE: "PRECONDITION_FAILED",
   FLOW_NOT_RUNNING: "PRECONDITION_FAILED",
   UNAVAILABLE: "SERVICE_UNAVAILABLE",
+  PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
 };
 
 const t = initTRPC.context<ApiContext>().create({

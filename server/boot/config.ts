@@ -66,6 +66,12 @@ const configSchema = z.object({
     .regex(/^https?:\/\/[^/\s?#]+(\/[^\s?#]*)?$/, "must be an http:// or https:// address without ? or #")
     .transform((url) => url.replace(/\/+$/, ""))
     .optional(),
+  /** The largest flow draft (or imported flow) saved, as JSON; a larger one is answered 413. */
+  CONFLUX_DRAFT_LIMIT_KB: wholeNumber("kilobytes", 16, 100 * 1024, 2048),
+  /** The largest data a Test or Run now with data starts from, as JSON; a larger one is answered 413. */
+  CONFLUX_TEST_PAYLOAD_LIMIT_KB: wholeNumber("kilobytes", 1, 100 * 1024, 1024),
+  /** How deeply objects and lists may nest in a draft, Test data or a webhook body; deeper is answered 400. */
+  CONFLUX_JSON_DEPTH_LIMIT: wholeNumber("levels", 8, 1000, 64),
   /** The largest webhook request body accepted; a larger one is answered 413. */
   CONFLUX_WEBHOOK_BODY_LIMIT_KB: wholeNumber("kilobytes", 1, 100 * 1024, 1024),
   /** Outbound allow-list for every workspace, comma-separated: address ranges, addresses, host names (see README). */

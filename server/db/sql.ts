@@ -6,6 +6,7 @@
 // timestamp, and come back as UTC Dates.
 import pg from "pg";
 import type { DbOrTx } from "./client";
+import { jsonTextWithoutNul } from "../security/json-nul";
 
 export interface Sql {
   query<Row extends object>(text: string, values?: readonly unknown[]): Promise<{ rows: Row[] }>;
@@ -49,4 +50,4 @@ export function createSqlPool(connectionString: string, options: { max: number; 
 /** A Date as the text a timestamp column takes. */
 export const utc = (date: Date) => date.toISOString();
 /** A value as the text a jsonb column takes; null and undefined are JSON null, as toJsonInput stores them. */
-export const jsonb = (value: unknown) => JSON.stringify(value ?? null) ?? "null";
+export const jsonb = (value: unknown) => jsonTextWithoutNul(JSON.stringify(value ?? null) ?? "null");

@@ -29,6 +29,7 @@ export interface ConnectorWebhookDeps {
   queue: () => Promise<RunQueue>;
   keys: KeyRingSource;
   pollIntervalMs?: number;
+  depthLimit?: number;
   flow: { flowId: string; workspaceId: string; flowVersionId: string };
   sealedSecret: string | null;
   settings: ConnectorWebhookSettings;
@@ -69,7 +70,7 @@ export async function handleConnectorWebhook(
   }
 
   // JSON, XML and forms arrive as data (webhook-request.ts), so a trigger's schema sees the same shapes either way.
-  const body = trigger.body.safeParse(readWebhookBody(raw, request.headers.get("content-type")).body);
+  const body = trigger.body.safeParse(readWebhookBody(raw, request.headers.get("content-type"), deps.depthLimit).body);
   if (!body.success) {
     return errorAnswer(
       400,

@@ -3,6 +3,8 @@
 import { ConfluxError } from "@/lib/errors";
 import { readStreamWithin } from "../connectors/sdk/http-transport";
 import { isXmlMediaType, parseXmlData } from "../connectors/sdk/xml-data";
+import { DEFAULT_JSON_DEPTH_LIMIT, inspectJson } from "../security/input-limits";
+import { NUL_REPLACEMENT, replaceNul } from "../security/json-nul";
 import { SIGNATURE_HEADER } from "../security/webhook-signature";
 
 export const DEFAULT_WEBHOOK_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -15,6 +17,8 @@ export interface WebhookTriggerData {
   body: unknown;
   /** The body as sent, when it was parsed from XML or a form (kept for signatures, logs and a second reading). */
   rawBody?: string;
+  /** The body as sent, base64, when it held NUL characters: they are U+FFFD in `body` and `rawBody` (Postgres). */
+  rawBodyBase64?: string;
   headers: Record<string, string>;
   query: Record<string, string | string[]>;
   receivedAt: string;
@@ -63,9 +67,33 @@ function formData(text: string): Record<string, string | string[]> {
 
 /**
  * The body as data: JSON, XML (application/xml, text/xml, …+xml) and forms are parsed, keeping the text of the last
- * two as `rawBody`; anything else is its text. A malformed JSON or XML body is a VALIDATION error.
+ * two as `rawBody`; anything else is its text. A malformed JSON or XML body, or one nested deeper than `depthLimit`,
+ * is a VALIDATION error (400: nothing is stored, the caller is told). NUL characters, which Postgres cannot store,
+ * become U+FFFD, with the body as sent kept in `rawBodyBase64`, so the event is stored and nothing is lost.
  */
-export function readWebhookBody(raw: Buffer, contentType: string | null): Pick<WebhookTriggerData, "body" | "rawBody"> {
+export function readWebhookBody(
+  raw: Buffer,
+  contentType: string | null,
+  depthLimit = DEFAULT_JSON_DEPTH_LIMIT,
+): Pick<WebhookTriggerData, "body" | "rawBody" | "rawBodyBase64"> {
+  const read = parseBodyOf(raw, contentType);
+  const { depth, nulAt } = inspectJson(read);
+  // The body sits one level down in `read`.
+  if (depth - 1 > depthLimit) {
+    throw new ConfluxError(
+      "VALIDATION",
+      `The request body nests ${depth - 1} levels deep, more than the limit of ${depthLimit} (CONFLUX_JSON_DEPTH_LIMIT)`,
+    );
+  }
+  if (nulAt === undefined) return read;
+  return {
+    body: replaceNul(read.body),
+    ...(read.rawBody === undefined ? {} : { rawBody: read.rawBody.replaceAll("\0", NUL_REPLACEMENT) }),
+    rawBodyBase64: raw.toString("base64"),
+  };
+}
+
+function parseBodyOf(raw: Buffer, contentType: string | null): Pick<WebhookTriggerData, "body" | "rawBody"> {
   const text = raw.toString("utf8");
   if (isXmlMediaType(contentType))
     return { body: text.trim() === "" ? null : parseXmlData(text, "The request body"), rawBody: text };
@@ -90,9 +118,12 @@ export function visibleHeaders(headers: Headers): Record<string, string> {
   return visible;
 }
 
+/** The query's parameters; a %00 (NUL, which Postgres cannot store) reads as U+FFFD. */
 export function queryOf(url: string): Record<string, string | string[]> {
   const query: Record<string, string | string[]> = {};
-  for (const [name, value] of new URL(url).searchParams) {
+  for (const [rawName, rawValue] of new URL(url).searchParams) {
+    const name = rawName.replaceAll("\0", NUL_REPLACEMENT);
+    const value = rawValue.replaceAll("\0", NUL_REPLACEMENT);
     const previous = query[name];
     query[name] = previous === undefined ? value : Array.isArray(previous) ? [...previous, value] : [previous, value];
   }

@@ -141,6 +141,39 @@ describe("webhook endpoint", () => {
     expect(JSON.stringify(run?.triggerData)).not.toContain("x-added");
   });
 
+  it("stores an event whose body or query holds NUL characters, with the body as sent kept in base64", async () => {
+    const hook = await seedHook({ verifySignature: false });
+    const body = JSON.stringify({ orderNo: "N-1\u0000", "note\u0000": ["a\u0000b"] });
+    const answer = await post(hook.id, body, json, "?ref=x%00y");
+    expect(answer.status).toBe(202);
+    const text = "plain \u0000 text";
+    expect((await post(hook.id, text, { "content-type": "text/plain" })).status).toBe(202);
+    const runs = await t.db.run.findMany({ where: { flowId: hook.flowId }, orderBy: { createdAt: "asc" } });
+    expect(runs.map((run) => run.triggerData)).toEqual([
+      expect.objectContaining({
+        body: { orderNo: "N-1\uFFFD", "note\uFFFD": ["a\uFFFDb"] },
+        query: { ref: "x\uFFFDy" },
+        rawBodyBase64: Buffer.from(body).toString("base64"),
+      }),
+      expect.objectContaining({ body: "plain \uFFFD text", rawBodyBase64: Buffer.from(text).toString("base64") }),
+    ]);
+  });
+
+  it("refuses a body nested deeper than 64 levels with 400 and makes no run", async () => {
+    const hook = await seedHook({ verifySignature: false });
+    const deep = `${"[".repeat(65)}1${"]".repeat(65)}`;
+    const answer = await post(hook.id, deep, json);
+    expect(answer.status).toBe(400);
+    expect(await answer.json()).toEqual({
+      error: {
+        code: "VALIDATION",
+        message: "The request body nests 65 levels deep, more than the limit of 64 (CONFLUX_JSON_DEPTH_LIMIT)",
+      },
+    });
+    expect((await post(hook.id, `${"[".repeat(64)}1${"]".repeat(64)}`, json)).status).toBe(202);
+    expect(await runsOf(hook.flowId)).toHaveLength(1);
+  });
+
   it("answers 404 for unknown ids and stopped flows, 413 for big bodies and 400 for malformed JSON", async () => {
     const hook = await seedHook({ verifySignature: false });
     const unknown = await post("AAAAAAAAAAAAAAAAAAAAAAAA", "{}", json);

@@ -45,6 +45,8 @@ export interface WebhookDeps {
   queue: () => Promise<RunQueue>;
   keys: KeyRingSource;
   bodyLimitBytes?: number;
+  /** How deeply a body may nest (CONFLUX_JSON_DEPTH_LIMIT); deeper is answered 400. */
+  depthLimit?: number;
   pollIntervalMs?: number;
 }
 
@@ -182,7 +184,7 @@ async function handle(request: Request, webhookId: string, deps: WebhookDeps): P
   const receivedAt = new Date();
   const headers = visibleHeaders(request.headers);
   const triggerData: WebhookTriggerData = {
-    ...readWebhookBody(raw, request.headers.get("content-type")),
+    ...readWebhookBody(raw, request.headers.get("content-type"), deps.depthLimit),
     // A signed request gives the flow only the headers its signature covers, so a replay cannot add one.
     headers: signed ? onlySigned(headers, signed.headers) : headers,
     query: queryOf(request.url),

@@ -5,6 +5,7 @@ import { findAccountConnectors } from "../db/accounts.repository";
 import type { DbOrTx } from "../db/client";
 import * as flows from "../db/flows.repository";
 import { buildManifest, connectors } from "../connectors";
+import { checkDraftInput } from "../security/input-limits";
 
 export interface ImportFlowRequest {
   /** The export document as the file held it. */
@@ -16,6 +17,7 @@ export interface ImportFlowRequest {
 }
 
 export async function importFlow(db: DbOrTx, workspaceId: string, request: ImportFlowRequest) {
+  checkDraftInput(request.document, "The flow file");
   const result = parseFlowDocument(request.document, buildManifest());
   if (!result.ok) {
     throw new ValidationError(`The flow was not imported: ${result.errors.join("; ")}`, { problems: result.errors });

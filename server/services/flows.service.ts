@@ -12,6 +12,7 @@ import { publicOrigin } from "../runtime/public-url";
 import { disableWebhookSubscription } from "../runtime/webhook-subscription";
 import { findVersionGraph } from "../db/versions.repository";
 import { defaultKeyRing, type KeyRingSource } from "../security/keyring";
+import { checkDraftInput } from "../security/input-limits";
 
 export function parseGraph(graph: unknown): FlowGraph {
   const result = flowGraphSchema.safeParse(graph);
@@ -55,6 +56,7 @@ export async function deleteFlow(db: Db, workspaceId: string, id: string) {
 }
 
 export async function saveDraft(db: DbOrTx, workspaceId: string, id: string, graph: unknown, baseRevision: number) {
+  checkDraftInput(graph);
   const parsed = parseGraph(graph);
   const saved = await flows.saveDraftIfRevision(db, workspaceId, id, parsed, baseRevision);
   if (saved) return saved;

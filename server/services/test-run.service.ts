@@ -11,6 +11,7 @@ import { findCapturedSample } from "../db/sample-listeners.repository";
 import { findRunBlockers } from "../runtime/validate";
 import { sendOrLeaveToReaper } from "../runtime/runs";
 import { getFlow } from "./flows.service";
+import { checkTestDataInput } from "../security/input-limits";
 
 /** Test snapshots kept per flow; older ones go with their runs, which nobody lists. */
 export const KEPT_TEST_SNAPSHOTS = 20;
@@ -43,6 +44,7 @@ export async function startTestRun(
   workspaceId: string,
   args: { flowId: string; baseRevision?: number; payload: unknown },
 ): Promise<{ runId: string }> {
+  checkTestDataInput(args.payload);
   const flow = await getFlow(db, workspaceId, args.flowId);
   if (args.baseRevision !== undefined && args.baseRevision !== flow.draftRevision) {
     throw new ConflictError(

@@ -20,6 +20,7 @@ import { getTestSamples, startTestRun } from "../../services/test-run.service";
 import { createFlowFromTemplate, importFlow } from "../../services/flow-import.service";
 import * as versions from "../../services/versions.service";
 import { importFlowInput, restoreVersionInput, versionDiffInput } from "./flows.schema";
+import { checkTestDataInput } from "../../security/input-limits";
 
 export const flowsRouter = router({
   list: procedure.query(({ ctx }) => flows.listFlows(ctx.db, ctx.workspaceId)),
@@ -116,11 +117,12 @@ export const flowsRouter = router({
   fetchTriggerSample: procedure
     .input(fetchTriggerSampleInput)
     .mutation(({ ctx, input, signal }) => fetchTriggerSample(ctx, input.id, input.trigger, { signal })),
-  runNow: procedure.input(runNowInput).mutation(async ({ ctx, input }) =>
-    requestManualRun(ctx.db, getRunQueue, {
+  runNow: procedure.input(runNowInput).mutation(async ({ ctx, input }) => {
+    checkTestDataInput(input.payload);
+    return requestManualRun(ctx.db, getRunQueue, {
       workspaceId: ctx.workspaceId,
       flowId: input.id,
       payload: input.payload ?? {},
-    }),
-  ),
+    });
+  }),
 });

@@ -31,7 +31,8 @@ export const flowNameSchema = z
   .string()
   .trim()
   .min(1, "Give the flow a name")
-  .max(120, "A flow name has at most 120 characters");
+  .max(120, "A flow name has at most 120 characters")
+  .refine((name) => !name.includes("\0"), "A flow name cannot contain a NUL character (\\u0000)");
 
 /** `templateId` starts the flow from a connector template (the manifest's `templates`) instead of an empty graph. */
 export const createFlowInput = z.object({ name: flowNameSchema, templateId: z.string().min(1).max(100).optional() });
@@ -42,18 +43,8 @@ export const saveDraftInput = z.object({
   graph: z.unknown(),
   baseRevision: z.number().int().min(0),
 });
-const MAX_RUN_PAYLOAD_BYTES = 1024 * 1024;
-
-/** Run now's payload: any JSON, as large as a webhook body may be. */
-export const runNowInput = z.object({
-  id: z.string().min(1),
-  payload: z
-    .unknown()
-    .optional()
-    .refine((value) => value === undefined || Buffer.byteLength(JSON.stringify(value) ?? "") <= MAX_RUN_PAYLOAD_BYTES, {
-      message: "The data is larger than 1 MB",
-    }),
-});
+/** Run now's payload: any JSON; its size, depth and characters are checked by checkTestDataInput. */
+export const runNowInput = z.object({ id: z.string().min(1), payload: z.unknown().optional() });
 /** A test of the saved draft; baseRevision is the revision the designer saved, so a newer save by someone is refused. */
 export const testRunInput = z.object({
   id: z.string().min(1),

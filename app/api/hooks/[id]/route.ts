@@ -15,5 +15,6 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
     queue: getRunQueue,
     keys: defaultKeyRing(),
     bodyLimitBytes: getConfig().CONFLUX_WEBHOOK_BODY_LIMIT_KB * 1024,
+    depthLimit: getConfig().CONFLUX_JSON_DEPTH_LIMIT,
   });
 }

@@ -75,6 +75,10 @@ export const webhookTrigger = defineTrigger({
       .string()
       .optional()
       .meta({ title: "Raw body", description: "The body as sent, when it was XML or a form." }),
+    rawBodyBase64: z.string().optional().meta({
+      title: "Raw body (base64)",
+      description: "The body exactly as sent, when it held NUL characters (they read as U+FFFD in Body).",
+    }),
     headers: z.record(z.string(), z.string()).meta({
       title: "Headers",
       description: "Request headers with lower-case names, without authorization, cookie and signature headers.",

@@ -1,0 +1,26 @@
+// NUL characters (U+0000) in data from outside: Postgres refuses them in text and jsonb, so a value holding one
+// would lose the row it is in (a run, a step's result). They are replaced by U+FFFD on the way in.
+
+export const NUL_REPLACEMENT = "\uFFFD";
+
+/** A copy with every NUL in strings and keys replaced by U+FFFD, or the value itself when it has none. */
+export function replaceNul(value: unknown): unknown {
+  if (typeof value === "string") return value.includes("\0") ? value.replaceAll("\0", NUL_REPLACEMENT) : value;
+  if (Array.isArray(value)) return value.map(replaceNul);
+  if (typeof value === "object" && value !== null) {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [key.replaceAll("\0", NUL_REPLACEMENT), replaceNul(inner)]),
+    );
+  }
+  return value;
+}
+
+/**
+ * JSON text with each escaped NUL (`\u0000`, as JSON.stringify writes it) replaced by `\ufffd`. The last barrier
+ * before a jsonb column: Postgres refuses the escape, which would lose the row (a run, a step's result) it is in.
+ */
+export function jsonTextWithoutNul(text: string): string {
+  if (!text.includes("\\u0000")) return text;
+  // An escaped backslash before "u0000" is a literal backslash, not an escape: only an odd run of backslashes counts.
+  return text.replace(/(?<!\\)((?:\\\\)*)\\u0000/g, "$1\\ufffd");
+}
