@@ -69,6 +69,7 @@ export const fieldHintKeys = {
   enumLabels: "x-conflux-enumLabels",
   options: "x-conflux-options",
   overlaps: "x-conflux-overlaps",
+  suggestedKeys: "x-conflux-suggestedKeys",
 } as const;
 
 /** The JSON Schema key each operation hint travels under. */
@@ -88,6 +89,17 @@ export interface FieldHints {
   options?: string;
   /** For a free-form object field: which of its keys a sibling form field also sets ({ OrderNo: "orderNo" }). */
   overlaps?: Record<string, string>;
+  /**
+   * For a free-form object field: the keys its target documents (Sterling's createOrder attributes), which the Fields
+   * editor offers to add, required ones marked.
+   */
+  suggestedKeys?: SuggestedKey[];
+}
+
+export interface SuggestedKey {
+  name: string;
+  description?: string;
+  required?: boolean;
 }
 
 export interface OperationHints {
@@ -108,6 +120,9 @@ export const fieldHintsJsonSchema = z.object({
   [fieldHintKeys.enumLabels]: z.record(z.string(), z.string()).optional(),
   [fieldHintKeys.options]: z.string().optional(),
   [fieldHintKeys.overlaps]: z.record(z.string(), z.string()).optional(),
+  [fieldHintKeys.suggestedKeys]: z
+    .array(z.object({ name: z.string(), description: z.string().optional(), required: z.boolean().optional() }))
+    .optional(),
 });
 
 const operationHintsJsonSchema = z.object({
@@ -127,6 +142,7 @@ export function fieldMeta(hints: FieldHints): GlobalMeta {
     ...(hints.enumLabels ? { [fieldHintKeys.enumLabels]: hints.enumLabels } : {}),
     ...(hints.options ? { [fieldHintKeys.options]: hints.options } : {}),
     ...(hints.overlaps ? { [fieldHintKeys.overlaps]: hints.overlaps } : {}),
+    ...(hints.suggestedKeys ? { [fieldHintKeys.suggestedKeys]: hints.suggestedKeys } : {}),
   };
 }
 

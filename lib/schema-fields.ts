@@ -2,7 +2,7 @@
 // renders. The hint keys and what they mean are defined in lib/field-hints.ts, which connectors declare them with.
 import { z } from "zod";
 import type { JsonSchema } from "./connector-manifest";
-import { fieldHintKeys, fieldHintsJsonSchema, type FieldWidget } from "./field-hints";
+import { fieldHintKeys, fieldHintsJsonSchema, type FieldWidget, type SuggestedKey } from "./field-hints";
 import { isRecord } from "./is-record";
 
 export type FieldKind =
@@ -35,6 +35,8 @@ export interface FieldSpec {
   optionsLoader?: string;
   /** A free-form object merged beside the form: its keys that a sibling field also sets, by that field's name. */
   overlaps?: Record<string, string>;
+  /** A free-form object's documented keys, offered by the Fields editor (required ones marked). */
+  suggestedKeys?: SuggestedKey[];
   /** A "group" (an object with declared properties): its sub-fields, described like top-level fields. */
   fields?: FieldSpec[];
   /** A "list" (an array with a declared item type): one item, a "group" for objects or a single value otherwise. */
@@ -144,6 +146,7 @@ export function describeFields(schema: JsonSchema | undefined): FieldSpec[] {
       ...(value[fieldHintKeys.widget] === "httpBody" ? { httpBody: true as const } : {}),
       ...(value[fieldHintKeys.options] ? { optionsLoader: value[fieldHintKeys.options] } : {}),
       ...(value[fieldHintKeys.overlaps] ? { overlaps: value[fieldHintKeys.overlaps] } : {}),
+      ...(value[fieldHintKeys.suggestedKeys] ? { suggestedKeys: value[fieldHintKeys.suggestedKeys] } : {}),
       ...describeStructure(value),
     };
     return [{ spec, order: value[fieldHintKeys.order] ?? 1000 + index }];

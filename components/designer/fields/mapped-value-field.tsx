@@ -127,7 +127,13 @@ export function MappedValueField(slot: FieldSlot) {
           )}
         </span>
         {switcher}
-        <SlotChildren slot={fieldsSlot} path={path} label={field.title} onChange={(next) => onChange(mapping(next))} />
+        <SlotChildren
+          slot={fieldsSlot}
+          path={path}
+          label={field.title}
+          suggestions={field.suggestedKeys}
+          onChange={(next) => onChange(mapping(next))}
+        />
         {missing.has(path) && <p className="text-xs text-red-600">{field.title} is required.</p>}
         {field.description && <p className="text-xs text-slate-500">{field.description}</p>}
       </div>

@@ -3,6 +3,7 @@
 // Insert data and a live preview, as any field has) and, for an expression, what to do when it finds nothing. Objects
 // and lists nest their own rows.
 import { Plus, X } from "lucide-react";
+import type { SuggestedKey } from "@/lib/field-hints";
 import type { MappingEntry, MappingSlot, MissingPolicy } from "@/lib/mapping";
 import { isTemplate } from "@/lib/templates";
 import type { FieldSpec } from "@/lib/schema-fields";
@@ -55,12 +56,15 @@ export function SlotChildren({
   slot,
   path,
   label,
+  suggestions,
   onChange,
 }: {
   slot: MappingSlot;
   path: string;
   /** What the rows belong to, for accessible names: "Body", "customer". */
   label: string;
+  /** Keys the target documents, offered to add (an object's rows only). */
+  suggestions?: readonly SuggestedKey[];
   onChange: (slot: MappingSlot) => void;
 }) {
   const key = domKey(path);
@@ -117,6 +121,53 @@ export function SlotChildren({
       >
         <Plus size={14} aria-hidden /> Add field
       </Button>
+      <SuggestedKeys
+        path={path}
+        suggestions={suggestions}
+        used={entries.map((entry) => entry.key)}
+        onAdd={(name) => {
+          onChange({ ...slot, value: { object: [...entries, { ...newEntry(), key: name }] } });
+          focusLater(`field-input-${key}-${entries.length}`);
+        }}
+      />
+    </div>
+  );
+}
+
+/** The target's documented keys not used yet, one click each to add; required ones first and marked. */
+function SuggestedKeys({
+  path,
+  suggestions,
+  used,
+  onAdd,
+}: {
+  path: string;
+  suggestions: readonly SuggestedKey[] | undefined;
+  used: readonly string[];
+  onAdd: (name: string) => void;
+}) {
+  const open = (suggestions ?? [])
+    .filter((suggestion) => !used.includes(suggestion.name))
+    .sort((a, b) => Number(b.required ?? false) - Number(a.required ?? false));
+  if (open.length === 0) return null;
+  return (
+    <div data-testid={`mapping-suggestions-${domKey(path)}`} className="flex flex-wrap items-center gap-1.5">
+      <span className="text-xs text-slate-500">Documented fields:</span>
+      {open.map((suggestion) => (
+        <button
+          key={suggestion.name}
+          type="button"
+          data-testid={`mapping-suggest-${domKey(path)}-${suggestion.name}`}
+          title={[suggestion.required ? "Required" : "", suggestion.description ?? ""].filter(Boolean).join(". ")}
+          onClick={() => onAdd(suggestion.name)}
+          className={`rounded-full border px-2 py-0.5 font-mono text-xs hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 ${
+            suggestion.required ? "border-amber-400 text-amber-800" : "border-slate-300 text-slate-700"
+          }`}
+        >
+          + {suggestion.name}
+          {suggestion.required && <span aria-label="required"> *</span>}
+        </button>
+      ))}
     </div>
   );
 }

@@ -2,6 +2,7 @@
 // user typed (or a template produced) into Sterling's all-string attributes.
 import { z } from "zod";
 import { ConfluxError } from "@/lib/errors";
+import type { SuggestedKey } from "@/lib/field-hints";
 import { field, type ActionDefinition, type Logger } from "../sdk";
 import { REST_MODES, sterlingAccounts } from "./auth";
 import type { SterlingDocument, SterlingValue } from "./client";
@@ -93,6 +94,7 @@ export const additionalAttributesField = (
   api: string,
   example: string,
   overlaps?: Record<string, string>,
+  suggestedKeys?: SuggestedKey[],
 ) =>
   z
     .record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, "must be a Sterling attribute or element name"), z.unknown())
@@ -106,6 +108,7 @@ export const additionalAttributesField = (
         widget: "json",
         order,
         overlaps,
+        suggestedKeys,
       }),
     );
 

@@ -51,6 +51,21 @@ const person = z.object({
   dayPhone: text("Day phone", 40),
 });
 
+/**
+ * Order header attributes of createOrder that the form does not ask for, as IBM's createOrder examples and its
+ * WebSphere Commerce mapping use them (IBM support swg21683212; HCL Commerce "Transfer order").
+ */
+const createOrderAttributes = [
+  { name: "OrderType", description: "The order type configured in Sterling, e.g. ShipToHome" },
+  { name: "EntryType", description: "The order entry type configured in Sterling, e.g. STORE" },
+  { name: "DraftOrderFlag", description: "Y creates a draft order; N (the default) a confirmed one" },
+  { name: "OrderDate", description: "When the order was placed (ISO date and time)" },
+  { name: "ReqDeliveryDate", description: "The requested delivery date" },
+  { name: "BuyerUserId", description: "The customer's user id" },
+  { name: "IsShipAsComplete", description: "Y ships the order only when every line can ship" },
+  { name: "BypassPricing", description: "Y keeps the prices given instead of pricing the order in Sterling" },
+];
+
 const input = z.object({
   enterpriseCode: requiredEnterpriseCodeField(1),
   documentType: documentTypeField(2),
@@ -83,13 +98,19 @@ const input = z.object({
       order: 8,
     }),
   ),
-  additionalAttributes: additionalAttributesField(9, "createOrder", '{ "OrderType": "ShipToHome" }', {
-    EnterpriseCode: "enterpriseCode",
-    DocumentType: "documentType",
-    OrderNo: "orderNo",
-    SellerOrganizationCode: "sellerOrganizationCode",
-    CustomerEMailID: "customerEmail",
-  }),
+  additionalAttributes: additionalAttributesField(
+    9,
+    "createOrder",
+    '{ "OrderType": "ShipToHome" }',
+    {
+      EnterpriseCode: "enterpriseCode",
+      DocumentType: "documentType",
+      OrderNo: "orderNo",
+      SellerOrganizationCode: "sellerOrganizationCode",
+      CustomerEMailID: "customerEmail",
+    },
+    createOrderAttributes,
+  ),
 });
 
 function personInfo(value: z.output<typeof person> | undefined): SterlingDocument | undefined {
