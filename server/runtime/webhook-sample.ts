@@ -34,6 +34,8 @@ export interface SampleRequestDeps {
   db: Db;
   keys: KeyRingSource;
   bodyLimitBytes?: number;
+  /** How deeply a body may nest (CONFLUX_JSON_DEPTH_LIMIT), as on the flow's own address. */
+  depthLimit?: number;
   now?: () => Date;
 }
 
@@ -84,7 +86,7 @@ async function handle(request: Request, listenerId: string, deps: SampleRequestD
     if (!identity?.webhookSecret) throw new Error("the flow has no webhook secret although a listener was opened");
     return openWebhookSecret(deps.keys.get(), listener.flowId, identity.webhookSecret);
   };
-  const reading = await readRequest(deps.db, request, raw, listener, secret);
+  const reading = await readRequest(deps, request, raw, listener, secret);
   if (!reading.ok) {
     await noteSampleRefused(deps.db, listener.id, `A request was refused: ${reading.reason}`);
     return errorAnswer(reading.status, reading.code, reading.reason);
@@ -99,7 +101,7 @@ async function handle(request: Request, listenerId: string, deps: SampleRequestD
 }
 
 async function readRequest(
-  db: Db,
+  { db, depthLimit }: SampleRequestDeps,
   request: Request,
   raw: Buffer,
   listener: Listener,
@@ -124,7 +126,7 @@ async function readRequest(
       signedNames = outcome.headers;
     }
     const data: WebhookTriggerData = {
-      ...readWebhookBody(raw, request.headers.get("content-type")),
+      ...readWebhookBody(raw, request.headers.get("content-type"), depthLimit),
       // As on the flow's address: a signed request gives the flow only the headers its signature covers.
       headers: signedNames ? onlySigned(headers, signedNames) : headers,
       query: queryOf(request.url),
@@ -146,7 +148,7 @@ async function readRequest(
     body: raw,
   });
   if (!check.ok) return refused(401, "UNAUTHORIZED", check.reason);
-  const body = trigger.body.safeParse(readWebhookBody(raw, request.headers.get("content-type")).body);
+  const body = trigger.body.safeParse(readWebhookBody(raw, request.headers.get("content-type"), depthLimit).body);
   if (!body.success) {
     return refused(
       400,

@@ -12,5 +12,6 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
     db: getDb(),
     keys: defaultKeyRing(),
     bodyLimitBytes: getConfig().CONFLUX_WEBHOOK_BODY_LIMIT_KB * 1024,
+    depthLimit: getConfig().CONFLUX_JSON_DEPTH_LIMIT,
   });
 }
