@@ -5,6 +5,7 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDb } from "./client";
 import { EMBEDDED_PASSWORD_FILE, findRunningEmbeddedPostgres, startEmbeddedPostgres } from "./embedded-postgres";
+import { findFlow } from "./flows.repository";
 import { runPrismaCli } from "./prisma-cli";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "conflux-embedded-test-"));
@@ -81,4 +82,37 @@ describe("embedded Postgres", () => {
       await embedded.stop();
     }
   });
+
+  it("reads a 5 MB draft through Prisma a dozen times at once without hanging or wedging the pool", async () => {
+    const embedded = await startEmbeddedPostgres({ dataDir });
+    const db = createDb(embedded.url, { poolSize: 10 });
+    try {
+      await runPrismaCli(["migrate", "deploy"], { databaseUrl: embedded.url, quiet: true });
+      const workspace = await db.workspace.create({ data: { name: "Large drafts" } });
+      // Written directly: the API refuses drafts this large now, but older ones may be stored.
+      const nodes = Array.from({ length: 50 }, (_, index) => ({
+        id: `n${index}`,
+        inputs: { text: "x".repeat(105_000) },
+      }));
+      const flow = await db.flow.create({ data: { workspaceId: workspace.id, name: "Big", draft: { nodes } } });
+      // Before the fix the first read already never finished: a reply larger than the socket takes at once arrived
+      // corrupted. A hang fails here with a message instead of at the test's own timeout.
+      const within = <T>(promise: Promise<T>, what: string) =>
+        Promise.race([
+          promise,
+          new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} hung`)), 60_000)),
+        ]);
+      const reads = await within(
+        Promise.all(Array.from({ length: 12 }, () => findFlow(db, workspace.id, flow.id))),
+        "reading the draft",
+      );
+      expect(reads.map((read) => JSON.stringify(read?.draft).length)).toEqual(
+        Array(12).fill(JSON.stringify({ nodes }).length),
+      );
+      expect(await within(db.$queryRaw`SELECT 1 AS one`, "the pool")).toEqual([{ one: 1 }]);
+    } finally {
+      await db.$disconnect();
+      await embedded.stop();
+    }
+  }, 180_000);
 });

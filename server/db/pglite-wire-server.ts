@@ -223,8 +223,13 @@ export class PgliteWireServer {
 
   private async execute({ connection, messages }: Batch): Promise<void> {
     if (connection.socket.destroyed) return;
+    // PGlite hands over views of its WebAssembly memory, which it reuses (and which move when the memory grows) as
+    // soon as the callback returns. A socket that cannot take everything at once (a reply of megabytes, a slow
+    // client) keeps a reference to what it queues, so that reference must be a copy: sent as a view, a large reply
+    // arrived corrupted and the client waited forever for the rest of a message (flows.get of a 5 MB draft hung and,
+    // repeated, wedged the pool).
     const write = (data: Uint8Array) => {
-      if (!connection.socket.destroyed) connection.socket.write(data);
+      if (!connection.socket.destroyed) connection.socket.write(Buffer.from(data));
     };
     try {
       await this.db.runExclusive(async () => {
