@@ -74,4 +74,10 @@ test("a webhook trigger captures a real request as its sample before Start", asy
   await expect(listener.getByTestId("sample-listen-start")).toBeVisible();
   const cancelled = await request.post(next, signed(body));
   expect(cancelled.status()).toBe(410);
+
+  // Once started, Run now with data starts from the captured request too.
+  await page.getByTestId("start-button").click();
+  await expect(page.getByTestId("flow-status")).toHaveText(/running/i);
+  await page.getByTestId("run-with-data-button").click();
+  await expect(page.getByTestId("run-payload-input")).toHaveValue(/"orderNo": "Y-CAPTURED"/);
 });
