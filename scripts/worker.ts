@@ -1,6 +1,7 @@
 // `npm run worker`: a worker process on its own, for deployments with separate web and worker processes that
 // share one Postgres. It executes runs and fires schedules; it serves no HTTP.
 import { readConfig, type Config } from "../server/boot/config";
+import { workerAppAddress } from "../server/boot/worker-app-address";
 import { createDb } from "../server/db/client";
 import { startWorker } from "../server/runtime";
 import { defaultKeyRing } from "../server/security/keyring";
@@ -8,6 +9,16 @@ import { defaultKeyRing } from "../server/security/keyring";
 let config: Config;
 try {
   config = readConfig();
+  if (config.sterlingSimulator) {
+    // The guard reads PORT and HOST (getConfig) to allow the simulators' routes: make them the web app's.
+    const app = workerAppAddress(process.env);
+    if (app.source === "unknown") console.warn(`[conflux worker] ${app.warning}`);
+    if (app.source === "CONFLUX_PUBLIC_URL") {
+      process.env.PORT = String(app.port);
+      process.env.HOST = app.host;
+      config = readConfig();
+    }
+  }
 } catch (error) {
   console.error(`[conflux worker] ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
