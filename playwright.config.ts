@@ -37,7 +37,8 @@ export default defineConfig({
     // The real start path: embedded Postgres, migrations, production build, web app and worker in one process.
     command: "npx tsx scripts/start.ts",
     url: `${baseURL}/api/health`,
-    timeout: 300_000,
+    // Without a current build (a spec run alone after an edit) the start builds first, slow on a busy machine.
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",

@@ -1,24 +1,15 @@
 // "Fetch a sample" for a polling trigger, as an analyst would use it before Start: connect Sterling to the built-in
 // simulator, create an order there, fetch a sample on the New order trigger, and map from the order's real fields.
-import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
-
-async function connectToBuiltInSimulator(page: Page, accountName: string) {
-  await page.goto("/applications");
-  const toggle = page.getByTestId("application-toggle-sterling");
-  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
-  await page.getByTestId("connect-sterling").click();
-  const dialog = page.getByTestId("account-dialog");
-  await dialog.getByTestId("account-preset-built-in-simulator").click();
-  await dialog.getByTestId("account-name-input").fill(accountName);
-  await dialog.getByTestId("account-submit").click();
-  await expect(dialog).toBeHidden();
-}
+import { connectBuiltInSimulator, expect, test } from "./fixtures";
 
 test("a Sterling New order trigger fetches a recent order from the simulator as its sample", async ({ page }) => {
   test.setTimeout(120_000);
   const accountName = `Sterling sample ${Date.now()}`;
-  await connectToBuiltInSimulator(page, accountName);
+  await connectBuiltInSimulator(page, {
+    connector: "sterling",
+    accountName,
+    urlField: { testId: "account-field-endpointUrl", value: /\/api\/simulators\/sterling\/smcfs\/restapi$/ },
+  });
 
   const simulator = await page.context().newPage();
   await simulator.goto("/simulators/sterling");

@@ -51,7 +51,7 @@ async function main() {
     host: config.HOST,
     gate: {
       allowedHosts: config.CONFLUX_ALLOWED_HOSTS,
-      publicUrl: process.env.CONFLUX_PUBLIC_URL?.trim() || undefined,
+      publicUrl: config.CONFLUX_PUBLIC_URL,
     },
   });
   stops.push({ name: "web server", stop: () => web.close() });

@@ -3,6 +3,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { buildIfNeeded } from "../server/boot/build-if-needed";
 import { runPrismaCli } from "../server/db/prisma-cli";
 import { ensureSystemDependencies } from "./system-deps";
 
@@ -62,6 +63,11 @@ async function main(): Promise<number> {
     "--reporter=json",
     `--outputFile.json=${vitestJson}`,
   ]);
+
+  // Built here rather than by the web server Playwright starts, whose start-up has a time limit that a build on a
+  // busy 2-core machine can overrun. A failed build leaves the start (and so every spec) to fail readably.
+  log("Building the web app for the end-to-end tests");
+  await buildIfNeeded(process.cwd(), log).catch((error: unknown) => log(`build failed: ${String(error)}`));
 
   log("End-to-end tests (Playwright, Debian's Chromium, npm start on the embedded Postgres)");
   const playwrightJson = path.join(reportsDir, "playwright.json");

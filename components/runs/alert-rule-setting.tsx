@@ -8,7 +8,7 @@ import { alertRuleSchema, type AlertRule } from "@/lib/alert-rule";
 import { useTRPC } from "../trpc";
 import { Button } from "../ui/button";
 import { errorMessage } from "../ui/error-message";
-import { TextInput } from "../ui/text-input";
+import { InlineNumberInput } from "../ui/text-input";
 
 export function AlertRuleSetting({ flowId }: { flowId: string }) {
   const trpc = useTRPC();
@@ -72,31 +72,25 @@ function AlertRuleForm({ flowId, rule }: { flowId: string; rule: AlertRule | nul
             onChange={() => setBurst(true)}
           />
           Alert once when
-          <span className="inline-block w-20">
-            <TextInput
-              type="number"
-              min={1}
-              aria-label="Failed runs"
-              data-testid="alert-rule-failures"
-              disabled={!burst}
-              value={failures}
-              onChange={(event) => setFailures(event.target.value)}
-              aria-invalid={problem ? true : undefined}
-            />
-          </span>
+          <InlineNumberInput
+            width="w-20"
+            aria-label="Failed runs"
+            data-testid="alert-rule-failures"
+            disabled={!burst}
+            value={failures}
+            onChange={(event) => setFailures(event.target.value)}
+            invalid={Boolean(problem)}
+          />
           runs fail within
-          <span className="inline-block w-20">
-            <TextInput
-              type="number"
-              min={1}
-              aria-label="Minutes"
-              data-testid="alert-rule-minutes"
-              disabled={!burst}
-              value={minutes}
-              onChange={(event) => setMinutes(event.target.value)}
-              aria-invalid={problem ? true : undefined}
-            />
-          </span>
+          <InlineNumberInput
+            width="w-20"
+            aria-label="Minutes"
+            data-testid="alert-rule-minutes"
+            disabled={!burst}
+            value={minutes}
+            onChange={(event) => setMinutes(event.target.value)}
+            invalid={Boolean(problem)}
+          />
           minutes
         </label>
       </fieldset>

@@ -1,10 +1,9 @@
 "use client";
 // The built-in IOM simulator's page: how to connect to it, and the orders flows exported to it with what IOM's own
 // processes would do next (dispatch with delivery note and invoice, payment, cancellation).
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { z } from "zod";
 import { Button } from "../ui/button";
+import { ConnectionDetails, ConsoleNotice, useSimulatorConsole } from "./simulator-console";
 
 const orderSchema = z.object({
   shopOrderNumber: z.string(),
@@ -18,20 +17,7 @@ const orderSchema = z.object({
   updatedAt: z.string(),
 });
 const stateSchema = z.object({ orders: z.array(orderSchema) });
-const replySchema = z.object({ message: z.string().optional(), error: z.string().optional() });
-
 const ENDPOINT = "/api/simulators/iom/console";
-
-async function send(body: unknown): Promise<string> {
-  const response = await fetch(ENDPOINT, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  const reply = replySchema.parse(await response.json());
-  if (!response.ok) throw new Error(reply.error ?? `The simulator answered ${response.status}`);
-  return reply.message ?? "Done.";
-}
 
 const actions = [
   {
@@ -45,19 +31,7 @@ const actions = [
 ] as const;
 
 export function IomSimulatorConsole(props: { baseUrl: string; user: string; password: string }) {
-  const queryClient = useQueryClient();
-  const state = useQuery({
-    queryKey: ["iom-simulator"],
-    queryFn: async () => stateSchema.parse(await (await fetch(ENDPOINT)).json()),
-    refetchInterval: 5000,
-  });
-  const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
-  const act = useMutation({
-    mutationFn: send,
-    onSuccess: (message) => setNotice({ text: message, error: false }),
-    onError: (error) => setNotice({ text: error.message, error: true }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ["iom-simulator"] }),
-  });
+  const { state, act, notice } = useSimulatorConsole("iom-simulator", ENDPOINT, stateSchema);
   const orders = state.data?.orders ?? [];
 
   return (
@@ -71,33 +45,21 @@ export function IomSimulatorConsole(props: { baseUrl: string; user: string; pass
           </a>
           , connect Intershop IOM and choose <strong>Connect to the built-in IOM simulator</strong>, or enter:
         </p>
-        <dl className="mt-3 grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 text-xs">
-          <dt className="font-medium">IOM URL</dt>
-          <dd className="break-all font-mono" data-testid="iom-simulator-url">
-            {props.baseUrl}
-          </dd>
-          <dt className="font-medium">User</dt>
-          <dd className="font-mono">{props.user}</dd>
-          <dt className="font-medium">Password</dt>
-          <dd className="font-mono">{props.password}</dd>
-          <dt className="font-medium">Shop</dt>
-          <dd className="font-mono">inTRONICS (10000)</dd>
-        </dl>
+        <ConnectionDetails
+          rows={[
+            { label: "IOM URL", value: props.baseUrl, testId: "iom-simulator-url" },
+            { label: "User", value: props.user },
+            { label: "Password", value: props.password },
+            { label: "Shop", value: "inTRONICS (10000)" },
+          ]}
+        />
         <p className="mt-3 text-xs text-slate-500">
           It speaks IOM&apos;s REST services (Order 2.0, RMA 2.10, the inventory servlet), the SOAP OrderService and the
           document links. Its orders live in memory and start over when Conflux restarts.
         </p>
       </aside>
 
-      {notice && (
-        <p
-          role={notice.error ? "alert" : "status"}
-          data-testid="iom-simulator-notice"
-          className={`rounded-md px-3 py-2 text-sm ${notice.error ? "bg-red-50 text-red-700" : "bg-emerald-50 text-emerald-800"}`}
-        >
-          {notice.text}
-        </p>
-      )}
+      <ConsoleNotice notice={notice} testId="iom-simulator-notice" />
 
       <section className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
         <h2 className="border-b border-slate-200 px-5 py-3 text-base font-semibold">Orders</h2>

@@ -6,6 +6,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
 import { Button } from "../ui/button";
+import { postConsole, readConsole } from "./console-api";
+import { ConnectionDetails } from "./simulator-console";
 import { TextInput } from "../ui/text-input";
 
 const askSchema = z.object({
@@ -33,13 +35,8 @@ const replySchema = z.object({ ask: askSchema.optional(), error: z.string().opti
 const ENDPOINT = "/api/simulators/newstore/console";
 
 async function ask(body: { productIds: string; locations: string }): Promise<Ask> {
-  const response = await fetch(ENDPOINT, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  const reply = replySchema.parse(await response.json());
-  if (!response.ok || !reply.ask) throw new Error(reply.error ?? `The simulator answered ${response.status}`);
+  const reply = await postConsole(ENDPOINT, body, replySchema);
+  if (!reply.ask) throw new Error(reply.error ?? "The simulator gave no answer");
   return reply.ask;
 }
 
@@ -47,7 +44,7 @@ export function NewStoreSimulatorConsole(props: { tenantUrl: string; clientId: s
   const queryClient = useQueryClient();
   const state = useQuery({
     queryKey: ["newstore-simulator"],
-    queryFn: async () => stateSchema.parse(await (await fetch(ENDPOINT)).json()),
+    queryFn: () => readConsole(ENDPOINT, stateSchema),
     refetchInterval: 5000,
   });
   const [form, setForm] = useState({ productIds: "1000061, 1000062", locations: "US01, DC01" });
@@ -141,14 +138,13 @@ export function NewStoreSimulatorConsole(props: { tenantUrl: string; clientId: s
             </a>
             , connect NewStore and choose <strong>Connect to the built-in NewStore simulator</strong>, or enter:
           </p>
-          <dl className="mt-2 grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 text-xs">
-            <dt className="font-medium">Tenant URL</dt>
-            <dd className="break-all font-mono">{props.tenantUrl}</dd>
-            <dt className="font-medium">Client ID</dt>
-            <dd className="font-mono">{props.clientId}</dd>
-            <dt className="font-medium">Client secret</dt>
-            <dd className="font-mono">{props.clientSecret}</dd>
-          </dl>
+          <ConnectionDetails
+            rows={[
+              { label: "Tenant URL", value: props.tenantUrl },
+              { label: "Client ID", value: props.clientId },
+              { label: "Client secret", value: props.clientSecret },
+            ]}
+          />
         </aside>
       </section>
 

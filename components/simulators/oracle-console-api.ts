@@ -1,4 +1,4 @@
-// The Oracle simulator page's data: what GET /api/simulators/oracle/console returns, and sending one action.
+// The Oracle simulator page's data: what GET /api/simulators/oracle/console returns.
 import { z } from "zod";
 
 export const CONSOLE_ENDPOINT = "/api/simulators/oracle/console";
@@ -45,18 +45,5 @@ export const consoleStateSchema = z.object({
 });
 
 export type ConsoleState = z.output<typeof consoleStateSchema>;
-
-const replySchema = z.object({ message: z.string().optional(), error: z.string().optional() });
-
-export async function sendConsoleAction(body: unknown): Promise<string> {
-  const response = await fetch(CONSOLE_ENDPOINT, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  const reply = replySchema.parse(await response.json());
-  if (!response.ok) throw new Error(reply.error ?? `The simulator answered ${response.status}`);
-  return reply.message ?? "Done.";
-}
 
 export const EVENTS = ["Order Status Updated", "Sales Order Notification"] as const;

@@ -2,12 +2,12 @@
 // The built-in Oracle Order Management simulator's page: how to connect to it, a form that creates a sales order,
 // the business event endpoints, and the orders with the orchestration steps that raise events (submit, ship,
 // close, cancel, hold).
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Button } from "../ui/button";
 import { inputClass, TextInput } from "../ui/text-input";
-import { CONSOLE_ENDPOINT, consoleStateSchema, sendConsoleAction } from "./oracle-console-api";
+import { CONSOLE_ENDPOINT, consoleStateSchema } from "./oracle-console-api";
 import { OracleEventEndpoints } from "./oracle-event-endpoints";
+import { ConnectionDetails, ConsoleNotice, useSimulatorConsole } from "./simulator-console";
 
 const label = "flex flex-col gap-1 text-sm font-medium text-slate-700";
 const steps = [
@@ -34,19 +34,7 @@ function Select(props: { testId: string; value: string; options: string[]; onCha
 }
 
 export function OracleSimulatorConsole(props: { baseUrl: string; user: string; password: string }) {
-  const queryClient = useQueryClient();
-  const state = useQuery({
-    queryKey: ["oracle-simulator"],
-    queryFn: async () => consoleStateSchema.parse(await (await fetch(CONSOLE_ENDPOINT)).json()),
-    refetchInterval: 5000,
-  });
-  const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
-  const act = useMutation({
-    mutationFn: sendConsoleAction,
-    onSuccess: (message) => setNotice({ text: message, error: false }),
-    onError: (error) => setNotice({ text: error.message, error: true }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ["oracle-simulator"] }),
-  });
+  const { state, act, notice } = useSimulatorConsole("oracle-simulator", CONSOLE_ENDPOINT, consoleStateSchema);
   const reference = state.data?.reference;
   const [form, setForm] = useState({
     sourceSystem: "LEG",
@@ -154,16 +142,13 @@ export function OracleSimulatorConsole(props: { baseUrl: string; user: string; p
               </a>
               , or enter:
             </p>
-            <dl className="mt-2 grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-0.5">
-              <dt className="font-medium">Fusion URL</dt>
-              <dd className="break-all font-mono" data-testid="oracle-base-url">
-                {props.baseUrl}
-              </dd>
-              <dt className="font-medium">User</dt>
-              <dd className="font-mono">{props.user}</dd>
-              <dt className="font-medium">Password</dt>
-              <dd className="font-mono">{props.password}</dd>
-            </dl>
+            <ConnectionDetails
+              rows={[
+                { label: "Fusion URL", value: props.baseUrl, testId: "oracle-base-url" },
+                { label: "User", value: props.user },
+                { label: "Password", value: props.password },
+              ]}
+            />
           </div>
         </form>
         <OracleEventEndpoints
@@ -173,15 +158,7 @@ export function OracleSimulatorConsole(props: { baseUrl: string; user: string; p
         />
       </section>
 
-      {notice && (
-        <p
-          role={notice.error ? "alert" : "status"}
-          data-testid="oracle-notice"
-          className={`rounded-md px-3 py-2 text-sm ${notice.error ? "bg-red-50 text-red-700" : "bg-emerald-50 text-emerald-800"}`}
-        >
-          {notice.text}
-        </p>
-      )}
+      <ConsoleNotice notice={notice} testId="oracle-notice" />
 
       <section className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
         <h2 className="border-b border-slate-200 px-5 py-3 text-base font-semibold">Sales orders</h2>

@@ -1,7 +1,6 @@
 "use client";
 // The built-in Sterling simulator's page: how to connect to it, a form that creates an order, and the orders with
 // the changes the Sterling events react to (change, release, back order, ship, cancel).
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
 import { Button } from "../ui/button";
@@ -12,6 +11,7 @@ import {
   eventQueuesSchema,
   serviceQueuesSchema,
 } from "./sterling-event-queues";
+import { ConnectionDetails, ConsoleNotice, useSimulatorConsole } from "./simulator-console";
 
 const orderSchema = z.object({
   orderHeaderKey: z.string(),
@@ -33,20 +33,7 @@ const stateSchema = z.object({
   eventQueues: eventQueuesSchema,
   serviceQueues: serviceQueuesSchema,
 });
-const replySchema = z.object({ message: z.string().optional(), error: z.string().optional() });
-
 const ENDPOINT = "/api/simulators/sterling/console";
-
-async function send(body: unknown): Promise<string> {
-  const response = await fetch(ENDPOINT, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  const reply = replySchema.parse(await response.json());
-  if (!response.ok) throw new Error(reply.error ?? `The simulator answered ${response.status}`);
-  return reply.message ?? "Done.";
-}
 
 const actions = [
   { action: "change", label: "Change", title: "Order one more of line 1 (changeOrder)" },
@@ -57,19 +44,7 @@ const actions = [
 ] as const;
 
 export function SterlingSimulatorConsole(props: { endpointUrl: string; loginId: string; password: string }) {
-  const queryClient = useQueryClient();
-  const state = useQuery({
-    queryKey: ["sterling-simulator"],
-    queryFn: async () => stateSchema.parse(await (await fetch(ENDPOINT)).json()),
-    refetchInterval: 5000,
-  });
-  const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
-  const act = useMutation({
-    mutationFn: send,
-    onSuccess: (message) => setNotice({ text: message, error: false }),
-    onError: (error) => setNotice({ text: error.message, error: true }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ["sterling-simulator"] }),
-  });
+  const { state, act, notice } = useSimulatorConsole("sterling-simulator", ENDPOINT, stateSchema);
   const [form, setForm] = useState({ enterpriseCode: "DEFAULT", customerEmail: "", itemId: "SKU-1", quantity: "1" });
   const [unitPrice, setUnitPrice] = useState("19.99");
 
@@ -170,16 +145,13 @@ export function SterlingSimulatorConsole(props: { endpointUrl: string; loginId: 
             </a>
             , connect IBM Sterling OMS and choose <strong>Connect to the built-in Sterling simulator</strong>, or enter:
           </p>
-          <dl className="mt-3 grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 text-xs">
-            <dt className="font-medium">Endpoint URL</dt>
-            <dd className="break-all font-mono" data-testid="simulator-endpoint">
-              {props.endpointUrl}
-            </dd>
-            <dt className="font-medium">Login ID</dt>
-            <dd className="font-mono">{props.loginId}</dd>
-            <dt className="font-medium">Password</dt>
-            <dd className="font-mono">{props.password}</dd>
-          </dl>
+          <ConnectionDetails
+            rows={[
+              { label: "Endpoint URL", value: props.endpointUrl, testId: "simulator-endpoint" },
+              { label: "Login ID", value: props.loginId },
+              { label: "Password", value: props.password },
+            ]}
+          />
           <h3 className="mt-4 text-xs font-semibold uppercase tracking-wide text-slate-500">Recent API calls</h3>
           <ul data-testid="simulator-calls" className="mt-1 flex flex-col gap-0.5 font-mono text-xs">
             {(state.data?.recentCalls ?? []).slice(0, 5).map((call, index) => (
@@ -202,15 +174,7 @@ export function SterlingSimulatorConsole(props: { endpointUrl: string; loginId: 
         </aside>
       </section>
 
-      {notice && (
-        <p
-          role={notice.error ? "alert" : "status"}
-          data-testid="simulator-notice"
-          className={`rounded-md px-3 py-2 text-sm ${notice.error ? "bg-red-50 text-red-700" : "bg-emerald-50 text-emerald-800"}`}
-        >
-          {notice.text}
-        </p>
-      )}
+      <ConsoleNotice notice={notice} testId="simulator-notice" />
 
       <section className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
         <h2 className="border-b border-slate-200 px-5 py-3 text-base font-semibold">Orders</h2>

@@ -6,3 +6,19 @@ export const inputClass =
 export function TextInput({ className = "", ...props }: InputHTMLAttributes<HTMLInputElement>) {
   return <input className={`${inputClass} ${className}`} {...props} />;
 }
+
+/**
+ * A whole number typed inside a sentence ("Alert once when [3] runs fail"): narrow, and marked invalid while the
+ * sentence it sits in has a problem.
+ */
+export function InlineNumberInput({
+  width,
+  invalid,
+  ...props
+}: InputHTMLAttributes<HTMLInputElement> & { width: "w-20" | "w-24"; invalid: boolean }) {
+  return (
+    <span className={`inline-block ${width}`}>
+      <TextInput type="number" min={1} step={1} aria-invalid={invalid ? true : undefined} {...props} />
+    </span>
+  );
+}

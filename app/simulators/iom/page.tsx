@@ -1,5 +1,6 @@
 import { IomSimulatorConsole } from "@/components/simulators/iom-simulator";
 import { PageHeader } from "@/components/ui/page-header";
+import { SimulatorOff } from "@/components/simulators/simulator-off";
 import { builtInIomPreset } from "@/server/connectors/iom/simulator/built-in";
 
 export const metadata = { title: "IOM simulator · Conflux" };
@@ -21,10 +22,7 @@ export default function IomSimulatorPage() {
           password={preset.values.password ?? ""}
         />
       ) : (
-        <p data-testid="simulator-off" className="m-8 max-w-xl rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900">
-          The built-in IOM simulator is off. It is on by default with the embedded database; set
-          CONFLUX_STERLING_SIMULATOR=true to turn it on (see the README).
-        </p>
+        <SimulatorOff name="IOM" />
       )}
     </>
   );

@@ -1,4 +1,5 @@
 import { PageHeader } from "@/components/ui/page-header";
+import { SimulatorOff } from "@/components/simulators/simulator-off";
 import { NewStoreSimulatorConsole } from "@/components/simulators/newstore-simulator";
 import { builtInNewStoreEnabled, builtInNewStorePreset } from "@/server/connectors/newstore/simulator/built-in";
 
@@ -21,10 +22,7 @@ export default function NewStoreSimulatorPage() {
           clientSecret={preset.values.clientSecret ?? ""}
         />
       ) : (
-        <p data-testid="simulator-off" className="m-8 max-w-xl rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900">
-          The built-in NewStore simulator is off. It is on by default with the embedded database; set
-          CONFLUX_STERLING_SIMULATOR=true to turn it on (see the README).
-        </p>
+        <SimulatorOff name="NewStore" />
       )}
     </>
   );

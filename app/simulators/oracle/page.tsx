@@ -1,4 +1,5 @@
 import { PageHeader } from "@/components/ui/page-header";
+import { SimulatorOff } from "@/components/simulators/simulator-off";
 import { OracleSimulatorConsole } from "@/components/simulators/oracle-simulator";
 import { builtInOracleEnabled, builtInOraclePreset } from "@/server/connectors/oracle/simulator/built-in";
 
@@ -21,10 +22,7 @@ export default function OracleSimulatorPage() {
           password={preset.values.password ?? ""}
         />
       ) : (
-        <p data-testid="simulator-off" className="m-8 max-w-xl rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900">
-          The built-in Oracle simulator is off. It is on by default with the embedded database; set
-          CONFLUX_STERLING_SIMULATOR=true to turn it on (see the README).
-        </p>
+        <SimulatorOff name="Oracle" />
       )}
     </>
   );

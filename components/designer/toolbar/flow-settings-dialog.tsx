@@ -11,7 +11,7 @@ import { useTRPC } from "../../trpc";
 import { Button } from "../../ui/button";
 import { Dialog } from "../../ui/dialog";
 import { errorMessage } from "../../ui/error-message";
-import { TextInput } from "../../ui/text-input";
+import { InlineNumberInput } from "../../ui/text-input";
 
 /** Opened from the toolbar's "More" menu, for the flow open in the designer. */
 export function FlowSettingsDialog({ flowId, onClose }: { flowId: string; onClose: () => void }) {
@@ -90,20 +90,16 @@ function RetentionForm(props: {
             onChange={() => setCustom(true)}
           />
           For
-          <span className="inline-block w-24">
-            <TextInput
-              type="number"
-              min={1}
-              max={MAX_RETENTION_DAYS}
-              step={1}
-              aria-label="Days to keep runs"
-              data-testid="retention-days"
-              disabled={!custom}
-              value={text}
-              onChange={(event) => setText(event.target.value)}
-              aria-invalid={problem ? true : undefined}
-            />
-          </span>
+          <InlineNumberInput
+            width="w-24"
+            max={MAX_RETENTION_DAYS}
+            aria-label="Days to keep runs"
+            data-testid="retention-days"
+            disabled={!custom}
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            invalid={Boolean(problem)}
+          />
           days
         </label>
       </fieldset>

@@ -3,14 +3,13 @@
 // under /rest/rma and the Inventory servlet under /servlets/services. Basic or bearer authentication (401 without a
 // body, as documented), 403 for a shop the user may not use, 415 for a body of another media type, ErrorReports for
 // invalid input. State is in memory; tests move orders along with the control functions.
-import http from "node:http";
 import { availableToPromise } from "./atp";
 import { addOrderDocument, serveDocument, type SimDocument } from "./documents";
 import { SOAP_ORDER_SERVICE_PATHS, soapOrderService } from "./soap-order-service";
 import { createOrder, ORDER_MEDIA_TYPE, orderStates } from "./orders";
 import { createReturnRequest, readReturnRequests, RETURN_REQUEST_MEDIA_TYPE, returnables, returnReasons } from "./rma";
 import { empty, type SimPaymentState, type SimReply, type SimShop, type SimState } from "./state";
-import { allowOutboundToServer } from "../../../security/outbound-guard";
+import { serveSimulator } from "../../simulator-server";
 
 export type { SimShop } from "./state";
 
@@ -190,50 +189,17 @@ export interface IomSimulator extends Omit<IomBackend, "handle"> {
 
 export async function startIomSimulator(options: IomSimulatorOptions): Promise<IomSimulator> {
   const backend = createIomBackend(options);
-  const requests: IomRequest[] = [];
   let down = false;
-  let url = "";
-  const server = http.createServer((req, res) => {
-    if (down) {
-      req.socket.destroy();
-      return;
-    }
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      const headers = Object.fromEntries(
-        Object.entries(req.headers).map(([key, value]) => [key, Array.isArray(value) ? value.join(", ") : value]),
-      );
-      const request = {
-        method: req.method ?? "GET",
-        url: req.url ?? "/",
-        headers,
-        body: Buffer.concat(chunks).toString("utf8"),
-      };
-      requests.push(request);
-      const reply = backend.handle(request, url);
-      res.writeHead(reply.status, reply.headers);
-      res.end(reply.body);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  if (address === null || typeof address === "string") throw new Error("the IOM simulator has no TCP port");
-  url = `http://127.0.0.1:${address.port}`;
-  // The simulator stands for a remote system of the tests in this process: its exact address is allowed out.
-  allowOutboundToServer(url);
+  // While down, the connection is dropped before a request is read back, as an unreachable IOM fails.
+  const served = await serveSimulator("IOM", (request, url) => (down ? null : backend.handle(request, url)));
   const { handle: _handle, ...controls } = backend;
   return {
     ...controls,
-    url,
-    requests,
+    url: served.url,
+    requests: served.requests,
     setDown(value) {
       down = value;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: served.close,
   };
 }

@@ -2,64 +2,36 @@
 // with one availability per product and location, zero for anything the service did not list (or when it cannot be
 // reached: the lookup continues on error and tries once, so the answer still comes well within NewStore's timeout).
 import type { FlowTemplate } from "@/lib/connector-manifest";
+import { availabilityAnswer, availabilityTemplate } from "./availability-flow";
 
 /** The stock service's reply the template reads: { "stock": [{ product_id, fulfillment_location, atp }] }. */
-export const STOCK_ANSWER_EXPRESSION =
-  '{{ {"availabilities": [trigger.pairs.(' +
-  "$pair := $; " +
-  "$hit := $$.steps.stock.body.stock[product_id = $pair.product_id and fulfillment_location = $pair.fulfillment_location]; " +
-  '{"product_id": product_id, "external_identifier": external_identifier, "fulfillment_location": fulfillment_location, ' +
-  '"atp": $exists($hit) ? $max([0, $round($sum($hit.atp))]) : 0}' +
-  ")]} }}";
+export const STOCK_ANSWER_EXPRESSION = availabilityAnswer(
+  "$$.steps.stock.body.stock[product_id = $pair.product_id and fulfillment_location = $pair.fulfillment_location]",
+  "$round",
+);
 
-export const availabilityFromHttpTemplate: FlowTemplate = {
-  id: "newstore-availability-from-http",
-  name: "NewStore asks for availability → answer from a stock service",
-  description:
-    'Answers NewStore\'s availability webhook from a stock service you choose (GET, replying {"stock": [{"product_id", ' +
-    '"fulfillment_location", "atp"}]}), with zero for anything it does not list. Registers itself with NewStore on Start.',
-  graph: {
-    schemaVersion: 1,
-    nodes: [
-      {
-        id: "trigger",
-        type: "trigger",
-        position: { x: 0, y: 0 },
-        connectorId: "newstore",
-        operation: "availabilityRequested",
-        label: "Availability requested",
-        inputs: { register: true, timeoutSeconds: 10 },
-      },
-      {
-        id: "stock",
-        type: "action",
-        position: { x: 0, y: 150 },
-        connectorId: "http",
-        operation: "request",
-        label: "Look up stock",
-        inputs: {
-          method: "GET",
-          url:
-            "https://stock.example.com/stock?products={{ $join(trigger.products.product_id, ',') }}" +
-            "&locations={{ $join(trigger.fulfillment_locations, ',') }}",
-          headers: { Accept: "application/json" },
-        },
-        // NewStore waits seconds, not minutes: one try, and on failure answer zero rather than fail the run.
-        settings: { maxAttempts: 1, timeoutMs: 3_000, onError: "continue" },
-      },
-      {
-        id: "answer",
-        type: "respond",
-        position: { x: 0, y: 300 },
-        connectorId: "core",
-        operation: "respond",
-        label: "Answer NewStore",
-        inputs: { status: 200, headers: {}, body: STOCK_ANSWER_EXPRESSION },
-      },
-    ],
-    edges: [
-      { id: "trigger-stock", source: "trigger", target: "stock", sourceHandle: "next" },
-      { id: "stock-answer", source: "stock", target: "answer", sourceHandle: "next" },
-    ],
+export const availabilityFromHttpTemplate: FlowTemplate = availabilityTemplate(
+  {
+    id: "newstore-availability-from-http",
+    name: "NewStore asks for availability → answer from a stock service",
+    description:
+      'Answers NewStore\'s availability webhook from a stock service you choose (GET, replying {"stock": [{"product_id", ' +
+      '"fulfillment_location", "atp"}]}), with zero for anything it does not list. Registers itself with NewStore on Start.',
   },
-};
+  {
+    id: "stock",
+    connectorId: "http",
+    operation: "request",
+    label: "Look up stock",
+    inputs: {
+      method: "GET",
+      url:
+        "https://stock.example.com/stock?products={{ $join(trigger.products.product_id, ',') }}" +
+        "&locations={{ $join(trigger.fulfillment_locations, ',') }}",
+      headers: { Accept: "application/json" },
+    },
+    // NewStore waits seconds, not minutes: one try, and on failure answer zero rather than fail the run.
+    settings: { maxAttempts: 1, timeoutMs: 3_000, onError: "continue" },
+  },
+  STOCK_ANSWER_EXPRESSION,
+);

@@ -4,13 +4,12 @@
 // totalResults, PATCH (SubmittedFlag submits a draft), DELETE (drafts only), the child lines collection, Basic or
 // bearer authentication and errors by REST-Framework-Version. State is in memory; tests and the simulator page move
 // orders along with the control functions.
-import http from "node:http";
 import { QueryError } from "./adf-query";
 import { createOrder, deleteOrder, findBySource, OrderRefusal, touch, updateOrder } from "./orders";
 import { adfError, COLLECTION_TYPE, empty, json, type AdfRequestContext } from "./replies";
 import { expandsLines, linesCollection, orderCollection, orderItem, parseFields } from "./resource";
 import { timestamp, type SimOrder, type SimReference, type SimReply, type SimState } from "./state";
-import { allowOutboundToServer } from "../../../security/outbound-guard";
+import { serveSimulator } from "../../simulator-server";
 
 export type { SimOrder } from "./state";
 
@@ -198,47 +197,20 @@ export interface OracleSimulator extends Omit<OracleBackend, "handle"> {
 
 export async function startOracleSimulator(options: OracleSimulatorOptions): Promise<OracleSimulator> {
   const backend = createOracleBackend(options);
-  const requests: OracleRequest[] = [];
   let failure: SimReply | undefined;
-  let url = "";
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      const headers = Object.fromEntries(
-        Object.entries(req.headers).map(([key, value]) => [key, Array.isArray(value) ? value.join(", ") : value]),
-      );
-      const request = {
-        method: req.method ?? "GET",
-        url: req.url ?? "/",
-        headers,
-        body: Buffer.concat(chunks).toString("utf8"),
-      };
-      requests.push(request);
-      const reply = failure ?? backend.handle(request, url);
-      failure = undefined;
-      res.writeHead(reply.status, reply.headers);
-      res.end(reply.body);
-    });
+  const served = await serveSimulator("Oracle", (request, url) => {
+    const reply = failure ?? backend.handle(request, url);
+    failure = undefined;
+    return reply;
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  if (address === null || typeof address === "string") throw new Error("the Oracle simulator has no TCP port");
-  url = `http://127.0.0.1:${address.port}`;
-  // The simulator stands for a remote system of the tests in this process: its exact address is allowed out.
-  allowOutboundToServer(url);
   const { handle: _handle, ...controls } = backend;
   return {
     ...controls,
-    url,
-    requests,
+    url: served.url,
+    requests: served.requests,
     failNext(status, body, contentType = "text/plain") {
       failure = { status, headers: body ? { "content-type": contentType } : {}, body };
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: served.close,
   };
 }

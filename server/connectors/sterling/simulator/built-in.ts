@@ -36,7 +36,19 @@ const holder = globalThis as typeof globalThis & { conflux_sterling_built_in?: B
 
 /** A simulated Sterling whose changes are published on its mqweb's event queues (also used by tests). */
 export function createBuiltIn(): BuiltIn {
-  const { mq: _mq, ...data } = sampleData();
+  const { mq: _mq, ...sample } = sampleData();
+  // The sample orders are made "a few days ago" when the simulator starts, so that "Fetch a sample" (which looks a
+  // week back) finds them on a fresh simulator; their OrderDate stays as given.
+  const started = Date.now();
+  const data = {
+    ...sample,
+    orders: sample.orders?.map((order, index, all) => {
+      const created = new Date(started - (all.length - index) * 86_400_000)
+        .toISOString()
+        .replace(/\.\d{3}Z$/, "+00:00");
+      return { ...order, Createts: created, Modifyts: created };
+    }),
+  };
   const mq = createMqBroker({
     users: [SAMPLE_MQ_USER],
     queueManagers: {
