@@ -5,6 +5,8 @@ import { defineConfig } from "@playwright/test";
 
 // One fresh embedded data folder per test run, shared by the config's loads in the runner and its workers.
 process.env.CONFLUX_E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "conflux-e2e-"));
+// The owner's signed-in cookies, written by the global setup, so that every spec runs signed in.
+process.env.CONFLUX_E2E_STORAGE_STATE ??= `${process.env.CONFLUX_E2E_DATA_DIR}-owner.json`;
 const port = Number(process.env.CONFLUX_E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${port}`;
 
@@ -17,8 +19,10 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? [["list"]] : [["list"]],
+  globalSetup: "./e2e/global-setup.ts",
   use: {
     baseURL,
+    storageState: process.env.CONFLUX_E2E_STORAGE_STATE,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {

@@ -4,7 +4,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { setUpAndSignIn } from "./auth-helpers";
 
 const port = Number(process.env.CONFLUX_E2E_PORT ?? 3210) + 1;
 const baseURL = `http://127.0.0.1:${port}`;
@@ -42,6 +43,13 @@ test("npm start serves health, stops cleanly on Ctrl+C and keeps its data", asyn
     expect(await (await request.get(`${baseURL}/api/health`)).json()).toEqual({ status: "ok", db: "ok", queue: "ok" });
     expect(first.output()).toContain(`Conflux is running at http://127.0.0.1:${port}`);
     expect(first.output()).toContain(`Data: embedded Postgres in ${dataDir}`);
+    // A fresh data folder opens on the set-up page; the person who fills it in becomes the owner.
+    const newcomer = await playwrightRequest.newContext();
+    const firstPage = await newcomer.get(`${baseURL}/`);
+    expect(firstPage.url()).toBe(`${baseURL}/setup`);
+    expect(await firstPage.text()).toContain("Set up Conflux");
+    await newcomer.dispose();
+    await setUpAndSignIn(request, baseURL);
     const created = await request.post(`${baseURL}/api/trpc/flows.create`, {
       data: { json: { name: "Survives restart" } },
     });

@@ -20,6 +20,8 @@ export type ErrorCode =
   | "FILE_TOO_LARGE"
   | "PAYLOAD_TOO_LARGE"
   | "OUTBOUND_REFUSED"
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
   | "INTERNAL";
 
 export interface ConfluxErrorJson {
@@ -71,6 +73,20 @@ export class NotFoundError extends ConfluxError {
 export class ConflictError extends ConfluxError {
   constructor(message: string, details?: Record<string, unknown>) {
     super("CONFLICT", message, { details });
+  }
+}
+
+/** Nobody is signed in (no session cookie, no valid API token). */
+export class UnauthenticatedError extends ConfluxError {
+  constructor(message = "Sign in to continue.") {
+    super("UNAUTHENTICATED", message);
+  }
+}
+
+/** Signed in, but the role in this workspace does not allow it. */
+export class ForbiddenError extends ConfluxError {
+  constructor(message: string) {
+    super("FORBIDDEN", message);
   }
 }
 
@@ -130,6 +146,8 @@ const errorCodes: ReadonlySet<string> = new Set<ErrorCode>([
   "FILE_TOO_LARGE",
   "PAYLOAD_TOO_LARGE",
   "OUTBOUND_REFUSED",
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
   "INTERNAL",
 ]);
 

@@ -13,7 +13,7 @@ import { runPrismaCli } from "../server/db/prisma-cli";
 import { deleteExpiredRuns } from "../server/runtime/retention";
 import { exportRunsCsv } from "../server/services/runs-export.service";
 import { startPostgresCluster } from "../test/postgres-cluster";
-import { testKeyRing } from "../test/keys";
+import { callerContext } from "../test/principal";
 
 const RUNS = Number(process.env.CONFLUX_BENCH_RUNS ?? 1_000_000);
 const ITERATIONS = Number(process.env.CONFLUX_BENCH_ITERATIONS ?? 40);
@@ -122,7 +122,7 @@ async function main() {
     );
 
     const db = createDb(url);
-    const caller = createCallerFactory(appRouter)({ db, keys: testKeyRing(), workspaceId: "ws-1" });
+    const caller = createCallerFactory(appRouter)(callerContext(db, "ws-1"));
     log("Dashboard (workspace ws-1, half the runs):");
     // The first look at 30 days seals the rollup of every finished 6-hour slot in it (once, then never again).
     const sealStart = performance.now();

@@ -63,6 +63,13 @@ async function main() {
       : `Data: Postgres at ${new URL(databaseUrl).host}${new URL(databaseUrl).pathname}`,
   );
   log(`Credential keys: ${keys}`);
+  if (config.HOST !== "127.0.0.1" && config.HOST !== "localhost" && config.HOST !== "::1") {
+    log(
+      `Listening on ${config.HOST}: pages and the API need a sign-in; /api/health, webhooks (/api/hooks/…)` +
+        (config.sterlingSimulator ? " and the built-in simulators (/api/simulators/…)" : "") +
+        " answer anyone who reaches this port.",
+    );
+  }
   log("Press Ctrl+C to stop.");
 }
 

@@ -87,6 +87,22 @@ export function RunDetail({ runId }: { runId: string }) {
               </dd>
             </div>
           )}
+          {run.startedBy && (
+            <div>
+              <dt className="inline text-slate-400">{run.replayOfRunId ? "Replayed by " : "Started by "}</dt>
+              <dd className="inline" data-testid="run-started-by">
+                {run.startedBy}
+              </dd>
+            </div>
+          )}
+          {run.cancelledBy && (
+            <div>
+              <dt className="inline text-slate-400">Cancelled by </dt>
+              <dd className="inline" data-testid="run-cancelled-by">
+                {run.cancelledBy}
+              </dd>
+            </div>
+          )}
           <ReplayOfLink replayOfRunId={run.replayOfRunId} original={run.replayOf} />
         </dl>
       </header>

@@ -1,8 +1,13 @@
 "use client";
-import { Blocks, History, Settings, Workflow } from "lucide-react";
+import { Blocks, History, KeyRound, ScrollText, Settings, Users, Workflow } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
+import { useAccess } from "../auth/use-access";
+import { UserMenu } from "./user-menu";
+
+/** Pages shown before sign-in: no sidebar. */
+const OPEN_PAGES = ["/sign-in", "/setup", "/invite/", "/reset-password"];
 
 const navItems = [
   { href: "/flows", label: "Flows", icon: Workflow, testId: "nav-flows" },
@@ -10,9 +15,18 @@ const navItems = [
   { href: "/runs", label: "Runs", icon: History, testId: "nav-runs" },
   { href: "/settings", label: "Settings", icon: Settings, testId: "nav-settings" },
 ] as const;
+const adminItems = [
+  { href: "/settings/members", label: "Members", icon: Users, testId: "nav-members" },
+  { href: "/settings/tokens", label: "API tokens", icon: KeyRound, testId: "nav-tokens" },
+  { href: "/settings/audit", label: "Audit log", icon: ScrollText, testId: "nav-audit" },
+] as const;
 
 export function AppShell({ children }: { children: ReactNode }) {
   const pathname = usePathname();
+  const admin = useAccess("admin");
+  if (OPEN_PAGES.some((page) => pathname === page || (page.endsWith("/") && pathname.startsWith(page)))) {
+    return <main className="min-h-screen">{children}</main>;
+  }
   return (
     <div className="flex h-screen overflow-hidden">
       <nav
@@ -26,8 +40,8 @@ export function AppShell({ children }: { children: ReactNode }) {
           Conflux
         </Link>
         <ul className="flex flex-col gap-1 px-3">
-          {navItems.map(({ href, label, icon: Icon, testId }) => {
-            const active = pathname === href || pathname.startsWith(`${href}/`);
+          {[...navItems, ...(admin.allowed ? adminItems : [])].map(({ href, label, icon: Icon, testId }) => {
+            const active = pathname === href || (pathname.startsWith(`${href}/`) && href !== "/settings");
             return (
               <li key={href}>
                 <Link
@@ -45,7 +59,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             );
           })}
         </ul>
-        <p className="mt-auto px-5 py-4 text-xs text-slate-500">Default workspace</p>
+        <UserMenu />
       </nav>
       <main className="flex min-w-0 flex-1 flex-col overflow-auto">{children}</main>
     </div>

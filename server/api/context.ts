@@ -1,30 +1,31 @@
 import { getDb, type Db } from "../db/client";
-import { ensureDefaultWorkspace } from "../db/workspaces.repository";
+import { resolvePrincipal, type Principal } from "../auth/principal";
 import { defaultKeyRing, type KeyRingSource } from "../security/keyring";
 import { publicOrigin } from "../runtime/public-url";
 
-export interface ApiContext {
+/** What every request brings, before the procedure's access check. */
+export interface RequestContext {
   db: Db;
   /** Seals and opens account credentials. */
   keys: KeyRingSource;
-  workspaceId: string;
+  /** Who is asking (session or API token), or null when nobody is signed in. */
+  principal: Principal | null;
   /** Where remote systems reach this server (CONFLUX_PUBLIC_URL, else the request's origin); tests may leave it out. */
   publicOrigin?: string;
 }
 
-let defaultWorkspaceId: Promise<string> | undefined;
+/** What a procedure sees once the access check passed: the principal's workspace scopes every query. */
+export interface ApiContext extends RequestContext {
+  principal: Principal;
+  workspaceId: string;
+}
 
-/** Until sign-in exists, every request acts in the default workspace. */
-export async function createApiContext(options: { req?: Request } = {}): Promise<ApiContext> {
+export async function createApiContext(options: { req?: Request } = {}): Promise<RequestContext> {
   const db = getDb();
-  defaultWorkspaceId ??= ensureDefaultWorkspace(db).catch((error: unknown) => {
-    defaultWorkspaceId = undefined;
-    throw error;
-  });
   return {
     db,
     keys: defaultKeyRing(),
-    workspaceId: await defaultWorkspaceId,
+    principal: options.req ? await resolvePrincipal(db, options.req.headers) : null,
     publicOrigin: publicOrigin(options.req?.url, options.req?.headers.get("host")),
   };
 }

@@ -4,7 +4,7 @@ import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
-import { testKeyRing } from "@/test/keys";
+import { callerContext } from "@/test/principal";
 import { buildGraph, logStep, manualTrigger } from "@/test/runtime/graph-fixtures";
 import { ensureDefaultWorkspace } from "../db/workspaces.repository";
 import { getRunQueue } from "../runtime";
@@ -19,7 +19,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   process.env.DATABASE_URL = t.url;
   const workspaceId = await ensureDefaultWorkspace(t.db);
-  caller = createCaller({ db: t.db, keys: testKeyRing(), workspaceId });
+  caller = createCaller(callerContext(t.db, workspaceId));
 });
 afterAll(async () => {
   await (await getRunQueue()).stop();

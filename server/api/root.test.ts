@@ -3,7 +3,7 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emptyFlowGraph } from "@/lib/flow-graph";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
-import { testKeyRing } from "@/test/keys";
+import { callerContext } from "@/test/principal";
 import { ensureDefaultWorkspace } from "../db/workspaces.repository";
 import { getRunQueue } from "../runtime";
 import { appRouter } from "./root";
@@ -17,7 +17,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   // Run now reaches the process-wide queue, which connects to DATABASE_URL.
   process.env.DATABASE_URL = t.url;
-  caller = createCaller({ db: t.db, keys: testKeyRing(), workspaceId: await ensureDefaultWorkspace(t.db) });
+  caller = createCaller(callerContext(t.db, await ensureDefaultWorkspace(t.db)));
 });
 afterAll(async () => {
   await (await getRunQueue()).stop();

@@ -1,3 +1,7 @@
+import { authRouter } from "./routers/auth.router";
+import { membersRouter } from "./routers/members.router";
+import { auditRouter } from "./routers/audit.router";
+import { tokensRouter } from "./routers/tokens.router";
 import { accountsRouter } from "./routers/accounts.router";
 import { connectorsRouter } from "./routers/connectors.router";
 import { flowsRouter } from "./routers/flows.router";
@@ -11,6 +15,10 @@ export const appRouter = router({
   connectors: connectorsRouter,
   accounts: accountsRouter,
   settings: settingsRouter,
+  auth: authRouter,
+  members: membersRouter,
+  tokens: tokensRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -14,6 +14,7 @@ import { ConfluxError } from "@/lib/errors";
 import { emptyFlowGraph, type FlowNode } from "@/lib/flow-graph";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { testKeyRing } from "@/test/keys";
+import { callerContext } from "@/test/principal";
 import { ensureDefaultWorkspace } from "../db/workspaces.repository";
 import { getRunQueue, startWorker, type Worker } from "../runtime";
 import { waitForRun } from "@/test/runtime/helpers";
@@ -130,7 +131,7 @@ describe("secrets never leave the server", () => {
   it("keeps canary secrets out of every response, stored row and line of output", async () => {
     const keys = testKeyRing();
     const workspaceId = await ensureDefaultWorkspace(t.db);
-    const caller = createCallerFactory(appRouter)({ db: t.db, keys, workspaceId });
+    const caller = createCallerFactory(appRouter)(callerContext(t.db, workspaceId, { keys }));
     worker = await startWorker({ databaseUrl: t.url, db: t.db, keys, log: (line) => captured.push(line), tickMs: 200 });
 
     const create = (name: string, mode: string, values: Record<string, string>) =>
@@ -276,7 +277,7 @@ describe("every connector's secrets and webhook secrets never leave the server",
   it("plants a canary in every secret field of every connector's modes and finds none outside the sealed rows", async () => {
     const keys = testKeyRing();
     const workspaceId = await ensureDefaultWorkspace(t.db);
-    const caller = createCallerFactory(appRouter)({ db: t.db, keys, workspaceId });
+    const caller = createCallerFactory(appRouter)(callerContext(t.db, workspaceId, { keys }));
     const mark = responses.length;
     const outputMark = captured.length;
     const planted: string[] = [];
@@ -416,7 +417,7 @@ async function viaHttp(
     endpoint: "/api/trpc",
     req: request,
     router: appRouter,
-    createContext: () => ({ db: t.db, ...context }),
+    createContext: () => callerContext(t.db, context.workspaceId, { keys: context.keys }),
   });
   return response.text();
 }

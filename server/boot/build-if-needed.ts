@@ -8,7 +8,14 @@ import path from "node:path";
 
 const require = createRequire(import.meta.url);
 const SOURCE_DIRS = ["app", "components", "lib", "server", "public"];
-const SOURCE_FILES = ["package.json", "package-lock.json", "next.config.ts", "postcss.config.mjs", "tsconfig.json"];
+const SOURCE_FILES = [
+  "package.json",
+  "package-lock.json",
+  "next.config.ts",
+  "proxy.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+];
 const FINGERPRINT_FILE = path.join(".next", "conflux-source-fingerprint");
 
 function listFiles(dir: string, out: string[]): void {

@@ -72,6 +72,11 @@ const configSchema = z.object({
   CONFLUX_TEST_PAYLOAD_LIMIT_KB: wholeNumber("kilobytes", 1, 100 * 1024, 1024),
   /** How deeply objects and lists may nest in a draft, Test data or a webhook body; deeper is answered 400. */
   CONFLUX_JSON_DEPTH_LIMIT: wholeNumber("levels", 8, 1000, 64),
+  /** Company sign-in (OpenID Connect): on when issuer, client id and secret are all set (server/auth/auth.ts). */
+  CONFLUX_OIDC_ISSUER: z.string().url("must be the issuer's URL").optional(),
+  CONFLUX_OIDC_CLIENT_ID: z.string().optional(),
+  CONFLUX_OIDC_CLIENT_SECRET: z.string().optional(),
+  CONFLUX_OIDC_NAME: z.string().max(60).optional(),
   /** The largest webhook request body accepted; a larger one is answered 413. */
   CONFLUX_WEBHOOK_BODY_LIMIT_KB: wholeNumber("kilobytes", 1, 100 * 1024, 1024),
   /** Outbound allow-list for every workspace, comma-separated: address ranges, addresses, host names (see README). */

@@ -2,6 +2,7 @@
 // a worker side by side in one process.
 import http from "node:http";
 import next from "next";
+import { CLIENT_IP_HEADER } from "../auth/client-ip";
 import { applySecurityHeaders, gateRequest, ownHosts, refuse, type GateOptions } from "./request-gate";
 
 export interface WebServer {
@@ -27,6 +28,8 @@ export async function startWebServer(options: {
       return;
     }
     applySecurityHeaders(request, response);
+    // Where the request came from, for sessions and the audit log; never what the client says it is.
+    request.headers[CLIENT_IP_HEADER] = request.socket.remoteAddress ?? "";
     handle(request, response).catch((error: unknown) => {
       console.error("Request failed:", error);
       if (!response.headersSent) response.writeHead(500).end("Internal error");

@@ -6,6 +6,7 @@
 import { getConfig, readConfig } from "../boot/config";
 import type { Db } from "../db/client";
 import { deleteExpiredRunsBatch } from "../db/run-execution.repository";
+import { deleteExpiredAuditEvents } from "../services/audit-log.service";
 
 export const RETENTION_BATCH = 1_000;
 /** How often the worker's retention loop looks at the clock; the first pass comes with the first look. */
@@ -48,6 +49,8 @@ export function createRetentionTask(db: Db, options: { log: (line: string) => vo
   return async (): Promise<void> => {
     if (lastPass !== undefined && Date.now() - lastPass < everyMs) return;
     await deleteExpiredRuns(db, { log: options.log });
+    const audit = await deleteExpiredAuditEvents(db);
+    if (audit > 0) options.log(`retention: deleted ${audit} audit event(s) past their workspace's audit retention`);
     lastPass = Date.now();
   };
 }

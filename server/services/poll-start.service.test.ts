@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ValidationError } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { testKeyRing } from "@/test/keys";
+import { callerContext } from "@/test/principal";
 import { appRouter } from "../api/root";
 import { createCallerFactory } from "../api/trpc";
 import { ensureDefaultWorkspace } from "../db/workspaces.repository";
@@ -99,7 +100,7 @@ describe("starting a polling flow", () => {
   });
 
   it("takes the choice through the API as 'now' or an ISO date with offset, and answers the dialog's question", async () => {
-    const caller = createCallerFactory(appRouter)({ db: t.db, keys, workspaceId });
+    const caller = createCallerFactory(appRouter)(callerContext(t.db, workspaceId, { keys }));
     source.feed("/api").items = [order("Y-1", 10)];
     const id = await createPollingFlow(pollingFlow(`${source.base}/api`));
     const bad = await caller.flows.start({ id, pollFrom: { since: "yesterday" } }).catch((caught: unknown) => caught);

@@ -2,6 +2,7 @@
 import { Activity, ArrowLeft, Braces, FlaskConical, Play, Save, Square, Upload, Zap } from "lucide-react";
 import Link from "next/link";
 import type { ConnectorManifest, ResolvedOperation } from "@/lib/connector-manifest";
+import { useAccess } from "../../auth/use-access";
 import { Button } from "../../ui/button";
 import { StatusBadge } from "../../ui/status-badge";
 import { useFlowId } from "../store/hooks";
@@ -38,6 +39,9 @@ export function DesignerToolbar(props: {
 }) {
   const running = props.status === "running";
   const flowId = useFlowId();
+  // The API refuses what the role cannot do; the buttons say so before anyone tries.
+  const operate = useAccess("operate");
+  const build = useAccess("build");
   return (
     // At 1280 px the name keeps the room left after the buttons; rarely used actions sit in "More" so that room is real.
     <header className="flex items-center gap-2 border-b border-slate-200 bg-white px-3 py-2.5">
@@ -94,8 +98,8 @@ export function DesignerToolbar(props: {
           <Button
             data-testid="test-flow-button"
             onClick={props.onTest}
-            disabled={props.busy || props.testing}
-            title="Run the draft on sample data"
+            disabled={props.busy || props.testing || !build.allowed}
+            title={build.reason ?? "Run the draft on sample data"}
           >
             <FlaskConical size={15} aria-hidden /> Test
           </Button>
@@ -103,23 +107,28 @@ export function DesignerToolbar(props: {
         <Button
           data-testid="save-button"
           onClick={props.onSave}
-          disabled={props.busy}
-          title="Save (Ctrl+S)"
+          disabled={props.busy || !build.allowed}
+          title={build.reason ?? "Save (Ctrl+S)"}
           aria-label="Save"
         >
           <Save size={15} aria-hidden />
         </Button>
         {running ? (
           <>
-            <Button data-testid="run-now-button" onClick={props.onRunNow} disabled={props.busy}>
+            <Button
+              data-testid="run-now-button"
+              onClick={props.onRunNow}
+              disabled={props.busy || !operate.allowed}
+              title={operate.reason}
+            >
               <Zap size={15} aria-hidden /> Run now
             </Button>
             <Button
               data-testid="run-with-data-button"
               onClick={props.onRunWithData}
-              disabled={props.busy}
+              disabled={props.busy || !operate.allowed}
               aria-label="Run now with data"
-              title="Run now with data"
+              title={operate.reason ?? "Run now with data"}
             >
               <Braces size={15} aria-hidden />
             </Button>
@@ -128,18 +137,29 @@ export function DesignerToolbar(props: {
                 variant="primary"
                 data-testid="publish-button"
                 onClick={props.onPublish}
-                disabled={props.busy}
-                title="Put the changes live without stopping the flow"
+                disabled={props.busy || !build.allowed}
+                title={build.reason ?? "Put the changes live without stopping the flow"}
               >
                 <Upload size={15} aria-hidden /> Publish
               </Button>
             )}
-            <Button data-testid="stop-button" onClick={props.onStop} disabled={props.busy}>
+            <Button
+              data-testid="stop-button"
+              onClick={props.onStop}
+              disabled={props.busy || !operate.allowed}
+              title={operate.reason}
+            >
               <Square size={15} aria-hidden /> Stop
             </Button>
           </>
         ) : (
-          <Button variant="primary" data-testid="start-button" onClick={props.onStart} disabled={props.busy}>
+          <Button
+            variant="primary"
+            data-testid="start-button"
+            onClick={props.onStart}
+            disabled={props.busy || !operate.allowed}
+            title={operate.reason}
+          >
             <Play size={15} aria-hidden /> Start
           </Button>
         )}

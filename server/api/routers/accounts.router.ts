@@ -1,5 +1,5 @@
 import * as accounts from "../../services/accounts.service";
-import { procedure, router } from "../trpc";
+import { buildProcedure, readProcedure, router } from "../trpc";
 import {
   accountIdInput,
   createAccountInput,
@@ -9,13 +9,13 @@ import {
 } from "./accounts.schema";
 
 export const accountsRouter = router({
-  list: procedure.input(listAccountsInput).query(({ ctx, input }) => accounts.listAccounts(ctx, input)),
-  get: procedure.input(accountIdInput).query(({ ctx, input }) => accounts.getAccount(ctx, input.id)),
-  create: procedure.input(createAccountInput).mutation(({ ctx, input }) => accounts.createAccount(ctx, input)),
-  update: procedure.input(updateAccountInput).mutation(({ ctx, input }) => accounts.updateAccount(ctx, input)),
-  rename: procedure
+  list: readProcedure.input(listAccountsInput).query(({ ctx, input }) => accounts.listAccounts(ctx, input)),
+  get: readProcedure.input(accountIdInput).query(({ ctx, input }) => accounts.getAccount(ctx, input.id)),
+  create: buildProcedure.input(createAccountInput).mutation(({ ctx, input }) => accounts.createAccount(ctx, input)),
+  update: buildProcedure.input(updateAccountInput).mutation(({ ctx, input }) => accounts.updateAccount(ctx, input)),
+  rename: buildProcedure
     .input(renameAccountInput)
     .mutation(({ ctx, input }) => accounts.renameAccount(ctx, input.id, input.name)),
-  test: procedure.input(accountIdInput).mutation(({ ctx, input }) => accounts.testAccount(ctx, input.id)),
-  delete: procedure.input(accountIdInput).mutation(({ ctx, input }) => accounts.deleteAccount(ctx, input.id)),
+  test: buildProcedure.input(accountIdInput).mutation(({ ctx, input }) => accounts.testAccount(ctx, input.id)),
+  delete: buildProcedure.input(accountIdInput).mutation(({ ctx, input }) => accounts.deleteAccount(ctx, input.id)),
 });

@@ -2,7 +2,7 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
-import { testKeyRing } from "@/test/keys";
+import { callerContext } from "@/test/principal";
 import { ensureDefaultWorkspace } from "../../db/workspaces.repository";
 import { getRunQueue } from "../../runtime";
 import { linearGraph, seedRunningFlow } from "@/test/runtime/helpers";
@@ -18,7 +18,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   process.env.DATABASE_URL = t.url;
   workspaceId = await ensureDefaultWorkspace(t.db);
-  caller = createCaller({ db: t.db, keys: testKeyRing(), workspaceId });
+  caller = createCaller(callerContext(t.db, workspaceId));
 });
 afterAll(async () => {
   await (await getRunQueue()).stop();

@@ -1,12 +1,16 @@
 // GET /api/runs/export?<the list's filters>: the matching runs as a CSV download, streamed.
 import { filterFromSearchParams } from "@/lib/run-filters";
-import { createApiContext } from "@/server/api/context";
+import { requireAccess } from "@/server/auth/route-guard";
+import { getDb } from "@/server/db/client";
 import { exportRunsCsv } from "@/server/services/runs-export.service";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
-  const { db, workspaceId } = await createApiContext();
+  const { principal, refusal } = await requireAccess(request, "read");
+  if (refusal) return refusal;
+  const db = getDb();
+  const workspaceId = principal.workspaceId;
   const filter = filterFromSearchParams(new URL(request.url).searchParams);
   const rows = exportRunsCsv(db, workspaceId, filter);
   const encoder = new TextEncoder();

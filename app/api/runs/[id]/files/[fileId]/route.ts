@@ -1,13 +1,17 @@
 // GET /api/runs/<run id>/files/<file id>: a file a step of the run stored, as a download.
 import { NotFoundError } from "@/lib/errors";
-import { createApiContext } from "@/server/api/context";
+import { requireAccess } from "@/server/auth/route-guard";
+import { getDb } from "@/server/db/client";
 import { attachmentDisposition, runFileDownload } from "@/server/services/run-files.service";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, context: { params: Promise<{ id: string; fileId: string }> }) {
+export async function GET(request: Request, context: { params: Promise<{ id: string; fileId: string }> }) {
   const { id, fileId } = await context.params;
-  const { db, workspaceId } = await createApiContext();
+  const { principal, refusal } = await requireAccess(request, "read");
+  if (refusal) return refusal;
+  const db = getDb();
+  const workspaceId = principal.workspaceId;
   try {
     const file = await runFileDownload(db, workspaceId, id, fileId);
     return new Response(new Uint8Array(file.content), {

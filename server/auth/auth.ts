@@ -1,0 +1,127 @@
+// Sign-in (better-auth): e-mail and password, sessions in Postgres, optional company sign-in by OIDC. Nobody signs
+// up on their own: the first person sets up the owner account (setup.service.ts) and everyone else is invited
+// (invites.service.ts); both create the person and their password with the helpers below, so the public sign-up
+// endpoint stays closed. An OIDC sign-in creates a person only when an open invite names their e-mail address.
+import crypto from "node:crypto";
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { genericOAuth } from "better-auth/plugins";
+import { getConfig, type Config } from "../boot/config";
+import { getDb, type Db } from "../db/client";
+import { defaultKeyRing } from "../security/keyring";
+import { CLIENT_IP_HEADER } from "./client-ip";
+import { acceptOpenInvitesFor, hasOpenInvite } from "./invites.repository";
+
+/** OIDC is on when these three are set (see README). */
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** The button's label: "Sign in with <name>". */
+  name: string;
+}
+
+export function oidcSettings(config: Config = getConfig()): OidcSettings | null {
+  const {
+    CONFLUX_OIDC_ISSUER: issuer,
+    CONFLUX_OIDC_CLIENT_ID: clientId,
+    CONFLUX_OIDC_CLIENT_SECRET: clientSecret,
+  } = config;
+  if (!issuer || !clientId || !clientSecret) return null;
+  return { issuer: issuer.replace(/\/+$/, ""), clientId, clientSecret, name: config.CONFLUX_OIDC_NAME ?? "SSO" };
+}
+
+export const OIDC_PROVIDER_ID = "oidc";
+
+/**
+ * Sessions are signed with a key derived from the credential key ring's current key, so the embedded default needs
+ * no extra secret and production needs only CONFLUX_SECRET_KEY. Rotating that key signs everyone out once.
+ */
+function authSecret(): string {
+  const ring = defaultKeyRing().get();
+  const key = ring.keys.get(ring.currentKeyId);
+  if (!key) throw new Error("The credential key ring has no current key.");
+  return crypto.createHmac("sha256", key).update("conflux sign-in sessions").digest("base64url");
+}
+
+/** The origins a browser on this request's own host sends (Next.js may rewrite request.url's host to localhost). */
+function requestOrigins(request: Request): string[] {
+  const url = new URL(request.url);
+  const host = request.headers.get("host");
+  return host ? [url.origin, `${url.protocol}//${host}`] : [url.origin];
+}
+
+function createAuth(db: Db) {
+  const config = getConfig();
+  const publicUrl = config.CONFLUX_PUBLIC_URL;
+  const oidc = oidcSettings();
+  return betterAuth({
+    appName: "Conflux",
+    secret: authSecret(),
+    // Unset: each request's own origin (the request gate has already checked its Host against the allowed ones).
+    baseURL: publicUrl,
+    trustedOrigins: (request) => (request ? requestOrigins(request) : []),
+    database: prismaAdapter(db, { provider: "postgresql" }),
+    account: { modelName: "authAccount" },
+    telemetry: { enabled: false },
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: 10,
+      // No mail is configured in Conflux yet: the link goes to the server log, where the operator finds it.
+      async sendResetPassword({ user, url }) {
+        console.log(`[conflux] Password reset for ${user.email}: ${url} (valid for 1 hour)`);
+      },
+    },
+    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    advanced: {
+      cookiePrefix: "conflux",
+      useSecureCookies: publicUrl?.startsWith("https://") ?? false,
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+    },
+    databaseHooks: {
+      user: {
+        create: {
+          // Only OIDC reaches here (setup and invites write the person themselves): an uninvited address is refused.
+          async before(user) {
+            return (await hasOpenInvite(db, user.email)) ? { data: { ...user, emailVerified: true } } : false;
+          },
+          async after(user) {
+            await acceptOpenInvitesFor(db, user.id, user.email);
+          },
+        },
+      },
+    },
+    plugins: oidc
+      ? [
+          genericOAuth({
+            config: [
+              {
+                providerId: OIDC_PROVIDER_ID,
+                discoveryUrl: `${oidc.issuer}/.well-known/openid-configuration`,
+                clientId: oidc.clientId,
+                clientSecret: oidc.clientSecret,
+                scopes: ["openid", "email", "profile"],
+                pkce: true,
+              },
+            ],
+          }),
+        ]
+      : [],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+const globalKey = Symbol.for("conflux.auth");
+type GlobalWithAuth = typeof globalThis & { [globalKey]?: Auth };
+
+/** The process's sign-in service on the process's database; created on first use. */
+export function getAuth(): Auth {
+  const holder: GlobalWithAuth = globalThis;
+  return (holder[globalKey] ??= createAuth(getDb()));
+}
+
+/** better-auth's own password hash (scrypt), so that people created here sign in through it. */
+export { hashPassword } from "better-auth/crypto";
