@@ -1,5 +1,6 @@
 // Signing in without the browser: the suite's global setup (the owner every spec runs as) and specs that start
 // their own server on a fresh data folder.
+import net from "node:net";
 import type { APIRequestContext } from "@playwright/test";
 
 export interface Person {
@@ -23,4 +24,14 @@ export async function signIn(request: APIRequestContext, baseURL: string, person
     headers: { origin: baseURL },
   });
   if (!response.ok()) throw new Error(`Sign-in failed: ${response.status()} ${await response.text()}`);
+}
+
+/** A port nobody listens on now, for a spec's own server (a fixed offset from the suite's port can be someone else's). */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (!address || typeof address === "string") throw new Error("no port");
+  return address.port;
 }

@@ -6,9 +6,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { request as playwrightRequest } from "@playwright/test";
+import { freePort } from "./auth-helpers";
 import { expect, test, waitForRunRow } from "./fixtures";
 
-const port = Number(process.env.CONFLUX_E2E_PORT ?? 3210) + 2;
+// Chosen at load, so that test.use below knows it: a free port, not an offset that may be another suite's.
+const port = await freePort();
 const baseURL = `http://127.0.0.1:${port}`;
 const owner = { name: "Olga Owner", email: "olga@retail.test", password: "olga-password-1" };
 const viewer = { name: "Victor Viewer", email: "victor@retail.test", password: "victor-password-1" };
@@ -50,7 +52,7 @@ test("the first person sets up the owner, invites a viewer, and the viewer reads
   browser,
 }) => {
   test.setTimeout(180_000);
-  const ownerContext = await browser.newContext({ baseURL });
+  const ownerContext = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
   const page = await ownerContext.newPage();
 
   // A fresh install opens on the set-up page, whatever address the newcomer typed.
@@ -81,6 +83,7 @@ test("the first person sets up the owner, invites a viewer, and the viewer reads
   await expect(page.getByTestId("flow-name")).toContainText(flowName);
   await page.getByTestId("add-step-button").click();
   await page.getByTestId("add-step-option-core-log").click();
+  await page.getByTestId("node-panel").getByTestId("field-message").fill("Order received");
   await page.getByTestId("save-button").click();
   await expect(page.getByTestId("save-state")).toContainText("Saved");
   await page.getByTestId("start-button").click();
@@ -109,7 +112,7 @@ test("the first person sets up the owner, invites a viewer, and the viewer reads
   await page.getByTestId("token-create").click();
   const token = (await page.getByTestId("token-value").textContent()) ?? "";
   expect(token).toMatch(/^cfx_/);
-  const anonymous = await playwrightRequest.newContext();
+  const anonymous = await playwrightRequest.newContext({ storageState: { cookies: [], origins: [] } });
   const withToken = await anonymous.get(`${baseURL}/api/trpc/flows.list`, {
     headers: { authorization: `Bearer ${token}` },
   });
@@ -138,7 +141,7 @@ test("the first person sets up the owner, invites a viewer, and the viewer reads
   await page.screenshot({ path: ".tmp/screenshots/auth-members-invite.png", fullPage: true });
 
   // The viewer accepts in a browser of their own.
-  const viewerContext = await browser.newContext({ baseURL });
+  const viewerContext = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
   const viewerPage = await viewerContext.newPage();
   await viewerPage.goto(link);
   await expect(viewerPage.getByRole("heading", { name: "Join Retail ops" })).toBeVisible();

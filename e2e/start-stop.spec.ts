@@ -5,9 +5,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, request as playwrightRequest, test } from "@playwright/test";
-import { setUpAndSignIn } from "./auth-helpers";
+import { freePort, setUpAndSignIn } from "./auth-helpers";
 
-const port = Number(process.env.CONFLUX_E2E_PORT ?? 3210) + 1;
+// A free port, not an offset from the suite's: several suites may run side by side on one machine.
+const port = await freePort();
 const baseURL = `http://127.0.0.1:${port}`;
 
 function startConflux(dataDir: string): { child: ChildProcess; output: () => string } {
@@ -44,7 +45,8 @@ test("npm start serves health, stops cleanly on Ctrl+C and keeps its data", asyn
     expect(first.output()).toContain(`Conflux is running at http://127.0.0.1:${port}`);
     expect(first.output()).toContain(`Data: embedded Postgres in ${dataDir}`);
     // A fresh data folder opens on the set-up page; the person who fills it in becomes the owner.
-    const newcomer = await playwrightRequest.newContext();
+    // Explicitly without the suite's signed-in state, which Playwright would otherwise apply here too.
+    const newcomer = await playwrightRequest.newContext({ storageState: { cookies: [], origins: [] } });
     const firstPage = await newcomer.get(`${baseURL}/`);
     expect(firstPage.url()).toBe(`${baseURL}/setup`);
     expect(await firstPage.text()).toContain("Set up Conflux");
