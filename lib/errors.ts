@@ -22,6 +22,7 @@ export type ErrorCode =
   | "OUTBOUND_REFUSED"
   | "UNAUTHENTICATED"
   | "FORBIDDEN"
+  | "WORKER_STOPPED"
   | "INTERNAL";
 
 export interface ConfluxErrorJson {
@@ -148,6 +149,7 @@ const errorCodes: ReadonlySet<string> = new Set<ErrorCode>([
   "OUTBOUND_REFUSED",
   "UNAUTHENTICATED",
   "FORBIDDEN",
+  "WORKER_STOPPED",
   "INTERNAL",
 ]);
 

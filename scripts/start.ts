@@ -42,13 +42,21 @@ async function main() {
   stops.push({ name: "database client", stop: () => db.$disconnect() });
   stops.push({ name: "queue", stop: async () => (await getRunQueue()).stop() });
   if (config.CONFLUX_EMBEDDED_WORKER) {
-    const worker = await startWorker({ databaseUrl, db, concurrency: config.CONFLUX_WORKER_CONCURRENCY, log });
+    const worker = await startWorker({
+      databaseUrl,
+      db,
+      concurrency: config.CONFLUX_WORKER_CONCURRENCY,
+      maxWorkerStops: config.CONFLUX_RUN_MAX_WORKER_STOPS,
+      log,
+    });
     stops.push({ name: "worker", stop: () => worker.stop() });
   }
+  const { answerWebhook } = await import("../server/runtime/webhook-entry");
   const web: WebServer = await startWebServer({
     root,
     port: config.PORT,
     host: config.HOST,
+    webhooks: answerWebhook,
     gate: {
       allowedHosts: config.CONFLUX_ALLOWED_HOSTS,
       publicUrl: config.CONFLUX_PUBLIC_URL,

@@ -43,7 +43,12 @@ try {
 }
 
 const db = createDb(databaseUrl, { poolSize: concurrency + 2 });
-const worker = await startWorker({ databaseUrl, db, concurrency });
+const worker = await startWorker({
+  databaseUrl,
+  db,
+  concurrency,
+  maxWorkerStops: config.CONFLUX_RUN_MAX_WORKER_STOPS,
+});
 
 let stopping = false;
 async function shutdown(signal: string) {

@@ -45,6 +45,10 @@ const configSchema = z.object({
     .optional(),
   CONFLUX_STEP_PAYLOAD_LIMIT_KB: wholeNumber("kilobytes", 1, 1024 * 1024, 256),
   CONFLUX_RUN_RETENTION_DAYS: wholeNumber("days", 1, MAX_RETENTION_DAYS, DEFAULT_RETENTION_DAYS),
+  /** How long a trigger event's dedupe key is remembered, whatever happens to its run. */
+  CONFLUX_DEDUPE_KEY_DAYS: wholeNumber("days", 1, 3650, 30),
+  /** How many times a run may stop (kill or stall) its worker before it is failed instead of delivered again. */
+  CONFLUX_RUN_MAX_WORKER_STOPS: wholeNumber("times", 1, 100, 3),
   /** More host names (or host:port) the web app answers to, comma-separated, e.g. behind a proxy (see README). */
   CONFLUX_ALLOWED_HOSTS: z
     .string()

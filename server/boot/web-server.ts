@@ -4,6 +4,7 @@ import http from "node:http";
 import next from "next";
 import { CLIENT_IP_HEADER } from "../auth/client-ip";
 import { applySecurityHeaders, gateRequest, ownHosts, refuse, type GateOptions } from "./request-gate";
+import { serveWebhook, webhookIdOf, type WebhookAnswer } from "./webhook-fast-path";
 
 export interface WebServer {
   url: string;
@@ -15,6 +16,8 @@ export async function startWebServer(options: {
   port: number;
   host: string;
   gate?: Pick<GateOptions, "publicUrl" | "allowedHosts">;
+  /** Answers webhook POSTs without Next.js (webhook-fast-path.ts); through the Next.js route when absent. */
+  webhooks?: WebhookAnswer;
 }): Promise<WebServer> {
   const app = next({ dev: false, dir: options.root, hostname: options.host, port: options.port });
   await app.prepare();
@@ -30,6 +33,14 @@ export async function startWebServer(options: {
     applySecurityHeaders(request, response);
     // Where the request came from, for sessions and the audit log; never what the client says it is.
     request.headers[CLIENT_IP_HEADER] = request.socket.remoteAddress ?? "";
+    const webhookId = options.webhooks ? webhookIdOf(request) : undefined;
+    if (options.webhooks && webhookId !== undefined) {
+      serveWebhook(request, response, webhookId, options.webhooks).catch((error: unknown) => {
+        console.error("Webhook request failed:", error);
+        if (!response.headersSent) response.writeHead(500).end("Internal error");
+      });
+      return;
+    }
     handle(request, response).catch((error: unknown) => {
       console.error("Request failed:", error);
       if (!response.headersSent) response.writeHead(500).end("Internal error");

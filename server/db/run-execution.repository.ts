@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { Db, DbOrTx } from "./client";
 import { jsonb, sqlOf, utc, type SqlSource } from "./sql";
-import { findStepsOfRun, type StoredStep } from "./step-runs.repository";
+import type { StoredStep } from "./step-runs.repository";
 
 const unfinished = ["queued", "running"] as const;
 const NOW = `(now() AT TIME ZONE 'UTC')`;
@@ -23,18 +23,32 @@ export interface RunForExecution {
 }
 
 export async function loadRunForExecution(db: SqlSource, runId: string): Promise<RunForExecution | null> {
-  const sql = sqlOf(db);
-  const [{ rows }, steps] = await Promise.all([
-    sql.query<Omit<RunForExecution, "steps">>(
-      `SELECT id, "workspaceId", "flowVersionId", status::text AS status, "triggerData", "createdAt", "startedAt"
-       FROM "Run" WHERE id = $1`,
-      [runId],
-    ),
-    findStepsOfRun(sql, runId),
-  ]);
+  // One round trip: the run and its step rows (as JSON) together.
+  const { rows } = await sqlOf(db).query<RunForExecution>(
+    `SELECT id, "workspaceId", "flowVersionId", status::text AS status, "triggerData", "createdAt", "startedAt",
+       COALESCE((SELECT json_agg(json_build_object('stepId', s."stepId", 'status', s.status, 'output', s.output,
+         'outputTruncated', s."outputTruncated", 'error', s.error, 'attempts', s.attempts))
+         FROM "StepRun" s WHERE s."runId" = r.id), '[]'::json) AS steps
+     FROM "Run" r WHERE id = $1`,
+    [runId],
+  );
   const run = rows[0];
-  return run ? { ...run, steps } : null;
+  if (!run) return null;
+  // Through Prisma's raw queries the JSON may come back as text.
+  const steps: unknown = typeof run.steps === "string" ? JSON.parse(run.steps) : run.steps;
+  return { ...run, steps: storedStepsSchema.parse(steps) };
 }
+
+const storedStepsSchema = z.array(
+  z.object({
+    stepId: z.string(),
+    status: z.enum(["running", "succeeded", "failed", "skipped"]),
+    output: z.unknown(),
+    outputTruncated: z.boolean(),
+    error: z.unknown(),
+    attempts: z.number(),
+  }),
+);
 
 /** Marks the run running unless it finished or was cancelled meanwhile; false when it is no longer to be executed. */
 export async function markRunRunning(db: SqlSource, runId: string, startedAt: Date): Promise<boolean> {
@@ -61,14 +75,47 @@ export async function finishRun(
   );
 }
 
-/** Takes the lease of an unfinished run that nobody else holds (or whose holder's lease ran out). */
-export async function takeRunLease(db: SqlSource, runId: string, owner: string, leaseMs: number): Promise<boolean> {
-  const { rows } = await sqlOf(db).query(
-    `UPDATE "Run" SET "leaseOwner" = $2, "leaseExpiresAt" = ${NOW} + make_interval(secs => $3::float8)
+/**
+ * Takes the lease of an unfinished run that nobody else holds (or whose holder's lease ran out), marking it running
+ * (in the same write, so executing a run costs one statement fewer); returns how many
+ * times the run has stopped its worker, or null when the lease is held elsewhere. Taking over a lease that ran out
+ * means its worker died or stalled while executing the run: that counts as one more stop, in the same write.
+ */
+export async function takeRunLease(
+  db: SqlSource,
+  runId: string,
+  owner: string,
+  leaseMs: number,
+): Promise<{ workerStops: number } | null> {
+  const { rows } = await sqlOf(db).query<{ workerStops: number }>(
+    `UPDATE "Run" SET "leaseOwner" = $2, "leaseExpiresAt" = ${NOW} + make_interval(secs => $3::float8),
+       status = 'running', "startedAt" = COALESCE("startedAt", ${NOW}),
+       "workerStops" = "workerStops" +
+         CASE WHEN "leaseOwner" IS NOT NULL AND "leaseOwner" <> $2 AND "leaseExpiresAt" < ${NOW} THEN 1 ELSE 0 END
      WHERE id = $1 AND status IN ('queued', 'running')
        AND ("leaseOwner" IS NULL OR "leaseOwner" = $2 OR "leaseExpiresAt" < ${NOW})
-     RETURNING 1`,
+     RETURNING "workerStops"`,
     [runId, owner, leaseMs / 1000],
+  );
+  return rows[0] ?? null;
+}
+
+/**
+ * Fails an unfinished run that this worker holds, with its steps still in flight, in one statement: a poison run
+ * that kept stopping its workers is not delivered again.
+ */
+export async function failLeasedRun(db: SqlSource, runId: string, owner: string, error: unknown): Promise<boolean> {
+  const { rows } = await sqlOf(db).query(
+    `WITH run AS (
+       UPDATE "Run" SET status = 'failed', error = $3::jsonb, "finishedAt" = ${NOW}, "leaseOwner" = NULL,
+         "leaseExpiresAt" = NULL
+       WHERE id = $1 AND "leaseOwner" = $2 AND status IN ('queued', 'running') RETURNING id
+     ), steps AS (
+       UPDATE "StepRun" SET status = 'failed', error = $3::jsonb, "finishedAt" = ${NOW}
+       WHERE "runId" IN (SELECT id FROM run) AND status = 'running' RETURNING 1
+     )
+     SELECT 1 FROM run`,
+    [runId, owner, jsonb(error)],
   );
   return rows.length === 1;
 }

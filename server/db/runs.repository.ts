@@ -5,62 +5,30 @@ import type { DbOrTx, Prisma } from "./client";
 import type { RunStatus } from "./generated/client";
 import { withBusinessKeys } from "../runtime/business-key";
 import { toJsonInput } from "./json";
+import { insertRuns, type RunToInsert } from "./run-insert.repository";
 
 /** A run to create; it is created queued, or failed when `failed` says why it cannot run. */
-export interface NewRun {
-  workspaceId: string;
-  flowId: string;
-  flowVersionId: string;
-  triggerKind: string;
-  triggerData: unknown;
-  /** Same key for the same flow never makes a second run: such a row is skipped, and no id comes back for it. */
+export interface NewRun extends RunToInsert {
+  /** Same key for the same flow never makes a second run (even after retention deleted the first): no id comes back. */
   dedupeKey?: string | null;
-  businessKey?: string | null;
-  replayOfRunId?: string | null;
-  isTest?: boolean;
-  /** A polled item that is itself broken: its run is saved as failed with this error and never queued. */
-  failed?: { error: unknown; finishedAt: Date };
 }
 
 /**
- * Creates queued runs in one statement and returns the ids of those created, in order; a row whose (flowId,
- * dedupeKey) exists already is skipped (ON CONFLICT DO NOTHING), so a repeated event never makes a second run.
+ * Creates runs (with their business keys worked out) in one statement and returns the ids of those created, in
+ * order; a run whose (flowId, dedupeKey) was seen before is skipped, so a repeated event never makes a second run.
  */
 export async function createRuns(
   db: DbOrTx,
   newRuns: readonly NewRun[],
 ): Promise<Array<{ id: string; status: RunStatus }>> {
   if (newRuns.length === 0) return [];
-  const runs = await withBusinessKeys(db, newRuns);
-  return db.run.createManyAndReturn({
-    data: runs.map((run): Prisma.RunCreateManyInput => ({
-      workspaceId: run.workspaceId,
-      flowId: run.flowId,
-      flowVersionId: run.flowVersionId,
-      ...(run.failed
-        ? { status: "failed", error: toJsonInput(run.failed.error), finishedAt: run.failed.finishedAt }
-        : { status: "queued" }),
-      triggerKind: run.triggerKind,
-      triggerData: toJsonInput(run.triggerData),
-      dedupeKey: run.dedupeKey ?? null,
-      businessKey: run.businessKey ?? null,
-      replayOfRunId: run.replayOfRunId ?? null,
-      isTest: run.isTest ?? false,
-    })),
-    skipDuplicates: true,
-    select: { id: true, status: true },
-  });
+  return insertRuns(db, await withBusinessKeys(db, newRuns));
 }
 
-/** Creates one queued run; its id is undefined only when its dedupe key exists already. */
+/** Creates one queued run; its id is undefined only when its dedupe key was seen before. */
 export async function createRun(db: DbOrTx, run: NewRun): Promise<{ id: string } | undefined> {
   const [created] = await createRuns(db, [run]);
   return created;
-}
-
-/** The run an event with this dedupe key made, if it still exists. */
-export async function findRunByDedupeKey(db: DbOrTx, flowId: string, dedupeKey: string) {
-  return db.run.findUnique({ where: { flowId_dedupeKey: { flowId, dedupeKey } }, select: { id: true } });
 }
 
 export async function listRuns(

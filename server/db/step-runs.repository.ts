@@ -73,19 +73,26 @@ export async function findStepsOfRun(db: SqlSource, runId: string): Promise<Stor
   return rows;
 }
 
-/** Marks the step running and returns its attempt number: 1, or one more than a delivery cut short. */
-export async function startStepRow(db: SqlSource, step: StepIdentity): Promise<number> {
+/**
+ * Marks the step running and returns its attempt number (1, or one more than a delivery cut short) and, read in the
+ * same statement, the workspace's outbound allow-list that the step's requests go out under.
+ */
+export async function startStepRow(
+  db: SqlSource,
+  step: StepIdentity,
+): Promise<{ attempts: number; outboundAllowList: string[] }> {
   // A step found "running" was in flight when a worker stopped; it runs again with the same idempotency key.
-  const { rows } = await sqlOf(db).query<{ attempts: number }>(
+  const { rows } = await sqlOf(db).query<{ attempts: number; outboundAllowList: string[] | null }>(
     `${INSERT_IDENTITY}
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'running', 1, ${NOW}, NULL, NULL, false)
      ON CONFLICT ("runId", "stepId") DO UPDATE
        SET status = 'running', attempts = "StepRun".attempts + 1, "startedAt" = ${NOW}, "finishedAt" = NULL,
          "attemptLog" = ${appendAttemptEvent(`jsonb_build_object('kind', 'resume', 'attempt', "StepRun".attempts + 1)`)}
-     RETURNING attempts`,
+     RETURNING attempts,
+       (SELECT w."outboundAllowList" FROM "Workspace" w WHERE w.id = "StepRun"."workspaceId") AS "outboundAllowList"`,
     identityValues(step),
   );
-  return rows[0]?.attempts ?? 1;
+  return { attempts: rows[0]?.attempts ?? 1, outboundAllowList: rows[0]?.outboundAllowList ?? [] };
 }
 
 /** Stores a finished step's outcome. */

@@ -1,4 +1,6 @@
+import { z } from "zod";
 import type { DbOrTx } from "./client";
+import { sqlOf, type SqlSource } from "./sql";
 
 const DEFAULT_WORKSPACE_NAME = "Default workspace";
 
@@ -14,10 +16,15 @@ export async function ensureDefaultWorkspace(db: DbOrTx): Promise<string> {
 }
 
 /** The workspace's outbound allow-list entries as saved (checked on save; read again by the guard's policy). */
-export async function findOutboundAllowList(db: DbOrTx, workspaceId: string): Promise<string[]> {
-  const row = await db.workspace.findUnique({ where: { id: workspaceId }, select: { outboundAllowList: true } });
-  return row?.outboundAllowList ?? [];
+export async function findOutboundAllowList(db: SqlSource, workspaceId: string): Promise<string[]> {
+  // Plain SQL: a run reads it on every step, over the run's own connection (see sql.ts for why not a model query).
+  const { rows } = await sqlOf(db).query(`SELECT "outboundAllowList" AS entries FROM "Workspace" WHERE id = $1`, [
+    workspaceId,
+  ]);
+  return allowListRowsSchema.parse(rows)[0]?.entries ?? [];
 }
+
+const allowListRowsSchema = z.array(z.object({ entries: z.array(z.string()) }));
 
 export async function updateOutboundAllowList(db: DbOrTx, workspaceId: string, entries: string[]): Promise<void> {
   await db.workspace.update({ where: { id: workspaceId }, data: { outboundAllowList: entries } });

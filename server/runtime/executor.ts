@@ -79,8 +79,10 @@ async function walk(db: Db, sql: Sql, run: LoadedRun, options: ExecuteOptions): 
   const plan = await planOf(db, run.flowVersionId);
   if (!plan.trigger) throw new ConfluxError("FLOW_INVALID", "The flow version has no trigger");
 
-  // Claim the run; a cancelled run (status changed since loading) is left alone.
-  if (!(await execution.markRunRunning(sql, run.id, run.startedAt ?? new Date()))) return;
+  // Claim the run; a cancelled run (status changed since loading) is left alone. Under a lease the run is running
+  // already (the lease's write marks it), which saves this statement.
+  const claimed = run.status === "running" && run.startedAt !== null;
+  if (!claimed && !(await execution.markRunRunning(sql, run.id, run.startedAt ?? new Date()))) return;
 
   const previous = new Map(run.steps.map((step) => [step.stepId, step]));
   const triggerData = toPlainJson(run.triggerData);

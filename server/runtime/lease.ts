@@ -8,6 +8,7 @@ import os from "node:os";
 import { ConfluxError } from "@/lib/errors";
 import type { SqlSource } from "../db/sql";
 import {
+  failLeasedRun,
   findRunLease,
   releaseRunLease as releaseLease,
   renewRunLease as renewLease,
@@ -18,6 +19,8 @@ import {
 export const LEASE_MS = 30_000;
 /** Renewing at a third of the lease leaves room for two failed renewals before it expires. */
 export const LEASE_RENEW_MS = 10_000;
+/** How many times a run may stop its worker (killed, or stalled past its lease) before it is failed (config default). */
+export const MAX_WORKER_STOPS = 3;
 
 /** host:pid:random, so an operator can find the process, and a restarted process with a reused pid is still new. */
 export function newWorkerId(): string {
@@ -38,10 +41,26 @@ export interface LeaseOptions {
   log: (line: string) => void;
   leaseMs?: number;
   renewMs?: number;
+  /** A run that stopped its worker this many times is failed instead of executed again (MAX_WORKER_STOPS). */
+  maxWorkerStops?: number;
 }
 
-/** "leased-elsewhere": a live worker holds the run, so this delivery steps aside. */
-export type LeaseOutcome = "ran" | "leased-elsewhere" | "lease-lost";
+/**
+ * "leased-elsewhere": a live worker holds the run, so this delivery steps aside. "given-up": the run stopped its
+ * workers too many times and was failed without executing it again.
+ */
+export type LeaseOutcome = "ran" | "leased-elsewhere" | "lease-lost" | "given-up";
+
+/** The error of a run failed for stopping its workers: readable on the run page, never retried. */
+export function workerStoppedError(stops: number) {
+  return {
+    code: "WORKER_STOPPED",
+    message:
+      `This run stopped the worker ${stops} times (the worker was killed or stalled while executing it), so it is ` +
+      `not delivered again. Look at the step it was on, fix the cause, then replay it.`,
+    retryable: false,
+  } as const;
+}
 
 /**
  * Executes a run holding its lease: taken before `execute` starts, renewed while it runs, cleared when it ends
@@ -56,7 +75,8 @@ export async function runUnderLease(
 ): Promise<LeaseOutcome> {
   const leaseMs = options.leaseMs ?? LEASE_MS;
   const renewMs = options.renewMs ?? LEASE_RENEW_MS;
-  if (!(await takeLease(db, runId, options.owner, leaseMs))) {
+  const taken = await takeLease(db, runId, options.owner, leaseMs);
+  if (!taken) {
     const run = await findRunLease(db, runId);
     if (run && (run.status === "queued" || run.status === "running")) {
       options.log(`run ${runId} is leased by ${run.leaseOwner ?? "another worker"}; this delivery steps aside`);
@@ -65,6 +85,14 @@ export async function runUnderLease(
     // Missing or finished: nothing to lease, and the executor knows how to drop such a job.
     await execute(options.signal);
     return "ran";
+  }
+
+  // A run whose every delivery ends with its worker dead would otherwise be re-sent by the reaper forever.
+  const maxStops = options.maxWorkerStops ?? MAX_WORKER_STOPS;
+  if (taken.workerStops >= maxStops) {
+    options.log(`run ${runId} stopped its worker ${taken.workerStops} times; it is failed, not executed again`);
+    await failLeasedRun(db, runId, options.owner, workerStoppedError(taken.workerStops));
+    return "given-up";
   }
 
   const lost = new AbortController();

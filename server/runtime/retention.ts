@@ -7,6 +7,7 @@ import { getConfig, readConfig } from "../boot/config";
 import type { Db } from "../db/client";
 import { deleteExpiredRunsBatch } from "../db/run-execution.repository";
 import { deleteExpiredAuditEvents } from "../services/audit-log.service";
+import { deleteExpiredDedupeKeysBatch } from "../db/run-insert.repository";
 
 export const RETENTION_BATCH = 1_000;
 /** How often the worker's retention loop looks at the clock; the first pass comes with the first look. */
@@ -21,6 +22,8 @@ export function defaultRetentionDays(env?: Record<string, string | undefined>): 
 export interface PruneOptions {
   /** Days for flows without their own retentionDays; CONFLUX_RUN_RETENTION_DAYS when absent. */
   defaultDays?: number;
+  /** Days a dedupe key is kept (whether or not its run still is); CONFLUX_DEDUPE_KEY_DAYS when absent. */
+  dedupeKeyDays?: number;
   batchSize?: number;
   log?: (line: string) => void;
 }
@@ -36,6 +39,22 @@ export async function deleteExpiredRuns(db: Db, options: PruneOptions = {}): Pro
     if (deleted < batchSize) break;
   }
   if (total > 0) options.log?.(`retention: deleted ${total} finished run(s) past their retention`);
+  const keys = await deleteExpiredDedupeKeys(db, options);
+  if (keys > 0) options.log?.(`retention: forgot ${keys} dedupe key(s) past their ${dedupeKeyDays(options)} days`);
+  return total;
+}
+
+const dedupeKeyDays = (options: PruneOptions) => options.dedupeKeyDays ?? getConfig().CONFLUX_DEDUPE_KEY_DAYS;
+
+/** Deletes the dedupe keys older than CONFLUX_DEDUPE_KEY_DAYS, a batch per statement; returns how many. */
+export async function deleteExpiredDedupeKeys(db: Db, options: PruneOptions = {}): Promise<number> {
+  const batchSize = options.batchSize ?? RETENTION_BATCH;
+  let total = 0;
+  for (;;) {
+    const deleted = await deleteExpiredDedupeKeysBatch(db, dedupeKeyDays(options), batchSize);
+    total += deleted;
+    if (deleted < batchSize) break;
+  }
   return total;
 }
 

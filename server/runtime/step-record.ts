@@ -37,6 +37,14 @@ export function stepIdentity(target: StepTarget): steps.StepIdentity {
 
 /** Marks the step running and returns its attempt number: 1, or one more than a delivery that was cut short. */
 export async function startStep(db: SqlSource, target: StepTarget): Promise<number> {
+  return (await steps.startStepRow(db, stepIdentity(target))).attempts;
+}
+
+/** startStep, also returning the workspace's outbound allow-list as it is now (read in the same statement). */
+export async function startActionStep(
+  db: SqlSource,
+  target: StepTarget,
+): Promise<{ attempts: number; outboundAllowList: string[] }> {
   return steps.startStepRow(db, stepIdentity(target));
 }
 

@@ -23,7 +23,7 @@ import {
   finishStep,
   recordAttemptStart,
   recordRetryWait,
-  startStep,
+  startActionStep,
   type StepOutcome,
   type StepTarget,
 } from "./step-record";
@@ -78,7 +78,10 @@ export async function runActionStep(
   const { node, runId, stepId } = target;
   const settings = stepSettingsOf(node);
   const sql = options.sql ?? db;
-  let attempt = await startStep(sql, target);
+  const started = await startActionStep(sql, target);
+  let attempt = started.attempts;
+  // The first attempt goes out under the allow-list read with the step's start; a retry, seconds later, reads it again.
+  let savedAllowList: readonly string[] | undefined = started.outboundAllowList;
   let input: unknown = null;
   let redactor = createRedactor([]);
   const failures: AttemptRecord[] = [];
@@ -109,19 +112,25 @@ export async function runActionStep(
       const deadline = attemptDeadline(node, settings.timeoutMs);
       const signal = deadline ? AbortSignal.any([options.signal, deadline.signal]) : options.signal;
       try {
-        const call = withWorkspaceOutbound(db, target.workspaceId, () =>
-          action.run({
-            input: parsed,
-            ctx: {
-              idempotencyKey: `${runId}:${stepId}`,
-              signal,
-              log: logger,
-              runId,
-              stepId,
-              account: stepAccount?.account,
-              files,
-            },
-          }),
+        const allowList = savedAllowList;
+        savedAllowList = undefined;
+        const call = withWorkspaceOutbound(
+          sql,
+          target.workspaceId,
+          () =>
+            action.run({
+              input: parsed,
+              ctx: {
+                idempotencyKey: `${runId}:${stepId}`,
+                signal,
+                log: logger,
+                runId,
+                stepId,
+                account: stepAccount?.account,
+                files,
+              },
+            }),
+          allowList,
         );
         return await (deadline ? Promise.race([call, deadline.expired]) : call);
       } catch (error) {

@@ -8,12 +8,8 @@ import { webhookTrigger, type WebhookConfig } from "../connectors/core/triggers/
 import { isWebhookTrigger } from "../connectors/sdk";
 import type { Db } from "../db/client";
 import { sqlOf, type Sql } from "../db/sql";
-import {
-  findRunIdByDedupeKey,
-  findWebhookListenerSql,
-  forgetSignature,
-  insertWebhookRun,
-} from "../db/webhook-runs.repository";
+import { findRunIdByDedupeKey, insertRuns } from "../db/run-insert.repository";
+import { findWebhookListenerSql, forgetSignature } from "../db/webhook-runs.repository";
 import * as triggerStates from "../db/trigger-states.repository";
 import { findVersionGraph } from "../db/versions.repository";
 import type { KeyRingSource } from "../security/keyring";
@@ -224,12 +220,19 @@ async function noteFired(db: Db, flowId: string, at: Date): Promise<void> {
 
 async function createWebhookRun(
   sql: Sql,
-  run: Parameters<typeof insertWebhookRun>[1],
+  run: {
+    workspaceId: string;
+    flowId: string;
+    flowVersionId: string;
+    dedupeKey: string | null;
+    businessKey: string | null;
+    triggerData: unknown;
+  },
 ): Promise<{ id: string; duplicate: boolean }> {
-  // Twice at most: a duplicate's original may be deleted (retention) between the insert and the look-up.
+  // Twice at most: a duplicate's key may expire (retention) between the insert and the look-up.
   for (let attempt = 0; attempt < 2; attempt += 1) {
-    const created = await insertWebhookRun(sql, run);
-    if (created) return { id: created, duplicate: false };
+    const [created] = await insertRuns(sql, [{ ...run, triggerKind: "webhook" }]);
+    if (created) return { id: created.id, duplicate: false };
     if (run.dedupeKey === null) break;
     const existing = await findRunIdByDedupeKey(sql, run.flowId, run.dedupeKey);
     if (existing) return { id: existing, duplicate: true };

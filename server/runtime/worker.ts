@@ -6,6 +6,7 @@ import type { Db } from "../db/client";
 import type { KeyRingSource } from "../security/keyring";
 import { executeWatchingForCancel } from "./cancel-watch";
 import { executeRun } from "./executor";
+import { signalRun } from "./run-signals";
 import { dispatchFailureAlerts } from "./failure-alerts";
 import { newWorkerId, runUnderLease } from "./lease";
 import { publicOrigin } from "./public-url";
@@ -31,6 +32,8 @@ export interface WorkerOptions {
   reapMs?: number;
   /** How long a run's lease holds without renewal, and how often it is renewed (lease.ts has the defaults). */
   lease?: { leaseMs: number; renewMs: number };
+  /** A run that stopped its worker (killed or stalled) this many times is failed instead of delivered again. */
+  maxWorkerStops?: number;
   /** How long stop() lets in-flight runs finish before aborting them (they resume on another worker). */
   drainMs?: number;
   /** Decrypts the accounts steps use; the process-wide key ring when absent. */
@@ -72,12 +75,20 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const execute = async (runId: string) => {
     // Throwing (only when the database itself fails, or on shutdown) makes the run go through the queue again.
     const ran = await locks.withLock(runId, async (sql) => {
-      const lease = { owner: workerId, signal: shutdown.signal, log, ...options.lease };
-      await runUnderLease(sql, runId, lease, (signal) =>
+      const lease = {
+        owner: workerId,
+        signal: shutdown.signal,
+        log,
+        maxWorkerStops: options.maxWorkerStops,
+        ...options.lease,
+      };
+      const outcome = await runUnderLease(sql, runId, lease, (signal) =>
         executeWatchingForCancel(sql, runId, { signal, log }, (watched) =>
           executeRun(options.db, runId, { signal: watched, log, keys: options.keys, sql }),
         ),
       );
+      // Failed without executing: a webhook caller waiting in this process looks at the run now.
+      if (outcome === "given-up") signalRun(runId);
     });
     if (!ran) log(`run ${runId} is already being executed elsewhere; this delivery steps aside`);
   };

@@ -11,6 +11,7 @@ const env = z
     CONFLUX_WORKER_CONCURRENCY: z.coerce.number().int().min(1).default(4),
     CONFLUX_TEST_LEASE_MS: z.coerce.number().int().min(100),
     CONFLUX_TEST_REAP_MS: z.coerce.number().int().min(100),
+    CONFLUX_RUN_MAX_WORKER_STOPS: z.coerce.number().int().min(1).optional(),
   })
   .parse(process.env);
 
@@ -21,6 +22,7 @@ const worker = await startWorker({
   db,
   concurrency: env.CONFLUX_WORKER_CONCURRENCY,
   reapMs: env.CONFLUX_TEST_REAP_MS,
+  maxWorkerStops: env.CONFLUX_RUN_MAX_WORKER_STOPS,
   lease: { leaseMs, renewMs: Math.max(50, Math.floor(leaseMs / 3)) },
 });
 

@@ -25,7 +25,7 @@ export const testSecretKey = newSecretKey().base64;
 
 export function startWorkerProcess(
   databaseUrl: string,
-  options: { concurrency?: number; timings?: { leaseMs: number; reapMs: number } } = {},
+  options: { concurrency?: number; timings?: { leaseMs: number; reapMs: number }; maxWorkerStops?: number } = {},
 ): WorkerProcess {
   const entry = options.timings ? "test/runtime/worker-entry.ts" : "scripts/worker.ts";
   const child = spawn(process.execPath, ["--import", "tsx", entry], {
@@ -37,6 +37,7 @@ export function startWorkerProcess(
       CONFLUX_WORKER_CONCURRENCY: String(options.concurrency ?? 4),
       CONFLUX_TEST_LEASE_MS: options.timings ? String(options.timings.leaseMs) : undefined,
       CONFLUX_TEST_REAP_MS: options.timings ? String(options.timings.reapMs) : undefined,
+      CONFLUX_RUN_MAX_WORKER_STOPS: options.maxWorkerStops === undefined ? undefined : String(options.maxWorkerStops),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
