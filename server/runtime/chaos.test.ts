@@ -62,6 +62,9 @@ async function killLoop(done: () => boolean): Promise<number> {
   while (!done()) {
     await pause(1_000 + Math.random() * 2_000);
     const candidates = workers.map((_, slot) => slot).filter((slot) => workers[slot]?.isStarted());
+    // The last victim's replacement must be up first: on a busy machine a worker takes longer to start than the kill
+    // interval, and killing the survivors meanwhile left no worker running at all (runs stalled, not failed).
+    if (candidates.length < WORKERS) continue;
     const slot = candidates[Math.floor(Math.random() * candidates.length)];
     if (done() || slot === undefined) continue;
     const victim = workers[slot];
