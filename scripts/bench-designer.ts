@@ -10,10 +10,8 @@ import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import { chromium, type Browser } from "@playwright/test";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
-import superjson from "superjson";
 import { FLOW_GRAPH_SCHEMA_VERSION, type FlowGraph } from "../lib/flow-graph";
-import type { AppRouter } from "../server/api/root";
+import { benchApi, browserCookies, signInForBench } from "../test/bench-session";
 import { dragAndTime, harnessBaseline, type FrameTimes } from "./bench-designer-drag";
 import { startCpuProfile, stopCpuProfile, summariseTrace, TRACE_CATEGORIES } from "./bench-designer-profile";
 
@@ -79,9 +77,15 @@ interface RunResult {
   scriptFiles: number;
 }
 
-async function measureOnce(browser: Browser, url: string, profile: boolean): Promise<RunResult> {
+async function measureOnce(
+  browser: Browser,
+  url: string,
+  profile: boolean,
+  cookies: ReturnType<typeof browserCookies>,
+): Promise<RunResult> {
   // A fresh context each run, so the scripts come over the network again and count as first-load JS.
   const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+  await context.addCookies(cookies);
   try {
     const page = await context.newPage();
     const scripts: Promise<{ raw: number; gzip: number }>[] = [];
@@ -151,9 +155,8 @@ async function main() {
   });
   try {
     await waitForHealth(baseUrl, 300_000);
-    const api = createTRPCClient<AppRouter>({
-      links: [httpBatchLink({ url: `${baseUrl}/api/trpc`, transformer: superjson })],
-    });
+    const cookie = await signInForBench(baseUrl);
+    const api = benchApi(baseUrl, cookie, true);
     // A new flow for every run: a drag autosaves, and the next run should find the node where the first one did.
     const newFlow = async (run: number) => {
       const { id } = await api.flows.create.mutate({ name: `Bench ${NODE_COUNT} nodes, run ${run}` });
@@ -163,9 +166,14 @@ async function main() {
 
     const runs: RunResult[] = [];
     // One unmeasured open first: the server compiles and caches on first request, which is not what users see.
-    await measureOnce(browser, await newFlow(0), false);
+    await measureOnce(browser, await newFlow(0), false, browserCookies(baseUrl, cookie));
     for (let run = 1; run <= RUNS; run += 1) {
-      const result = await measureOnce(browser, await newFlow(run), PROFILE && run === 1);
+      const result = await measureOnce(
+        browser,
+        await newFlow(run),
+        PROFILE && run === 1,
+        browserCookies(baseUrl, cookie),
+      );
       runs.push(result);
       console.log(`run ${run}: ${JSON.stringify(result)}`);
     }

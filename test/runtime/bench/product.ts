@@ -3,11 +3,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { createTRPCClient, httpLink } from "@trpc/client";
 import pg from "pg";
-import superjson from "superjson";
 import { FLOW_GRAPH_SCHEMA_VERSION, type FlowGraph } from "@/lib/flow-graph";
-import type { AppRouter } from "@/server/api/root";
+import { benchApi, signInForBench } from "@/test/bench-session";
 
 export interface ConfluxProcess {
   name: string;
@@ -138,9 +136,7 @@ export async function createStartedFlow(
   name: string,
   graph: FlowGraph,
 ): Promise<{ flowId: string; hookUrl: string }> {
-  const api = createTRPCClient<AppRouter>({
-    links: [httpLink({ url: `${baseUrl}/api/trpc`, transformer: superjson })],
-  });
+  const api = benchApi(baseUrl, await signInForBench(baseUrl));
   const { id } = await api.flows.create.mutate({ name });
   const flow = await api.flows.get.query({ id });
   await api.flows.saveDraft.mutate({ id, graph, baseRevision: flow.draftRevision });
