@@ -5,14 +5,12 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Copy, KeyRound } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
-import { ROLES, roleLabels, type Role } from "@/lib/roles";
+import { roleLabels, type Role } from "@/lib/roles";
 import { useTRPC } from "../trpc";
 import { Button } from "../ui/button";
 import { errorMessage } from "../ui/error-message";
+import { RoleSelect } from "./role-select";
 import { TextInput } from "../ui/text-input";
-
-const selectClass =
-  "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:border-brand-500 focus:outline-none";
 
 function when(date: Date | string | null): string {
   return date ? new Date(date).toLocaleString() : "never";
@@ -67,18 +65,7 @@ export function ApiTokens() {
         </label>
         <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
           Role
-          <select
-            className={selectClass}
-            value={role}
-            onChange={(event) => setRole(event.target.value as Role)}
-            data-testid="token-role"
-          >
-            {ROLES.map((item) => (
-              <option key={item} value={item}>
-                {roleLabels[item]}
-              </option>
-            ))}
-          </select>
+          <RoleSelect value={role} onChange={setRole} testId="token-role" />
         </label>
         <Button type="submit" variant="primary" disabled={create.isPending} data-testid="token-create">
           Create token

@@ -9,11 +9,10 @@ import { useTRPC } from "../trpc";
 import { Button } from "../ui/button";
 import { errorMessage } from "../ui/error-message";
 import { TextInput } from "../ui/text-input";
+import { selectClass } from "./role-select";
 
 const TARGETS = ["flow", "run", "account", "member", "token", "settings", "workspace"] as const;
 type Target = (typeof TARGETS)[number];
-const selectClass =
-  "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:border-brand-500 focus:outline-none";
 
 interface Filter {
   actor: string;

@@ -4,15 +4,13 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Copy, UserPlus, Users } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
-import { ROLES, roleDescriptions, roleLabels, type Role } from "@/lib/roles";
+import { roleDescriptions, roleLabels, type Role } from "@/lib/roles";
 import { useMe } from "../auth/use-access";
 import { useTRPC } from "../trpc";
 import { Button } from "../ui/button";
 import { errorMessage } from "../ui/error-message";
+import { RoleSelect } from "./role-select";
 import { TextInput } from "../ui/text-input";
-
-const selectClass =
-  "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:border-brand-500 focus:outline-none";
 
 function InviteForm({ onInvited }: { onInvited: (link: string, email: string) => void }) {
   const trpc = useTRPC();
@@ -47,18 +45,7 @@ function InviteForm({ onInvited }: { onInvited: (link: string, email: string) =>
       </label>
       <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
         Role
-        <select
-          className={selectClass}
-          value={role}
-          onChange={(event) => setRole(event.target.value as Role)}
-          data-testid="invite-role"
-        >
-          {ROLES.map((item) => (
-            <option key={item} value={item}>
-              {roleLabels[item]}
-            </option>
-          ))}
-        </select>
+        <RoleSelect value={role} onChange={setRole} testId="invite-role" />
       </label>
       <Button type="submit" variant="primary" disabled={invite.isPending} data-testid="invite-send">
         <UserPlus aria-hidden size={16} /> Invite
@@ -135,19 +122,12 @@ export function Members() {
                 <p className="text-xs text-slate-500">{member.email}</p>
               </td>
               <td className="py-2">
-                <select
-                  aria-label={`Role of ${member.email}`}
-                  className={selectClass}
+                <RoleSelect
+                  ariaLabel={`Role of ${member.email}`}
                   value={member.role}
                   disabled={changeRole.isPending}
-                  onChange={(event) => changeRole.mutate({ userId: member.id, role: event.target.value as Role })}
-                >
-                  {ROLES.map((item) => (
-                    <option key={item} value={item}>
-                      {roleLabels[item]}
-                    </option>
-                  ))}
-                </select>
+                  onChange={(next) => changeRole.mutate({ userId: member.id, role: next })}
+                />
               </td>
               <td className="py-2 text-right">
                 {me.data?.label.endsWith(`<${member.email}>`) ? (
