@@ -1,14 +1,13 @@
 // Dedupe keys outlive run retention: an event seen before stays a duplicate after retention deleted its run, until the
 // key's own expiry (CONFLUX_DEDUPE_KEY_DAYS). Real Postgres, the real webhook route and the real retention pass.
-import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/hooks/[id]/route";
-import { createTestDatabase, type TestDatabase } from "@/test/database";
-import { getDb } from "../db/client";
+import { type TestDatabase } from "@/test/database";
+import { closeProcessDatabase, openProcessDatabase } from "@/test/runtime/process-database";
 import { createRuns } from "../db/runs.repository";
 import { defaultKeyRing } from "../security/keyring";
 import { getWebhookInfo } from "../services/webhooks.service";
-import { getRunQueue, type RunQueue } from ".";
+import type { RunQueue } from ".";
 import { deleteExpiredRuns } from "./retention";
 import { linearGraph, seedRunningFlow } from "@/test/runtime/helpers";
 
@@ -16,16 +15,9 @@ let t: TestDatabase;
 let queue: RunQueue;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  process.env.DATABASE_URL = t.url;
-  process.env.CONFLUX_SECRET_KEY = crypto.randomBytes(32).toString("base64");
-  queue = await getRunQueue();
+  ({ t, queue } = await openProcessDatabase());
 });
-afterAll(async () => {
-  await queue?.stop();
-  await getDb().$disconnect();
-  await t?.drop();
-});
+afterAll(() => closeProcessDatabase(t, queue));
 
 async function seedHook() {
   const flow = await seedRunningFlow(

@@ -1,14 +1,13 @@
 // The webhook endpoint on a real Postgres, called through the real route handler: who gets in, what a run starts
 // with, and that an event id never makes a second run. No worker here: runs stay queued (webhook-run.test.ts runs them).
-import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/hooks/[id]/route";
-import { createTestDatabase, type TestDatabase } from "@/test/database";
-import { getDb } from "../db/client";
+import { type TestDatabase } from "@/test/database";
+import { closeProcessDatabase, openProcessDatabase } from "@/test/runtime/process-database";
 import { defaultKeyRing, parseSecretKeyVariable, withNewestKey } from "../security/keyring";
 import * as flows from "../services/flows.service";
 import { getWebhookInfo, resealWebhookSecrets, rotateWebhookSecret } from "../services/webhooks.service";
-import { getRunQueue, type RunQueue } from ".";
+import type { RunQueue } from ".";
 import { linearGraph, seedRunningFlow } from "@/test/runtime/helpers";
 import { signedHeaders } from "@/test/runtime/webhook-signing";
 
@@ -16,16 +15,9 @@ let t: TestDatabase;
 let queue: RunQueue;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  process.env.DATABASE_URL = t.url;
-  process.env.CONFLUX_SECRET_KEY = crypto.randomBytes(32).toString("base64");
-  queue = await getRunQueue();
+  ({ t, queue } = await openProcessDatabase());
 });
-afterAll(async () => {
-  await queue?.stop();
-  await getDb().$disconnect();
-  await t?.drop();
-});
+afterAll(() => closeProcessDatabase(t, queue));
 
 function webhookFlow(inputs: Record<string, unknown> = {}) {
   return linearGraph(

@@ -1,14 +1,13 @@
 // Publishing changes while a webhook flow runs and requests keep arriving: the trigger moves to the new version in
 // one transaction, so no request is answered 404 or lost, each run is pinned to the version it was saved for, and
 // every request after the publish runs the new version.
-import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/hooks/[id]/route";
-import { createTestDatabase, type TestDatabase } from "@/test/database";
+import { type TestDatabase } from "@/test/database";
+import { closeProcessDatabase, openProcessDatabase } from "@/test/runtime/process-database";
 import { linearGraph, seedRunningFlow } from "@/test/runtime/helpers";
-import { getDb } from "../db/client";
 import { toJsonInput } from "../db/json";
-import { getRunQueue, type RunQueue } from "../runtime";
+import type { RunQueue } from "../runtime";
 import { defaultKeyRing } from "../security/keyring";
 import * as flows from "./flows.service";
 import { getWebhookInfo } from "./webhooks.service";
@@ -18,16 +17,9 @@ let t: TestDatabase;
 let queue: RunQueue;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  process.env.DATABASE_URL = t.url;
-  process.env.CONFLUX_SECRET_KEY = crypto.randomBytes(32).toString("base64");
-  queue = await getRunQueue();
+  ({ t, queue } = await openProcessDatabase());
 });
-afterAll(async () => {
-  await queue?.stop();
-  await getDb().$disconnect();
-  await t?.drop();
-});
+afterAll(() => closeProcessDatabase(t, queue));
 
 const graphSaying = (message: string) =>
   linearGraph(
