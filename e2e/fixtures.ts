@@ -172,6 +172,27 @@ export async function connectBuiltInSimulator(
   await expect(row.getByTestId("account-status")).toHaveText("Connected");
 }
 
+/**
+ * Creates and starts "Webhook (no signature) → Log `message`" named `name`, as a user builds it in the designer, and
+ * returns the webhook address shown in the trigger's panel (left open).
+ */
+export async function startUnsignedWebhookLogFlow(page: Page, name: string, message: string): Promise<string> {
+  await createFlow(page, name);
+  const panel = page.getByTestId("node-panel");
+  await page.getByTestId("node-trigger").click();
+  await panel.getByTestId("trigger-kind-select").selectOption("core:webhook");
+  await panel.getByTestId("field-verifySignature").uncheck();
+  await page.getByTestId("add-step-button").click();
+  await page.getByTestId("add-step-option-core-log").click();
+  await panel.getByTestId("field-message").fill(message);
+  await page.getByTestId("start-button").click();
+  await expect(page.getByTestId("flow-status")).toHaveText(/running/i);
+  await page.getByTestId("node-trigger").click();
+  const url = (await panel.getByTestId("webhook-url").textContent()) ?? "";
+  expect(url).toContain("/api/hooks/");
+  return url;
+}
+
 export { expect };
 
 /** Specs that need an IBM Sterling OMS: the connector's simulator with its sample data, on a loopback port. */

@@ -1,21 +1,10 @@
 // Publishing changes to a running webhook flow while requests keep arriving: the toolbar says the canvas differs from
 // what runs, Publish changes puts it live with no request answered 404, and Stop asks first.
-import { createFlow, expect, test } from "./fixtures";
+import { expect, startUnsignedWebhookLogFlow, test } from "./fixtures";
 
 test("publishes a change to a running webhook flow under load, and Stop asks first", async ({ page, request }) => {
-  await createFlow(page, `Publish ${Date.now()}`);
+  const url = await startUnsignedWebhookLogFlow(page, `Publish ${Date.now()}`, "v1 {{ trigger.body.n }}");
   const panel = page.getByTestId("node-panel");
-  await page.getByTestId("node-trigger").click();
-  await panel.getByTestId("trigger-kind-select").selectOption("core:webhook");
-  await panel.getByTestId("field-verifySignature").uncheck();
-  await page.getByTestId("add-step-button").click();
-  await page.getByTestId("add-step-option-core-log").click();
-  await panel.getByTestId("field-message").fill("v1 {{ trigger.body.n }}");
-  await page.getByTestId("start-button").click();
-  await expect(page.getByTestId("flow-status")).toHaveText(/running/i);
-  await page.getByTestId("node-trigger").click();
-  const url = (await panel.getByTestId("webhook-url").textContent()) ?? "";
-  expect(url).toContain("/api/hooks/");
 
   await page.getByTestId("node-core_log_1").click();
   await expect(page.getByTestId("publish-button")).toHaveCount(0);

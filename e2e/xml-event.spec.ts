@@ -1,20 +1,14 @@
 // An XML event (Sterling's style: attributes, a list of lines) arrives at a webhook and is mapped like JSON: the data
 // tree offers its fields with their values, and a mapping of them previews and runs.
-import { createFlow, expect, test } from "./fixtures";
+import { expect, startUnsignedWebhookLogFlow, test } from "./fixtures";
 
 test("an XML webhook event is read as data and mapped field by field", async ({ page, request }) => {
-  await createFlow(page, `XML event ${Date.now()}`);
+  const url = await startUnsignedWebhookLogFlow(
+    page,
+    `XML event ${Date.now()}`,
+    "Order {{ trigger.body.Order.OrderNo }}",
+  );
   const panel = page.getByTestId("node-panel");
-  await page.getByTestId("node-trigger").click();
-  await panel.getByTestId("trigger-kind-select").selectOption("core:webhook");
-  await panel.getByTestId("field-verifySignature").uncheck();
-  await page.getByTestId("add-step-button").click();
-  await page.getByTestId("add-step-option-core-log").click();
-  await panel.getByTestId("field-message").fill("Order {{ trigger.body.Order.OrderNo }}");
-  await page.getByTestId("start-button").click();
-  await expect(page.getByTestId("flow-status")).toHaveText(/running/i);
-  await page.getByTestId("node-trigger").click();
-  const url = (await panel.getByTestId("webhook-url").textContent()) ?? "";
 
   const xml =
     '<?xml version="1.0"?><Order OrderNo="Y100042" EnterpriseCode="DEFAULT"><OrderLines>' +
