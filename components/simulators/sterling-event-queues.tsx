@@ -20,7 +20,7 @@ export function SterlingEventQueues({ queues }: { queues: z.infer<typeof eventQu
           {queues.map((entry) => (
             <tr key={entry.queue}>
               <td className="py-0.5 pr-2">{entry.event}</td>
-              <td className="break-all py-0.5 pr-2 font-mono">{entry.queue}</td>
+              <td className="whitespace-nowrap py-0.5 pr-2 font-mono">{entry.queue}</td>
               <td className="py-0.5 text-right text-slate-500" title="Messages waiting">
                 {entry.waiting}
               </td>
@@ -47,7 +47,7 @@ export function SterlingServiceQueues({ queues }: { queues: z.infer<typeof servi
               <td className="py-0.5 pr-2" title={`Sterling API: ${entry.api}`}>
                 {entry.actions}
               </td>
-              <td className="break-all py-0.5 pr-2 font-mono">{entry.queue}</td>
+              <td className="whitespace-nowrap py-0.5 pr-2 font-mono">{entry.queue}</td>
               <td
                 className={`py-0.5 text-right ${entry.refused > 0 ? "text-red-600" : "text-slate-500"}`}
                 title="Refused documents"
