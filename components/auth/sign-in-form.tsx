@@ -11,10 +11,19 @@ function safeNext(next: string | undefined): string {
   return next && next.startsWith("/") && !next.startsWith("//") ? next : "/flows";
 }
 
-export function SignInForm({ oidcName, next }: { oidcName: string | null; next?: string }) {
+export function SignInForm({
+  oidcName,
+  next,
+  initialError = null,
+}: {
+  oidcName: string | null;
+  next?: string;
+  /** Why the last company sign-in came back refused (lib/sign-in-errors.ts). */
+  initialError?: string | null;
+}) {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(initialError);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -88,7 +97,10 @@ export function SignInForm({ oidcName, next }: { oidcName: string | null; next?:
         <div className="mt-6 border-t border-slate-200 pt-6">
           <Button
             className="w-full"
-            onClick={() => authClient.signIn.social({ provider: "oidc", callbackURL: safeNext(next) })}
+            data-testid="sign-in-oidc"
+            onClick={() =>
+              authClient.signIn.social({ provider: "oidc", callbackURL: safeNext(next), errorCallbackURL: "/sign-in" })
+            }
           >
             Sign in with {oidcName}
           </Button>

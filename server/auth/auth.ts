@@ -4,11 +4,13 @@
 // endpoint stays closed. An OIDC sign-in creates a person only when an open invite names their e-mail address.
 import crypto from "node:crypto";
 import { betterAuth } from "better-auth";
+import { APIError } from "better-auth/api";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { genericOAuth } from "better-auth/plugins";
 import { getConfig, type Config } from "../boot/config";
 import { getDb, type Db } from "../db/client";
 import { defaultKeyRing } from "../security/keyring";
+import { NOT_INVITED } from "@/lib/sign-in-errors";
 import { CLIENT_IP_HEADER } from "./client-ip";
 import { acceptOpenInvitesFor, hasOpenInvite } from "./invites.repository";
 
@@ -73,6 +75,8 @@ function createAuth(db: Db) {
         console.log(`[conflux] Password reset for ${user.email}: ${url} (valid for 1 hour)`);
       },
     },
+    // Where a failed company sign-in lands: the sign-in page says what went wrong (lib/sign-in-errors.ts).
+    onAPIError: { errorURL: "/sign-in" },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
     advanced: {
       cookiePrefix: "conflux",
@@ -85,7 +89,9 @@ function createAuth(db: Db) {
         create: {
           // Only OIDC reaches here (setup and invites write the person themselves): an uninvited address is refused.
           async before(user) {
-            return (await hasOpenInvite(db, user.email)) ? { data: { ...user, emailVerified: true } } : false;
+            if (await hasOpenInvite(db, user.email)) return { data: { ...user, emailVerified: true } };
+            // The code and message reach the sign-in page (errorURL below), which says what to do.
+            throw new APIError("FORBIDDEN", { code: NOT_INVITED, message: `${user.email} has no invite here.` });
           },
           async after(user) {
             await acceptOpenInvitesFor(db, user.id, user.email);
