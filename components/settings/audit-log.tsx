@@ -11,7 +11,7 @@ import { errorMessage } from "../ui/error-message";
 import { TextInput } from "../ui/text-input";
 import { selectClass } from "./role-select";
 
-const TARGETS = ["flow", "run", "account", "member", "token", "settings", "workspace"] as const;
+const TARGETS = ["flow", "run", "account", "member", "token", "settings", "workspace", "person"] as const;
 type Target = (typeof TARGETS)[number];
 
 interface Filter {

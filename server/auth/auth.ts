@@ -4,7 +4,8 @@
 // endpoint stays closed. An OIDC sign-in creates a person only when an open invite names their e-mail address.
 import crypto from "node:crypto";
 import { betterAuth } from "better-auth";
-import { APIError } from "better-auth/api";
+import { APIError, createAuthMiddleware, getSessionFromCtx, isAPIError } from "better-auth/api";
+import { z } from "zod";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { genericOAuth } from "better-auth/plugins";
 import { getConfig, type Config } from "../boot/config";
@@ -13,6 +14,7 @@ import { defaultKeyRing } from "../security/keyring";
 import { NOT_INVITED } from "@/lib/sign-in-errors";
 import { CLIENT_IP_HEADER } from "./client-ip";
 import { acceptOpenInvitesFor, hasOpenInvite } from "./invites.repository";
+import { recordSignInEventSafely, requestClient } from "./sign-in-audit";
 
 /** OIDC is on when these three are set (see README). */
 export interface OidcSettings {
@@ -53,6 +55,42 @@ function requestOrigins(request: Request): string[] {
   return host ? [url.origin, `${url.protocol}//${host}`] : [url.origin];
 }
 
+const emailBody = z.object({ email: z.string() });
+
+/** Audit events of what better-auth's own endpoints did: a failed password sign-in, a sign-out, a reset asked for. */
+function auditHooks(db: Db) {
+  return {
+    before: createAuthMiddleware(async (ctx) => {
+      if (ctx.path !== "/sign-out") return;
+      // Before: once signed out, the session that says who it was is gone.
+      const session = await getSessionFromCtx(ctx);
+      if (!session) return;
+      await recordSignInEventSafely(db, {
+        action: "auth.signOut",
+        userId: session.user.id,
+        email: session.user.email,
+        client: requestClient(ctx.headers),
+      });
+    }),
+    after: createAuthMiddleware(async (ctx) => {
+      const body = emailBody.safeParse(ctx.body);
+      if (!body.success) return;
+      const failed = isAPIError(ctx.context.returned);
+      const client = requestClient(ctx.headers);
+      if (ctx.path === "/sign-in/email" && failed) {
+        await recordSignInEventSafely(db, {
+          action: "auth.signInFailed",
+          email: body.data.email,
+          method: "password",
+          client,
+        });
+      } else if (ctx.path === "/request-password-reset" && !failed) {
+        await recordSignInEventSafely(db, { action: "auth.passwordResetRequested", email: body.data.email, client });
+      }
+    }),
+  };
+}
+
 function createAuth(db: Db) {
   const config = getConfig();
   const publicUrl = config.CONFLUX_PUBLIC_URL;
@@ -74,6 +112,14 @@ function createAuth(db: Db) {
       async sendResetPassword({ user, url }) {
         console.log(`[conflux] Password reset for ${user.email}: ${url} (valid for 1 hour)`);
       },
+      async onPasswordReset({ user }, request) {
+        await recordSignInEventSafely(db, {
+          action: "auth.passwordReset",
+          userId: user.id,
+          email: user.email,
+          client: requestClient(request?.headers),
+        });
+      },
     },
     // Where a failed company sign-in lands: the sign-in page says what went wrong (lib/sign-in-errors.ts).
     onAPIError: { errorURL: "/sign-in" },
@@ -84,12 +130,33 @@ function createAuth(db: Db) {
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
     },
+    hooks: auditHooks(db),
     databaseHooks: {
+      session: {
+        create: {
+          // Every sign-in, by password or by the company's issuer, makes a session (and nothing else does).
+          async after(session, ctx) {
+            await recordSignInEventSafely(db, {
+              action: "auth.signIn",
+              userId: session.userId,
+              email: "",
+              method: ctx?.path.startsWith("/callback/") ? (oidc?.name ?? "SSO") : "password",
+              client: { ip: session.ipAddress ?? null, userAgent: session.userAgent ?? null },
+            });
+          },
+        },
+      },
       user: {
         create: {
           // Only OIDC reaches here (setup and invites write the person themselves): an uninvited address is refused.
-          async before(user) {
+          async before(user, ctx) {
             if (await hasOpenInvite(db, user.email)) return { data: { ...user, emailVerified: true } };
+            await recordSignInEventSafely(db, {
+              action: "auth.signInFailed",
+              email: user.email,
+              method: `${oidc?.name ?? "SSO"}, not invited`,
+              client: requestClient(ctx?.headers),
+            });
             // The code and message reach the sign-in page (errorURL below), which says what to do.
             throw new APIError("FORBIDDEN", { code: NOT_INVITED, message: `${user.email} has no invite here.` });
           },

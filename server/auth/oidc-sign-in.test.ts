@@ -160,6 +160,11 @@ describe("company sign-in (OIDC) against a real issuer", () => {
     expect(people[0]?.authAccounts.map((account) => account.providerId)).toEqual(["oidc"]);
     expect(await getDb().membership.count({ where: { userId: people[0]?.id } })).toBe(1);
     expect(await getDb().invite.count({ where: { email: "ina@example.com", acceptedAt: null } })).toBe(0);
+    const signIns = await getDb().auditEvent.findMany({ where: { workspaceId, action: "auth.signIn" } });
+    expect(signIns.map((event) => event.targetName)).toEqual([
+      "ina@example.com (Acme SSO)",
+      "ina@example.com (Acme SSO)",
+    ]);
   });
 
   it("refuses an address nobody invited, with a clear reason, and creates nobody", async () => {
@@ -171,6 +176,12 @@ describe("company sign-in (OIDC) against a real issuer", () => {
     expect(answer.session).toBeUndefined();
     expect(await getDb().user.count()).toBe(before);
     expect(await getDb().user.count({ where: { email: "mallory@example.com" } })).toBe(0);
+    expect(
+      await getDb().auditEvent.findMany({
+        where: { workspaceId, action: "auth.signInFailed" },
+        select: { actor: true, targetName: true },
+      }),
+    ).toEqual([{ actor: "mallory@example.com", targetName: "mallory@example.com (Acme SSO, not invited)" }]);
   });
 
   it("refuses a callback whose state was tampered with, or that comes back to another browser", async () => {

@@ -5,6 +5,7 @@ import type { Role } from "@/lib/roles";
 import type { Db } from "../db/client";
 import { getAuth } from "./auth";
 import { CLIENT_IP_HEADER } from "./client-ip";
+import { personLabel } from "./person-label";
 
 export interface Principal {
   kind: "user" | "token";
@@ -28,9 +29,7 @@ export function hashApiToken(token: string): string {
   return crypto.createHash("sha256").update(token).digest("hex");
 }
 
-export function personLabel(user: { name: string; email: string }): string {
-  return user.name ? `${user.name} <${user.email}>` : user.email;
-}
+export { personLabel };
 
 function cookieValue(headers: Headers, name: string): string | null {
   for (const part of (headers.get("cookie") ?? "").split(";")) {

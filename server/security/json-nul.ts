@@ -24,3 +24,16 @@ export function jsonTextWithoutNul(text: string): string {
   // An escaped backslash before "u0000" is a literal backslash, not an escape: only an odd run of backslashes counts.
   return text.replace(/(?<!\\)((?:\\\\)*)\\u0000/g, "$1\\ufffd");
 }
+
+/** C0 control characters other than tab, line feed and carriage return, and DEL. */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/**
+ * Text for a text column (an error message, a sign-in address tried) from outside: NUL, which Postgres refuses and
+ * which would fail the whole write, and the other control characters (which garble a page or a CSV) become U+FFFD;
+ * cut to `max` characters when given.
+ */
+export function textColumnSafe(text: string, max?: number): string {
+  const safe = text.replace(CONTROL_CHARACTERS, NUL_REPLACEMENT);
+  return max !== undefined && safe.length > max ? `${safe.slice(0, max - 1)}…` : safe;
+}

@@ -12,7 +12,7 @@ export const auditFilterSchema = z.object({
   actor: z.string().trim().max(200).optional(),
   /** A procedure name or its start ("flows.", "members.changeRole"). */
   action: z.string().trim().max(100).optional(),
-  targetType: z.enum(["flow", "run", "account", "member", "token", "settings", "workspace"]).optional(),
+  targetType: z.enum(["flow", "run", "account", "member", "token", "settings", "workspace", "person"]).optional(),
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
 });
