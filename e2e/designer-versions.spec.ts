@@ -2,6 +2,7 @@
 // move the flow through a file, and start a flow from the templates gallery.
 import fs from "node:fs";
 import path from "node:path";
+import { OWNER } from "./auth-helpers";
 import { createFlow, expect, test } from "./fixtures";
 
 const downloads = path.join(".tmp", "downloads");
@@ -29,6 +30,11 @@ test("versions: compare two published versions and restore the first into the dr
   await page.getByTestId("versions-button").click();
   const dialog = page.getByTestId("versions-dialog");
   await expect(dialog.getByTestId("version-row")).toHaveCount(2);
+  // Who published each version: the signed-in owner (e2e/auth-helpers.ts), named, with the address on hover.
+  for (const row of await dialog.getByTestId("version-row").all()) {
+    await expect(row.getByTestId("version-published-by")).toHaveText(OWNER.name);
+    await expect(row.getByTestId("version-published-by")).toHaveAttribute("title", `${OWNER.name} <${OWNER.email}>`);
+  }
   await expect(dialog.getByTestId("version-diff-empty")).toBeVisible();
   await dialog.getByTestId("diff-from-select").selectOption("1");
   await dialog.getByTestId("diff-to-select").selectOption("2");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, formatRelative } from "./format";
+import { actorName, formatDuration, formatRelative } from "./format";
 
 describe("formatDuration", () => {
   it("reads as people say it", () => {
@@ -19,5 +19,13 @@ describe("formatRelative", () => {
     expect(formatRelative(new Date(now - 5 * 60_000), now)).toBe("5 min ago");
     expect(formatRelative("2026-11-23T09:00:00Z", now)).toBe("3 h ago");
     expect(formatRelative("2026-11-20T12:00:00Z", now)).toBe("3 d ago");
+  });
+});
+
+describe("actorName", () => {
+  it("keeps a person's name and leaves tokens and bare addresses as they are", () => {
+    expect(actorName("Ada Lovelace <ada@example.com>")).toBe("Ada Lovelace");
+    expect(actorName("ada@example.com")).toBe("ada@example.com");
+    expect(actorName("token ci-deploy")).toBe("token ci-deploy");
   });
 });

@@ -44,3 +44,9 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
+
+/** A person as the audit log names them ("Ada Lovelace <ada@example.com>") shortened to the name; others as given. */
+export function actorName(label: string): string {
+  const match = /^(.+?) <[^<>]+>$/.exec(label);
+  return match?.[1] ?? label;
+}

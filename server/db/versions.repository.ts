@@ -5,7 +5,7 @@ export async function listVersions(db: DbOrTx, workspaceId: string, flowId: stri
   return db.flowVersion.findMany({
     where: { workspaceId, flowId, isTest: false },
     orderBy: { number: "desc" },
-    select: { number: true, createdAt: true },
+    select: { number: true, createdAt: true, createdBy: true },
   });
 }
 

@@ -8,6 +8,7 @@ import { ensureDefaultWorkspace } from "../db/workspaces.repository";
 import { linearGraph } from "@/test/runtime/helpers";
 import { createFlowFromTemplate, importFlow } from "./flow-import.service";
 import * as flows from "./flows.service";
+import { recordPublisher } from "./actors.service";
 import * as versions from "./versions.service";
 
 let t: TestDatabase;
@@ -55,6 +56,10 @@ describe("versions service", () => {
       [2, true],
       [1, false],
     ]);
+    // Who published: recorded by the API beside Start; versions from before sign-in have nobody.
+    await recordPublisher(t.db, workspaceId, id, 2, "Ada Lovelace <ada@example.com>");
+    const named = await versions.listVersions(t.db, workspaceId, id);
+    expect(named.map((version) => version.publishedBy)).toEqual(["Ada Lovelace <ada@example.com>", null]);
     await expect(versions.listVersions(t.db, otherWorkspaceId, id)).rejects.toBeInstanceOf(NotFoundError);
   });
 

@@ -7,7 +7,7 @@ import * as flows from "../db/flows.repository";
 import * as versions from "../db/versions.repository";
 import { getFlow, parseGraph, saveDraft } from "./flows.service";
 
-/** Versions with when they were published; not by whom: there is no sign-in, so no person to record yet. */
+/** Versions with when and by whom they were published (null for versions from before sign-in existed). */
 export async function listVersions(db: DbOrTx, workspaceId: string, flowId: string) {
   const flow = await flows.findFlow(db, workspaceId, flowId);
   if (!flow) throw new NotFoundError("The flow");
@@ -16,6 +16,8 @@ export async function listVersions(db: DbOrTx, workspaceId: string, flowId: stri
   return rows.map((row) => ({
     number: row.number,
     createdAt: row.createdAt,
+    /** As the audit log names them: "Ada Lovelace <ada@example.com>" or "token ci-deploy". */
+    publishedBy: row.createdBy,
     // "Live" only while the flow runs it; a stopped flow keeps its last version but runs nothing.
     live: row.number === publishedNumber && flow.status === "running",
   }));

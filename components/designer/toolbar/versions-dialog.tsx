@@ -4,7 +4,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { toast } from "sonner";
-import { formatRelative } from "@/lib/format";
+import { actorName, formatRelative } from "@/lib/format";
 import { useTRPC } from "../../trpc";
 import { Button } from "../../ui/button";
 import { Dialog } from "../../ui/dialog";
@@ -63,7 +63,17 @@ export function VersionsDialog({ flowId, onClose }: { flowId: string; onClose: (
                 {version.live && (
                   <span className="rounded bg-emerald-100 px-1.5 text-xs font-medium text-emerald-800">Live</span>
                 )}
-                <span className="text-slate-500">published {formatRelative(version.createdAt)}</span>
+                <span className="text-slate-500">
+                  published {formatRelative(version.createdAt)}
+                  {version.publishedBy && (
+                    <>
+                      {" by "}
+                      <span className="text-slate-700" data-testid="version-published-by" title={version.publishedBy}>
+                        {actorName(version.publishedBy)}
+                      </span>
+                    </>
+                  )}
+                </span>
                 <Button
                   variant="ghost"
                   className="ml-auto"
