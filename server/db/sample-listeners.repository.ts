@@ -1,6 +1,7 @@
 // "Listen for a test event" addresses (SampleListener): opened from the designer, answered by any web process, closed
 // by their first request, by Cancel, by listening again, or by time.
 import type { DbOrTx } from "./client";
+import { textColumnSafe } from "../security/json-nul";
 import { toJsonInput } from "./json";
 
 const DAY_MS = 24 * 3600_000;
@@ -96,7 +97,7 @@ export async function closeSampleListener(db: DbOrTx, workspaceId: string, flowI
 
 /** Notes why a request was refused, while the listener is still open. */
 export async function noteSampleRefused(db: DbOrTx, id: string, message: string): Promise<void> {
-  await db.sampleListener.updateMany({ where: { id, capturedAt: null }, data: { lastError: message } });
+  await db.sampleListener.updateMany({ where: { id, capturedAt: null }, data: { lastError: textColumnSafe(message) } });
 }
 
 /** A sample "Fetch a sample" polled: kept as a listener that captured at once, so Test finds it the same way. */

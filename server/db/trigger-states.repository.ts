@@ -2,6 +2,7 @@
 // webhook's address and sealed secret, and what the designer shows (last fired, last error).
 import { z } from "zod";
 import type { DbOrTx, Tx } from "./client";
+import { textColumnSafe } from "../security/json-nul";
 import { toJsonInput } from "./json";
 
 export type TriggerKind = "schedule" | "poll" | "webhook";
@@ -70,7 +71,12 @@ export async function releaseTriggerClaim(
   leaseUntil: Date,
   data: { active?: boolean; nextRunAt: Date | null; lastError?: string },
 ): Promise<void> {
-  await db.triggerState.updateMany({ where: { flowId, active: true, nextRunAt: leaseUntil }, data });
+  const { lastError, ...rest } = data;
+  await db.triggerState.updateMany({
+    where: { flowId, active: true, nextRunAt: leaseUntil },
+    // A remote's error text may quote a NUL, which Postgres refuses: the claim would never be released.
+    data: lastError === undefined ? rest : { ...rest, lastError: textColumnSafe(lastError) },
+  });
 }
 
 /** A trigger that cannot fire would be picked up on every tick forever: it is switched off. */
@@ -140,5 +146,5 @@ export async function noteTriggerFired(db: DbOrTx, flowId: string, firedAt: Date
 }
 
 export async function noteTriggerError(db: DbOrTx, flowId: string, message: string): Promise<void> {
-  await db.triggerState.updateMany({ where: { flowId }, data: { lastError: message } });
+  await db.triggerState.updateMany({ where: { flowId }, data: { lastError: textColumnSafe(message) } });
 }

@@ -187,6 +187,21 @@ describe("poller", () => {
     expect(recovered.lastFiredAt?.getTime()).toBeGreaterThan(good.lastFiredAt?.getTime() ?? 0);
   });
 
+  it("keeps a source's error that quotes NUL and control characters as the last error, with U+FFFD in their place", async () => {
+    const feed = source.feed("/nul-error");
+    const flow = await seedRunningFlow(t.db, pollingFlow(`${source.base}/nul-error`));
+    await poll();
+    feed.failure = { status: 500, body: "bad\u0000byte and \u001b[31mred" };
+    await makeDue(flow.flowId);
+    // Before: Postgres refused the NUL, the claim was never released and the poll threw.
+    expect(await poll()).toEqual([]);
+    const failed = await state(flow.flowId);
+    expect(failed.lastError).toBe(
+      `${new URL(source.base).host} answered 500 Internal Server Error: bad\uFFFDbyte and \uFFFD[31mred`,
+    );
+    expect(failed.nextRunAt?.getTime()).toBeGreaterThan(Date.now());
+  });
+
   it("switches polling off for a flow that is no longer running", async () => {
     const flow = await seedRunningFlow(t.db, pollingFlow(`${source.base}/gone`));
     await t.db.flow.update({ where: { id: flow.flowId }, data: { status: "stopped" } });
