@@ -111,6 +111,57 @@ describe("deleteExpiredRuns", () => {
   });
 });
 
+describe("webhook rows of flows that stopped receiving requests", () => {
+  it("forgets expired signatures and stale test listeners of every flow, keeping the live ones and each newest sample", async () => {
+    const flow = await flowKeeping(null);
+    const other = await flowKeeping(null);
+    const ago = (ms: number) => new Date(Date.now() - ms);
+    await t.db.webhookSignature.createMany({
+      data: [
+        { flowId: flow.flowId, signature: "expired", expiresAt: ago(60_000) },
+        { flowId: other.flowId, signature: "expired-too", expiresAt: ago(DAY) },
+        { flowId: flow.flowId, signature: "in-window", expiresAt: ago(-4 * 60_000) },
+      ],
+    });
+    const listener = (id: string, fields: { expiresAt: Date; capturedAt?: Date; operation?: string }) => ({
+      id,
+      workspaceId,
+      flowId: flow.flowId,
+      connectorId: "core",
+      operation: fields.operation ?? "webhook",
+      inputs: {},
+      expiresAt: fields.expiresAt,
+      capturedAt: fields.capturedAt ?? null,
+      data: fields.capturedAt ? { sample: id } : undefined,
+    });
+    await t.db.sampleListener.createMany({
+      data: [
+        listener("never-captured-long-ago", { expiresAt: ago(2 * DAY) }),
+        listener("never-captured-just-expired", { expiresAt: ago(60 * 60_000) }),
+        listener("open", { expiresAt: ago(-10 * 60_000) }),
+        listener("replaced-sample", { expiresAt: ago(5 * DAY), capturedAt: ago(5 * DAY) }),
+        listener("newest-sample", { expiresAt: ago(3 * DAY), capturedAt: ago(3 * DAY) }),
+        listener("other-trigger-sample", { expiresAt: ago(9 * DAY), capturedAt: ago(9 * DAY), operation: "other" }),
+      ],
+    });
+
+    const lines: string[] = [];
+    await createRetentionTask(t.db, { log: (line) => lines.push(line) })();
+
+    const signatures = await t.db.webhookSignature.findMany({ where: { flowId: { in: [flow.flowId, other.flowId] } } });
+    expect(signatures.map((row) => row.signature)).toEqual(["in-window"]);
+    const listeners = await t.db.sampleListener.findMany({ where: { flowId: flow.flowId }, orderBy: { id: "asc" } });
+    expect(listeners.map((row) => row.id)).toEqual([
+      "never-captured-just-expired",
+      "newest-sample",
+      "open",
+      "other-trigger-sample",
+    ]);
+    expect(lines).toContain("retention: forgot 2 webhook signature(s) past their replay window");
+    expect(lines).toContain("retention: deleted 2 stale test-event listener(s)");
+  });
+});
+
 describe("defaultRetentionDays", () => {
   it("is 30 unless CONFLUX_RUN_RETENTION_DAYS says otherwise", () => {
     expect(defaultRetentionDays({})).toBe(30);

@@ -8,6 +8,7 @@ import type { Db } from "../db/client";
 import { deleteExpiredRunsBatch } from "../db/run-execution.repository";
 import { deleteExpiredAuditEvents } from "../services/audit-log.service";
 import { deleteExpiredDedupeKeysBatch } from "../db/run-insert.repository";
+import { deleteExpiredWebhookSignaturesBatch, deleteStaleSampleListenersBatch } from "../db/expired-rows.repository";
 
 export const RETENTION_BATCH = 1_000;
 /** How often the worker's retention loop looks at the clock; the first pass comes with the first look. */
@@ -58,6 +59,32 @@ export async function deleteExpiredDedupeKeys(db: Db, options: PruneOptions = {}
   return total;
 }
 
+/** Deletes `batch` by batch until a batch comes back short; returns how many in all. */
+async function inBatches(deleteBatch: (limit: number) => Promise<number>, batchSize: number): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const deleted = await deleteBatch(batchSize);
+    total += deleted;
+    if (deleted < batchSize) return total;
+  }
+}
+
+/**
+ * Every flow's expired webhook signatures and stale test listeners (server/db/expired-rows.repository.ts): a flow
+ * drops its own on its next request, so one that stops receiving requests needs this pass.
+ */
+export async function deleteExpiredWebhookRows(
+  db: Db,
+  options: Pick<PruneOptions, "batchSize" | "log"> = {},
+): Promise<{ signatures: number; listeners: number }> {
+  const batchSize = options.batchSize ?? RETENTION_BATCH;
+  const signatures = await inBatches((limit) => deleteExpiredWebhookSignaturesBatch(db, limit), batchSize);
+  const listeners = await inBatches((limit) => deleteStaleSampleListenersBatch(db, limit), batchSize);
+  if (signatures > 0) options.log?.(`retention: forgot ${signatures} webhook signature(s) past their replay window`);
+  if (listeners > 0) options.log?.(`retention: deleted ${listeners} stale test-event listener(s)`);
+  return { signatures, listeners };
+}
+
 /**
  * The worker's retention task: called every RETENTION_CHECK_MS, it prunes on its first call (shortly after the
  * worker starts) and then once per RETENTION_EVERY_MS. A failed pass is retried on the next call.
@@ -70,6 +97,7 @@ export function createRetentionTask(db: Db, options: { log: (line: string) => vo
     await deleteExpiredRuns(db, { log: options.log });
     const audit = await deleteExpiredAuditEvents(db);
     if (audit > 0) options.log(`retention: deleted ${audit} audit event(s) past their workspace's audit retention`);
+    await deleteExpiredWebhookRows(db, { log: options.log });
     lastPass = Date.now();
   };
 }
