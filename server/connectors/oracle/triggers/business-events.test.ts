@@ -139,6 +139,35 @@ describe("Order status updated", () => {
     expect(await runsOf(hook.flowId)).toHaveLength(1);
   });
 
+  it("makes no second run of a request replayed later without an EventId (Basic carries no timestamp)", async () => {
+    for (const [operation, eventName] of [
+      ["orderStatusUpdated", "Order Status Updated"],
+      ["salesOrderNotification", "Sales Order Notification"],
+    ] as const) {
+      const hook = await startFlow(operation, {});
+      const body = JSON.stringify({
+        EventName: eventName,
+        HeaderId: 7,
+        SourceTransactionSystem: "LEG",
+        SourceTransactionId: "T-7",
+        StatusCode: "SHIPPED",
+        LastUpdateDate: "2026-12-06T10:00:00Z",
+        FulfillLines: [{ FulfillLineId: 71, StatusCode: "SHIPPED" }],
+      });
+      const headers = {
+        "content-type": "application/json",
+        authorization: `Basic ${Buffer.from(`oracle:${hook.secret}`).toString("base64")}`,
+      };
+      const first = await fetch(hook.url, { method: "POST", headers, body });
+      expect(first.status).toBe(202);
+      // Whoever captured the request sends it again, byte for byte: the key comes from the event, so it is the same.
+      const replay = await fetch(hook.url, { method: "POST", headers, body });
+      expect(replay.status).toBe(200);
+      expect(await replay.json()).toMatchObject({ duplicate: true });
+      expect(await runsOf(hook.flowId)).toHaveLength(1);
+    }
+  });
+
   it("routes by business unit, source system, fulfillment organization and status, like Oracle's rules", async () => {
     const vision = await startFlow("orderStatusUpdated", {
       businessUnits: "Vision Operations",
