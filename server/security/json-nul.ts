@@ -26,6 +26,7 @@ export function jsonTextWithoutNul(text: string): string {
 }
 
 /** C0 control characters other than tab, line feed and carriage return, and DEL. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 /**
