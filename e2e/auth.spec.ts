@@ -128,6 +128,21 @@ test("the first person sets up the owner, invites a viewer, and the viewer reads
   await expect(page.getByTestId("audit-row").filter({ hasText: "flows.start" })).toContainText(owner.email);
   await expect(page.getByTestId("audit-row").filter({ hasText: "tokens.create" })).toContainText("127.0.0.1");
   await page.screenshot({ path: ".tmp/screenshots/auth-audit.png", fullPage: true });
+  // Signing in is audited too: the set-up, the sign-in that followed it, and a wrong password (by address only).
+  const wrong = await playwrightRequest.newContext({ storageState: { cookies: [], origins: [] } });
+  const refused = await wrong.post(`${baseURL}/api/auth/sign-in/email`, {
+    data: { email: owner.email, password: "not-the-password-9" },
+    headers: { origin: baseURL },
+  });
+  expect(refused.status()).toBe(401);
+  await wrong.dispose();
+  await page.getByTestId("audit-target").selectOption("person");
+  await expect(page.getByTestId("audit-row").filter({ hasText: "auth.setup" })).toContainText(owner.email);
+  await expect(page.getByTestId("audit-row").filter({ hasText: /auth\.signIn(?!Failed)/ }).first()).toBeVisible();
+  await expect(page.getByTestId("audit-row").filter({ hasText: "auth.signInFailed" })).toContainText("127.0.0.1");
+  await expect(page.getByTestId("audit-row").filter({ hasText: "flows.start" })).toHaveCount(0);
+  await expect(page.getByTestId("audit-table")).not.toContainText("not-the-password-9");
+  await page.screenshot({ path: ".tmp/screenshots/auth-audit-sign-ins.png", fullPage: true });
 
   // Invite the viewer: the link is shown once and printed to the server log.
   await page.getByTestId("nav-members").click();

@@ -118,7 +118,12 @@ export function AuditLog() {
         </label>
         <label className="flex flex-col gap-1 font-medium text-slate-700">
           On
-          <select className={selectClass} value={filter.targetType} onChange={set("targetType")}>
+          <select
+            className={selectClass}
+            value={filter.targetType}
+            onChange={set("targetType")}
+            data-testid="audit-target"
+          >
             <option value="">anything</option>
             {TARGETS.map((target) => (
               <option key={target} value={target}>
