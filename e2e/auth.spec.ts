@@ -138,7 +138,12 @@ test("the first person sets up the owner, invites a viewer, and the viewer reads
   await wrong.dispose();
   await page.getByTestId("audit-target").selectOption("person");
   await expect(page.getByTestId("audit-row").filter({ hasText: "auth.setup" })).toContainText(owner.email);
-  await expect(page.getByTestId("audit-row").filter({ hasText: /auth\.signIn(?!Failed)/ }).first()).toBeVisible();
+  await expect(
+    page
+      .getByTestId("audit-row")
+      .filter({ hasText: /auth\.signIn(?!Failed)/ })
+      .first(),
+  ).toBeVisible();
   await expect(page.getByTestId("audit-row").filter({ hasText: "auth.signInFailed" })).toContainText("127.0.0.1");
   await expect(page.getByTestId("audit-row").filter({ hasText: "flows.start" })).toHaveCount(0);
   await expect(page.getByTestId("audit-table")).not.toContainText("not-the-password-9");
