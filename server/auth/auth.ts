@@ -11,7 +11,7 @@ import { genericOAuth } from "better-auth/plugins";
 import { getConfig, type Config } from "../boot/config";
 import { getDb, type Db } from "../db/client";
 import { defaultKeyRing } from "../security/keyring";
-import { NOT_INVITED } from "@/lib/sign-in-errors";
+import { NOT_INVITED, NO_WORKSPACE } from "@/lib/sign-in-errors";
 import { CLIENT_IP_HEADER } from "./client-ip";
 import { acceptOpenInvitesFor, hasOpenInvite } from "./invites.repository";
 import { recordSignInEventSafely, requestClient } from "./sign-in-audit";
@@ -134,6 +134,14 @@ function createAuth(db: Db) {
     databaseHooks: {
       session: {
         create: {
+          // Someone removed from every workspace would sign in to nothing: refused, saying why (and audited).
+          async before(session) {
+            if ((await db.membership.count({ where: { userId: session.userId } })) > 0) return;
+            throw new APIError("FORBIDDEN", {
+              code: NO_WORKSPACE,
+              message: "You are no longer a member of any workspace here. Ask an admin for a new invite.",
+            });
+          },
           // Every sign-in, by password or by the company's issuer, makes a session (and nothing else does).
           async after(session, ctx) {
             await recordSignInEventSafely(db, {

@@ -8,7 +8,7 @@ import { readConfig, useDatabaseUrl } from "../boot/config";
 import { getDb } from "../db/client";
 import { createApiContext } from "../api/context";
 import { invitePerson, setUpOwner } from "../services/people.service";
-import { NOT_INVITED } from "@/lib/sign-in-errors";
+import { NO_WORKSPACE, NOT_INVITED } from "@/lib/sign-in-errors";
 import { getAuth, oidcSettings } from "./auth";
 
 const APP = "http://localhost";
@@ -165,6 +165,22 @@ describe("company sign-in (OIDC) against a real issuer", () => {
       "ina@example.com (Acme SSO)",
       "ina@example.com (Acme SSO)",
     ]);
+  });
+
+  it("refuses a person removed from every workspace, saying so, and gives no session", async () => {
+    await invitePerson(
+      getDb(),
+      workspaceId,
+      { email: "rex@example.com", role: "viewer" },
+      { userId: null, origin: APP },
+    );
+    expect((await signInAs("rex@example.com")).session).toBeTruthy();
+    const rex = await getDb().user.findUniqueOrThrow({ where: { email: "rex@example.com" } });
+    await getDb().membership.deleteMany({ where: { userId: rex.id } });
+    const refused = await signInAs("rex@example.com");
+    expect(refused.location.pathname).toBe("/sign-in");
+    expect(refused.location.searchParams.get("error")).toBe(NO_WORKSPACE);
+    expect(refused.session).toBeUndefined();
   });
 
   it("refuses an address nobody invited, with a clear reason, and creates nobody", async () => {

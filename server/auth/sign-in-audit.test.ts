@@ -130,6 +130,18 @@ describe("audit events of signing in", () => {
     expect(people.events.map((event) => event.action)).toEqual(["auth.signIn"]);
   });
 
+  it("refuses a password sign-in of someone removed from every workspace, with the reason, and audits it", async () => {
+    const other = await getDb().workspace.findFirstOrThrow({ where: { name: "Other" } });
+    const vic = await getDb().user.findUniqueOrThrow({ where: { email: "vic@example.com" } });
+    await getDb().membership.deleteMany({ where: { userId: vic.id } });
+    const refused = await authCall("/sign-in/email", { email: "vic@example.com", password: "viewer password 1" });
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain("no longer a member of any workspace");
+    expect(refused.headers.getSetCookie().join()).not.toContain("conflux.session_token=");
+    expect((await eventsOf("auth.signInFailed")).map((event) => event.actor)).toContain("vic@example.com");
+    expect(await eventsOf("auth.signInFailed", other.id)).toEqual([]);
+  });
+
   it("records a password reset asked for and done", async () => {
     const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
     const asked = await authCall("/request-password-reset", {
