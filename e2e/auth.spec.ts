@@ -218,6 +218,9 @@ test("the first person sets up the owner, invites a viewer, and the viewer reads
   await viewerPage.getByTestId("sign-out").click();
   await expect(viewerPage).toHaveURL(/\/sign-in/);
   expect((await viewerPage.request.get("/api/trpc/flows.list")).status()).toBe(401);
+  // No company sign-in is configured on this server, so its button is not offered (e2e/oidc-sign-in.spec.ts: it is).
+  await expect(viewerPage.getByTestId("sign-in-submit")).toBeVisible();
+  await expect(viewerPage.getByTestId("sign-in-oidc")).toHaveCount(0);
   await viewerPage.screenshot({ path: ".tmp/screenshots/auth-sign-in.png" });
 
   await viewerContext.close();
