@@ -19,6 +19,7 @@ import { startPostgresCluster } from "../test/postgres-cluster";
 import { runBareLoop } from "../test/runtime/bench/bare-loop";
 import {
   benchmarkGraph,
+  committedTransactions,
   createStartedFlow,
   repoRoot,
   startConflux,
@@ -80,6 +81,8 @@ interface PhaseResult {
   runsRunTwice: number;
   rssMb: number;
   byStatus: Record<string, number>;
+  /** Transactions committed per finished run (webhook, queue and execution together; ≈, see committedTransactions). */
+  commitsPerRun: number | null;
 }
 
 /** Loads one started flow, waits for its backlog, and reads the outcome back from the database. */
@@ -98,6 +101,7 @@ async function loadPhase(input: {
     benchmarkGraph(input.sink.url),
   );
   const before = input.sink.counts();
+  const commitsBefore = await committedTransactions(input.databaseUrl());
   let order = 0;
   const accepted = new Set<string>();
   let peakRss = 0;
@@ -143,6 +147,9 @@ async function loadPhase(input: {
   }
   clearInterval(sampler);
   sampleRss();
+  // Other sessions report their counts within about a second of going idle.
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const commits = (await committedTransactions(input.databaseUrl())) - commitsBefore;
   const after = input.sink.counts();
   const window = ((tally.lastFinishedMs ?? Date.now()) - started) / 1000;
   const total = Object.values(tally.byStatus).reduce((sum, count) => sum + count, 0);
@@ -164,6 +171,7 @@ async function loadPhase(input: {
     runsRunTwice: after.duplicates - before.duplicates,
     rssMb: peakRss,
     byStatus: tally.byStatus,
+    commitsPerRun: tally.finished > 0 ? commits / tally.finished : null,
   };
 }
 
@@ -173,6 +181,7 @@ function describe(label: string, r: PhaseResult): void {
       `completed ${r.completed} = ${r.completedRunsPerSecond.toFixed(1)} runs/s, ${r.stepsPerSecond.toFixed(0)} steps/s; ` +
       `run latency p50 ${round(r.runLatencyP50Ms, 0)} ms p99 ${round(r.runLatencyP99Ms, 0)} ms; ` +
       `lost ${r.runsLost}, failed ${r.runsFailed}, unfinished ${r.runsUnfinished}, run twice ${r.runsRunTwice}; peak RSS ${r.rssMb.toFixed(0)} MB; ` +
+      `≈${r.commitsPerRun?.toFixed(1) ?? "?"} commits per run; ` +
       `runs by status ${JSON.stringify(r.byStatus)}`,
   );
 }
@@ -278,6 +287,7 @@ async function main(): Promise<void> {
       runLatencyP50Ms: round(saturated.runLatencyP50Ms, 0),
       runLatencyP99Ms: round(saturated.runLatencyP99Ms, 0),
       stepsPerSecond: round(saturated.stepsPerSecond),
+      commitsPerRun: round(saturated.commitsPerRun),
       runsLost: saturated.runsLost + (paced?.runsLost ?? 0) + (pglite?.runsLost ?? 0),
       runsRunTwice: saturated.runsRunTwice + (paced?.runsRunTwice ?? 0) + (pglite?.runsRunTwice ?? 0),
       runsFailed: saturated.runsFailed + (paced?.runsFailed ?? 0) + (pglite?.runsFailed ?? 0),

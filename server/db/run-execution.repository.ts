@@ -3,6 +3,7 @@
 // a live lease as expired. Timestamps are stored in UTC without a time zone (as Prisma writes them), hence
 // `AT TIME ZONE 'UTC'` wherever now() is compared with them.
 import { z } from "zod";
+import { carryOrSend } from "./carried-writes";
 import type { Db, DbOrTx } from "./client";
 import { jsonb, sqlOf, utc, type SqlSource } from "./sql";
 import type { StoredStep } from "./step-runs.repository";
@@ -60,19 +61,24 @@ export async function markRunRunning(db: SqlSource, runId: string, startedAt: Da
   return rows.length === 1;
 }
 
-/** Ends an unfinished run; the lease goes in the same write, so a worker killed right after leaves no stale stamp. */
+/**
+ * Ends an unfinished run, carrying the last step's held outcome (carried-writes.ts); the lease goes in the same
+ * write, so a worker killed right after leaves no stale stamp. False when the run had already ended (cancelled).
+ */
 export async function finishRun(
   db: SqlSource,
   runId: string,
   status: "succeeded" | "failed",
   error: unknown,
-): Promise<void> {
-  await sqlOf(db).query(
-    `UPDATE "Run" SET status = $2::"RunStatus", error = $3::jsonb, "finishedAt" = ${NOW}, "leaseOwner" = NULL,
+): Promise<boolean> {
+  const rows = await carryOrSend(db, {
+    row: `Run:${runId}`,
+    text: `UPDATE "Run" SET status = $2::"RunStatus", error = $3::jsonb, "finishedAt" = ${NOW}, "leaseOwner" = NULL,
        "leaseExpiresAt" = NULL
      WHERE id = $1 AND status IN ('queued', 'running') RETURNING 1`,
-    [runId, status, jsonb(error)],
-  );
+    values: [runId, status, jsonb(error)],
+  });
+  return rows.length === 1;
 }
 
 /**

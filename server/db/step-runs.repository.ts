@@ -2,6 +2,7 @@
 // re-delivered run updates the rows of its earlier delivery instead of adding new ones. These run on every step,
 // so they are plain SQL (sql.ts).
 import { randomUUID } from "node:crypto";
+import { carryOrSend, holdOrSend } from "./carried-writes";
 import { jsonb, sqlOf, utc, type SqlSource } from "./sql";
 
 export interface StepKey {
@@ -61,6 +62,8 @@ const identityValues = (step: StepIdentity) => [
   step.connectorId,
   step.operation,
 ];
+/** The row key of carried-writes.ts: two writes of one step row never share a statement. */
+const stepRow = (key: StepKey) => `StepRun:${key.runId}/${key.stepId}`;
 const INSERT_IDENTITY = `INSERT INTO "StepRun" (id, "workspaceId", "runId", "stepId", sequence, "parentStepId",
   "itemIndex", "connectorId", operation, status, attempts, "startedAt", "finishedAt", output, "outputTruncated")`;
 
@@ -82,26 +85,32 @@ export async function startStepRow(
   step: StepIdentity,
 ): Promise<{ attempts: number; outboundAllowList: string[] }> {
   // A step found "running" was in flight when a worker stopped; it runs again with the same idempotency key.
-  const { rows } = await sqlOf(db).query<{ attempts: number; outboundAllowList: string[] | null }>(
-    `${INSERT_IDENTITY}
+  // It carries the previous step's held outcome (carried-writes.ts): both commit before this step does anything.
+  const rows = await carryOrSend<{ attempts: number; outboundAllowList: string[] | null }>(db, {
+    row: stepRow(step),
+    text: `${INSERT_IDENTITY}
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'running', 1, ${NOW}, NULL, NULL, false)
      ON CONFLICT ("runId", "stepId") DO UPDATE
        SET status = 'running', attempts = "StepRun".attempts + 1, "startedAt" = ${NOW}, "finishedAt" = NULL,
          "attemptLog" = ${appendAttemptEvent(`jsonb_build_object('kind', 'resume', 'attempt', "StepRun".attempts + 1)`)}
      RETURNING attempts,
        (SELECT w."outboundAllowList" FROM "Workspace" w WHERE w.id = "StepRun"."workspaceId") AS "outboundAllowList"`,
-    identityValues(step),
-  );
+    values: identityValues(step),
+  });
   return { attempts: rows[0]?.attempts ?? 1, outboundAllowList: rows[0]?.outboundAllowList ?? [] };
 }
 
-/** Stores a finished step's outcome. */
+/**
+ * Stores a finished step's outcome. On a run connection it is held back and rides with the run's next statement
+ * (the next step's start, or the run's end), which commits it before anything else happens.
+ */
 export async function finishStepRow(db: SqlSource, key: StepKey, result: StepResultRow): Promise<void> {
-  await sqlOf(db).query(
-    `UPDATE "StepRun" SET status = $3::"StepStatus", input = $4::jsonb, "inputTruncated" = $5, output = $6::jsonb,
+  await holdOrSend(db, {
+    row: stepRow(key),
+    text: `UPDATE "StepRun" SET status = $3::"StepStatus", input = $4::jsonb, "inputTruncated" = $5, output = $6::jsonb,
        "outputTruncated" = $7, error = $8::jsonb, "finishedAt" = ${NOW}
      WHERE "runId" = $1 AND "stepId" = $2 RETURNING 1`,
-    [
+    values: [
       key.runId,
       key.stepId,
       result.status,
@@ -111,36 +120,38 @@ export async function finishStepRow(db: SqlSource, key: StepKey, result: StepRes
       result.outputTruncated,
       jsonb(result.error),
     ],
-  );
+  });
 }
 
-/** Writes a step that is done the moment it is recorded (the trigger's step 0), in one statement. */
+/** Writes a step that is done the moment it is recorded (the trigger's step 0); held like a finished step. */
 export async function recordSucceededStep(
   db: SqlSource,
   step: StepIdentity,
   row: { output: unknown; outputTruncated: boolean; startedAt: Date },
 ): Promise<void> {
-  await sqlOf(db).query(
-    `${INSERT_IDENTITY}
+  await holdOrSend(db, {
+    row: stepRow(step),
+    text: `${INSERT_IDENTITY}
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'succeeded', 1, $10::timestamp, ${NOW}, $11::jsonb, $12)
      ON CONFLICT ("runId", "stepId") DO UPDATE
        SET status = 'succeeded', output = EXCLUDED.output, "outputTruncated" = EXCLUDED."outputTruncated",
          "startedAt" = EXCLUDED."startedAt", "finishedAt" = EXCLUDED."finishedAt"
      RETURNING 1`,
-    [...identityValues(step), utc(row.startedAt), jsonb(row.output), row.outputTruncated],
-  );
+    values: [...identityValues(step), utc(row.startedAt), jsonb(row.output), row.outputTruncated],
+  });
 }
 
-/** A node no taken edge reaches: shown as skipped, never run. */
+/** A node no taken edge reaches: shown as skipped, never run; held like a finished step. */
 export async function recordSkippedStep(db: SqlSource, step: StepIdentity): Promise<void> {
-  await sqlOf(db).query(
-    `${INSERT_IDENTITY}
+  await holdOrSend(db, {
+    row: stepRow(step),
+    text: `${INSERT_IDENTITY}
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'skipped', 0, ${NOW}, ${NOW}, NULL, false)
      ON CONFLICT ("runId", "stepId") DO UPDATE
        SET status = 'skipped', attempts = 0, "startedAt" = ${NOW}, "finishedAt" = ${NOW}
      RETURNING 1`,
-    identityValues(step),
-  );
+    values: identityValues(step),
+  });
 }
 
 /** A failed attempt that will be tried again: its error stays visible while the step waits `waitMs`. */
@@ -189,8 +200,10 @@ export async function recordRespondStep(
   row: { input: unknown; inputTruncated: boolean; output: unknown; outputTruncated: boolean; startedAt: Date },
   response: unknown,
 ): Promise<void> {
-  await sqlOf(db).query(
-    `WITH answered AS (UPDATE "Run" SET response = $15::jsonb WHERE id = $3 RETURNING id)
+  // Carries the held writes: the caller may read the run's answer as soon as this commits.
+  await carryOrSend(db, {
+    row: stepRow(step),
+    text: `WITH answered AS (UPDATE "Run" SET response = $15::jsonb WHERE id = $3 RETURNING id)
      INSERT INTO "StepRun" (id, "workspaceId", "runId", "stepId", sequence, "parentStepId", "itemIndex",
        "connectorId", operation, status, attempts, "startedAt", "finishedAt", input, "inputTruncated", output,
        "outputTruncated")
@@ -201,7 +214,7 @@ export async function recordRespondStep(
          output = EXCLUDED.output, "outputTruncated" = EXCLUDED."outputTruncated", error = NULL,
          "startedAt" = EXCLUDED."startedAt", "finishedAt" = EXCLUDED."finishedAt"
      RETURNING 1`,
-    [
+    values: [
       ...identityValues(step),
       utc(row.startedAt),
       jsonb(row.input),
@@ -210,5 +223,5 @@ export async function recordRespondStep(
       row.outputTruncated,
       jsonb(response),
     ],
-  );
+  });
 }

@@ -27,14 +27,15 @@ export interface CancelWatchOptions {
 /**
  * Runs `execute` with a signal that also aborts when the run is cancelled. After a cancellation the step that was in
  * flight (left "running" by the executor, as after a shutdown) is marked failed with CANCELLED, and the abort is not
- * rethrown: the run is finished, so its job must complete rather than be retried.
+ * rethrown: the run is finished, so its job must complete rather than be retried. Resolves to what `execute` did,
+ * or undefined after a cancellation.
  */
-export async function executeWatchingForCancel(
+export async function executeWatchingForCancel<T>(
   db: SqlSource,
   runId: string,
   options: CancelWatchOptions,
-  execute: (signal: AbortSignal) => Promise<void>,
-): Promise<void> {
+  execute: (signal: AbortSignal) => Promise<T>,
+): Promise<T | undefined> {
   const cancelled = new AbortController();
   const pollMs = options.pollMs ?? CANCEL_POLL_MS;
   let finished = false;
@@ -64,8 +65,9 @@ export async function executeWatchingForCancel(
   };
   schedule();
 
+  let result: T | undefined;
   try {
-    await execute(AbortSignal.any([options.signal, cancelled.signal]));
+    result = await execute(AbortSignal.any([options.signal, cancelled.signal]));
   } catch (error) {
     if (!cancelled.signal.aborted) throw error;
   } finally {
@@ -74,6 +76,7 @@ export async function executeWatchingForCancel(
     await checking;
   }
   if (cancelled.signal.aborted) await failStepsInFlight(db, runId);
+  return result;
 }
 
 /**

@@ -7,6 +7,7 @@
 // Both sides execute a run the same way: under the run lock and the lease, watching for a cancel.
 import type PgBoss from "pg-boss";
 import { z } from "zod";
+import { createGroupCommit } from "./group-commit";
 import { RUN_QUEUE } from "./queue";
 
 export interface LocalExecutor {
@@ -53,16 +54,24 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
     running.set(runId, done);
   };
 
+  // Completions of runs that end together share one statement. The slot is free at once: a completion lost with the
+  // process only lets the job expire and be delivered again, and the executor drops a run that already ended.
+  const completions = createGroupCommit<string>((jobIds) => options.boss.complete(RUN_QUEUE, jobIds));
+  const complete = (jobId: string) =>
+    void completions
+      .add(jobId)
+      .catch((error: unknown) => options.log(`could not complete job ${jobId}: ${String(error)}`));
+
   const runJob = async (job: PgBoss.Job<unknown>) => {
     const data = jobDataSchema.safeParse(job.data);
     if (!data.success) {
       options.log(`job ${job.id} carries no run id; dropped`);
-      await options.boss.complete(RUN_QUEUE, job.id);
+      complete(job.id);
       return;
     }
     try {
       await options.execute(data.data.runId);
-      await options.boss.complete(RUN_QUEUE, job.id);
+      complete(job.id);
     } catch (error) {
       // pg-boss retries the job after its backoff; the run resumes from its last checkpoint.
       await options.boss
@@ -128,6 +137,7 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
       wakeQueueSide();
       await queueSide;
       await Promise.all(running.values());
+      await completions.idle();
     },
   };
 }

@@ -5,6 +5,7 @@
 import { flowGraphSchema, describeIssues } from "@/lib/flow-graph";
 import { ConfluxError, toErrorJson } from "@/lib/errors";
 import type { Db } from "../db/client";
+import { createRunConnection, isRunConnection } from "../db/carried-writes";
 import * as execution from "../db/run-execution.repository";
 import { recordSucceededStep } from "../db/step-runs.repository";
 import { isTransientDatabaseError } from "../db/transient-errors";
@@ -33,27 +34,38 @@ export interface ExecuteOptions {
 const finished = new Set(["succeeded", "failed", "cancelled"]);
 type LoadedRun = execution.RunForExecution;
 
-export async function executeRun(db: Db, runId: string, options: ExecuteOptions): Promise<void> {
-  const sql = options.sql ?? sqlOf(db);
+/** Executes the run; true when this execution ended it (which also cleared its lease). */
+export async function executeRun(db: Db, runId: string, options: ExecuteOptions): Promise<boolean> {
+  // Step outcomes ride with the next statement (carried-writes.ts), on the worker's connection or on `db`.
+  const given = options.sql ?? sqlOf(db);
+  const sql = isRunConnection(given) ? given : createRunConnection(given);
   const run = await execution.loadRunForExecution(sql, runId);
   if (!run) {
     options.log(`run ${runId} does not exist (deleted with its flow?); its job is dropped`);
-    return;
+    return false;
   }
-  if (finished.has(run.status)) return;
+  if (finished.has(run.status)) return false;
+  let ended: boolean;
   try {
-    await walk(db, sql, run, options);
+    ended = await walk(db, sql, run, options);
   } catch (error) {
-    // Shutting down, or the database is out of reach: the queue delivers the run again and it resumes.
-    if (options.signal.aborted || isTransientDatabaseError(error)) throw error;
+    // Shutting down, or the database is out of reach: the queue delivers the run again and it resumes. The steps
+    // that finished are still written if the database lets us, so that they do not run again.
+    if (options.signal.aborted || isTransientDatabaseError(error)) {
+      await sql.flush().catch(() => undefined);
+      throw error;
+    }
     // Anything unexpected fails the run readably; if even that write fails, the job is retried later.
     options.log(
       `run ${runId} failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
     );
-    await execution.finishRun(sql, runId, "failed", toErrorJson(error));
+    ended = await execution.finishRun(sql, runId, "failed", toErrorJson(error));
   }
+  // Nothing is held once the run ended (its last statement carried it); a run that stopped early may hold a step.
+  await sql.flush();
   // Ended (or left for a retry): a webhook caller waiting in this process looks at the run now.
   signalRun(runId);
+  return ended;
 }
 
 /** Versions never change, so each one's graph is parsed and planned once per process. */
@@ -75,14 +87,14 @@ async function planOf(db: Db, versionId: string): Promise<ExecutionPlan> {
   return plan;
 }
 
-async function walk(db: Db, sql: Sql, run: LoadedRun, options: ExecuteOptions): Promise<void> {
+async function walk(db: Db, sql: Sql, run: LoadedRun, options: ExecuteOptions): Promise<boolean> {
   const plan = await planOf(db, run.flowVersionId);
   if (!plan.trigger) throw new ConfluxError("FLOW_INVALID", "The flow version has no trigger");
 
   // Claim the run; a cancelled run (status changed since loading) is left alone. Under a lease the run is running
   // already (the lease's write marks it), which saves this statement.
   const claimed = run.status === "running" && run.startedAt !== null;
-  if (!claimed && !(await execution.markRunRunning(sql, run.id, run.startedAt ?? new Date()))) return;
+  if (!claimed && !(await execution.markRunRunning(sql, run.id, run.startedAt ?? new Date()))) return false;
 
   const previous = new Map(run.steps.map((step) => [step.stepId, step]));
   const triggerData = toPlainJson(run.triggerData);
@@ -126,8 +138,7 @@ async function walk(db: Db, sql: Sql, run: LoadedRun, options: ExecuteOptions): 
   if (!result.ok) {
     // The run's error names the step; the step's own row keeps the details (the remote reply, the attempts).
     const { code, message, retryable, stepId } = result.error;
-    await execution.finishRun(sql, run.id, "failed", { code, message, retryable, stepId });
-    return;
+    return execution.finishRun(sql, run.id, "failed", { code, message, retryable, stepId });
   }
-  await execution.finishRun(sql, run.id, "succeeded", null);
+  return execution.finishRun(sql, run.id, "succeeded", null);
 }

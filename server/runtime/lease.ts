@@ -71,7 +71,8 @@ export async function runUnderLease(
   db: SqlSource,
   runId: string,
   options: LeaseOptions,
-  execute: (signal: AbortSignal) => Promise<void>,
+  /** Resolves to true when it ended the run, which clears the lease in the same write. */
+  execute: (signal: AbortSignal) => Promise<boolean | void>,
 ): Promise<LeaseOutcome> {
   const leaseMs = options.leaseMs ?? LEASE_MS;
   const renewMs = options.renewMs ?? LEASE_RENEW_MS;
@@ -115,6 +116,7 @@ export async function runUnderLease(
   };
 
   let finished = false;
+  let endedRun = false;
   let renewing: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
   const scheduleRenewal = () => {
@@ -127,7 +129,7 @@ export async function runUnderLease(
   scheduleRenewal();
 
   try {
-    await execute(AbortSignal.any([options.signal, lost.signal]));
+    endedRun = (await execute(AbortSignal.any([options.signal, lost.signal]))) === true;
     return lost.signal.aborted ? "lease-lost" : "ran";
   } catch (error) {
     // The new lease holder finishes the run; this delivery's job is done. A shutdown still throws, so the job retries.
@@ -137,8 +139,11 @@ export async function runUnderLease(
     finished = true;
     clearTimeout(timer);
     await renewing;
-    await releaseLease(db, runId, options.owner).catch((error: unknown) =>
-      options.log(`run ${runId}: could not clear its lease (it expires on its own): ${String(error)}`),
-    );
+    // A run that ended here had its lease cleared by the same write; only a run left unfinished needs this one.
+    if (!endedRun) {
+      await releaseLease(db, runId, options.owner).catch((error: unknown) =>
+        options.log(`run ${runId}: could not clear its lease (it expires on its own): ${String(error)}`),
+      );
+    }
   }
 }

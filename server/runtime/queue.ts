@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import PgBoss from "pg-boss";
 import { z } from "zod";
 import { requireDatabaseUrl } from "../boot/config";
+import { createGroupCommit } from "./group-commit";
 
 export const RUN_QUEUE = "conflux-run";
 
@@ -67,8 +68,16 @@ const waitingRowsSchema = z.array(z.object({ singleton_key: z.string() }));
 
 export function runQueueOf(boss: PgBoss, onStop: () => Promise<void>): RunQueue {
   let stopped = false;
+  // Under a burst of webhooks, the runs no local slot takes share one insert (the job's id is the run id, so a run
+  // sent twice still makes one job: the insert skips a conflicting row).
+  const firstSends = createGroupCommit<string>(async (runIds) => {
+    await boss.insert(
+      runIds.map((runId) => ({ name: RUN_QUEUE, id: runId, singletonKey: runId, data: { runId }, ...jobPolicy })),
+    );
+  });
   return {
     async sendRun(runId, options = {}) {
+      if (!options.resend && !options.startAfterSeconds) return firstSends.add(runId);
       const data: RunJobData = { runId };
       await boss.send(RUN_QUEUE, data, {
         ...jobPolicy,

@@ -3,14 +3,16 @@
 // second delivery step aside. The lock lives as long as the session, so a worker that dies releases it at once.
 // PGlite serves every socket client from one session, where advisory locks are re-entrant, so an in-process set
 // covers the embedded default's single worker.
-import { createSqlPool, type Sql } from "../db/sql";
+import { createRunConnection, type RunConnection } from "../db/carried-writes";
+import { createSqlPool } from "../db/sql";
 
 export interface RunLocks {
   /**
    * Runs `task` holding the run's lock; returns false without running it when another executor holds it. The task
-   * gets the connection that holds the lock, so the run's own statements need no other connection.
+   * gets the connection that holds the lock, so the run's own statements need no other connection; writes it holds
+   * back (carried-writes.ts) are sent before the lock is let go.
    */
-  withLock(runId: string, task: (sql: Sql) => Promise<void>): Promise<boolean>;
+  withLock(runId: string, task: (sql: RunConnection) => Promise<void>): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -32,10 +34,12 @@ export function createRunLocks(databaseUrl: string, size: number): RunLocks {
             [runId],
           );
           if (!result.rows[0]?.locked) return false;
+          const connection = createRunConnection(client);
           try {
-            await task(client);
+            await task(connection);
           } finally {
-            await client.query("SELECT pg_advisory_unlock(hashtextextended($1, 0))", [runId]).catch(() => {
+            // A plain query: held writes (none when the run ended, whose last statement carried them) go first.
+            await connection.query("SELECT pg_advisory_unlock(hashtextextended($1, 0))", [runId]).catch(() => {
               broken = true;
             });
           }

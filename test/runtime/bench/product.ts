@@ -186,3 +186,20 @@ export async function tallyRuns(databaseUrl: string, flowId: string): Promise<Ru
 }
 
 export const repoRoot = path.resolve(import.meta.dirname, "../../..");
+
+/**
+ * Transactions committed in the database so far (every statement outside a transaction is one). The statistics of
+ * other sessions arrive within about a second, so a difference over a load phase is close, not exact.
+ */
+export async function committedTransactions(databaseUrl: string): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ commits: string }>(
+      "SELECT xact_commit AS commits FROM pg_stat_database WHERE datname = current_database()",
+    );
+    return Number(rows[0]?.commits ?? 0);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,133 @@
+// Step outcomes ride with the run's next statement (server/db/carried-writes.ts), on a real Postgres: a run costs
+// one statement per step instead of two, every outcome is still committed before the next step does anything, and
+// a held write is never lost to a statement that fails.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@/test/database";
+import { createRun, json, loadRun, startScriptedServer, type ScriptedServer } from "@/test/runtime/execute-fixtures";
+import { buildGraph, httpStep, logStep, manualTrigger } from "@/test/runtime/graph-fixtures";
+import { combine, createRunConnection } from "@/server/db/carried-writes";
+import { sqlOf, type Sql } from "@/server/db/sql";
+import { executeRun } from "./executor";
+
+let t: TestDatabase;
+let server: ScriptedServer;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  server = await startScriptedServer();
+});
+afterAll(async () => {
+  await server?.close();
+  await t?.drop();
+});
+
+/** The test database through Prisma, remembering each statement sent. */
+function countingSql(): Sql & { texts: string[] } {
+  const inner = sqlOf(t.db);
+  const texts: string[] = [];
+  return {
+    texts,
+    query(text, values) {
+      texts.push(text);
+      return inner.query(text, values);
+    },
+  };
+}
+
+describe("carried checkpoint writes", () => {
+  it("renumbers parameters and joins a statement's own WITH", () => {
+    const combined = combine(
+      [
+        { text: "UPDATE a SET x = $1 WHERE id = $2", values: [1, "a"], row: "a" },
+        { text: "UPDATE b SET y = $1", values: [2], row: "b" },
+      ],
+      { text: "WITH c AS (SELECT $1::int AS v) SELECT v, $2::text FROM c", values: [3, "d"], row: "c" },
+    );
+    expect(combined.text).toBe(
+      "WITH carried0 AS (UPDATE a SET x = $1 WHERE id = $2), carried1 AS (UPDATE b SET y = $3), " +
+        "c AS (SELECT $4::int AS v) SELECT v, $5::text FROM c",
+    );
+    expect(combined.values).toEqual([1, "a", 2, 3, "d"]);
+  });
+
+  it("runs trigger, two steps and the end in one statement each after the load, all recorded", async () => {
+    const graph = buildGraph(
+      [manualTrigger(), logStep("first", "order {{ trigger.no }}"), logStep("second", "{{ steps.first.message }}!")],
+      [
+        ["trigger", "first"],
+        ["first", "second"],
+      ],
+    );
+    const { runId } = await createRun(t.db, graph, { no: "A-1" });
+    const sql = countingSql();
+    await executeRun(t.db, runId, { signal: new AbortController().signal, log: () => undefined, sql });
+
+    const run = await loadRun(t.db, runId);
+    expect(run.status).toBe("succeeded");
+    expect(run.steps.map((step) => `${step.stepId}:${step.status}`)).toEqual([
+      "trigger:succeeded",
+      "first:succeeded",
+      "second:succeeded",
+    ]);
+    expect(run.steps[2]?.output).toMatchObject({ message: "order A-1!" });
+    // Load, mark running (no lease here), start first + trigger, start second + first, finish run + second.
+    expect(sql.texts).toHaveLength(5);
+    expect(sql.texts.slice(2).every((text) => text.startsWith("WITH carried0 AS ("))).toBe(true);
+  });
+
+  it("commits a step's outcome before the next step calls out", async () => {
+    let seenByNextStep: unknown;
+    server.on("/first", (_req, res) => json(res, 200, { ok: 1 }));
+    server.on("/second", (req, res) => {
+      const runId = new URL(req.url ?? "/", server.base).searchParams.get("run") ?? "";
+      void t.db.stepRun.findFirst({ where: { runId, stepId: "first" }, select: { status: true } }).then((step) => {
+        seenByNextStep = step?.status;
+        json(res, 200, { ok: 2 });
+      });
+    });
+    const graph = buildGraph(
+      [
+        manualTrigger(),
+        httpStep("first", { url: `${server.base}/first` }),
+        httpStep("second", { url: `${server.base}/second?run={{ trigger.runId }}` }),
+      ],
+      [
+        ["trigger", "first"],
+        ["first", "second"],
+      ],
+    );
+    const created = await createRun(t.db, graph, {});
+    await t.db.run.update({ where: { id: created.runId }, data: { triggerData: { runId: created.runId } } });
+    const run = await created.execute();
+    expect(run.status).toBe("succeeded");
+    expect(seenByNextStep).toBe("succeeded");
+  });
+
+  it("sends held writes before a plain query, and keeps them when the carrying statement fails", async () => {
+    const { runId } = await createRun(t.db, buildGraph([manualTrigger()], []), {});
+    const connection = createRunConnection(sqlOf(t.db));
+    const note = (text: string) => ({
+      text: `UPDATE "Run" SET "businessKey" = $2 WHERE id = $1 RETURNING 1`,
+      values: [runId, text],
+      row: `Run:${runId}`,
+    });
+    const businessKey = async () =>
+      (await t.db.run.findUniqueOrThrow({ where: { id: runId }, select: { businessKey: true } })).businessKey;
+
+    connection.hold(note("held"));
+    const { rows } = await connection.query<{ businessKey: string }>(`SELECT "businessKey" FROM "Run" WHERE id = $1`, [
+      runId,
+    ]);
+    expect(rows[0]?.businessKey).toBe("held");
+
+    connection.hold(note("kept"));
+    await expect(
+      connection.carry({ text: "SELECT 1 / (0 * $1::int) AS boom", values: [1], row: "nothing" }),
+    ).rejects.toThrow(/division by zero/);
+    expect(await businessKey()).toBe("held");
+    expect(connection.held()).toBe(1);
+    await connection.flush();
+    expect(connection.held()).toBe(0);
+    expect(await businessKey()).toBe("kept");
+  });
+});
