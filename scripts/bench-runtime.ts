@@ -28,6 +28,7 @@ import {
   type ConfluxProcess,
 } from "../test/runtime/bench/product";
 import { startSink } from "../test/runtime/bench/sink";
+import { postgresCpuMs, processCpuMs } from "../test/runtime/bench/cpu";
 
 const args = new Map(
   process.argv.slice(2).map((arg) => {
@@ -52,6 +53,7 @@ const options = {
   pglite: args.get("no-pglite") === undefined,
   bare: args.get("no-bare") === undefined,
   paced: args.get("no-paced") === undefined,
+  statements: args.has("statements"),
 };
 const portBase = numberArg("ports", 3300);
 const PORTS = { web: portBase, sink: portBase + 1, pgliteWeb: portBase + 2 };
@@ -83,6 +85,9 @@ interface PhaseResult {
   byStatus: Record<string, number>;
   /** Transactions committed per finished run (webhook, queue and execution together; ≈, see committedTransactions). */
   commitsPerRun: number | null;
+  /** CPU of the Conflux processes (all threads; with PGlite, its database too) per finished run. */
+  cpuMsPerRun: number | null;
+  postgresCpuMsPerRun: number | null;
 }
 
 /** Loads one started flow, waits for its backlog, and reads the outcome back from the database. */
@@ -94,6 +99,8 @@ async function loadPhase(input: {
   sink: Awaited<ReturnType<typeof startSink>>;
   connections: number;
   rate?: number;
+  /** The Postgres server's data folder, whose processes' CPU is counted; absent for the embedded PGlite. */
+  postgresDataDir?: string;
 }): Promise<PhaseResult> {
   const { flowId, hookUrl } = await createStartedFlow(
     input.baseUrl,
@@ -102,6 +109,9 @@ async function loadPhase(input: {
   );
   const before = input.sink.counts();
   const commitsBefore = await committedTransactions(input.databaseUrl());
+  const confluxCpu = () => input.processes.reduce((sum, process) => sum + processCpuMs(process.child.pid), 0);
+  const databaseCpu = () => (input.postgresDataDir ? postgresCpuMs(input.postgresDataDir) : 0);
+  const cpuBefore = { conflux: confluxCpu(), database: databaseCpu() };
   let order = 0;
   const accepted = new Set<string>();
   let peakRss = 0;
@@ -150,6 +160,7 @@ async function loadPhase(input: {
   // Other sessions report their counts within about a second of going idle.
   await new Promise((resolve) => setTimeout(resolve, 1500));
   const commits = (await committedTransactions(input.databaseUrl())) - commitsBefore;
+  const perRun = (ms: number) => (tally.finished > 0 ? ms / tally.finished : null);
   const after = input.sink.counts();
   const window = ((tally.lastFinishedMs ?? Date.now()) - started) / 1000;
   const total = Object.values(tally.byStatus).reduce((sum, count) => sum + count, 0);
@@ -172,6 +183,8 @@ async function loadPhase(input: {
     rssMb: peakRss,
     byStatus: tally.byStatus,
     commitsPerRun: tally.finished > 0 ? commits / tally.finished : null,
+    cpuMsPerRun: perRun(confluxCpu() - cpuBefore.conflux),
+    postgresCpuMsPerRun: input.postgresDataDir ? perRun(databaseCpu() - cpuBefore.database) : null,
   };
 }
 
@@ -181,9 +194,31 @@ function describe(label: string, r: PhaseResult): void {
       `completed ${r.completed} = ${r.completedRunsPerSecond.toFixed(1)} runs/s, ${r.stepsPerSecond.toFixed(0)} steps/s; ` +
       `run latency p50 ${round(r.runLatencyP50Ms, 0)} ms p99 ${round(r.runLatencyP99Ms, 0)} ms; ` +
       `lost ${r.runsLost}, failed ${r.runsFailed}, unfinished ${r.runsUnfinished}, run twice ${r.runsRunTwice}; peak RSS ${r.rssMb.toFixed(0)} MB; ` +
-      `≈${r.commitsPerRun?.toFixed(1) ?? "?"} commits per run; ` +
+      `≈${r.commitsPerRun?.toFixed(1) ?? "?"} commits per run; CPU per run ${r.cpuMsPerRun?.toFixed(2) ?? "?"} ms` +
+      (r.postgresCpuMsPerRun === null ? "; " : ` + Postgres ${r.postgresCpuMsPerRun.toFixed(2)} ms; `) +
       `runs by status ${JSON.stringify(r.byStatus)}`,
   );
+}
+
+/** The statements that took the database's time in the load, per finished run (pg_stat_statements). */
+async function printTopStatements(databaseUrl: string, runs: number): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+    const { rows } = await client.query<{ calls: string; exec: number; plan: number; query: string }>(
+      `SELECT calls::text, total_exec_time AS exec, total_plan_time AS plan, regexp_replace(query, '[[:space:]]+', ' ', 'g') AS query
+       FROM pg_stat_statements ORDER BY total_exec_time + total_plan_time DESC LIMIT 15`,
+    );
+    for (const row of rows) {
+      log(
+        `  ${((row.exec + row.plan) / runs).toFixed(3)} ms/run (plan ${(row.plan / runs).toFixed(3)}), ` +
+          `${(Number(row.calls) / runs).toFixed(2)} calls/run: ${row.query.slice(0, 160)}`,
+      );
+    }
+  } finally {
+    await client.end();
+  }
 }
 
 async function main(): Promise<void> {
@@ -193,7 +228,12 @@ async function main(): Promise<void> {
       .map((l) => l.toFixed(2))
       .join(" ")}`,
   );
-  const cluster = await startPostgresCluster();
+  // --statements: the database's own account of where its time went (pg_stat_statements), printed after the load.
+  const cluster = await startPostgresCluster(
+    options.statements
+      ? { settings: ["shared_preload_libraries=pg_stat_statements", "pg_stat_statements.track_planning=on"] }
+      : {},
+  );
   const cleanups: Array<() => Promise<void> | void> = [() => cluster.stop()];
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "conflux-bench-"));
   if (args.has("keep-logs")) log(`process output in ${tmp}`);
@@ -226,9 +266,10 @@ async function main(): Promise<void> {
     log("starting Conflux on Postgres (builds the web app first if needed)…");
     await waitForHealth(baseUrl, web, 900_000);
 
-    const phase = { baseUrl, databaseUrl: () => databaseUrl, processes, sink };
+    const phase = { baseUrl, databaseUrl: () => databaseUrl, processes, sink, postgresDataDir: cluster.dataDir };
     const saturated = await loadPhase({ ...phase, label: "postgres", connections: options.connections });
     describe(`Postgres, ${options.connections} connections`, saturated);
+    if (options.statements) await printTopStatements(databaseUrl, saturated.completed);
     const loadDuring = os.loadavg()[0] ?? 0;
     const paced = options.paced
       ? await loadPhase({ ...phase, label: "paced", connections: options.connections, rate: options.rate })
@@ -236,6 +277,7 @@ async function main(): Promise<void> {
     if (paced) describe(`Postgres, ${options.rate} req/s`, paced);
     await Promise.all(processes.map((process) => process.stop()));
 
+    const bareCpuBefore = { node: process.cpuUsage(), database: postgresCpuMs(cluster.dataDir) };
     const bare = options.bare
       ? await runBareLoop({
           databaseUrl: cluster.databaseUrl("bench_bare"),
@@ -244,7 +286,24 @@ async function main(): Promise<void> {
           durationMs: options.durationS * 1000,
         })
       : undefined;
-    if (bare) log(`bare loop (Node + pg, ${options.connections} at once): ${bare.runsPerSecond.toFixed(0)} runs/s`);
+    // The bare loop runs in this process, beside the sink: its CPU includes the sink's side of each POST.
+    const bareNodeCpu = process.cpuUsage(bareCpuBefore.node);
+    const bareCpu = bare
+      ? {
+          node: (bareNodeCpu.user + bareNodeCpu.system) / 1000 / bare.runs,
+          database: (postgresCpuMs(cluster.dataDir) - bareCpuBefore.database) / bare.runs,
+        }
+      : undefined;
+    if (bare && bareCpu) {
+      log(
+        `bare loop (Node + pg, ${options.connections} at once): ${bare.runsPerSecond.toFixed(0)} runs/s; ` +
+          `CPU per run ${bareCpu.node.toFixed(2)} ms (with the sink) + Postgres ${bareCpu.database.toFixed(2)} ms`,
+      );
+    }
+    const confluxCpuPerRun =
+      saturated.cpuMsPerRun !== null && saturated.postgresCpuMsPerRun !== null
+        ? saturated.cpuMsPerRun + saturated.postgresCpuMsPerRun
+        : null;
 
     let pglite: PhaseResult | undefined;
     if (options.pglite) {
@@ -288,6 +347,12 @@ async function main(): Promise<void> {
       runLatencyP99Ms: round(saturated.runLatencyP99Ms, 0),
       stepsPerSecond: round(saturated.stepsPerSecond),
       commitsPerRun: round(saturated.commitsPerRun),
+      cpuMsPerRun: round(saturated.cpuMsPerRun, 2),
+      postgresCpuMsPerRun: round(saturated.postgresCpuMsPerRun, 2),
+      bareCpuMsPerRun: bareCpu ? round(bareCpu.node + bareCpu.database, 2) : null,
+      // The bare loop's CPU per run over ours (Conflux and Postgres): steadier than ratioToBare on a busy machine.
+      cpuRatioToBare:
+        bareCpu && confluxCpuPerRun ? round((bareCpu.node + bareCpu.database) / confluxCpuPerRun, 3) : null,
       runsLost: saturated.runsLost + (paced?.runsLost ?? 0) + (pglite?.runsLost ?? 0),
       runsRunTwice: saturated.runsRunTwice + (paced?.runsRunTwice ?? 0) + (pglite?.runsRunTwice ?? 0),
       runsFailed: saturated.runsFailed + (paced?.runsFailed ?? 0) + (pglite?.runsFailed ?? 0),

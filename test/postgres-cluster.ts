@@ -10,6 +10,8 @@ export interface PostgresCluster {
   /** Connection URL of the `postgres` database; use `databaseUrl(name)` for others. */
   url: string;
   databaseUrl(name: string): string;
+  /** The server's data folder (its postmaster.pid names the server process). */
+  dataDir: string;
   stop(): void;
 }
 
@@ -48,7 +50,8 @@ function runAsOwner(binary: string, args: string[]): void {
   }
 }
 
-export async function startPostgresCluster(): Promise<PostgresCluster> {
+/** `settings`: extra server settings (`name=value`), e.g. to load pg_stat_statements for a benchmark. */
+export async function startPostgresCluster(options: { settings?: string[] } = {}): Promise<PostgresCluster> {
   const binDir = findPostgresBinDir();
   if (!binDir) {
     throw new Error(
@@ -68,7 +71,8 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
     path.join(dir, "server.log"),
     "-w",
     "-o",
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300 -c synchronous_commit=off`,
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300 -c synchronous_commit=off` +
+      (options.settings ?? []).map((setting) => ` -c ${setting}`).join(""),
     "start",
   ]);
   const databaseUrl = (name: string) => `postgresql://postgres@127.0.0.1:${port}/${name}`;
@@ -76,6 +80,7 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   return {
     url: databaseUrl("postgres"),
     databaseUrl,
+    dataDir,
     stop() {
       if (stopped) return;
       stopped = true;

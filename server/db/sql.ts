@@ -4,6 +4,7 @@
 // that only hold a Prisma client or transaction, through Prisma's raw queries.
 // Timestamps are stored in UTC without a time zone (as Prisma writes them): values go in as ISO text cast to
 // timestamp, and come back as UTC Dates.
+import { createHash } from "node:crypto";
 import pg from "pg";
 import type { DbOrTx } from "./client";
 import { jsonTextWithoutNul } from "../security/json-nul";
@@ -45,6 +46,66 @@ export function createSqlPool(connectionString: string, options: { max: number; 
           : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
+}
+
+/** A pg pool or client: what `preparedStatements` wraps. */
+export interface PgQueryable {
+  query<Row extends pg.QueryResultRow>(config: pg.QueryConfig): Promise<pg.QueryResult<Row>>;
+}
+
+/** Statement texts past this many go unnamed, so a text built per call cannot grow every session's statements. */
+const MAX_NAMED_STATEMENTS = 500;
+const statementNames = new Map<string, string>();
+
+function statementName(text: string): string | undefined {
+  let name = statementNames.get(text);
+  if (name === undefined && statementNames.size < MAX_NAMED_STATEMENTS) {
+    name = `conflux_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+const ownSessionsByPool = new WeakMap<pg.Pool, Promise<boolean>>();
+
+/**
+ * Whether each client of the pool has a database session of its own: not so on the embedded PGlite, which serves
+ * every client from one session. Asked once per pool, through `via` (a client already checked out of it, so that
+ * asking never waits for a free one), and again after a failed attempt.
+ */
+export function hasOwnSessions(pool: pg.Pool, via: PgQueryable = pool): Promise<boolean> {
+  let known = ownSessionsByPool.get(pool);
+  if (!known) {
+    known = via.query<{ version: string }>({ text: "SELECT version() AS version" }).then(
+      (result) => !/PGlite/i.test(result.rows[0]?.version ?? ""),
+      (error: unknown) => {
+        ownSessionsByPool.delete(pool);
+        throw error;
+      },
+    );
+    ownSessionsByPool.set(pool, known);
+  }
+  return known;
+}
+
+/**
+ * The hot path's statements as named prepared statements: each session parses and plans a statement once and then
+ * only binds it, which spares the database the planning it otherwise repeats for every statement of every run.
+ * Only where sessions are the clients' own (`named`, hasOwnSessions): on a shared session two clients would prepare
+ * one name twice.
+ */
+export function preparedStatements(target: PgQueryable, named: () => Promise<boolean>): Sql {
+  return {
+    async query<Row extends object>(text: string, values: readonly unknown[] = []) {
+      const name = (await named()) ? statementName(text) : undefined;
+      const result = await target.query<Row & pg.QueryResultRow>({
+        text,
+        values: [...values],
+        ...(name ? { name } : {}),
+      });
+      return { rows: result.rows };
+    },
+  };
 }
 
 /** A Date as the text a timestamp column takes. */
