@@ -145,11 +145,17 @@ async function loadPhase(input: {
   const loadSeconds = (Date.now() - started) / 1000;
   log(`${input.label}: ${accepted.size} runs accepted in ${loadSeconds.toFixed(1)} s; waiting for the backlog…`);
 
-  // The backlog drains until every accepted run finished, progress stops for 20 s, or --drain passes.
+  // The backlog drains until every saved run finished (requests cut off at the end may have saved one without the
+  // answer arriving), progress stops for 20 s, or --drain passes.
   const drainDeadline = Date.now() + options.drainS * 1000;
   let tally = await tallyRuns(input.databaseUrl(), flowId);
   let lastProgress = Date.now();
-  while (tally.finished < accepted.size && Date.now() < drainDeadline && Date.now() - lastProgress < 20_000) {
+  const saved = (current: typeof tally) => Object.values(current.byStatus).reduce((sum, count) => sum + count, 0);
+  while (
+    tally.finished < Math.max(accepted.size, saved(tally)) &&
+    Date.now() < drainDeadline &&
+    Date.now() - lastProgress < 20_000
+  ) {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const next = await tallyRuns(input.databaseUrl(), flowId);
     if (next.finished > tally.finished) lastProgress = Date.now();

@@ -46,6 +46,7 @@ async function main() {
       databaseUrl,
       db,
       concurrency: config.CONFLUX_WORKER_CONCURRENCY,
+      localBacklog: config.CONFLUX_WORKER_BACKLOG,
       maxWorkerStops: config.CONFLUX_RUN_MAX_WORKER_STOPS,
       log,
     });

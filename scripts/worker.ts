@@ -47,6 +47,7 @@ const worker = await startWorker({
   databaseUrl,
   db,
   concurrency,
+  localBacklog: config.CONFLUX_WORKER_BACKLOG,
   maxWorkerStops: config.CONFLUX_RUN_MAX_WORKER_STOPS,
 });
 

@@ -35,6 +35,7 @@ const configSchema = z.object({
   /** Read and checked by server/security/keyring.ts; listed here so that every variable has one home. */
   CONFLUX_SECRET_KEY: z.string().optional(),
   CONFLUX_WORKER_CONCURRENCY: wholeNumber("runs", 1, 256, 16),
+  CONFLUX_WORKER_BACKLOG: wholeNumber("runs", 0, 100_000, 64),
   CONFLUX_EMBEDDED_WORKER: z
     .enum(["true", "false"], { error: (issue) => `must be true or false (got "${String(issue.input)}")` })
     .default("true")

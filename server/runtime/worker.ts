@@ -25,6 +25,8 @@ export interface WorkerOptions {
   db: Db;
   /** Runs executed at once by this process. */
   concurrency?: number;
+  /** Runs saved here that may wait for a slot here instead of going to the queue (CONFLUX_WORKER_BACKLOG). */
+  localBacklog?: number;
   log?: (line: string) => void;
   /** How often due schedules are looked for. */
   tickMs?: number;
@@ -43,6 +45,12 @@ export interface WorkerOptions {
   /** Where people open Conflux, for alert links; from the configuration when absent. */
   publicUrl?: string;
 }
+
+/**
+ * Without a setting, a burst's runs wait locally up to this many per slot: at 50-100 ms per run that is well under a
+ * second, far inside the reaper's 30 s, and past it the queue lets other workers share the load.
+ */
+const LOCAL_BACKLOG_PER_SLOT = 4;
 
 /** An offered run that stopped early goes to the queue, due after the first of pg-boss's own retry delays. */
 const RETRY_AFTER_SECONDS = 5;
@@ -97,6 +105,8 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     concurrency,
     execute,
     retryLater: (runId) => queue.sendRun(runId, { resend: true, startAfterSeconds: RETRY_AFTER_SECONDS }),
+    backlog: options.localBacklog ?? LOCAL_BACKLOG_PER_SLOT * concurrency,
+    handOff: (runId) => queue.sendRun(runId),
     log,
   });
   // Runs this process saves (webhooks, Run now) start here at once when a slot is free.
