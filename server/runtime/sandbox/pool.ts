@@ -2,13 +2,16 @@
 // and a hard time limit. JSONata's own timeout is cooperative and ignores native work ($sort, $pad, a backtracking
 // regex), so a runaway expression is stopped here by terminating its thread; the thread is replaced and the step
 // fails with a readable EXPRESSION error instead of freezing or killing the process (web, worker and embedded
-// Postgres share it). Each call sends its context once, so a step costs one round trip, not one per field.
+// Postgres share it). Each call sends its context once, so a step costs one round trip, not one per field. Steps
+// whose expressions are all plain paths are resolved on the calling thread (plain-paths.ts).
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { ConfluxError } from "@/lib/errors";
+import { readsOnlyPaths } from "./plain-paths";
 import type { SandboxReply, SandboxRequest, SandboxTask } from "./protocol";
+import { runTask } from "./resolve";
 
 export interface SandboxLimits {
   threads: number;
@@ -53,6 +56,8 @@ export class ExpressionPool {
   constructor(private readonly limits: SandboxLimits) {}
 
   run(task: SandboxTask): Promise<unknown> {
+    // Plain paths select what the context holds and can neither loop nor build: no thread round trip for them.
+    if (readsOnlyPaths(task)) return runTask(task, this.limits.maxOutputBytes);
     return new Promise((resolve, reject) => {
       this.queue.push({ task, resolve, reject });
       this.dispatch();

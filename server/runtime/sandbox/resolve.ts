@@ -11,6 +11,7 @@ import {
 import { invalidExpressionMessage, isTemplate } from "@/lib/templates";
 import { isRecord } from "@/lib/is-record";
 import { isMapping, readMapping, resolveSlot } from "@/lib/mapping";
+import type { SandboxTask } from "./protocol";
 
 // Bounds for one evaluation, so a recursive or looping expression fails its step instead of hanging the worker.
 export const engine = createExpressionEngine({ timeoutMs: 1000, maxDepth: 500 });
@@ -67,6 +68,30 @@ export async function resolveInputs(
     if (resolved !== undefined) result[key] = resolved;
   }
   return result;
+}
+
+function tooLarge(maxBytes: number): ConfluxError {
+  return new ConfluxError(
+    "EXPRESSION",
+    `The expressions of this step built a result larger than ${Math.round(maxBytes / 1024)} KB; narrow what they select`,
+  );
+}
+
+/** Resolves a task and checks the size of what it built: a larger result fails the step readably. */
+export async function runTask(task: SandboxTask, maxOutputBytes: number): Promise<unknown> {
+  try {
+    const value =
+      task.kind === "inputs"
+        ? await resolveInputs(task.inputs, task.context)
+        : await resolveTemplate(task.template, task.context, task.field);
+    const size = value === undefined ? 0 : Buffer.byteLength(JSON.stringify(value) ?? "", "utf8");
+    if (size > maxOutputBytes) throw tooLarge(maxOutputBytes);
+    return value;
+  } catch (error) {
+    // A RangeError (string or array too long) is JSONata building past V8's own limits: a size problem too.
+    if (error instanceof RangeError) throw tooLarge(maxOutputBytes);
+    throw error;
+  }
 }
 
 function expressionError(field: string, expression: string, reason: string): ConfluxError {

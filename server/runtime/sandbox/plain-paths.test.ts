@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { isPlainPath, readsOnlyPaths } from "./plain-paths";
+
+const context = { trigger: {}, steps: {}, env: {} };
+
+describe("plain paths", () => {
+  it("takes names joined by dots and numeric indexes, nothing that calls, builds or loops", () => {
+    for (const source of ["trigger", "trigger.body.orderNo", " steps.post.lines[0].sku ", "item", "index"]) {
+      expect(isPlainPath(source), source).toBe(true);
+    }
+    for (const source of [
+      "$count($sort([1..100000]))",
+      "$pad('x', 100000000)",
+      "trigger.lines[qty > 1]",
+      "trigger.*",
+      "trigger.**",
+      "trigger.a & trigger.b",
+      "`order no`",
+      "$",
+      "$x",
+      "trigger.lines[$i]",
+      "trigger.lines[1..9]",
+      "function($x){ $x }",
+      '"text"',
+    ]) {
+      expect(isPlainPath(source), source).toBe(false);
+    }
+  });
+
+  it("sends a step to the sandbox as soon as one of its fields is more than a path", () => {
+    expect(
+      readsOnlyPaths({
+        kind: "inputs",
+        inputs: { message: "order {{ trigger.no }}: {{ steps.post.status }}", lines: [{ sku: "{{ item.sku }}" }] },
+        context,
+      }),
+    ).toBe(true);
+    expect(
+      readsOnlyPaths({
+        kind: "inputs",
+        inputs: { message: "{{ trigger.no }}", body: "{{ $string(trigger) }}" },
+        context,
+      }),
+    ).toBe(false);
+    expect(readsOnlyPaths({ kind: "inputs", inputs: { body: "{{ trigger.no " }, context })).toBe(false);
+    expect(readsOnlyPaths({ kind: "template", template: "{{ $sum(trigger.x) }}", field: "f", context })).toBe(false);
+  });
+});
