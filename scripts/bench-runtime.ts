@@ -7,6 +7,9 @@
 //   --drain=120 (seconds to wait for the backlog after the load) --no-pglite --no-bare --no-paced
 //   --ports=3300 (the web app, the sink and the PGlite web app take this port and the next two)
 //   --keep-logs (keeps the processes' output in the temporary folder, whose path is printed)
+//   --statements (loads pg_stat_statements and prints the statements that took the database's time)
+// Besides runs per second it reports CPU per run (Conflux's processes and Postgres, from /proc) against the bare
+// loop's: on a shared machine that ratio moves far less with the load than runs per second do.
 import os from "node:os";
 import path from "node:path";
 import fs from "node:fs";
