@@ -36,38 +36,49 @@ afterAll(async () => {
   await t?.drop();
 });
 
+/** A worker with one slot and `localBacklog` places in its backlog. */
+const oneSlotWorker = (localBacklog: number) =>
+  startWorker({ databaseUrl: t.url, db: t.db, concurrency: 1, localBacklog, log: () => undefined });
+
+/** A flow whose one step waits 600 ms on the local server, so that the slot stays busy. */
+const slowFlow = () =>
+  seedRunningFlow(
+    t.db,
+    linearGraph(
+      { id: "trigger", connectorId: "core", operation: "manual" },
+      { id: "slow", connectorId: "http", operation: "request", inputs: { url: `${base}/` } },
+    ),
+  );
+
+const startRuns = async (flow: Awaited<ReturnType<typeof slowFlow>>, count: number) => {
+  const runIds: string[] = [];
+  for (let index = 0; index < count; index += 1)
+    runIds.push((await requestManualRun(t.db, queue, { ...flow, payload: {} })).runId);
+  return runIds;
+};
+
+const waitForSuccess = async (runIds: string[]) => {
+  for (const runId of runIds) {
+    await waitFor(
+      () =>
+        t.db.run
+          .findFirst({ where: { id: runId, status: "succeeded" }, select: { id: true } })
+          .then((run) => run ?? undefined),
+      `run ${runId} to succeed`,
+    );
+  }
+};
+
 describe("dispatcher", () => {
   it("starts a run in the saving process when a slot is free, and queues the one that finds none", async () => {
-    const worker = await startWorker({
-      databaseUrl: t.url,
-      db: t.db,
-      concurrency: 1,
-      localBacklog: 0,
-      log: () => undefined,
-    });
+    const worker = await oneSlotWorker(0);
     try {
-      const flow = await seedRunningFlow(
-        t.db,
-        linearGraph(
-          { id: "trigger", connectorId: "core", operation: "manual" },
-          { id: "slow", connectorId: "http", operation: "request", inputs: { url: `${base}/` } },
-        ),
-      );
-      const first = await requestManualRun(t.db, queue, { ...flow, payload: {} });
-      const second = await requestManualRun(t.db, queue, { ...flow, payload: {} });
+      const [first = "", second = ""] = await startRuns(await slowFlow(), 2);
       // The first took the only slot without a job; the second waits in the queue.
-      expect(await queue.hasLiveJob(first.runId)).toBe(false);
-      expect(await queue.hasLiveJob(second.runId)).toBe(true);
-      for (const { runId } of [first, second]) {
-        await waitFor(
-          () =>
-            t.db.run
-              .findFirst({ where: { id: runId, status: "succeeded" }, select: { id: true } })
-              .then((run) => run ?? undefined),
-          `run ${runId} to succeed`,
-        );
-      }
-      const steps = await t.db.stepRun.findMany({ where: { stepId: "slow" } });
+      expect(await queue.hasLiveJob(first)).toBe(false);
+      expect(await queue.hasLiveJob(second)).toBe(true);
+      await waitForSuccess([first, second]);
+      const steps = await t.db.stepRun.findMany({ where: { runId: { in: [first, second] }, stepId: "slow" } });
       expect(steps.map((step) => [step.status, step.attempts])).toEqual([
         ["succeeded", 1],
         ["succeeded", 1],
@@ -78,84 +89,36 @@ describe("dispatcher", () => {
   });
 
   it("holds a run for the next free slot while the backlog has room, then queues", async () => {
-    const worker = await startWorker({
-      databaseUrl: t.url,
-      db: t.db,
-      concurrency: 1,
-      localBacklog: 1,
-      log: () => undefined,
-    });
-    const flow = await seedRunningFlow(
-      t.db,
-      linearGraph(
-        { id: "trigger", connectorId: "core", operation: "manual" },
-        { id: "slow", connectorId: "http", operation: "request", inputs: { url: `${base}/` } },
-      ),
-    );
-    const runs = [];
+    const worker = await oneSlotWorker(1);
+    let runIds: string[] = [];
     try {
-      for (let index = 0; index < 3; index += 1)
-        runs.push(await requestManualRun(t.db, queue, { ...flow, payload: {} }));
-      const [running, held, queued] = runs.map((run) => run.runId);
+      runIds = await startRuns(await slowFlow(), 3);
+      const [running = "", held = "", queued = ""] = runIds;
       // Running in the only slot and waiting in the backlog: neither has a job; the third found no room.
-      expect(await queue.hasLiveJob(running ?? "")).toBe(false);
-      expect(await queue.hasLiveJob(held ?? "")).toBe(false);
-      expect(await queue.hasLiveJob(queued ?? "")).toBe(true);
-      await waitFor(
-        () =>
-          t.db.run
-            .findFirst({ where: { id: held, status: "succeeded" }, select: { id: true } })
-            .then((run) => run ?? undefined),
-        "the held run to succeed",
-      );
+      expect(await queue.hasLiveJob(running)).toBe(false);
+      expect(await queue.hasLiveJob(held)).toBe(false);
+      expect(await queue.hasLiveJob(queued)).toBe(true);
+      await waitForSuccess([held]);
     } finally {
       await worker.stop();
     }
-    // A run still waiting when the worker stopped is on the queue for the next one.
-    const another = await startWorker({
-      databaseUrl: t.url,
-      db: t.db,
-      concurrency: 1,
-      localBacklog: 0,
-      log: () => undefined,
-    });
+    // Whatever the stopped worker had not taken is on the queue for the next one.
+    const another = await oneSlotWorker(0);
     try {
-      for (const { runId } of runs) {
-        await waitFor(
-          () =>
-            t.db.run
-              .findFirst({ where: { id: runId, status: "succeeded" }, select: { id: true } })
-              .then((run) => run ?? undefined),
-          `run ${runId} to succeed`,
-        );
-      }
+      await waitForSuccess(runIds);
     } finally {
       await another.stop();
     }
   });
 
   it("hands the runs waiting in its backlog to the queue when it stops", async () => {
-    const worker = await startWorker({
-      databaseUrl: t.url,
-      db: t.db,
-      concurrency: 1,
-      localBacklog: 5,
-      log: () => undefined,
-    });
-    const flow = await seedRunningFlow(
-      t.db,
-      linearGraph(
-        { id: "trigger", connectorId: "core", operation: "manual" },
-        { id: "slow", connectorId: "http", operation: "request", inputs: { url: `${base}/` } },
-      ),
-    );
-    const first = await requestManualRun(t.db, queue, { ...flow, payload: {} });
-    const waiting = await requestManualRun(t.db, queue, { ...flow, payload: {} });
-    expect(await queue.hasLiveJob(waiting.runId)).toBe(false);
+    const worker = await oneSlotWorker(5);
+    const [first = "", waiting = ""] = await startRuns(await slowFlow(), 2);
+    expect(await queue.hasLiveJob(waiting)).toBe(false);
     await worker.stop();
-    expect(await queue.hasLiveJob(first.runId)).toBe(false);
-    expect(await queue.hasLiveJob(waiting.runId)).toBe(true);
-    const status = await t.db.run.findUniqueOrThrow({ where: { id: waiting.runId }, select: { status: true } });
+    expect(await queue.hasLiveJob(first)).toBe(false);
+    expect(await queue.hasLiveJob(waiting)).toBe(true);
+    const status = await t.db.run.findUniqueOrThrow({ where: { id: waiting }, select: { status: true } });
     expect(status.status).toBe("queued");
   });
 });
