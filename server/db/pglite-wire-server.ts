@@ -12,6 +12,23 @@ import { ScramExchange, scramVerifier, type ScramVerifier } from "./scram-server
 
 const SSL_REQUEST = 80877103;
 const CANCEL_REQUEST = 80877102;
+/**
+ * Named statements whose name is a hash of their text (sql.ts's preparedStatements): every client prepares them, but
+ * PGlite is one session, so the second Parse of a name would fail. The same name is the same text, so a Parse of one
+ * already prepared in the session is answered here (ParseComplete) instead of reaching PGlite.
+ */
+export const SHARED_STATEMENT_PREFIX = "conflux_";
+const PARSE_COMPLETE = Buffer.from([0x31, 0, 0, 0, 4]);
+
+/** The statement name of a Parse message that names a shared statement, or undefined. */
+function sharedStatementName(message: Uint8Array): string | undefined {
+  if (message[0] !== 0x50 /* P */) return undefined;
+  const end = message.indexOf(0, 5);
+  if (end <= 5) return undefined;
+  const name = Buffer.from(message.subarray(5, end)).toString("utf8");
+  return name.startsWith(SHARED_STATEMENT_PREFIX) ? name : undefined;
+}
+
 /** Message types that end a batch: after them the backend answers ReadyForQuery. */
 const BATCH_ENDS = new Set(["S", "Q", "X"]);
 
@@ -78,6 +95,8 @@ export class PgliteWireServer {
   private running = false;
   /** The connection whose transaction is open on the session; nobody else runs until it ends. */
   private owner: Connection | null = null;
+  /** Shared statements prepared in PGlite's one session (see SHARED_STATEMENT_PREFIX). */
+  private readonly prepared = new Set<string>();
 
   private readonly verifier: ScramVerifier | undefined;
 
@@ -233,7 +252,21 @@ export class PgliteWireServer {
     };
     try {
       await this.db.runExclusive(async () => {
-        for (const message of messages) await this.db.execProtocolRawStream(message, { onRawData: write });
+        for (const message of messages) {
+          const shared = sharedStatementName(message);
+          if (shared && this.prepared.has(shared)) {
+            write(PARSE_COMPLETE);
+            continue;
+          }
+          let parsed = false;
+          await this.db.execProtocolRawStream(message, {
+            onRawData: (data) => {
+              if (data[0] === PARSE_COMPLETE[0]) parsed = true;
+              write(data);
+            },
+          });
+          if (shared && parsed) this.prepared.add(shared);
+        }
       });
     } catch (error) {
       write(errorReply(error instanceof Error ? error.message : String(error)));

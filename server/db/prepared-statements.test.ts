@@ -1,12 +1,12 @@
-// Named prepared statements on the hot path: each session of a real Postgres parses and plans a statement once;
-// on the embedded PGlite, whose clients share one session, statements stay unnamed.
+// Named prepared statements on the hot path: each session of a real Postgres parses and plans a statement once; on
+// the embedded PGlite, whose clients share one session, the wire server answers a second client's Parse itself.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { startEmbeddedPostgres } from "./embedded-postgres";
-import { createSqlPool, hasOwnSessions, preparedStatements } from "./sql";
+import { createSqlPool, preparedStatements } from "./sql";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -21,7 +21,7 @@ describe("prepared statements", () => {
     const pool = createSqlPool(t.url, { max: 1, applicationName: "prepared-test" });
     const client = await pool.connect();
     try {
-      const sql = preparedStatements(client, () => hasOwnSessions(pool, client));
+      const sql = preparedStatements(client);
       for (const n of [1, 2, 3]) {
         const { rows } = await sql.query<{ doubled: number }>("SELECT $1::int * 2 AS doubled", [n]);
         expect(rows).toEqual([{ doubled: n * 2 }]);
@@ -38,19 +38,24 @@ describe("prepared statements", () => {
     }
   });
 
-  it("leaves statements unnamed on the embedded PGlite, where clients share a session", async () => {
+  it("shares one prepared statement among the embedded PGlite's clients, which share its one session", async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "conflux-prepared-test-"));
     const embedded = await startEmbeddedPostgres({ dataDir });
-    const pool = createSqlPool(embedded.url, { max: 2, applicationName: "prepared-test" });
+    const pool = createSqlPool(embedded.url, { max: 3, applicationName: "prepared-test" });
     try {
-      expect(await hasOwnSessions(pool)).toBe(false);
-      // Two clients at once, the same text: named, the second would fail with "already exists".
-      const [first, second] = await Promise.all([pool.connect(), pool.connect()]);
-      const statements = [first, second].map((client) => preparedStatements(client, () => hasOwnSessions(pool)));
-      const answers = await Promise.all(statements.map((sql) => sql.query<{ one: number }>("SELECT 1 AS one")));
-      expect(answers.map((answer) => answer.rows)).toEqual([[{ one: 1 }], [{ one: 1 }]]);
-      first.release();
-      second.release();
+      // Three clients at once, the same text: without the wire server's help the second Parse of the name fails.
+      const clients = await Promise.all([pool.connect(), pool.connect(), pool.connect()]);
+      const answers = await Promise.all(
+        clients.map((client, index) =>
+          preparedStatements(client).query<{ doubled: number }>("SELECT $1::int * 2 AS doubled", [index]),
+        ),
+      );
+      expect(answers.map((answer) => answer.rows)).toEqual([[{ doubled: 0 }], [{ doubled: 2 }], [{ doubled: 4 }]]);
+      const prepared = await clients[0]?.query<{ name: string }>(
+        "SELECT name FROM pg_prepared_statements WHERE name LIKE 'conflux_%'",
+      );
+      expect(prepared?.rows).toHaveLength(1);
+      for (const client of clients) client.release();
     } finally {
       await pool.end();
       await embedded.stop();

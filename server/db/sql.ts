@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import pg from "pg";
 import type { DbOrTx } from "./client";
 import { jsonTextWithoutNul } from "../security/json-nul";
+import { SHARED_STATEMENT_PREFIX } from "./pglite-wire-server";
 
 export interface Sql {
   query<Row extends object>(text: string, values?: readonly unknown[]): Promise<{ rows: Row[] }>;
@@ -60,44 +61,22 @@ const statementNames = new Map<string, string>();
 function statementName(text: string): string | undefined {
   let name = statementNames.get(text);
   if (name === undefined && statementNames.size < MAX_NAMED_STATEMENTS) {
-    name = `conflux_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`;
+    name = `${SHARED_STATEMENT_PREFIX}${createHash("sha1").update(text).digest("hex").slice(0, 20)}`;
     statementNames.set(text, name);
   }
   return name;
 }
 
-const ownSessionsByPool = new WeakMap<pg.Pool, Promise<boolean>>();
-
-/**
- * Whether each client of the pool has a database session of its own: not so on the embedded PGlite, which serves
- * every client from one session. Asked once per pool, through `via` (a client already checked out of it, so that
- * asking never waits for a free one), and again after a failed attempt.
- */
-export function hasOwnSessions(pool: pg.Pool, via: PgQueryable = pool): Promise<boolean> {
-  let known = ownSessionsByPool.get(pool);
-  if (!known) {
-    known = via.query<{ version: string }>({ text: "SELECT version() AS version" }).then(
-      (result) => !/PGlite/i.test(result.rows[0]?.version ?? ""),
-      (error: unknown) => {
-        ownSessionsByPool.delete(pool);
-        throw error;
-      },
-    );
-    ownSessionsByPool.set(pool, known);
-  }
-  return known;
-}
-
 /**
  * The hot path's statements as named prepared statements: each session parses and plans a statement once and then
- * only binds it, which spares the database the planning it otherwise repeats for every statement of every run.
- * Only where sessions are the clients' own (`named`, hasOwnSessions): on a shared session two clients would prepare
- * one name twice.
+ * only binds it, which spares the database the planning it otherwise repeats for every statement of every run. The
+ * name is a hash of the text, so the embedded PGlite's wire server, whose clients share one session, can tell that
+ * a second client's Parse of a name is already done (pglite-wire-server.ts).
  */
-export function preparedStatements(target: PgQueryable, named: () => Promise<boolean>): Sql {
+export function preparedStatements(target: PgQueryable): Sql {
   return {
     async query<Row extends object>(text: string, values: readonly unknown[] = []) {
-      const name = (await named()) ? statementName(text) : undefined;
+      const name = statementName(text);
       const result = await target.query<Row & pg.QueryResultRow>({
         text,
         values: [...values],

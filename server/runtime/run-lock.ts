@@ -4,7 +4,7 @@
 // PGlite serves every socket client from one session, where advisory locks are re-entrant, so an in-process set
 // covers the embedded default's single worker.
 import { createRunConnection, type RunConnection } from "../db/carried-writes";
-import { createSqlPool, hasOwnSessions, preparedStatements } from "../db/sql";
+import { createSqlPool, preparedStatements } from "../db/sql";
 
 export interface RunLocks {
   /**
@@ -34,7 +34,7 @@ export function createRunLocks(databaseUrl: string, size: number): RunLocks {
             [runId],
           );
           if (!result.rows[0]?.locked) return false;
-          const connection = createRunConnection(preparedStatements(client, () => hasOwnSessions(pool, client)));
+          const connection = createRunConnection(preparedStatements(client));
           try {
             await task(connection);
           } finally {
