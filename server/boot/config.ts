@@ -36,6 +36,11 @@ const configSchema = z.object({
   CONFLUX_SECRET_KEY: z.string().optional(),
   CONFLUX_WORKER_CONCURRENCY: wholeNumber("runs", 1, 256, 16),
   CONFLUX_WORKER_BACKLOG: wholeNumber("runs", 0, 100_000, 64),
+  /** Named prepared statements on the run's hot path; off behind a transaction-mode pooler (PgBouncer) without them. */
+  CONFLUX_PREPARED_STATEMENTS: z
+    .enum(["true", "false"], { error: (issue) => `must be true or false (got "${String(issue.input)}")` })
+    .default("true")
+    .transform((value) => value === "true"),
   CONFLUX_EMBEDDED_WORKER: z
     .enum(["true", "false"], { error: (issue) => `must be true or false (got "${String(issue.input)}")` })
     .default("true")

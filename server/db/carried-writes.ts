@@ -7,14 +7,21 @@
 // writes: one snapshot per statement), and two writes of one row never share a statement; anything else sends the
 // held writes on their own first. A worker killed while a write is held loses it like an unsent write: the step runs
 // again on the next delivery, with the same idempotency key, as when a worker dies between an action and its record.
+import { ConfluxError } from "@/lib/errors";
 import type { Sql, SqlSource } from "./sql";
 import { sqlOf } from "./sql";
+import { isTransientDatabaseError } from "./transient-errors";
 
 export interface Statement {
   text: string;
   values: readonly unknown[];
   /** The one row the statement writes ("StepRun:<runId>/<stepId>", "Run:<id>"): two writes of a row never share a statement. */
   row: string;
+  /**
+   * What a held write becomes when the database refuses its data (not its connection): a step recorded as failed,
+   * readably, where retrying the same write would fail forever and run the step again on every delivery.
+   */
+  fallback?: (reason: string) => Statement;
 }
 
 /** A run's own connection: plain queries, plus writes held back until a statement that can carry them. */
@@ -25,55 +32,109 @@ export interface RunConnection extends Sql {
   carry<Row extends object>(statement: Statement): Promise<{ rows: Row[] }>;
   /** Sends the held writes, if any, on their own. */
   flush(): Promise<void>;
+  /** The connection itself, for the lease and the cancel watch: their timers must not send the executor's writes. */
+  direct: Sql;
   /** How many writes are held (for tests). */
   held(): number;
 }
 
-/** More held writes than this go out on their own first (a loop of skipped steps, say): statements stay small. */
+/** At most this many held writes ride in one statement (a loop of skipped steps, say): statements stay small. */
 const MAX_CARRIED = 16;
+
+/** A held write the database refused: its fallback was stored instead, and the run must not go on as if it had not. */
+export class HeldWriteRefusedError extends ConfluxError {
+  constructor(row: string, reason: string) {
+    super("INTERNAL", `The result of ${row.replace(/^StepRun:[^/]*\//, "step ")} could not be saved: ${reason}`, {
+      retryable: false,
+    });
+  }
+}
 
 export function createRunConnection(connection: Sql): RunConnection {
   let pending: Statement[] = [];
-  const sendHeld = async () => {
-    if (pending.length === 0) return;
-    const writes = pending;
-    pending = [];
-    const last = writes[writes.length - 1];
-    if (!last) return;
-    const combined = writes.length === 1 ? last : combine(writes.slice(0, -1), last);
-    try {
-      await connection.query(combined.text, combined.values);
-    } catch (error) {
-      pending = [...writes, ...pending];
-      throw error;
+
+  // Groups of at most MAX_CARRIED writes, none holding two writes of one row.
+  const groups = (writes: readonly Statement[]) => {
+    const result: Statement[][] = [];
+    for (const write of writes) {
+      const last = result[result.length - 1];
+      if (last && last.length < MAX_CARRIED && !last.some((other) => other.row === write.row)) last.push(write);
+      else result.push([write]);
+    }
+    return result;
+  };
+
+  // The database refused something in a combined statement: each write goes alone, and one it still refuses is
+  // stored as its fallback before the run hears of it.
+  const sendEachAlone = async (writes: readonly Statement[]) => {
+    for (const write of writes) {
+      try {
+        await connection.query(write.text, write.values);
+      } catch (error) {
+        if (isTransientDatabaseError(error) || !write.fallback) throw error;
+        const reason = error instanceof Error ? error.message : String(error);
+        const fallback = write.fallback(reason);
+        await connection.query(fallback.text, fallback.values);
+        throw new HeldWriteRefusedError(write.row, reason);
+      }
     }
   };
+
+  /** Sends `writes` and then `statement` (when given), the writes riding with it where the rules allow. */
+  const send = async <Row extends object>(writes: Statement[], statement?: Statement): Promise<{ rows: Row[] }> => {
+    const batches = groups(writes);
+    // The statement carries the last group unless that group writes the statement's own row.
+    const carried = statement && !batches[batches.length - 1]?.some((write) => write.row === statement.row);
+    const alone = carried ? batches.slice(0, -1) : batches;
+    try {
+      for (const batch of alone) {
+        const last = batch[batch.length - 1];
+        if (last) await connection.query(...textOf(batch.length === 1 ? last : combine(batch.slice(0, -1), last)));
+      }
+      if (!statement) return { rows: [] };
+      const last = carried ? batches[batches.length - 1] : undefined;
+      return await connection.query<Row>(...textOf(last ? combine(last, statement) : statement));
+    } catch (error) {
+      if (error instanceof HeldWriteRefusedError) throw error;
+      // Lost connection: nothing is known to have committed past what Postgres confirmed, and resending a write is
+      // harmless (each is keyed by its row), so all of them wait for the next statement or the flush.
+      if (isTransientDatabaseError(error) || writes.length === 0) {
+        pending = [...writes, ...pending];
+        throw error;
+      }
+      await sendEachAlone(writes);
+      if (!statement) return { rows: [] };
+      return connection.query<Row>(statement.text, statement.values);
+    }
+  };
+
+  const takeHeld = () => {
+    const writes = pending;
+    pending = [];
+    return writes;
+  };
+
   return {
     async query<Row extends object>(text: string, values?: readonly unknown[]) {
-      await sendHeld();
+      await send(takeHeld());
       return connection.query<Row>(text, values);
     },
     hold(write) {
       assertCarriable(write);
       pending.push(write);
     },
-    async carry<Row extends object>(statement: Statement) {
-      if (pending.some((write) => write.row === statement.row) || pending.length > MAX_CARRIED) await sendHeld();
-      if (pending.length === 0) return connection.query<Row>(statement.text, statement.values);
-      const writes = pending;
-      pending = [];
-      const combined = combine(writes, statement);
-      try {
-        return await connection.query<Row>(combined.text, combined.values);
-      } catch (error) {
-        // Nothing of the statement committed: the writes wait for the next one (the run's end, or the flush).
-        pending = [...writes, ...pending];
-        throw error;
-      }
-    },
-    flush: sendHeld,
+    carry: <Row extends object>(statement: Statement) => send<Row>(takeHeld(), statement),
+    flush: async () => void (await send(takeHeld())),
+    direct: connection,
     held: () => pending.length,
   };
+}
+
+const textOf = (statement: { text: string; values: readonly unknown[] }) => [statement.text, statement.values] as const;
+
+/** The connection itself when `source` is a run connection: statements that must not send its held writes. */
+export function withoutHeldWrites(source: SqlSource): SqlSource {
+  return isRunConnection(source) ? source.direct : source;
 }
 
 export function isRunConnection(source: SqlSource): source is RunConnection {

@@ -32,6 +32,10 @@ describe("prepared statements", () => {
       expect(prepared.rows).toEqual([
         { name: expect.stringMatching(/^conflux_[0-9a-f]{20}$/), statement: "SELECT $1::int * 2 AS doubled" },
       ]);
+      // CONFLUX_PREPARED_STATEMENTS=false (a transaction-mode pooler): unnamed, nothing kept in the session.
+      await preparedStatements(client, false).query("SELECT $1::int + 1 AS next", [1]);
+      const after = await client.query("SELECT name FROM pg_prepared_statements");
+      expect(after.rows).toHaveLength(1);
     } finally {
       client.release();
       await pool.end();

@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import pg from "pg";
 import type { DbOrTx } from "./client";
 import { jsonTextWithoutNul } from "../security/json-nul";
+import { getConfig } from "../boot/config";
 import { SHARED_STATEMENT_PREFIX } from "./pglite-wire-server";
 
 export interface Sql {
@@ -73,10 +74,10 @@ function statementName(text: string): string | undefined {
  * name is a hash of the text, so the embedded PGlite's wire server, whose clients share one session, can tell that
  * a second client's Parse of a name is already done (pglite-wire-server.ts).
  */
-export function preparedStatements(target: PgQueryable): Sql {
+export function preparedStatements(target: PgQueryable, named = getConfig().CONFLUX_PREPARED_STATEMENTS): Sql {
   return {
     async query<Row extends object>(text: string, values: readonly unknown[] = []) {
-      const name = statementName(text);
+      const name = named ? statementName(text) : undefined;
       const result = await target.query<Row & pg.QueryResultRow>({
         text,
         values: [...values],

@@ -107,6 +107,18 @@ export async function startStepRow(
 export async function finishStepRow(db: SqlSource, key: StepKey, result: StepResultRow): Promise<void> {
   await holdOrSend(db, {
     row: stepRow(key),
+    // Data Postgres refuses (say, JSON it cannot read) fails the step readably instead of being retried forever.
+    fallback: (reason) => ({
+      row: stepRow(key),
+      text: `UPDATE "StepRun" SET status = 'failed', input = NULL, "inputTruncated" = false, output = NULL,
+         "outputTruncated" = false, error = $3::jsonb, "finishedAt" = ${NOW}
+       WHERE "runId" = $1 AND "stepId" = $2 RETURNING 1`,
+      values: [
+        key.runId,
+        key.stepId,
+        jsonb({ code: "INTERNAL", message: `The step's result could not be saved: ${reason}`, retryable: false }),
+      ],
+    }),
     text: `UPDATE "StepRun" SET status = $3::"StepStatus", input = $4::jsonb, "inputTruncated" = $5, output = $6::jsonb,
        "outputTruncated" = $7, error = $8::jsonb, "finishedAt" = ${NOW}
      WHERE "runId" = $1 AND "stepId" = $2 RETURNING 1`,

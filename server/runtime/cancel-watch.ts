@@ -3,6 +3,7 @@
 // HTTP request. Polling the row (one indexed primary-key read per executing run) needs no extra channel between
 // processes and works the same on the embedded PGlite and on a shared Postgres.
 import { ConfluxError } from "@/lib/errors";
+import { withoutHeldWrites } from "../db/carried-writes";
 import type { SqlSource } from "../db/sql";
 import { findRunStatusById } from "../db/run-execution.repository";
 import { failRunningStepsOfCancelledRun } from "../db/step-runs.repository";
@@ -44,7 +45,8 @@ export async function executeWatchingForCancel<T>(
 
   const check = async () => {
     try {
-      const run = await findRunStatusById(db, runId);
+      // Beside the execution, on the connection itself: the check must not send the execution's held writes.
+      const run = await findRunStatusById(withoutHeldWrites(db), runId);
       if (run?.status === "cancelled" && !finished) {
         options.log(`run ${runId} was cancelled; stopping its step in flight`);
         cancelled.abort(new RunCancelledError(runId));

@@ -103,7 +103,7 @@ describe("carried checkpoint writes", () => {
     expect(seenByNextStep).toBe("succeeded");
   });
 
-  it("sends held writes before a plain query, and keeps them when the carrying statement fails", async () => {
+  it("sends held writes before a plain query, and alone when the carrying statement is refused", async () => {
     const { runId } = await createRun(t.db, buildGraph([manualTrigger()], []), {});
     const connection = createRunConnection(sqlOf(t.db));
     const note = (text: string) => ({
@@ -111,8 +111,6 @@ describe("carried checkpoint writes", () => {
       values: [runId, text],
       row: `Run:${runId}`,
     });
-    const businessKey = async () =>
-      (await t.db.run.findUniqueOrThrow({ where: { id: runId }, select: { businessKey: true } })).businessKey;
 
     connection.hold(note("held"));
     const { rows } = await connection.query<{ businessKey: string }>(`SELECT "businessKey" FROM "Run" WHERE id = $1`, [
@@ -124,10 +122,38 @@ describe("carried checkpoint writes", () => {
     await expect(
       connection.carry({ text: "SELECT 1 / (0 * $1::int) AS boom", values: [1], row: "nothing" }),
     ).rejects.toThrow(/division by zero/);
-    expect(await businessKey()).toBe("held");
-    expect(connection.held()).toBe(1);
-    await connection.flush();
     expect(connection.held()).toBe(0);
-    expect(await businessKey()).toBe("kept");
+    expect(await businessKeyOf(runId)).toBe("kept");
+  });
+
+  it("stores a refused held write as its fallback and stops the run from going on as if it were saved", async () => {
+    const { runId } = await createRun(t.db, buildGraph([manualTrigger()], []), {});
+    const connection = createRunConnection(sqlOf(t.db));
+    connection.hold({
+      text: `UPDATE "Run" SET "businessKey" = (1 / $2::int)::text WHERE id = $1 RETURNING 1`,
+      values: [runId, 0],
+      row: `StepRun:${runId}/refused`,
+      fallback: (reason) => ({
+        text: `UPDATE "Run" SET "businessKey" = $2 WHERE id = $1 RETURNING 1`,
+        values: [runId, `fallback: ${reason}`],
+        row: `StepRun:${runId}/refused`,
+      }),
+    });
+    await expect(
+      connection.carry({
+        text: `UPDATE "Run" SET "workerStops" = $2 WHERE id = $1 RETURNING 1`,
+        values: [runId, 7],
+        row: `Run:${runId}`,
+      }),
+    ).rejects.toThrow(/The result of step refused could not be saved: [\s\S]*division by zero/);
+    expect(await businessKeyOf(runId)).toMatch(/^fallback: [\s\S]*division by zero/);
+    // The statement that carried it (the next step's start) was not sent.
+    const run = await t.db.run.findUniqueOrThrow({ where: { id: runId }, select: { workerStops: true } });
+    expect(run.workerStops).toBe(0);
+    expect(connection.held()).toBe(0);
   });
 });
+
+async function businessKeyOf(runId: string) {
+  return (await t.db.run.findUniqueOrThrow({ where: { id: runId }, select: { businessKey: true } })).businessKey;
+}

@@ -121,4 +121,34 @@ describe("dispatcher", () => {
     const status = await t.db.run.findUniqueOrThrow({ where: { id: waiting }, select: { status: true } });
     expect(status.status).toBe("queued");
   });
+
+  it("gives freed slots to queued jobs too while its backlog stays full", async () => {
+    const worker = await oneSlotWorker(10);
+    try {
+      const flow = await slowFlow();
+      const offered = await startRuns(flow, 5);
+      // A run another process saved: it reaches this worker only through the queue.
+      const queued = await t.db.run.create({
+        data: {
+          workspaceId: flow.workspaceId,
+          flowId: flow.flowId,
+          flowVersionId: flow.versionId,
+          status: "queued",
+          triggerKind: "manual",
+          triggerData: {},
+        },
+      });
+      await queue.sendRun(queued.id);
+      await waitForSuccess([queued.id, ...offered]);
+      const started = await t.db.run.findMany({
+        where: { id: { in: [queued.id, ...offered] } },
+        select: { id: true, startedAt: true },
+      });
+      const startOf = (id: string) => started.find((run) => run.id === id)?.startedAt?.getTime() ?? Infinity;
+      // Not after the whole backlog: the last offered run started after the queued one.
+      expect(startOf(queued.id)).toBeLessThan(startOf(offered[offered.length - 1] ?? ""));
+    } finally {
+      await worker.stop();
+    }
+  });
 });

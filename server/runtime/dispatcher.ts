@@ -45,27 +45,45 @@ export interface DispatcherOptions {
 
 const jobDataSchema = z.object({ runId: z.string().min(1) });
 
+/** The longest a run waits in the local backlog before it goes to the queue (the reaper's limit is 30 s). */
+const BACKLOG_WAIT_MS = 10_000;
+
 export function startDispatcher(options: DispatcherOptions): Dispatcher {
   const running = new Map<string, Promise<void>>();
-  const waiting: string[] = [];
+  // The local backlog: offered runs waiting for a slot, oldest first.
+  const waiting: Array<{ runId: string; since: number }> = [];
   const pollMs = options.pollMs ?? 500;
   let stopping = false;
   let wake: (() => void) | undefined;
   // Whether the queue may hold more than the last claim took: only then does a freed slot ask again at once.
-  let backlog = true;
+  let queueMayHoldMore = true;
   const wakeQueueSide = () => {
-    if (backlog || stopping) wake?.();
+    if (queueMayHoldMore || stopping) wake?.();
   };
+  let lastSlotWentLocal = false;
 
   const track = (runId: string, work: Promise<void>) => {
     const done = work.finally(() => {
       running.delete(runId);
-      // The backlog's runs were saved before any the queue holds for this process to claim, so they go first.
-      const next = stopping ? undefined : waiting.shift();
-      if (next !== undefined) startOffered(next);
+      // While the queue may hold jobs (retries, recoveries, runs other processes saved), freed slots alternate
+      // between it and the backlog, so that neither waits for the other to run dry.
+      const next = stopping || (queueMayHoldMore && lastSlotWentLocal) ? undefined : waiting.shift();
+      lastSlotWentLocal = next !== undefined;
+      if (next) startOffered(next.runId);
       else wakeQueueSide();
     });
     running.set(runId, done);
+  };
+
+  // A run that waited this long goes to the queue, where any worker may take it, well before the reaper would.
+  const handOffStale = () => {
+    const cutoff = Date.now() - BACKLOG_WAIT_MS;
+    while (waiting[0] && waiting[0].since < cutoff) {
+      const { runId } = waiting.shift() ?? { runId: "" };
+      void options
+        .handOff(runId)
+        .catch((error: unknown) => options.log(`run ${runId} could not be queued (the reaper will): ${String(error)}`));
+    }
   };
 
   const startOffered = (runId: string) =>
@@ -128,8 +146,11 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
         }
       }
       if (stopping) break;
+      // Slots the queue had no job for go to the backlog.
+      while (waiting.length > 0 && running.size < options.concurrency) startOffered(waiting.shift()?.runId ?? "");
+      handOffStale();
       // A full batch (or no free slot to claim with) means more may wait: ask again as soon as a slot frees.
-      backlog = free <= 0 || fetched === free;
+      queueMayHoldMore = free <= 0 || fetched === free;
       if (free > 0 && fetched === free) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, pollMs);
@@ -144,9 +165,9 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
 
   return {
     offer(runId) {
-      if (stopping || running.has(runId) || waiting.includes(runId)) return false;
+      if (stopping || running.has(runId) || waiting.some((entry) => entry.runId === runId)) return false;
       if (running.size < options.concurrency) startOffered(runId);
-      else if (waiting.length < options.backlog) waiting.push(runId);
+      else if (waiting.length < options.backlog) waiting.push({ runId, since: Date.now() });
       else return false;
       return true;
     },
@@ -157,7 +178,7 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
       // Not started yet: the next worker takes them from the queue (the reaper would, later, if this fails).
       const handed = waiting
         .splice(0)
-        .map((runId) =>
+        .map(({ runId }) =>
           options
             .handOff(runId)
             .catch((error: unknown) =>

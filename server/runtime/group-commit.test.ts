@@ -25,4 +25,14 @@ describe("group commit", () => {
     await expect(group.add("good")).resolves.toBeUndefined();
     await group.idle();
   });
+
+  it("writes an item added right after an earlier one settled", async () => {
+    const written: number[] = [];
+    const group = createGroupCommit<number>(async (items) => {
+      written.push(...items);
+    });
+    await group.add(1);
+    await group.add(2);
+    expect(written).toEqual([1, 2]);
+  });
 });

@@ -30,14 +30,14 @@ export function createGroupCommit<T>(write: (items: T[]) => Promise<void>, maxBa
         for (const entry of batch) entry.reject(error);
       }
     }
+    // In the same turn as the last look at `waiting`: an item added from here on starts a drain of its own.
+    writing = undefined;
   };
 
   return {
     add(item) {
       const done = new Promise<void>((resolve, reject) => waiting.push({ item, resolve, reject }));
-      writing ??= drain().finally(() => {
-        writing = undefined;
-      });
+      writing ??= drain();
       return done;
     },
     idle: () => writing ?? Promise.resolve(),

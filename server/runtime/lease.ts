@@ -6,6 +6,7 @@
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { ConfluxError } from "@/lib/errors";
+import { withoutHeldWrites } from "../db/carried-writes";
 import type { SqlSource } from "../db/sql";
 import {
   failLeasedRun,
@@ -105,8 +106,10 @@ export async function runUnderLease(
   const renew = async () => {
     const startedAt = Date.now();
     try {
-      if (await renewLease(db, runId, options.owner, leaseMs)) heldUntil = startedAt + leaseMs;
-      else loseLease("another worker took over its lease");
+      // Beside the execution, on the connection itself: a renewal must not send the execution's held writes.
+      if (await renewLease(withoutHeldWrites(db), runId, options.owner, leaseMs)) heldUntil = startedAt + leaseMs;
+      // A run that just ended cleared its own lease; nobody took it over.
+      else if (!finished) loseLease("another worker took over its lease");
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       // Past the expiry the reaper may already have handed the run to another worker: stop rather than race it.

@@ -16,13 +16,14 @@ export function replaceNul(value: unknown): unknown {
 }
 
 /**
- * JSON text with each escaped NUL (`\u0000`, as JSON.stringify writes it) replaced by `\ufffd`. The last barrier
- * before a jsonb column: Postgres refuses the escape, which would lose the row (a run, a step's result) it is in.
+ * JSON text with each escaped NUL (`\u0000`) and each lone surrogate (JSON.stringify writes those as `\udxxx`
+ * escapes, and only those) replaced by `\ufffd`. The last barrier before a jsonb column: Postgres refuses both
+ * escapes, which would lose the row (a run, a step's result) they are in.
  */
 export function jsonTextWithoutNul(text: string): string {
-  if (!text.includes("\\u0000")) return text;
+  if (!text.includes("\\u")) return text;
   // An escaped backslash before "u0000" is a literal backslash, not an escape: only an odd run of backslashes counts.
-  return text.replace(/(?<!\\)((?:\\\\)*)\\u0000/g, "$1\\ufffd");
+  return text.replace(/(?<!\\)((?:\\\\)*)\\u(?:0000|d[89a-f][0-9a-f]{2})/gi, "$1\\ufffd");
 }
 
 /** C0 control characters other than tab, line feed and carriage return, and DEL. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isPlainPath, readsOnlyPaths } from "./plain-paths";
+import { isPlainPath, MAX_PLAIN_PATHS, readsOnlyPaths } from "./plain-paths";
 
 const context = { trigger: {}, steps: {}, env: {} };
 
@@ -44,5 +44,23 @@ describe("plain paths", () => {
     ).toBe(false);
     expect(readsOnlyPaths({ kind: "inputs", inputs: { body: "{{ trigger.no " }, context })).toBe(false);
     expect(readsOnlyPaths({ kind: "template", template: "{{ $sum(trigger.x) }}", field: "f", context })).toBe(false);
+  });
+
+  it("sends a step with many paths to the sandbox, since each copies what it selects", () => {
+    const many = (count: number) => ({
+      kind: "inputs" as const,
+      inputs: { copies: Array.from({ length: count }, () => "{{ trigger.body }}") },
+      context,
+    });
+    expect(readsOnlyPaths(many(MAX_PLAIN_PATHS))).toBe(true);
+    expect(readsOnlyPaths(many(MAX_PLAIN_PATHS + 1))).toBe(false);
+    expect(
+      readsOnlyPaths({
+        kind: "template",
+        template: "{{ trigger.a }}".repeat(MAX_PLAIN_PATHS + 1),
+        field: "f",
+        context,
+      }),
+    ).toBe(false);
   });
 });

@@ -15,19 +15,39 @@ export function isPlainPath(source: string): boolean {
   return PLAIN_PATH.test(source.trim());
 }
 
-function onlyPlainPaths(value: unknown): boolean {
+/**
+ * Each path copies what it selects into the result, so a step with many (`{{ trigger.body }}` a thousand times) could
+ * still build a result far larger than its context; past this many it goes to the sandbox, whose memory is capped.
+ */
+export const MAX_PLAIN_PATHS = 8;
+
+/** How many plain-path expressions the value holds, or null when it holds anything else. */
+function countPlainPaths(value: unknown): number | null {
   // A mapping's slots carry their own types and fallbacks: the sandbox resolves those.
-  if (isMapping(value)) return false;
+  if (isMapping(value)) return null;
   if (isTemplate(value)) {
     const scan = scanTemplate(value);
-    return scan.ok && scan.parts.every((part) => part.kind === "text" || isPlainPath(part.source));
+    if (!scan.ok) return null;
+    let count = 0;
+    for (const part of scan.parts) {
+      if (part.kind === "text") continue;
+      if (!isPlainPath(part.source)) return null;
+      count += 1;
+    }
+    return count;
   }
-  if (Array.isArray(value)) return value.every(onlyPlainPaths);
-  if (isRecord(value)) return Object.values(value).every(onlyPlainPaths);
-  return true;
+  const items = Array.isArray(value) ? value : isRecord(value) ? Object.values(value) : [];
+  let total = 0;
+  for (const item of items) {
+    const count = countPlainPaths(item);
+    if (count === null) return null;
+    total += count;
+  }
+  return total;
 }
 
-/** True when every expression of the task is a plain path, so it may be resolved on the calling thread. */
+/** True when every expression of the task is a plain path, and there are few, so it may run on the calling thread. */
 export function readsOnlyPaths(task: SandboxTask): boolean {
-  return task.kind === "inputs" ? onlyPlainPaths(task.inputs) : onlyPlainPaths(task.template);
+  const count = countPlainPaths(task.kind === "inputs" ? task.inputs : task.template);
+  return count !== null && count <= MAX_PLAIN_PATHS;
 }
