@@ -10,6 +10,8 @@ interface ProcStat {
   pid: number;
   parent: number;
   cpuMs: number;
+  /** Of its children that exited and were reaped: a postmaster's backends that have closed. */
+  reapedChildrenCpuMs: number;
 }
 
 function readStat(pid: number): ProcStat | null {
@@ -18,8 +20,13 @@ function readStat(pid: number): ProcStat | null {
     // The command name is in parentheses and may hold spaces: fields are counted after its closing one.
     const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
     const parent = Number(fields[1]);
-    const ticks = Number(fields[11]) + Number(fields[12]);
-    return { pid, parent, cpuMs: (ticks * 1000) / TICKS_PER_SECOND };
+    const ms = (ticks: number) => (ticks * 1000) / TICKS_PER_SECOND;
+    return {
+      pid,
+      parent,
+      cpuMs: ms(Number(fields[11]) + Number(fields[12])),
+      reapedChildrenCpuMs: ms(Number(fields[13]) + Number(fields[14])),
+    };
   } catch {
     return null;
   }
@@ -30,7 +37,7 @@ export function processCpuMs(pid: number | undefined): number {
   return pid === undefined ? 0 : (readStat(pid)?.cpuMs ?? 0);
 }
 
-/** CPU of a Postgres server: its postmaster and every backend it forked (those that exited are not counted). */
+/** CPU of a Postgres server: its postmaster, its live backends, and those that exited (reaped by the postmaster). */
 export function postgresCpuMs(dataDir: string): number {
   let postmaster: number;
   try {
@@ -38,7 +45,8 @@ export function postgresCpuMs(dataDir: string): number {
   } catch {
     return 0;
   }
-  let total = processCpuMs(postmaster);
+  const own = readStat(postmaster);
+  let total = (own?.cpuMs ?? 0) + (own?.reapedChildrenCpuMs ?? 0);
   for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     const stat = readStat(Number(entry));
