@@ -5,6 +5,7 @@ import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { listenOnLoopback } from "@/test/local-server";
+import { createRun } from "@/test/runtime/execute-fixtures";
 import { linearGraph, seedRunningFlow, waitFor } from "@/test/runtime/helpers";
 import { requestManualRun, startWorker } from ".";
 import { runQueueOf, startBoss, type RunQueue } from "./queue";
@@ -41,14 +42,12 @@ const oneSlotWorker = (localBacklog: number) =>
   startWorker({ databaseUrl: t.url, db: t.db, concurrency: 1, localBacklog, log: () => undefined });
 
 /** A flow whose one step waits 600 ms on the local server, so that the slot stays busy. */
-const slowFlow = () =>
-  seedRunningFlow(
-    t.db,
-    linearGraph(
-      { id: "trigger", connectorId: "core", operation: "manual" },
-      { id: "slow", connectorId: "http", operation: "request", inputs: { url: `${base}/` } },
-    ),
+const slowGraph = () =>
+  linearGraph(
+    { id: "trigger", connectorId: "core", operation: "manual" },
+    { id: "slow", connectorId: "http", operation: "request", inputs: { url: `${base}/` } },
   );
+const slowFlow = () => seedRunningFlow(t.db, slowGraph());
 
 const startRuns = async (flow: Awaited<ReturnType<typeof slowFlow>>, count: number) => {
   const runIds: string[] = [];
@@ -125,28 +124,18 @@ describe("dispatcher", () => {
   it("gives freed slots to queued jobs too while its backlog stays full", async () => {
     const worker = await oneSlotWorker(10);
     try {
-      const flow = await slowFlow();
-      const offered = await startRuns(flow, 5);
+      const offered = await startRuns(await slowFlow(), 5);
       // A run another process saved: it reaches this worker only through the queue.
-      const queued = await t.db.run.create({
-        data: {
-          workspaceId: flow.workspaceId,
-          flowId: flow.flowId,
-          flowVersionId: flow.versionId,
-          status: "queued",
-          triggerKind: "manual",
-          triggerData: {},
-        },
-      });
-      await queue.sendRun(queued.id);
-      await waitForSuccess([queued.id, ...offered]);
+      const queued = await createRun(t.db, slowGraph());
+      await queue.sendRun(queued.runId);
+      await waitForSuccess([queued.runId, ...offered]);
       const started = await t.db.run.findMany({
-        where: { id: { in: [queued.id, ...offered] } },
+        where: { id: { in: [queued.runId, ...offered] } },
         select: { id: true, startedAt: true },
       });
       const startOf = (id: string) => started.find((run) => run.id === id)?.startedAt?.getTime() ?? Infinity;
       // Not after the whole backlog: the last offered run started after the queued one.
-      expect(startOf(queued.id)).toBeLessThan(startOf(offered[offered.length - 1] ?? ""));
+      expect(startOf(queued.runId)).toBeLessThan(startOf(offered[offered.length - 1] ?? ""));
     } finally {
       await worker.stop();
     }
