@@ -8,7 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { requestManualRun } from ".";
-import { runQueueOf, startBoss, type RunQueue } from "./queue";
+import type { RunQueue } from "./queue";
+import { startTestQueue } from "@/test/runtime/test-queue";
 import { startIdempotentSink, type IdempotentSink } from "@/test/runtime/idempotent-sink";
 import { linearGraph, seedRunningFlow, waitFor } from "@/test/runtime/helpers";
 import { killWorkerProcess, startWorkerProcess, type WorkerProcess } from "@/test/runtime/worker-process";
@@ -29,14 +30,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   // A little latency per request, so that kills land mid-step as they would against a real API.
   sink = await startIdempotentSink({ delayMs: () => 5 + Math.floor(Math.random() * 30) });
-  const boss = await startBoss({
-    databaseUrl: t.url,
-    supervise: false,
-    poolSize: 4,
-    applicationName: "test",
-    onError: () => undefined,
-  });
-  queue = runQueueOf(boss, () => boss.stop({ graceful: false }));
+  ({ queue } = await startTestQueue(t.url));
 });
 afterAll(async () => {
   await Promise.all(everyWorker.map(killWorkerProcess));

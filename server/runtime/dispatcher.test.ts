@@ -8,7 +8,8 @@ import { listenOnLoopback } from "@/test/local-server";
 import { createRun } from "@/test/runtime/execute-fixtures";
 import { linearGraph, seedRunningFlow, waitFor } from "@/test/runtime/helpers";
 import { requestManualRun, startWorker } from ".";
-import { runQueueOf, startBoss, type RunQueue } from "./queue";
+import type { RunQueue } from "./queue";
+import { startTestQueue } from "@/test/runtime/test-queue";
 
 let t: TestDatabase;
 let queue: RunQueue;
@@ -21,14 +22,7 @@ beforeAll(async () => {
     setTimeout(() => res.end("done"), 600).unref();
   });
   base = await listenOnLoopback(server);
-  const boss = await startBoss({
-    databaseUrl: t.url,
-    supervise: false,
-    poolSize: 2,
-    applicationName: "test",
-    onError: () => undefined,
-  });
-  queue = runQueueOf(boss, () => boss.stop({ graceful: false }));
+  ({ queue } = await startTestQueue(t.url));
 });
 afterAll(async () => {
   await queue?.stop();

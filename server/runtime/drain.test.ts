@@ -4,7 +4,8 @@ import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { requestManualRun, startWorker } from ".";
-import { runQueueOf, startBoss, type RunQueue } from "./queue";
+import type { RunQueue } from "./queue";
+import { startTestQueue } from "@/test/runtime/test-queue";
 import { linearGraph, seedRunningFlow, waitFor } from "@/test/runtime/helpers";
 import { listenOnLoopback } from "@/test/local-server";
 
@@ -20,14 +21,7 @@ beforeAll(async () => {
     setTimeout(() => res.end("done"), delay).unref();
   });
   base = await listenOnLoopback(server);
-  const boss = await startBoss({
-    databaseUrl: t.url,
-    supervise: false,
-    poolSize: 2,
-    applicationName: "test",
-    onError: () => undefined,
-  });
-  queue = runQueueOf(boss, () => boss.stop({ graceful: false }));
+  ({ queue } = await startTestQueue(t.url));
 });
 afterAll(async () => {
   await queue?.stop();

@@ -8,7 +8,8 @@ import { createDb, type Db } from "../db/client";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../db/embedded-postgres";
 import { runPrismaCli } from "../db/prisma-cli";
 import { requestManualRun, startWorker, type Worker } from ".";
-import { runQueueOf, startBoss, type RunQueue } from "./queue";
+import type { RunQueue } from "./queue";
+import { startTestQueue } from "@/test/runtime/test-queue";
 import { requeueStrandedRuns } from "./reaper";
 import { linearGraph, seedRunningFlow, waitFor, waitForRun } from "@/test/runtime/helpers";
 
@@ -22,14 +23,7 @@ beforeAll(async () => {
   embedded = await startEmbeddedPostgres({ dataDir });
   await runPrismaCli(["migrate", "deploy"], { databaseUrl: embedded.url, quiet: true });
   db = createDb(embedded.url);
-  const boss = await startBoss({
-    databaseUrl: embedded.url,
-    supervise: false,
-    poolSize: 2,
-    applicationName: "test",
-    onError: () => undefined,
-  });
-  queue = runQueueOf(boss, () => boss.stop({ graceful: false }));
+  ({ queue } = await startTestQueue(embedded.url));
   worker = await startWorker({ databaseUrl: embedded.url, db, concurrency: 2, log: () => undefined, tickMs: 200 });
 }, 120_000);
 afterAll(async () => {

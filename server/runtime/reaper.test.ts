@@ -1,7 +1,8 @@
 // The reaper on a real Postgres and pg-boss, without a worker: which runs it sends again and which it leaves alone.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
-import { RUN_QUEUE, runQueueOf, startBoss, type RunQueue } from "./queue";
+import { RUN_QUEUE, type RunQueue } from "./queue";
+import { startTestQueue } from "@/test/runtime/test-queue";
 import { requeueStrandedRuns } from "./reaper";
 import { useTimeZoneOtherThanUtc } from "@/test/runtime/time-zone";
 import { linearGraph, seedRunningFlow } from "@/test/runtime/helpers";
@@ -17,14 +18,7 @@ const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
 beforeAll(async () => {
   t = await createTestDatabase();
   await useTimeZoneOtherThanUtc(t.url);
-  boss = await startBoss({
-    databaseUrl: t.url,
-    supervise: false,
-    poolSize: 2,
-    applicationName: "test",
-    onError: () => undefined,
-  });
-  queue = runQueueOf(boss, () => boss.stop({ graceful: false }));
+  ({ boss, queue } = await startTestQueue(t.url));
   flow = await seedRunningFlow(
     t.db,
     linearGraph(

@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { requestManualRun } from ".";
-import { RUN_QUEUE, runQueueOf, startBoss, type RunQueue } from "./queue";
+import { RUN_QUEUE, type RunQueue } from "./queue";
+import { startTestQueue } from "@/test/runtime/test-queue";
 import { startIdempotentSink, type IdempotentSink } from "@/test/runtime/idempotent-sink";
 import { linearGraph, seedRunningFlow, waitFor } from "@/test/runtime/helpers";
 import { killWorkerProcess, startWorkerProcess, type WorkerProcess } from "@/test/runtime/worker-process";
@@ -19,14 +20,7 @@ const workers: WorkerProcess[] = [];
 beforeAll(async () => {
   t = await createTestDatabase();
   sink = await startIdempotentSink();
-  boss = await startBoss({
-    databaseUrl: t.url,
-    supervise: false,
-    poolSize: 2,
-    applicationName: "test",
-    onError: () => undefined,
-  });
-  queue = runQueueOf(boss, () => boss.stop({ graceful: false }));
+  ({ boss, queue } = await startTestQueue(t.url));
 });
 afterAll(async () => {
   await Promise.all(workers.map(killWorkerProcess));

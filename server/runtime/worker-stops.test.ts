@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { requestManualRun } from ".";
-import { runQueueOf, startBoss, type RunQueue } from "./queue";
+import type { RunQueue } from "./queue";
+import { startTestQueue } from "@/test/runtime/test-queue";
 import { startIdempotentSink, type IdempotentSink } from "@/test/runtime/idempotent-sink";
 import { linearGraph, seedRunningFlow, waitFor } from "@/test/runtime/helpers";
 import { killWorkerProcess, startWorkerProcess, type WorkerProcess } from "@/test/runtime/worker-process";
@@ -20,14 +21,7 @@ const workers: WorkerProcess[] = [];
 beforeAll(async () => {
   t = await createTestDatabase();
   sink = await startIdempotentSink();
-  const boss = await startBoss({
-    databaseUrl: t.url,
-    supervise: false,
-    poolSize: 2,
-    applicationName: "test",
-    onError: () => undefined,
-  });
-  queue = runQueueOf(boss, () => boss.stop({ graceful: false }));
+  ({ queue } = await startTestQueue(t.url));
 });
 afterAll(async () => {
   await Promise.all(workers.map(killWorkerProcess));
