@@ -19,20 +19,85 @@ export interface RunToInsert {
   replayOfRunId?: string | null;
   isTest?: boolean;
   failed?: { error: unknown; finishedAt: Date };
+  /** Saved only while the flow still listens at this webhook as the request found it (webhook.ts remembers it). */
+  guard?: WebhookListenerGuard;
+}
+
+/**
+ * The webhook listener a request was checked against: the run is saved only if its trigger is still an active
+ * webhook at this address, its flow runs with the run's version published, and the secret and business key
+ * template are the ones the request used.
+ */
+export interface WebhookListenerGuard {
+  webhookId: string;
+  webhookSecret: string | null;
+  businessKeyExpression: string | null;
 }
 
 export type InsertedRunStatus = "queued" | "failed";
 
-const insertedSchema = z.array(z.object({ id: z.string(), status: z.enum(["queued", "failed"]) }));
+/** What became of one run handed to `saveRuns`. */
+export type RunInsertOutcome =
+  | { outcome: "created"; id: string; status: InsertedRunStatus }
+  /** Its dedupe key was seen before; `id` is the run the key made when this statement could see it. */
+  | { outcome: "duplicate"; id: string | undefined }
+  /** Its guard no longer holds: nothing was saved, not even its dedupe key. */
+  | { outcome: "refused" };
+
+const outcomeRowsSchema = z.array(
+  z.object({
+    id: z.string(),
+    status: z.enum(["queued", "failed"]).nullable(),
+    allowed: z.boolean(),
+    existingId: z.string().nullable(),
+  }),
+);
+
+// A key row is made first; only the runs whose key row is new (or that carry no key) are inserted. Two runs with one
+// key in the same batch, or two requests at once, make one key row, so one run. A guarded run whose guard fails makes
+// neither. The last part says, per run given, what became of it; its look-ups see the database as it was before this
+// statement (not its own inserts), so a key made by a concurrent statement shows as a duplicate without an id.
+const SAVE_RUNS_SQL = `WITH input AS (
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(id text, "workspaceId" text, "flowId" text,
+         "flowVersionId" text, status text, "triggerKind" text, "dedupeKey" text, "businessKey" text,
+         "triggerData" jsonb, error jsonb, "finishedAt" timestamp, "replayOfRunId" text, "isTest" boolean,
+         "guardWebhookId" text, "guardSecret" text, "guardBusinessKey" text)
+     ), checked AS (
+       SELECT input.*, ("guardWebhookId" IS NULL OR EXISTS (
+         SELECT 1 FROM "TriggerState" t JOIN "Flow" f ON f.id = t."flowId"
+         WHERE t."webhookId" = input."guardWebhookId" AND t."flowId" = input."flowId" AND t.active
+           AND t.kind = 'webhook' AND f.status = 'running' AND f."publishedVersionId" = input."flowVersionId"
+           AND t."webhookSecret" IS NOT DISTINCT FROM input."guardSecret"
+           AND f."businessKeyExpression" IS NOT DISTINCT FROM input."guardBusinessKey")) AS allowed
+       FROM input
+     ), keys AS (
+       INSERT INTO "RunDedupeKey" ("flowId", key, "runId", "createdAt")
+       SELECT "flowId", "dedupeKey", id, $2::timestamp FROM checked WHERE allowed AND "dedupeKey" IS NOT NULL
+       ON CONFLICT DO NOTHING
+       RETURNING "runId"
+     ), created AS (
+       INSERT INTO "Run" (id, "workspaceId", "flowId", "flowVersionId", status, "triggerKind", "dedupeKey",
+         "businessKey", "triggerData", error, "finishedAt", "replayOfRunId", "isTest", "createdAt")
+       SELECT id, "workspaceId", "flowId", "flowVersionId", status::"RunStatus", "triggerKind", "dedupeKey",
+         "businessKey", COALESCE("triggerData", 'null'::jsonb), error, "finishedAt", "replayOfRunId", "isTest",
+         $2::timestamp
+       FROM checked WHERE allowed AND ("dedupeKey" IS NULL OR id IN (SELECT "runId" FROM keys))
+       ON CONFLICT ("flowId", "dedupeKey") DO NOTHING
+       RETURNING id, status::text AS status
+     )
+     SELECT c.id, created.status, c.allowed,
+       CASE WHEN created.id IS NULL AND c.allowed AND c."dedupeKey" IS NOT NULL THEN COALESCE(
+         (SELECT r.id FROM "Run" r WHERE r."flowId" = c."flowId" AND r."dedupeKey" = c."dedupeKey"),
+         (SELECT k."runId" FROM "RunDedupeKey" k WHERE k."flowId" = c."flowId" AND k.key = c."dedupeKey"))
+       END AS "existingId"
+     FROM checked c LEFT JOIN created ON created.id = c.id`;
 
 /**
- * Saves the runs in one statement and returns those created, in the order given. A run whose (flowId, dedupeKey)
- * was seen before (its key row exists, or a run still carries it) is skipped: no id comes back for it.
+ * Saves the runs in one statement and says, in the order given, what became of each: created; a duplicate, when its
+ * (flowId, dedupeKey) was seen before (its key row exists, or a run still carries it); or refused, when its guard no
+ * longer holds. Runs without a guard are never refused.
  */
-export async function insertRuns(
-  db: SqlSource,
-  runs: readonly RunToInsert[],
-): Promise<Array<{ id: string; status: InsertedRunStatus }>> {
+export async function saveRuns(db: SqlSource, runs: readonly RunToInsert[]): Promise<RunInsertOutcome[]> {
   if (runs.length === 0) return [];
   const createdAt = utc(new Date());
   const rows = runs.map((run) => ({
@@ -49,35 +114,41 @@ export async function insertRuns(
     finishedAt: run.failed ? utc(run.failed.finishedAt) : null,
     replayOfRunId: run.replayOfRunId ?? null,
     isTest: run.isTest ?? false,
+    guardWebhookId: run.guard?.webhookId ?? null,
+    guardSecret: run.guard?.webhookSecret ?? null,
+    guardBusinessKey: run.guard?.businessKeyExpression ?? null,
   }));
-  // A key row is made first; only the runs whose key row is new (or that carry no key) are inserted. Two runs with
-  // one key in the same batch, or two requests at once, make one key row, so one run.
-  const { rows: inserted } = await sqlOf(db).query(
-    `WITH input AS (
-       SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(id text, "workspaceId" text, "flowId" text,
-         "flowVersionId" text, status text, "triggerKind" text, "dedupeKey" text, "businessKey" text,
-         "triggerData" jsonb, error jsonb, "finishedAt" timestamp, "replayOfRunId" text, "isTest" boolean)
-     ), keys AS (
-       INSERT INTO "RunDedupeKey" ("flowId", key, "runId", "createdAt")
-       SELECT "flowId", "dedupeKey", id, $2::timestamp FROM input WHERE "dedupeKey" IS NOT NULL
-       ON CONFLICT DO NOTHING
-       RETURNING "runId"
-     )
-     INSERT INTO "Run" (id, "workspaceId", "flowId", "flowVersionId", status, "triggerKind", "dedupeKey",
-       "businessKey", "triggerData", error, "finishedAt", "replayOfRunId", "isTest", "createdAt")
-     SELECT id, "workspaceId", "flowId", "flowVersionId", status::"RunStatus", "triggerKind", "dedupeKey",
-       "businessKey", COALESCE("triggerData", 'null'::jsonb), error, "finishedAt", "replayOfRunId", "isTest",
-       $2::timestamp
-     FROM input WHERE "dedupeKey" IS NULL OR id IN (SELECT "runId" FROM keys)
-     ON CONFLICT ("flowId", "dedupeKey") DO NOTHING
-     RETURNING id, status::text AS status`,
-    [jsonb(rows), createdAt],
-  );
-  const created = new Map(insertedSchema.parse(inserted).map((row) => [row.id, row.status]));
-  return rows.flatMap((row) => {
-    const status = created.get(row.id);
-    return status ? [{ id: row.id, status }] : [];
+  const { rows: answered } = await sqlOf(db).query(SAVE_RUNS_SQL, [jsonb(rows), createdAt]);
+  const byId = new Map(outcomeRowsSchema.parse(answered).map((row) => [row.id, row]));
+  // A key given twice in this batch: the later runs are duplicates of the one this statement created.
+  const createdByKey = new Map<string, string>();
+  return rows.map((row): RunInsertOutcome => {
+    const answer = byId.get(row.id);
+    if (!answer) throw new Error("the run insert did not answer for every run");
+    const key = row.dedupeKey === null ? undefined : JSON.stringify([row.flowId, row.dedupeKey]);
+    if (answer.status !== null) {
+      if (key !== undefined) createdByKey.set(key, row.id);
+      return { outcome: "created", id: row.id, status: answer.status };
+    }
+    if (!answer.allowed) return { outcome: "refused" };
+    return {
+      outcome: "duplicate",
+      id: answer.existingId ?? (key === undefined ? undefined : createdByKey.get(key)),
+    };
   });
+}
+
+/**
+ * Saves the runs in one statement and returns those created, in the order given. A run whose (flowId, dedupeKey)
+ * was seen before (its key row exists, or a run still carries it) is skipped: no id comes back for it.
+ */
+export async function insertRuns(
+  db: SqlSource,
+  runs: readonly RunToInsert[],
+): Promise<Array<{ id: string; status: InsertedRunStatus }>> {
+  return (await saveRuns(db, runs)).flatMap((saved) =>
+    saved.outcome === "created" ? [{ id: saved.id, status: saved.status }] : [],
+  );
 }
 
 /**

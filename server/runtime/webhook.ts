@@ -1,27 +1,27 @@
 // POST /api/hooks/<id>: another system starts a flow. The Run row is committed before anything is acknowledged, and
 // an event id sent again (even concurrently) finds the run the first request made instead of making another, because
-// the insert relies on the (flowId, dedupeKey) unique index with ON CONFLICT DO NOTHING.
-import { flowGraphSchema, type FlowGraph } from "@/lib/flow-graph";
+// the insert relies on the (flowId, dedupeKey) unique index with ON CONFLICT DO NOTHING. Concurrent requests share
+// that insert (webhook-run-save.ts), and the listening flow is remembered per address (webhook-listener.ts).
 import { ConfluxError } from "@/lib/errors";
-import { findOperation } from "../connectors";
-import { webhookTrigger, type WebhookConfig } from "../connectors/core/triggers/webhook";
-import { isWebhookTrigger } from "../connectors/sdk";
 import type { Db } from "../db/client";
 import { sqlOf, type Sql } from "../db/sql";
-import { findRunIdByDedupeKey, insertRuns } from "../db/run-insert.repository";
-import { findWebhookListenerSql, forgetSignature } from "../db/webhook-runs.repository";
+import { forgetSignature } from "../db/webhook-runs.repository";
 import * as triggerStates from "../db/trigger-states.repository";
-import { findVersionGraph } from "../db/versions.repository";
 import type { KeyRingSource } from "../security/keyring";
 import { openWebhookSecret, WEBHOOK_ID_PATTERN } from "../security/webhook-secret";
 import { evaluateBusinessKey } from "./business-key";
-import { parseInputs } from "./inputs";
 import type { RunQueue } from "./queue";
 import { sendOrLeaveToReaper } from "./runs";
-import { nodeName } from "./plan";
-import { findTriggerNode } from "./triggers";
 import { checkSignature, onlySigned } from "./webhook-signature-check";
-import { handleConnectorWebhook, type ConnectorWebhookSettings } from "./webhook-connector";
+import { handleConnectorWebhook } from "./webhook-connector";
+import {
+  forgetListener,
+  guardOf,
+  lookUpListener,
+  rememberedListener,
+  sameListener,
+  type ActiveListener,
+} from "./webhook-listener";
 import {
   DEFAULT_WEBHOOK_BODY_LIMIT_BYTES,
   readWebhookBody,
@@ -32,6 +32,8 @@ import {
   type WebhookTriggerData,
 } from "./webhook-request";
 import { awaitRunResponse, errorAnswer, jsonAnswer } from "./webhook-response";
+import { ListenerChangedError, saveWebhookRun } from "./webhook-run-save";
+import { MAX_CACHED_VERSIONS, versionSettings } from "./webhook-settings";
 
 export interface WebhookDeps {
   db: Db;
@@ -44,48 +46,6 @@ export interface WebhookDeps {
   /** How deeply a body may nest (CONFLUX_JSON_DEPTH_LIMIT); deeper is answered 400. */
   depthLimit?: number;
   pollIntervalMs?: number;
-}
-
-/** What a published version's trigger says; versions never change, so it is read once per version. */
-type VersionSettings =
-  | { kind: "toolbox"; config: WebhookConfig; hasRespond: boolean; businessKey: string | null }
-  | ({ kind: "connector"; businessKey: string | null } & ConnectorWebhookSettings);
-const settingsByVersion = new Map<string, VersionSettings | null>();
-const MAX_CACHED_VERSIONS = 1000;
-
-function readSettings(graph: FlowGraph): VersionSettings | null {
-  const node = findTriggerNode(graph);
-  if (!node) return null;
-  const hasRespond = graph.nodes.some((candidate) => candidate.type === "respond");
-  if (node.connectorId === "core" && node.operation === webhookTrigger.key) {
-    return {
-      kind: "toolbox",
-      config: parseInputs(webhookTrigger.input, node.inputs, "the webhook trigger"),
-      hasRespond,
-      businessKey: webhookTrigger.businessKey ?? null,
-    };
-  }
-  const found = findOperation(node.connectorId, node.operation);
-  if (found?.kind !== "trigger" || !isWebhookTrigger(found.trigger)) return null;
-  const input = parseInputs(found.trigger.input, node.inputs, `the trigger ${nodeName(node)}`);
-  return {
-    kind: "connector",
-    trigger: found.trigger,
-    input,
-    hasRespond,
-    businessKey: found.trigger.businessKey ?? null,
-  };
-}
-
-async function versionSettings(db: Db, versionId: string): Promise<VersionSettings | null> {
-  const cached = settingsByVersion.get(versionId);
-  if (cached !== undefined) return cached;
-  const version = await findVersionGraph(db, versionId);
-  const graph = flowGraphSchema.safeParse(version?.graph);
-  const settings = graph.success ? readSettings(graph.data) : null;
-  if (settingsByVersion.size >= MAX_CACHED_VERSIONS) settingsByVersion.clear();
-  settingsByVersion.set(versionId, settings);
-  return settings;
 }
 
 /**
@@ -121,38 +81,117 @@ export async function handleWebhookRequest(request: Request, webhookId: string, 
   }
 }
 
+/** One pass over a request against one reading of its listener. */
+interface Attempt {
+  listener: ActiveListener;
+  /** Set once the request's run was created or found: from then on this attempt's answer is the one given. */
+  madeRun: boolean;
+  /** Why the request was refused, for the designer; noted only when this attempt's answer is the one given. */
+  errors: string[];
+}
+type Tried = { attempt: Attempt } & ({ response: Response } | { error: unknown });
+
+const isRefusal = (tried: Tried) => "error" in tried && tried.error instanceof ListenerChangedError;
+
+// The listener is remembered per address (webhook-listener.ts), so a request usually makes one round trip of its own:
+// the run's insert, guarded by the listener it was checked against and shared with concurrent requests. Only a saved
+// run is answered from a remembered listener alone. Any other answer (404, 401, 400, …), or the guard's refusal,
+// is given only after a fresh look-up agrees, so a stopped flow answers 404 at once, a new version runs, and a
+// rotated secret is checked against the new one.
 async function handle(request: Request, webhookId: string, deps: WebhookDeps): Promise<Response> {
   if (!WEBHOOK_ID_PATTERN.test(webhookId)) return notListening();
   const sql = deps.sql ?? sqlOf(deps.db);
-  const state = await findWebhookListenerSql(sql, webhookId);
-  const versionId = state?.publishedVersionId;
-  if (!state || !state.active || state.kind !== "webhook" || state.status !== "running" || !versionId) {
-    return notListening();
-  }
-  const settings = await versionSettings(deps.db, versionId);
-  if (!settings) return notListening();
+  let read: Promise<Buffer | undefined> | undefined;
+  const readBody = () => (read ??= readBodyWithin(request, deps.bodyLimitBytes ?? DEFAULT_WEBHOOK_BODY_LIMIT_BYTES));
+  const remembered = rememberedListener(webhookId);
+  const listener = remembered ?? (await lookUpListener(sql, webhookId));
+  if (!listener) return notListening();
+  const first = await attempt(request, readBody, webhookId, listener, deps, sql);
+  if (first.attempt.madeRun || (!remembered && !isRefusal(first))) return give(first, deps.db);
 
-  const limit = deps.bodyLimitBytes ?? DEFAULT_WEBHOOK_BODY_LIMIT_BYTES;
-  const raw = await readBodyWithin(request, limit);
-  if (!raw) return errorAnswer(413, "PAYLOAD_TOO_LARGE", `The request body is larger than ${limit} bytes`);
-  const flow = { flowId: state.flowId, workspaceId: state.workspaceId, flowVersionId: versionId };
-  const keyTemplate = state.businessKeyExpression ?? settings.businessKey;
-  const createRun = async (triggerData: unknown, dedupeKey: string | null) =>
-    createWebhookRun(sql, {
-      ...flow,
-      dedupeKey,
-      triggerData,
-      businessKey: keyTemplate ? await evaluateBusinessKey(keyTemplate, triggerData) : null,
-    });
+  const current = await lookUpListener(sql, webhookId);
+  if (!current) return notListening();
+  if (!isRefusal(first) && sameListener(current, listener)) return give(first, deps.db);
+  const second = await attempt(request, readBody, webhookId, current, deps, sql);
+  if (isRefusal(second)) {
+    forgetListener(webhookId);
+    return errorAnswer(503, "UNAVAILABLE", "The flow changed while the request was handled; send it again");
+  }
+  return give(second, deps.db);
+}
+
+async function attempt(
+  request: Request,
+  readBody: () => Promise<Buffer | undefined>,
+  webhookId: string,
+  listener: ActiveListener,
+  deps: WebhookDeps,
+  sql: Sql,
+): Promise<Tried> {
+  const tried: Attempt = { listener, madeRun: false, errors: [] };
+  try {
+    return { attempt: tried, response: await respond(request, readBody, webhookId, tried, deps, sql) };
+  } catch (error) {
+    return { attempt: tried, error };
+  }
+}
+
+async function give(tried: Tried, db: Db): Promise<Response> {
+  for (const message of tried.attempt.errors) await noteTriggerError(db, tried.attempt.listener.flowId, message);
+  if ("error" in tried) throw tried.error;
+  return tried.response;
+}
+
+async function respond(
+  request: Request,
+  readBody: () => Promise<Buffer | undefined>,
+  webhookId: string,
+  attempt: Attempt,
+  deps: WebhookDeps,
+  sql: Sql,
+): Promise<Response> {
+  const { listener } = attempt;
+  const settings = await versionSettings(deps.db, listener.publishedVersionId);
+  if (!settings) return notListening();
+  const raw = await readBody();
+  if (!raw) {
+    const limit = deps.bodyLimitBytes ?? DEFAULT_WEBHOOK_BODY_LIMIT_BYTES;
+    return errorAnswer(413, "PAYLOAD_TOO_LARGE", `The request body is larger than ${limit} bytes`);
+  }
+  const flow = {
+    flowId: listener.flowId,
+    workspaceId: listener.workspaceId,
+    flowVersionId: listener.publishedVersionId,
+  };
+  const keyTemplate = listener.businessKeyExpression ?? settings.businessKey;
+  const createRun = async (triggerData: unknown, dedupeKey: string | null) => {
+    const run = await saveWebhookRun(
+      deps.sql ?? deps.db,
+      sql,
+      {
+        ...flow,
+        dedupeKey,
+        triggerData,
+        businessKey: keyTemplate ? await evaluateBusinessKey(keyTemplate, triggerData) : null,
+        guard: guardOf(webhookId, listener),
+      },
+      raw.length,
+    );
+    attempt.madeRun = true;
+    return run;
+  };
+  const noteError = async (message: string) => {
+    attempt.errors.push(message);
+  };
   if (settings.kind === "connector") {
     return handleConnectorWebhook(request, raw, {
       ...deps,
       sql,
       flow,
-      sealedSecret: state.webhookSecret,
+      sealedSecret: listener.webhookSecret,
       settings,
-      noteFired: (at) => noteFired(deps.db, state.flowId, at),
-      noteError: (message) => noteTriggerError(deps.db, state.flowId, message),
+      noteFired: (at) => noteFired(deps.db, listener.flowId, at),
+      noteError,
       createRun,
     });
   }
@@ -160,45 +199,45 @@ async function handle(request: Request, webhookId: string, deps: WebhookDeps): P
   const eventId = readEventId(request.headers, settings.config.eventIdHeader);
   let signed: { signature: string | null; headers: string[] } | undefined;
   if (settings.config.verifySignature) {
-    if (!state.webhookSecret)
+    if (!listener.webhookSecret)
       return errorAnswer(500, "INTERNAL", "The webhook has no secret yet; start the flow again");
     let secret: string;
     try {
-      secret = openWebhookSecret(deps.keys.get(), state.flowId, state.webhookSecret);
+      secret = openWebhookSecret(deps.keys.get(), listener.flowId, listener.webhookSecret);
     } catch (error) {
-      if (error instanceof ConfluxError) await noteTriggerError(deps.db, state.flowId, error.message);
+      if (error instanceof ConfluxError) await noteError(error.message);
       throw error;
     }
-    const refusal = await checkSignature(sql, { request, raw, eventId, flowId: state.flowId, secret });
+    const refusal = await checkSignature(sql, { request, raw, eventId, flowId: listener.flowId, secret });
     if ("reason" in refusal) {
-      await noteTriggerError(deps.db, state.flowId, `A request was refused: ${refusal.reason}`);
+      await noteError(`A request was refused: ${refusal.reason}`);
       return errorAnswer(401, refusal.code, refusal.reason);
     }
     signed = refusal;
   }
 
   const receivedAt = new Date();
-  const headers = visibleHeaders(request.headers);
-  const triggerData: WebhookTriggerData = {
-    ...readWebhookBody(raw, request.headers.get("content-type"), deps.depthLimit),
-    // A signed request gives the flow only the headers its signature covers, so a replay cannot add one.
-    headers: signed ? onlySigned(headers, signed.headers) : headers,
-    query: queryOf(request.url),
-    receivedAt: receivedAt.toISOString(),
-    eventId,
-  };
-  const dedupeKey = triggerData.eventId === null ? null : `webhook:${triggerData.eventId}`;
   let run: { id: string; duplicate: boolean };
   try {
-    run = await createRun(triggerData, dedupeKey);
+    const headers = visibleHeaders(request.headers);
+    const triggerData: WebhookTriggerData = {
+      ...readWebhookBody(raw, request.headers.get("content-type"), deps.depthLimit),
+      // A signed request gives the flow only the headers its signature covers, so a replay cannot add one.
+      headers: signed ? onlySigned(headers, signed.headers) : headers,
+      query: queryOf(request.url),
+      receivedAt: receivedAt.toISOString(),
+      eventId,
+    };
+    run = await createRun(triggerData, eventId === null ? null : `webhook:${eventId}`);
   } catch (error) {
-    // No run was made: the caller's retry with the same signature is not a replay.
-    if (signed?.signature) await forgetSignature(sql, state.flowId, signed.signature).catch(() => undefined);
+    // No run was made: the caller's retry with the same signature is not a replay, and neither is this request's
+    // own second attempt when the listener had changed (handle).
+    if (signed?.signature) await forgetSignature(sql, listener.flowId, signed.signature).catch(() => undefined);
     throw error;
   }
   if (run.duplicate) return jsonAnswer(200, { runId: run.id, duplicate: true }, run.id);
 
-  await noteFired(deps.db, state.flowId, receivedAt);
+  await noteFired(deps.db, listener.flowId, receivedAt);
   // The queue is asked for only when no local slot takes the run; a queue that cannot start is logged there and
   // the saved run is left to the reaper.
   const startedHere = await sendOrLeaveToReaper(deps.queue, run.id);
@@ -216,28 +255,6 @@ async function noteFired(db: Db, flowId: string, at: Date): Promise<void> {
   await triggerStates
     .noteTriggerFired(db, flowId, at)
     .catch((error: unknown) => console.error(`[conflux] flow ${flowId}: could not note a webhook run:`, error));
-}
-
-async function createWebhookRun(
-  sql: Sql,
-  run: {
-    workspaceId: string;
-    flowId: string;
-    flowVersionId: string;
-    dedupeKey: string | null;
-    businessKey: string | null;
-    triggerData: unknown;
-  },
-): Promise<{ id: string; duplicate: boolean }> {
-  // Twice at most: a duplicate's key may expire (retention) between the insert and the look-up.
-  for (let attempt = 0; attempt < 2; attempt += 1) {
-    const [created] = await insertRuns(sql, [{ ...run, triggerKind: "webhook" }]);
-    if (created) return { id: created.id, duplicate: false };
-    if (run.dedupeKey === null) break;
-    const existing = await findRunIdByDedupeKey(sql, run.flowId, run.dedupeKey);
-    if (existing) return { id: existing, duplicate: true };
-  }
-  throw new Error("the run was neither created nor found");
 }
 
 /** Why the last request was refused, for the designer; a failure to note it must not change the answer. */
