@@ -225,6 +225,11 @@ async function printTopStatements(databaseUrl: string, runs: number): Promise<vo
           `${(Number(row.calls) / runs).toFixed(2)} calls/run: ${row.query.slice(0, 160)}`,
       );
     }
+    // Every statement counts here, BEGIN and COMMIT too: each is a round trip, which is what costs the CPU.
+    const { rows: totals } = await client.query<{ calls: string }>(
+      "SELECT COALESCE(sum(calls), 0)::text AS calls FROM pg_stat_statements",
+    );
+    log(`  all statements: ${(Number(totals[0]?.calls ?? 0) / runs).toFixed(2)} calls/run`);
   } finally {
     await client.end();
   }
