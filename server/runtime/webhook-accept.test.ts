@@ -20,7 +20,9 @@ let pool: ReturnType<typeof createSqlPool>;
 
 /** The webhook pool's statements, counted; the run insert can be made slow (a busy database) or fail. */
 const counted = { inserts: 0, lookups: 0 };
-const database: { insertDelayMs: number; insertError?: Error } = { insertDelayMs: 0 };
+const database: { insertDelayMs: number; insertError?: Error; afterLookup?: () => Promise<void> } = {
+  insertDelayMs: 0,
+};
 let sql: Sql;
 
 beforeAll(async () => {
@@ -34,8 +36,11 @@ beforeAll(async () => {
         if (database.insertError) throw database.insertError;
         if (database.insertDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, database.insertDelayMs));
       }
-      if (text.trimStart().startsWith('SELECT t."flowId"')) counted.lookups += 1;
-      return target.query<Row>(text, values);
+      if (!text.trimStart().startsWith('SELECT t."flowId"')) return target.query<Row>(text, values);
+      counted.lookups += 1;
+      const answer = await target.query<Row>(text, values);
+      await database.afterLookup?.();
+      return answer;
     },
   };
 });
@@ -198,5 +203,27 @@ describe("the remembered listener", () => {
     // The refusal worked out against the outdated secret was not noted for the designer.
     const state = await t.db.triggerState.findUniqueOrThrow({ where: { flowId: hook.flowId } });
     expect(state.lastError).toBeNull();
+  });
+
+  it("answers 503 when the flow changed again while the request was handled anew, and saves nothing", async () => {
+    const hook = await seedHook();
+    expect((await post(hook.id, "{}")).status).toBe(202);
+    const resealed = (secret: string) =>
+      t.db.triggerState.update({ where: { flowId: hook.flowId }, data: { webhookSecret: secret } });
+    await resealed("sealed-1");
+    // The first insert is refused (the remembered secret is outdated); between the fresh look-up and the second
+    // insert the secret changes once more.
+    database.afterLookup = async () => {
+      database.afterLookup = undefined;
+      await resealed("sealed-2");
+    };
+    expect(await post(hook.id, "{}")).toEqual({
+      status: 503,
+      answer: {
+        error: { code: "UNAVAILABLE", message: "The flow changed while the request was handled; send it again" },
+      },
+    });
+    expect(await runsOf(hook.flowId)).toHaveLength(1);
+    expect((await post(hook.id, "{}")).status).toBe(202);
   });
 });
