@@ -29,6 +29,8 @@ export interface ExecuteOptions {
   retry?: RetryPolicy;
   /** The run's statements go through this connection (the worker's, which holds the run lock); `db` when absent. */
   sql?: Sql;
+  /** The run as the worker's claim (claimRun) loaded it, under this worker's lease; loaded here when absent. */
+  claimed?: LoadedRun;
 }
 
 const finished = new Set(["succeeded", "failed", "cancelled"]);
@@ -39,7 +41,7 @@ export async function executeRun(db: Db, runId: string, options: ExecuteOptions)
   // Step outcomes ride with the next statement (carried-writes.ts), on the worker's connection or on `db`.
   const given = options.sql ?? sqlOf(db);
   const sql = isRunConnection(given) ? given : createRunConnection(given);
-  const run = await execution.loadRunForExecution(sql, runId);
+  const run = options.claimed ?? (await execution.loadRunForExecution(sql, runId));
   if (!run) {
     options.log(`run ${runId} does not exist (deleted with its flow?); its job is dropped`);
     return false;

@@ -14,6 +14,7 @@ import {
   releaseRunLease as releaseLease,
   renewRunLease as renewLease,
   takeRunLease as takeLease,
+  type RunClaim,
 } from "../db/run-execution.repository";
 
 /** How long a lease holds without renewal: the longest a dead worker's run waits before the reaper sees it. */
@@ -44,6 +45,8 @@ export interface LeaseOptions {
   renewMs?: number;
   /** A run that stopped its worker this many times is failed instead of executed again (MAX_WORKER_STOPS). */
   maxWorkerStops?: number;
+  /** The lease as the execution's first statement (claimRun) took it or found it; taken here when absent. */
+  claimed?: Exclude<RunClaim, { locked: false }>;
 }
 
 /**
@@ -77,9 +80,10 @@ export async function runUnderLease(
 ): Promise<LeaseOutcome> {
   const leaseMs = options.leaseMs ?? LEASE_MS;
   const renewMs = options.renewMs ?? LEASE_RENEW_MS;
-  const taken = await takeLease(db, runId, options.owner, leaseMs);
+  const claimed = options.claimed;
+  const taken = claimed ? claimed.lease : await takeLease(db, runId, options.owner, leaseMs);
   if (!taken) {
-    const run = await findRunLease(db, runId);
+    const run = claimed?.lease === null ? claimed : await findRunLease(db, runId);
     if (run && (run.status === "queued" || run.status === "running")) {
       options.log(`run ${runId} is leased by ${run.leaseOwner ?? "another worker"}; this delivery steps aside`);
       return "leased-elsewhere";

@@ -1,18 +1,25 @@
 // One executor per run at a time. pg-boss may hand the same run to two workers (a job retried after it expired
 // while its first delivery still runs, or two jobs for one run); a session advisory lock on the run id makes the
 // second delivery step aside. The lock lives as long as the session, so a worker that dies releases it at once.
+// The lock is taken by the execution's first statement (claimRun), together with the lease and the run's load, and
+// a run that ended keeps it until its connection's next claim lets it go: executing a run costs no statement for
+// the lock of its own. Holding a finished run's lock a little longer harms nobody: a late delivery of it only steps
+// aside, as it would have found the run finished anyway.
 // PGlite serves every socket client from one session, where advisory locks are re-entrant, so an in-process set
 // covers the embedded default's single worker.
 import { createRunConnection, type RunConnection } from "../db/carried-writes";
 import { createSqlPool, preparedStatements } from "../db/sql";
 
+/** What the task did with the lock: never took it (held elsewhere), or took it and the run ended or not. */
+export type LockedTaskOutcome = "not-locked" | "run-ended" | "run-unfinished";
+
 export interface RunLocks {
   /**
-   * Runs `task` holding the run's lock; returns false without running it when another executor holds it. The task
-   * gets the connection that holds the lock, so the run's own statements need no other connection; writes it holds
-   * back (carried-writes.ts) are sent before the lock is let go.
+   * Runs `task` on a connection of its own, which takes the run's lock with its first statement (claimRun). Returns
+   * false when the task found the lock held by another executor. Writes the task holds back (carried-writes.ts) are
+   * sent before the connection goes back; so is the unlock, unless the run ended (the next claim lets it go).
    */
-  withLock(runId: string, task: (sql: RunConnection) => Promise<void>): Promise<boolean>;
+  withLock(runId: string, task: (sql: RunConnection) => Promise<LockedTaskOutcome>): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -29,21 +36,27 @@ export function createRunLocks(databaseUrl: string, size: number): RunLocks {
         const client = await pool.connect();
         let broken = false;
         try {
-          const result = await client.query<{ locked: boolean }>(
-            "SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked",
-            [runId],
-          );
-          if (!result.rows[0]?.locked) return false;
           const connection = createRunConnection(preparedStatements(client));
+          let outcome: LockedTaskOutcome;
           try {
-            await task(connection);
-          } finally {
-            // A plain query: held writes (none when the run ended, whose last statement carried them) go first.
+            outcome = await task(connection);
+          } catch (error) {
+            // Whether the lock was taken is unknown: ending the session is the sure way to let it go.
+            broken = true;
+            throw error;
+          }
+          if (outcome === "run-unfinished") {
+            // A plain query: held writes go first. A run left unfinished must be free for its next delivery now.
             await connection.query("SELECT pg_advisory_unlock(hashtextextended($1, 0))", [runId]).catch(() => {
               broken = true;
             });
+          } else {
+            // The run's last statement carried everything when it ended; anything still held goes now.
+            await connection.flush().catch(() => {
+              broken = true;
+            });
           }
-          return true;
+          return outcome !== "not-locked";
         } finally {
           // A client whose unlock failed may still hold the lock: destroy it so the session (and lock) ends.
           client.release(broken);

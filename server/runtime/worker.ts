@@ -8,14 +8,15 @@ import { executeWatchingForCancel } from "./cancel-watch";
 import { executeRun } from "./executor";
 import { signalRun } from "./run-signals";
 import { dispatchFailureAlerts } from "./failure-alerts";
-import { newWorkerId, runUnderLease } from "./lease";
+import { claimRun } from "../db/run-execution.repository";
+import { LEASE_MS, newWorkerId, runUnderLease } from "./lease";
 import { publicOrigin } from "./public-url";
 import { registerLocalExecutor, startDispatcher } from "./dispatcher";
 import { runQueueOf, startBoss } from "./queue";
 import { REAP_EVERY_MS, requeueStrandedRuns } from "./reaper";
 import { createRetentionTask, RETENTION_CHECK_MS } from "./retention";
 import { pollDueTriggers } from "./poller";
-import { createRunLocks } from "./run-lock";
+import { createRunLocks, type LockedTaskOutcome } from "./run-lock";
 import { fireDueSchedules } from "./schedule-ticker";
 import { expressionPool } from "./expressions";
 import { escapeLogLine } from "@/lib/log-line";
@@ -80,23 +81,39 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const shutdown = new AbortController();
   const workerId = newWorkerId();
 
+  const leaseTiming = { leaseMs: options.lease?.leaseMs ?? LEASE_MS, renewMs: options.lease?.renewMs };
   const execute = async (runId: string) => {
     // Throwing (only when the database itself fails, or on shutdown) makes the run go through the queue again.
-    const ran = await locks.withLock(runId, async (sql) => {
+    const ran = await locks.withLock(runId, async (sql): Promise<LockedTaskOutcome> => {
+      // One statement takes the lock and the lease and loads the run.
+      const claimed = await claimRun(sql, runId, workerId, leaseTiming.leaseMs);
+      if (!claimed.locked) return "not-locked";
       const lease = {
         owner: workerId,
         signal: shutdown.signal,
         log,
         maxWorkerStops: options.maxWorkerStops,
-        ...options.lease,
+        claimed,
+        ...leaseTiming,
       };
-      const outcome = await runUnderLease(sql, runId, lease, (signal) =>
-        executeWatchingForCancel(sql, runId, { signal, log }, (watched) =>
-          executeRun(options.db, runId, { signal: watched, log, keys: options.keys, sql }),
-        ),
-      );
+      let ended = false;
+      const outcome = await runUnderLease(sql, runId, lease, async (signal) => {
+        const result = await executeWatchingForCancel(sql, runId, { signal, log }, (watched) =>
+          executeRun(options.db, runId, {
+            signal: watched,
+            log,
+            keys: options.keys,
+            sql,
+            claimed: claimed.lease ? claimed.run : undefined,
+          }),
+        );
+        // True: this execution ended the run; undefined: a user cancelled it. Both leave it finished.
+        ended = result !== false;
+        return result;
+      });
       // Failed without executing: a webhook caller waiting in this process looks at the run now.
       if (outcome === "given-up") signalRun(runId);
+      return (outcome === "ran" && ended) || outcome === "given-up" ? "run-ended" : "run-unfinished";
     });
     if (!ran) log(`run ${runId} is already being executed elsewhere; this delivery steps aside`);
   };
