@@ -31,6 +31,7 @@ import {
   type ConfluxProcess,
 } from "../test/runtime/bench/product";
 import { startSink } from "../test/runtime/bench/sink";
+import { openLoop, percentile } from "../test/runtime/bench/open-loop";
 import { postgresCpuMs, processCpuMs } from "../test/runtime/bench/cpu";
 
 const args = new Map(
@@ -62,11 +63,6 @@ const portBase = numberArg("ports", 3300);
 const PORTS = { web: portBase, sink: portBase + 1, pgliteWeb: portBase + 2 };
 const log = (line: string) => console.log(`[bench] ${line}`);
 
-function percentile(values: number[], p: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? null;
-}
 const round = (value: number | null, digits = 1) => (value === null ? null : Number(value.toFixed(digits)));
 
 interface PhaseResult {
@@ -124,27 +120,46 @@ async function loadPhase(input: {
   };
   const sampler = setInterval(sampleRss, 250);
   const started = Date.now();
-  const result = await autocannon({
-    url: hookUrl,
-    connections: input.connections,
-    duration: options.durationS,
-    ...(input.rate ? { overallRate: input.rate } : {}),
-    requests: [
-      {
-        method: "POST",
+  const body = () => JSON.stringify({ orderNo: `${input.label}-${(order += 1)}`, lines: [{ sku: "A-1", qty: 2 }] });
+  const onResponse = (status: number, text: string) => {
+    if (status !== 202) return;
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed === "object" && parsed !== null && "runId" in parsed) accepted.add(String(parsed.runId));
+  };
+  // A rate is an arrival rate: requests start at random times averaging `rate` a second, whatever the server does
+  // (open loop). autocannon's own rate limit would send each connection's share of a second back to back at the
+  // start of the second: a burst of `rate` requests at once rather than `rate` requests a second.
+  const load = input.rate
+    ? await openLoop({
+        url: hookUrl,
+        ratePerSecond: input.rate,
+        poisson: true,
+        durationMs: options.durationS * 1000,
         headers: { "content-type": "application/json" },
-        setupRequest: (request) => ({
-          ...request,
-          body: JSON.stringify({ orderNo: `${input.label}-${(order += 1)}`, lines: [{ sku: "A-1", qty: 2 }] }),
-        }),
-        onResponse: (status, body) => {
-          if (status !== 202) return;
-          const parsed: unknown = JSON.parse(body);
-          if (typeof parsed === "object" && parsed !== null && "runId" in parsed) accepted.add(String(parsed.runId));
-        },
-      },
-    ],
-  });
+        body,
+        onResponse,
+      }).then((result) => ({
+        refused: result.errors,
+        ackP50Ms: percentile(result.latenciesMs, 50) ?? 0,
+        ackP99Ms: percentile(result.latenciesMs, 99) ?? 0,
+      }))
+    : await autocannon({
+        url: hookUrl,
+        connections: input.connections,
+        duration: options.durationS,
+        requests: [
+          {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            setupRequest: (request) => ({ ...request, body: body() }),
+            onResponse,
+          },
+        ],
+      }).then((result) => ({
+        refused: result.non2xx + result.errors + result.timeouts,
+        ackP50Ms: result.latency.p50,
+        ackP99Ms: result.latency.p99,
+      }));
   const loadSeconds = (Date.now() - started) / 1000;
   log(`${input.label}: ${accepted.size} runs accepted in ${loadSeconds.toFixed(1)} s; waiting for the backlog…`);
 
@@ -177,9 +192,9 @@ async function loadPhase(input: {
   return {
     accepted: accepted.size,
     acceptedPerSecond: accepted.size / loadSeconds,
-    refused: result.non2xx + result.errors + result.timeouts,
-    ackP50Ms: result.latency.p50,
-    ackP99Ms: result.latency.p99,
+    refused: load.refused,
+    ackP50Ms: Math.round(load.ackP50Ms),
+    ackP99Ms: Math.round(load.ackP99Ms),
     completed,
     completedRunsPerSecond: completed / window,
     runLatencyP50Ms: percentile(tally.latenciesMs, 50),

@@ -19,6 +19,13 @@ export async function openLoop(options: {
   body: () => string;
   /** A response header to count (x-conflux-fallback). */
   flagHeader?: string;
+  /**
+   * Random arrivals at the same mean rate (a Poisson process: exponential gaps), as independent senders make them,
+   * instead of one every 1/rate seconds: some requests arrive close together, as they do in production.
+   */
+  poisson?: boolean;
+  /** Gets each answer's status and body (read only when given). */
+  onResponse?: (status: number, body: string) => void;
 }): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   const result: LoadResult = { latenciesMs: [], statuses: {}, flagged: 0, errors: 0, sent: 0 };
@@ -28,8 +35,11 @@ export async function openLoop(options: {
   const one = (scheduledAt: number) =>
     new Promise<void>((resolve) => {
       const request = http.request(options.url, { method: "POST", agent, headers: options.headers }, (response) => {
-        response.resume();
+        const chunks: Buffer[] = [];
+        if (options.onResponse) response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        else response.resume();
         response.on("end", () => {
+          options.onResponse?.(response.statusCode ?? 0, Buffer.concat(chunks).toString("utf8"));
           // Measured from when the request was due, so a late start on a busy client counts against the figure.
           result.latenciesMs.push(performance.now() - scheduledAt);
           const status = String(response.statusCode ?? 0);
@@ -45,13 +55,12 @@ export async function openLoop(options: {
       });
       request.end(options.body());
     });
-  for (let index = 0; ; index += 1) {
-    const due = started + index * intervalMs;
-    if (due - started >= options.durationMs) break;
+  for (let due = started; due - started < options.durationMs;) {
     const wait = due - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     result.sent += 1;
     pending.push(one(due));
+    due += options.poisson ? -Math.log(1 - Math.random()) * intervalMs : intervalMs;
   }
   await Promise.all(pending);
   agent.destroy();
