@@ -135,6 +135,52 @@ export async function finishStepRow(db: SqlSource, key: StepKey, result: StepRes
   });
 }
 
+/**
+ * Writes a step's first row together with its outcome (an action that computes only, whose start is not recorded on
+ * its own); held like a finished step. A row an earlier delivery left is overwritten, attempts included.
+ */
+export async function recordFinishedStepRow(
+  db: SqlSource,
+  step: StepIdentity,
+  result: StepResultRow & { startedAt: Date },
+): Promise<void> {
+  const write = (status: string, row: Omit<StepResultRow, "status">) => ({
+    row: stepRow(step),
+    text: `INSERT INTO "StepRun" (id, "workspaceId", "runId", "stepId", sequence, "parentStepId", "itemIndex",
+       "connectorId", operation, status, attempts, "startedAt", "finishedAt", input, "inputTruncated", output,
+       "outputTruncated", error)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::"StepStatus", 1, $11::timestamp, ${NOW}, $12::jsonb, $13,
+       $14::jsonb, $15, $16::jsonb)
+     ON CONFLICT ("runId", "stepId") DO UPDATE
+       SET status = EXCLUDED.status, attempts = 1, "startedAt" = EXCLUDED."startedAt",
+         "finishedAt" = EXCLUDED."finishedAt", input = EXCLUDED.input, "inputTruncated" = EXCLUDED."inputTruncated",
+         output = EXCLUDED.output, "outputTruncated" = EXCLUDED."outputTruncated", error = EXCLUDED.error
+     RETURNING 1`,
+    values: [
+      ...identityValues(step),
+      status,
+      utc(result.startedAt),
+      jsonb(row.input),
+      row.inputTruncated,
+      jsonb(row.output),
+      row.outputTruncated,
+      jsonb(row.error),
+    ],
+  });
+  await holdOrSend(db, {
+    ...write(result.status, result),
+    // Data Postgres refuses (say, JSON it cannot read) fails the step readably instead of being retried forever.
+    fallback: (reason) =>
+      write("failed", {
+        input: null,
+        inputTruncated: false,
+        output: null,
+        outputTruncated: false,
+        error: { code: "INTERNAL", message: `The step's result could not be saved: ${reason}`, retryable: false },
+      }),
+  });
+}
+
 /** Writes a step that is done the moment it is recorded (the trigger's step 0); held like a finished step. */
 export async function recordSucceededStep(
   db: SqlSource,

@@ -50,7 +50,7 @@ describe("carried checkpoint writes", () => {
     expect(combined.values).toEqual([1, "a", 2, 3, "d"]);
   });
 
-  it("runs trigger, two steps and the end in one statement each after the load, all recorded", async () => {
+  it("records steps that compute only with the run's end: trigger, two Log steps and the end in one statement", async () => {
     const graph = buildGraph(
       [manualTrigger(), logStep("first", "order {{ trigger.no }}"), logStep("second", "{{ steps.first.message }}!")],
       [
@@ -70,9 +70,48 @@ describe("carried checkpoint writes", () => {
       "second:succeeded",
     ]);
     expect(run.steps[2]?.output).toMatchObject({ message: "order A-1!" });
-    // Load, mark running (no lease here), start first + trigger, start second + first, finish run + second.
-    expect(sql.texts).toHaveLength(5);
-    expect(sql.texts.slice(2).every((text) => text.startsWith("WITH carried0 AS ("))).toBe(true);
+    expect(run.steps[1]).toMatchObject({ attempts: 1, input: { message: "order A-1" } });
+    expect(run.steps[1]?.finishedAt).not.toBeNull();
+    // Load, mark running (no lease here), then the end carrying the trigger's, first's and second's rows.
+    expect(sql.texts).toHaveLength(3);
+    expect(sql.texts[2]).toMatch(/^WITH carried0 AS \(INSERT .*carried1 AS \(INSERT .*carried2 AS \(INSERT /s);
+  });
+
+  it("records a step that computes only and fails in one write, with the run's end", async () => {
+    const graph = buildGraph(
+      [manualTrigger(), logStep("first", "{{ $substring(trigger.no) }}")],
+      [["trigger", "first"]],
+    );
+    const { runId } = await createRun(t.db, graph, { no: "A-1" });
+    const sql = countingSql();
+    await executeRun(t.db, runId, { signal: new AbortController().signal, log: () => undefined, sql });
+    const run = await loadRun(t.db, runId);
+    expect(run.status).toBe("failed");
+    expect(run.steps[1]).toMatchObject({ stepId: "first", status: "failed", attempts: 1 });
+    expect(run.steps[1]?.error).toMatchObject({ code: expect.any(String) });
+    expect(sql.texts).toHaveLength(3);
+  });
+
+  it("records a step that computes only as before when an earlier delivery left its row in flight", async () => {
+    const graph = buildGraph([manualTrigger(), logStep("first", "order {{ trigger.no }}")], [["trigger", "first"]]);
+    const { runId } = await createRun(t.db, graph, { no: "A-2" });
+    const run = await t.db.run.findUniqueOrThrow({ where: { id: runId } });
+    await t.db.stepRun.create({
+      data: {
+        workspaceId: run.workspaceId,
+        runId,
+        stepId: "first",
+        sequence: 1,
+        connectorId: "core",
+        operation: "log",
+        status: "running",
+      },
+    });
+    await executeRun(t.db, runId, { signal: new AbortController().signal, log: () => undefined });
+    const after = await loadRun(t.db, runId);
+    expect(after.status).toBe("succeeded");
+    // Started again over the row the stopped delivery left, so the attempt counts.
+    expect(after.steps.find((step) => step.stepId === "first")).toMatchObject({ status: "succeeded", attempts: 2 });
   });
 
   it("commits a step's outcome before the next step calls out", async () => {

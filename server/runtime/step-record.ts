@@ -67,19 +67,31 @@ export async function recordAttemptStart(db: SqlSource, target: StepTarget, atte
 export async function finishStep(
   db: SqlSource,
   target: StepTarget,
-  result: { status: "succeeded" | "failed"; input: unknown; output: unknown; error: ConfluxErrorJson | null },
+  result: {
+    status: "succeeded" | "failed";
+    input: unknown;
+    output: unknown;
+    error: ConfluxErrorJson | null;
+    /** When the step started, if its start was not recorded (an action that computes only): its row is made now. */
+    unrecordedStart?: Date;
+  },
 ): Promise<void> {
   // Stored payloads are capped (payload-cap.ts); the caller keeps the full output for later steps of this execution.
   const input = capPayload(result.input);
   const output = capPayload(result.output);
-  await steps.finishStepRow(db, target, {
+  const row = {
     status: result.status,
     input: input.value,
     inputTruncated: input.truncated,
     output: output.value,
     outputTruncated: output.truncated,
     error: result.error,
-  });
+  };
+  if (result.unrecordedStart) {
+    await steps.recordFinishedStepRow(db, stepIdentity(target), { ...row, startedAt: result.unrecordedStart });
+  } else {
+    await steps.finishStepRow(db, target, row);
+  }
 }
 
 /** A node no taken edge reaches (the other side of an If, an error path without an error): shown, never run. */

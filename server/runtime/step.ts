@@ -74,11 +74,17 @@ export async function runActionStep(
   target: StepTarget,
   context: ExpressionContext,
   options: StepOptions,
+  /** Whether an earlier delivery left the step's row (it was in flight when that delivery stopped). */
+  resumed = true,
 ): Promise<StepOutcome> {
   const { node, runId, stepId } = target;
   const settings = stepSettingsOf(node);
   const sql = options.sql ?? db;
-  const started = await startActionStep(sql, target);
+  // An action that computes only is recorded once, with its outcome; until it has to wait for a retry, when its row
+  // must show the attempt. It calls nothing, so no allow-list is read for it.
+  const found = findOperation(node.connectorId, node.operation);
+  let unrecordedStart = found?.kind === "action" && found.action.computesOnly && !resumed ? new Date() : undefined;
+  const started = unrecordedStart ? { attempts: 1, outboundAllowList: [] } : await startActionStep(sql, target);
   let attempt = started.attempts;
   // The first attempt goes out under the allow-list read with the step's start; a retry, seconds later, reads it again.
   let savedAllowList: readonly string[] | undefined = started.outboundAllowList;
@@ -168,6 +174,10 @@ export async function runActionStep(
           `attempt ${attempt} of ${settings.maxAttempts} failed (${failure.message}); trying again in ${wait}`,
         );
         const failed = failures.at(-1) ?? { attempt, code: failure.code, message: failure.message };
+        if (unrecordedStart) {
+          await startActionStep(sql, target);
+          unrecordedStart = undefined;
+        }
         await recordRetryWait(sql, target, withAttempts(failure, failures), {
           attempt,
           code: failed.code,
@@ -179,14 +189,26 @@ export async function runActionStep(
         await recordAttemptStart(sql, target, attempt);
       }
     }
-    await finishStep(sql, target, { status: "succeeded", input: redactor.value(input), output, error: null });
+    await finishStep(sql, target, {
+      status: "succeeded",
+      input: redactor.value(input),
+      output,
+      error: null,
+      unrecordedStart,
+    });
     return { ok: true, output };
   } catch (error) {
     // The worker is shutting down, or the database is out of reach: leave the step in flight so the re-delivered job
     // runs it again rather than failing a step whose action may have succeeded.
     if (options.signal.aborted || isTransientDatabaseError(error)) throw error;
     const errorJson = error instanceof StepFailure ? error.json : redactError(toErrorJson(error), redactor);
-    await finishStep(sql, target, { status: "failed", input: redactor.value(input), output: null, error: errorJson });
+    await finishStep(sql, target, {
+      status: "failed",
+      input: redactor.value(input),
+      output: null,
+      error: errorJson,
+      unrecordedStart,
+    });
     return { ok: false, error: errorJson };
   }
 }

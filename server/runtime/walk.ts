@@ -127,7 +127,7 @@ async function stepOutcome(
   if (storedError) return { ok: false, error: storedError, stepId: target.stepId };
   switch (target.node.type) {
     case "action":
-      return failedAt(await runActionStep(walk.db, target, context, walk.options));
+      return failedAt(await runActionStep(walk.db, target, context, walk.options, done !== undefined));
     case "if":
       return failedAt(await runIfStep(walk.db, target, context, walk.sql));
     case "respond": {

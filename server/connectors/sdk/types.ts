@@ -77,6 +77,12 @@ export interface ActionDefinition<
 > extends OperationInfo {
   input: Input;
   output: Output;
+  /**
+   * True for an action that reaches nothing outside the run (no request, no account, no run file): its output comes
+   * from its input alone. Its start needs no checkpoint of its own, so it is recorded once, with its outcome, riding
+   * with the run's next statement. Run again after a crash, it gives the same output and changes nothing.
+   */
+  computesOnly?: boolean;
   run(args: { input: z.output<Input>; ctx: ActionContext }): Promise<z.input<Output>>;
 }
 

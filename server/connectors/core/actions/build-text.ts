@@ -6,6 +6,7 @@ import { buildText, contentTypes, textFormatLabels, textFormats } from "./text-f
 
 export const buildTextAction = defineAction({
   key: "buildText",
+  computesOnly: true,
   label: "Build text",
   description: "Writes data as JSON, XML or CSV text.",
   group: "Toolbox",

@@ -6,6 +6,7 @@ const levels = ["info", "warn", "error"] as const;
 
 export const logAction = defineAction({
   key: "log",
+  computesOnly: true,
   label: "Log",
   description: "Writes a message to the run's log; its output shows the message with the data filled in.",
   group: "Toolbox",

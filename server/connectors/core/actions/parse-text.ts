@@ -6,6 +6,7 @@ import { parseText, textFormatLabels, textFormats } from "./text-formats";
 
 export const parseTextAction = defineAction({
   key: "parseText",
+  computesOnly: true,
   label: "Parse text",
   description: "Reads XML, CSV or JSON text into data that later steps can map.",
   group: "Toolbox",
