@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isPlainPath, MAX_PLAIN_PATHS, readsOnlyPaths } from "./plain-paths";
+import { isPlainPath, MAX_PLAIN_PATHS, readsOnlyPaths, readsPath } from "./plain-paths";
 
 const context = { trigger: {}, steps: {}, env: {} };
 
@@ -27,6 +27,24 @@ describe("plain paths", () => {
     }
   });
 
+  it("takes one conversion of a path, and nothing that nests, adds arguments or computes", () => {
+    for (const source of ["$string(trigger.body.lines)", " $uppercase( trigger.no ) ", "$count(steps.post.lines)"]) {
+      expect(readsPath(source), source).toBe(true);
+    }
+    for (const source of [
+      "$string(trigger.body, true)",
+      "$string($sort([1..100000]))",
+      "$string(trigger.lines[qty > 1])",
+      "$pad(trigger.no)",
+      "$string(trigger.a) & $string(trigger.b)",
+      "$string()",
+      "$string(trigger.no)(1)",
+      "$x(trigger.no)",
+    ]) {
+      expect(readsPath(source), source).toBe(false);
+    }
+  });
+
   it("sends a step to the sandbox as soon as one of its fields is more than a path", () => {
     expect(
       readsOnlyPaths({
@@ -38,7 +56,7 @@ describe("plain paths", () => {
     expect(
       readsOnlyPaths({
         kind: "inputs",
-        inputs: { message: "{{ trigger.no }}", body: "{{ $string(trigger) }}" },
+        inputs: { message: "{{ trigger.no }}", body: "{{ $string(trigger, true) }}" },
         context,
       }),
     ).toBe(false);

@@ -2,7 +2,9 @@
 // `steps.post.lines[0].sku`, `item`). A path only selects what the step's context already holds: it calls nothing,
 // builds nothing new and cannot loop, so the runaway cases the sandbox exists for ($sort of a range, $pad, a
 // backtracking regex, recursion) cannot occur, and the thread round trip (a structured clone of the context each
-// way) would cost more than the evaluation. Everything else still goes to a worker thread.
+// way) would cost more than the evaluation. So may one conversion of a path (`$string(trigger.body.lines)`): each of
+// those functions makes one pass over what the path selected and returns something no larger than its JSON, so it is
+// as bounded as the path itself. Everything else still goes to a worker thread.
 import { isRecord } from "@/lib/is-record";
 import { isMapping } from "@/lib/mapping";
 import { isTemplate, scanTemplate } from "@/lib/templates";
@@ -13,6 +15,28 @@ const PLAIN_PATH = /^[A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*|\[\s*\d{1,6}\s*\])*$/;
 
 export function isPlainPath(source: string): boolean {
   return PLAIN_PATH.test(source.trim());
+}
+
+/** One argument, one pass, a result no larger than the argument's JSON. */
+const CONVERSIONS = new Set([
+  "string",
+  "number",
+  "boolean",
+  "uppercase",
+  "lowercase",
+  "trim",
+  "length",
+  "count",
+  "exists",
+]);
+const CONVERSION_OF_PATH = /^\$([a-z]+)\(\s*([^()]*?)\s*\)$/;
+
+/** A plain path, or one conversion of a plain path (`$string(trigger.body.lines)`). */
+export function readsPath(source: string): boolean {
+  const trimmed = source.trim();
+  if (isPlainPath(trimmed)) return true;
+  const call = CONVERSION_OF_PATH.exec(trimmed);
+  return call !== null && CONVERSIONS.has(call[1] ?? "") && isPlainPath(call[2] ?? "");
 }
 
 /**
@@ -31,7 +55,7 @@ function countPlainPaths(value: unknown): number | null {
     let count = 0;
     for (const part of scan.parts) {
       if (part.kind === "text") continue;
-      if (!isPlainPath(part.source)) return null;
+      if (!readsPath(part.source)) return null;
       count += 1;
     }
     return count;
