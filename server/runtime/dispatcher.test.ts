@@ -1,6 +1,6 @@
 // A run saved by a process whose worker has a free slot starts there at once, with no queue job; one saved while
 // every slot is busy waits in the local backlog, and past the backlog goes to the queue, claimed from there as soon
-// as a slot frees. A worker that stops hands its backlog to the queue.
+// as a slot frees; a webhook's run may first wait in line for room. A worker that stops hands its backlog to the queue.
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
@@ -8,6 +8,7 @@ import { listenOnLoopback } from "@/test/local-server";
 import { createRun } from "@/test/runtime/execute-fixtures";
 import { linearGraph, seedRunningFlow, waitFor } from "@/test/runtime/helpers";
 import { requestManualRun, startWorker } from ".";
+import { sendOrLeaveToReaper } from "./runs";
 import type { RunQueue } from "./queue";
 import { startTestQueue } from "@/test/runtime/test-queue";
 
@@ -101,6 +102,45 @@ describe("dispatcher", () => {
       await waitForSuccess(runIds);
     } finally {
       await another.stop();
+    }
+  });
+
+  it("lets a webhook's run wait in line for room in a full backlog, and queues it when none comes in time", async () => {
+    const worker = await oneSlotWorker(2);
+    try {
+      const flow = await slowFlow();
+      const [running = "", ...held] = await startRuns(flow, 3);
+      const saved = () =>
+        t.db.run
+          .create({
+            data: {
+              workspaceId: flow.workspaceId,
+              flowId: flow.flowId,
+              flowVersionId: flow.versionId,
+              triggerKind: "webhook",
+              triggerData: {},
+            },
+          })
+          .then((run) => run.id);
+      const inLine = await saved();
+      const tooLate = await saved();
+      const startedAt = Date.now();
+      // The slot and the backlog are full: the first waits until the running run ends and a held one starts; the
+      // second, in line behind it, gives up after its 100 ms.
+      const [admitted, refused] = await Promise.all([
+        sendOrLeaveToReaper(queue, inLine, { waitForRoomMs: 5_000 }),
+        new Promise((resolve) => setTimeout(resolve, 50)).then(() =>
+          sendOrLeaveToReaper(queue, tooLate, { waitForRoomMs: 100 }),
+        ),
+      ]);
+      expect(admitted).toBe(true);
+      expect(Date.now() - startedAt).toBeGreaterThanOrEqual(300);
+      expect(refused).toBe(false);
+      expect(await queue.hasLiveJob(inLine)).toBe(false);
+      expect(await queue.hasLiveJob(tooLate)).toBe(true);
+      await waitForSuccess([running, ...held, inLine, tooLate]);
+    } finally {
+      await worker.stop();
     }
   });
 

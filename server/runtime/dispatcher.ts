@@ -4,7 +4,9 @@
 //   The run row is committed before the offer, so nothing is lost if the process dies: the reaper finds the run
 //   (queued without a lease, or leased by a dead worker) and sends it to the queue. A queue job costs the database
 //   an insert, a claim and a completion, about a third of what executing the run costs, so keeping a burst's runs
-//   local is most of what the backlog is for; runs past it go to the queue, where any worker may take them.
+//   local is most of what the backlog is for; runs past it go to the queue, where any worker may take them. A caller
+//   that may answer late (a webhook) first waits in line for room in the backlog, up to a second: senders that wait
+//   for their answers then go at the pace this worker keeps, rather than pile runs onto the queue.
 // - the queue: overflow, retries and recovery. Jobs are claimed in batches of as many as there are free slots, and a
 //   worker that just filled every slot asks again at once instead of sleeping a polling interval.
 // Both sides execute a run the same way: under the run lock and the lease, watching for a cancel.
@@ -19,6 +21,12 @@ export interface LocalExecutor {
    * when the caller must send it to the queue.
    */
   offer(runId: string): boolean;
+  /**
+   * As offer, but when the backlog is full the run waits in line, up to `waitMs`, for room in it; false when none
+   * came. For callers that may take that long to answer (a webhook): a sender that waits for its answers is slowed
+   * to the pace this worker keeps, instead of filling the queue with runs that cost more to take back from it.
+   */
+  offerWhenRoom(runId: string, waitMs: number): Promise<boolean>;
 }
 
 export interface Dispatcher extends LocalExecutor {
@@ -53,6 +61,8 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
   // The local backlog: offered runs waiting for a slot, oldest first.
   const waiting: Array<{ runId: string; since: number }> = [];
   const pollMs = options.pollMs ?? 500;
+  // Offers waiting for room in the backlog (offerWhenRoom), oldest first; at most as many as the backlog holds.
+  const inLine: Array<{ runId: string; admit: (admitted: boolean) => void }> = [];
   let stopping = false;
   let wake: (() => void) | undefined;
   // Whether the queue may hold more than the last claim took: only then does a freed slot ask again at once.
@@ -64,6 +74,19 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
   // so retries, recoveries and runs other processes saved keep moving (about two a second per worker) without the
   // cost of claiming jobs one at a time for every freed slot.
   let queueOwedASlot = false;
+
+  const hasRoom = () => running.size < options.concurrency || waiting.length < options.backlog;
+  // Starts the run, or holds it in the backlog; false when there is no room, or it is here already.
+  const accept = (runId: string) => {
+    if (stopping || running.has(runId) || waiting.some((entry) => entry.runId === runId)) return false;
+    if (running.size < options.concurrency) startOffered(runId);
+    else if (waiting.length < options.backlog) waiting.push({ runId, since: Date.now() });
+    else return false;
+    return true;
+  };
+  const admitInLine = () => {
+    while (inLine.length > 0 && (stopping || hasRoom())) inLine.shift()?.admit(!stopping);
+  };
 
   const track = (runId: string, work: Promise<void>) => {
     const done = work.finally(() => {
@@ -77,6 +100,7 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
       } else {
         wakeQueueSide();
       }
+      admitInLine();
     });
     running.set(runId, done);
   };
@@ -156,6 +180,7 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
       // Slots the queue had no job for go to the backlog.
       while (waiting.length > 0 && running.size < options.concurrency) startOffered(waiting.shift()?.runId ?? "");
       handOffStale();
+      admitInLine();
       // A full batch (or no free slot to claim with) means more may wait: ask again as soon as a slot frees.
       queueMayHoldMore = free <= 0 || fetched === free;
       if (free > 0 && fetched === free) continue;
@@ -171,16 +196,32 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
   })();
 
   return {
-    offer(runId) {
-      if (stopping || running.has(runId) || waiting.some((entry) => entry.runId === runId)) return false;
-      if (running.size < options.concurrency) startOffered(runId);
-      else if (waiting.length < options.backlog) waiting.push({ runId, since: Date.now() });
-      else return false;
-      return true;
+    // Runs in line come first: a plain offer finds no room while any wait.
+    offer: (runId) => inLine.length === 0 && accept(runId),
+    offerWhenRoom(runId, waitMs) {
+      if (inLine.length === 0 && accept(runId)) return Promise.resolve(true);
+      if (stopping || waitMs <= 0 || inLine.length >= options.backlog) return Promise.resolve(false);
+      return new Promise<boolean>((resolve) => {
+        const entry = {
+          runId,
+          admit: (admitted: boolean) => {
+            clearTimeout(timer);
+            resolve(admitted && accept(runId));
+          },
+        };
+        const timer = setTimeout(() => {
+          const at = inLine.indexOf(entry);
+          if (at >= 0) inLine.splice(at, 1);
+          resolve(false);
+        }, waitMs);
+        inLine.push(entry);
+      });
     },
     inFlight: () => running.size,
     async stop() {
       stopping = true;
+      // Runs in line go to the queue, as their callers do when told no.
+      admitInLine();
       wakeQueueSide();
       // Not started yet: the next worker takes them from the queue (the reaper would, later, if this fails).
       const handed = waiting

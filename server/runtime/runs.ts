@@ -34,12 +34,26 @@ export async function requestManualRun(
 }
 
 /**
- * Sends the job for a committed run; true when a worker in this process started it instead. A failed send is not the user's problem: the run is saved and queued, and the
- * worker's reaper sends it again within a minute, so the caller still gets its run id.
+ * How long a webhook's answer may wait for room in this process's backlog when its worker is saturated
+ * (LocalExecutor.offerWhenRoom). Senders allow far longer (seconds to tens of seconds) before they retry.
  */
-export async function sendOrLeaveToReaper(queue: QueueSource, runId: string): Promise<boolean> {
+export const WEBHOOK_ROOM_WAIT_MS = 1_000;
+
+/**
+ * Sends the job for a committed run; true when a worker in this process started it instead. A failed send is not the
+ * user's problem: the run is saved and queued, and the worker's reaper sends it again within a minute, so the caller
+ * still gets its run id. `waitForRoomMs`: how long the caller may wait for room in the worker's backlog.
+ */
+export async function sendOrLeaveToReaper(
+  queue: QueueSource,
+  runId: string,
+  options: { waitForRoomMs?: number } = {},
+): Promise<boolean> {
   // A worker in this process with a free slot starts the run now; the queue carries only what it cannot take.
-  if (localExecutor()?.offer(runId)) return true;
+  const local = localExecutor();
+  if (local && (options.waitForRoomMs ? await local.offerWhenRoom(runId, options.waitForRoomMs) : local.offer(runId))) {
+    return true;
+  }
   try {
     await (typeof queue === "function" ? await queue() : queue).sendRun(runId);
   } catch (error) {
