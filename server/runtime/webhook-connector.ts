@@ -12,7 +12,7 @@ import type { KeyRingSource } from "../security/keyring";
 import { checkWebhookCaller } from "../security/webhook-caller";
 import { openWebhookSecret } from "../security/webhook-secret";
 import type { RunQueue } from "./queue";
-import { sendOrLeaveToReaper } from "./runs";
+import { sendOrLeaveToReaper, WEBHOOK_ROOM_WAIT_MS } from "./runs";
 import { queryOf, readWebhookBody, visibleHeaders } from "./webhook-request";
 import { answerFromResponse, errorAnswer, jsonAnswer, waitForRunOutcome } from "./webhook-response";
 
@@ -95,7 +95,7 @@ export async function handleConnectorWebhook(
   let startedHere = false;
   if (!run.duplicate) {
     await deps.noteFired(receivedAt);
-    startedHere = await sendOrLeaveToReaper(deps.queue, run.id);
+    startedHere = await sendOrLeaveToReaper(deps.queue, run.id, { waitForRoomMs: WEBHOOK_ROOM_WAIT_MS });
   }
   const answer = trigger.answer;
   if (!answer) {

@@ -11,7 +11,7 @@ import type { KeyRingSource } from "../security/keyring";
 import { openWebhookSecret, WEBHOOK_ID_PATTERN } from "../security/webhook-secret";
 import { evaluateBusinessKey } from "./business-key";
 import type { RunQueue } from "./queue";
-import { sendOrLeaveToReaper } from "./runs";
+import { sendOrLeaveToReaper, WEBHOOK_ROOM_WAIT_MS } from "./runs";
 import { checkSignature, onlySigned } from "./webhook-signature-check";
 import { handleConnectorWebhook } from "./webhook-connector";
 import {
@@ -238,9 +238,9 @@ async function respond(
   if (run.duplicate) return jsonAnswer(200, { runId: run.id, duplicate: true }, run.id);
 
   await noteFired(deps.db, listener.flowId, receivedAt);
-  // The queue is asked for only when no local slot takes the run; a queue that cannot start is logged there and
-  // the saved run is left to the reaper.
-  const startedHere = await sendOrLeaveToReaper(deps.queue, run.id);
+  // The queue is asked for only when no local slot takes the run, after waiting up to a second for room in a
+  // saturated worker's backlog; a queue that cannot start is logged there and the saved run is left to the reaper.
+  const startedHere = await sendOrLeaveToReaper(deps.queue, run.id, { waitForRoomMs: WEBHOOK_ROOM_WAIT_MS });
   if (!settings.hasRespond) return jsonAnswer(202, { runId: run.id }, run.id);
   return awaitRunResponse(sql, run.id, {
     startedHere,
