@@ -1,7 +1,8 @@
 // The webhook request's statements as plain SQL: finding the flow that listens at an address and reading the run's
 // answer (the run itself is saved by run-insert.repository.ts). They run on every request a waiting caller makes, where a Prisma model query's CPU (it compiles
 // each call) was the larger part of the whole request's (see sql.ts).
-import { utc, type Sql } from "./sql";
+import { z } from "zod";
+import { jsonb, utc, type Sql } from "./sql";
 
 export interface WebhookListener {
   flowId: string;
@@ -36,23 +37,40 @@ export async function findRunResponseSql(
   return rows[0];
 }
 
+export interface SignatureToRemember {
+  flowId: string;
+  signature: string;
+  expiresAt: Date;
+}
+
+const rememberedSchema = z.array(z.object({ flowId: z.string(), signature: z.string() }));
+
 /**
- * Remembers an accepted signature until it expires; false when the flow has already seen it (a replay). The flow's
- * expired signatures are dropped on the way, so the table holds no more than one window of requests per flow.
+ * Remembers accepted signatures until they expire, in one statement, and says for each, in the order given, whether
+ * it was new: false when its flow has already seen it (a replay), also earlier in the same batch. The flows' expired
+ * signatures are dropped on the way, so the table holds no more than one window of requests per flow.
  */
-export async function rememberSignature(
+export async function rememberSignatures(
   sql: Sql,
-  entry: { flowId: string; signature: string; expiresAt: Date; now: Date },
-): Promise<boolean> {
-  const { rows } = await sql.query<{ inserted: number }>(
-    `WITH expired AS (
-       DELETE FROM "WebhookSignature" WHERE "flowId" = $1 AND "expiresAt" < $4::timestamp
+  entries: readonly SignatureToRemember[],
+  now: Date,
+): Promise<boolean[]> {
+  if (entries.length === 0) return [];
+  const { rows } = await sql.query(
+    `WITH input AS (
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS r("flowId" text, signature text, "expiresAt" timestamp)
+     ), expired AS (
+       DELETE FROM "WebhookSignature"
+       WHERE "flowId" IN (SELECT "flowId" FROM input) AND "expiresAt" < $2::timestamp
      )
-     INSERT INTO "WebhookSignature" ("flowId", signature, "expiresAt") VALUES ($1, $2, $3::timestamp)
-     ON CONFLICT ("flowId", signature) DO NOTHING RETURNING 1 AS inserted`,
-    [entry.flowId, entry.signature, utc(entry.expiresAt), utc(entry.now)],
+     INSERT INTO "WebhookSignature" ("flowId", signature, "expiresAt")
+     SELECT "flowId", signature, "expiresAt" FROM input
+     ON CONFLICT ("flowId", signature) DO NOTHING RETURNING "flowId", signature`,
+    [jsonb(entries.map((entry) => ({ ...entry, expiresAt: utc(entry.expiresAt) }))), utc(now)],
   );
-  return rows.length > 0;
+  const inserted = new Set(rememberedSchema.parse(rows).map((row) => JSON.stringify([row.flowId, row.signature])));
+  // A signature given twice in the batch was inserted once: the first to ask has it, the others are replays.
+  return entries.map((entry) => inserted.delete(JSON.stringify([entry.flowId, entry.signature])));
 }
 
 /** Forgets a signature whose request made no run after all, so that the caller's retry is not taken for a replay. */

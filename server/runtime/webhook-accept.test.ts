@@ -18,8 +18,8 @@ let t: TestDatabase;
 let queue: RunQueue;
 let pool: ReturnType<typeof createSqlPool>;
 
-/** The webhook pool's statements, counted; the run insert can be made slow (a busy database) or fail. */
-const counted = { inserts: 0, lookups: 0 };
+/** The webhook pool's statements, counted; the inserts can be made slow (a busy database), the run insert fail. */
+const counted = { inserts: 0, lookups: 0, signatures: 0 };
 const database: { insertDelayMs: number; insertError?: Error; afterLookup?: () => Promise<void> } = {
   insertDelayMs: 0,
 };
@@ -31,6 +31,10 @@ beforeAll(async () => {
   const target = preparedStatements(pool, false);
   sql = {
     async query<Row extends object>(text: string, values?: readonly unknown[]) {
+      if (text.includes('INSERT INTO "WebhookSignature"')) {
+        counted.signatures += 1;
+        if (database.insertDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, database.insertDelayMs));
+      }
       if (text.includes('INSERT INTO "Run"')) {
         counted.inserts += 1;
         if (database.insertError) throw database.insertError;
@@ -124,6 +128,28 @@ describe("grouped run inserts", () => {
     expect(answers.filter((answer) => answer.status === 200)).toEqual(
       Array.from({ length: 11 }, () => ({ status: 200, answer: { runId, duplicate: true } })),
     );
+  });
+
+  it("remembers concurrent requests' signatures in shared statements, and still refuses a replay among them", async () => {
+    const hook = await seedHook({ verifySignature: true });
+    expect((await signedPost(hook, hook.secret, { n: 0 })).status).toBe(202);
+    const bodies = Array.from({ length: 20 }, (_, n) => JSON.stringify({ n: n + 1 }));
+    const headers = bodies.map((body) => signedHeaders(hook.secret, { body, headers: json }));
+    const before = counted.signatures;
+    database.insertDelayMs = 30;
+    // One request replays another's signature in the same burst (so, most likely, in the same statement).
+    const order = [...bodies.keys()];
+    order.splice(10, 0, 5);
+    const answers = await Promise.all(order.map((n) => post(hook.id, bodies[n] ?? "", headers[n]))).finally(
+      () => (database.insertDelayMs = 0),
+    );
+    expect(counted.signatures - before).toBeLessThan(10);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([...bodies.map(() => 202), 401]);
+    expect(answers.find((answer) => answer.status === 401)).toMatchObject({
+      answer: { error: { code: "SIGNATURE_REPLAYED" } },
+    });
+    expect(await runsOf(hook.flowId)).toHaveLength(21);
+    expect(await t.db.webhookSignature.count({ where: { flowId: hook.flowId } })).toBe(21);
   });
 
   it("answers every request of a failed insert 500 and saves nothing; their signatures are not taken for replays", async () => {

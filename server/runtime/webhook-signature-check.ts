@@ -1,13 +1,29 @@
 // The Toolbox webhook's signature check (security/webhook-signature.ts) on a request, with replay refusal: a
 // signature is accepted once while its timestamp is inside the window, remembered in Postgres for that long.
+// Concurrent requests remember theirs in one shared statement (group-commit.ts), as they save their runs.
 import type { Sql } from "../db/sql";
-import { rememberSignature } from "../db/webhook-runs.repository";
+import { rememberSignatures, type SignatureToRemember } from "../db/webhook-runs.repository";
+import { createGroupCall, type GroupCall } from "./group-commit";
 import { SIGNATURE_HEADER, verifyWebhookSignature } from "../security/webhook-signature";
 
 export type SignatureOutcome =
   /** Accepted; `signature` is what was remembered (null when the event id's dedupe key stands in for it). */
   | { signature: string | null; headers: string[] }
   | { code: "SIGNATURE_INVALID" | "SIGNATURE_REPLAYED"; reason: string };
+
+// One group per database handle: the webhook pool's (db/hot-sql.ts) is shared by every request of a process.
+const groups = new WeakMap<Sql, GroupCall<SignatureToRemember, boolean>>();
+
+function rememberTogether(sql: Sql, entry: SignatureToRemember): Promise<boolean> {
+  let group = groups.get(sql);
+  if (!group) {
+    group = createGroupCall((entries: SignatureToRemember[]) => rememberSignatures(sql, entries, new Date()), {
+      maxBatch: 200,
+    });
+    groups.set(sql, group);
+  }
+  return group.call(entry);
+}
 
 export async function checkSignature(
   sql: Sql,
@@ -25,11 +41,10 @@ export async function checkSignature(
   // The signature covers the event id, and a second request with it finds the first one's run (200 duplicate), so
   // its dedupe key already stops a replay; a sender's retry of an event keeps that answer.
   if (eventId !== null) return { signature: null, headers: check.signedHeaders };
-  const fresh = await rememberSignature(sql, {
+  const fresh = await rememberTogether(sql, {
     flowId: args.flowId,
     signature: check.signature,
     expiresAt: check.expiresAt,
-    now,
   });
   if (!fresh) {
     return {
