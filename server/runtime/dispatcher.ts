@@ -95,8 +95,10 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
       if (next) {
         startOffered(next.runId);
       } else if (queueOwedASlot) {
+        // The slot is the queue's: runs in line are admitted after its claim (queue side), not into this slot.
         queueOwedASlot = false;
         wake?.();
+        return;
       } else {
         wakeQueueSide();
       }
