@@ -82,3 +82,16 @@ describe("plain paths", () => {
     ).toBe(false);
   });
 });
+
+describe("plain paths on the calling thread", () => {
+  // The check runs on the worker's main thread for every step: a regular expression that backtracks on a long
+  // argument (spaces between a conversion's parenthesis and a path that does not close) would stall every run and
+  // request of the process. 5,000 spaces took about a minute with the nested quantifiers; the test's limit is the
+  // generous bound, not a speed measurement.
+  it("decides on a long conversion argument without backtracking", () => {
+    const long = `$string(${" ".repeat(5_000)}trigger.no`;
+    expect(readsPath(long)).toBe(false);
+    expect(readsPath(`$string(${" ".repeat(5_000)}trigger.no${" ".repeat(5_000)})`)).toBe(true);
+    expect(readsOnlyPaths({ kind: "inputs", inputs: { body: `{{ ${long} }}` }, context })).toBe(false);
+  }, 10_000);
+});

@@ -29,7 +29,8 @@ const CONVERSIONS = new Set([
   "count",
   "exists",
 ]);
-const CONVERSION_OF_PATH = /^\$([a-z]+)\(\s*([^()]*?)\s*\)$/;
+// One quantifier over the argument (isPlainPath trims it): nested ones over spaces backtrack for minutes.
+const CONVERSION_OF_PATH = /^\$([a-z]+)\(([^()]*)\)$/;
 
 /** A plain path, or one conversion of a plain path (`$string(trigger.body.lines)`). */
 export function readsPath(source: string): boolean {
