@@ -143,8 +143,13 @@ export function isRunConnection(source: SqlSource): source is RunConnection {
 
 /** Holds the write on a run connection; elsewhere (a Prisma client, a transaction) sends it at once. */
 export async function holdOrSend(source: SqlSource, write: Statement): Promise<void> {
-  if (isRunConnection(source)) source.hold(write);
-  else await sqlOf(source).query(write.text, write.values);
+  if (!isRunConnection(source)) {
+    await sqlOf(source).query(write.text, write.values);
+    return;
+  }
+  source.hold(write);
+  // Steps that send no statement of their own (a loop of Log steps) must not pile up writes and their payloads.
+  if (source.held() >= MAX_CARRIED) await source.flush();
 }
 
 /** Sends the statement carrying the run connection's held writes; elsewhere just sends it. */

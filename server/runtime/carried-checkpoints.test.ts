@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { createRun, json, loadRun, startScriptedServer, type ScriptedServer } from "@/test/runtime/execute-fixtures";
-import { buildGraph, httpStep, logStep, manualTrigger } from "@/test/runtime/graph-fixtures";
-import { combine, createRunConnection } from "@/server/db/carried-writes";
+import { buildGraph, controlStep, httpStep, logStep, manualTrigger } from "@/test/runtime/graph-fixtures";
+import { combine, createRunConnection, type RunConnection } from "@/server/db/carried-writes";
 import { sqlOf, type Sql } from "@/server/db/sql";
 import { executeRun } from "./executor";
 
@@ -112,6 +112,37 @@ describe("carried checkpoint writes", () => {
     expect(after.status).toBe("succeeded");
     // Started again over the row the stopped delivery left, so the attempt counts.
     expect(after.steps.find((step) => step.stepId === "first")).toMatchObject({ status: "succeeded", attempts: 2 });
+  });
+
+  it("holds no more than one statement's worth of writes in a loop whose steps compute only", async () => {
+    const graph = buildGraph(
+      [
+        manualTrigger(),
+        controlStep("forEach", "lines", { items: "{{ trigger.lines }}" }),
+        logStep("note", "line {{ index }}"),
+      ],
+      [
+        ["trigger", "lines"],
+        ["lines", "note", "each"],
+      ],
+    );
+    const { runId } = await createRun(t.db, graph, { lines: Array.from({ length: 100 }, (_, index) => index) });
+    const connection = createRunConnection(countingSql());
+    let peak = 0;
+    const watched: RunConnection = {
+      ...connection,
+      hold(write) {
+        connection.hold(write);
+        peak = Math.max(peak, connection.held());
+      },
+    };
+    await executeRun(t.db, runId, { signal: new AbortController().signal, log: () => undefined, sql: watched });
+    const run = await loadRun(t.db, runId);
+    expect(run.status).toBe("succeeded");
+    expect(run.steps.filter((step) => step.stepId.startsWith("note#"))).toHaveLength(100);
+    // Each held write keeps its payloads (up to CONFLUX_STEP_PAYLOAD_LIMIT_KB each) in memory until it is sent: a
+    // loop of 10,000 items must not hold them all until its end. 16 is carried-writes.ts's MAX_CARRIED.
+    expect(peak).toBeLessThanOrEqual(16);
   });
 
   it("commits a step's outcome before the next step calls out", async () => {
