@@ -67,6 +67,7 @@ export function createRunConnection(connection: Sql): RunConnection {
   // The database refused something in a combined statement: each write goes alone, and one it still refuses is
   // stored as its fallback before the run hears of it.
   const sendEachAlone = async (writes: readonly Statement[]) => {
+    let refused: HeldWriteRefusedError | undefined;
     for (const write of writes) {
       try {
         await connection.query(write.text, write.values);
@@ -75,9 +76,11 @@ export function createRunConnection(connection: Sql): RunConnection {
         const reason = error instanceof Error ? error.message : String(error);
         const fallback = write.fallback(reason);
         await connection.query(fallback.text, fallback.values);
-        throw new HeldWriteRefusedError(write.row, reason);
+        // The writes after it are other steps' outcomes: they are stored too, not lost with this one.
+        refused ??= new HeldWriteRefusedError(write.row, reason);
       }
     }
+    if (refused) throw refused;
   };
 
   /** Sends `writes` and then `statement` (when given), the writes riding with it where the rules allow. */
