@@ -263,6 +263,19 @@ export async function findUnleasedRunsSince(db: DbOrTx, cutoff: Date, limit: num
   });
 }
 
+/** Every worker's queue connections carry this name and the worker's own suffix (pg_stat_activity shows it). */
+export const WORKER_APPLICATION_NAME = "conflux-worker";
+
+/** How many other workers are connected to the database now, from their connections' application names. */
+export async function countOtherWorkers(db: SqlSource, ownApplicationName: string): Promise<number> {
+  const { rows } = await sqlOf(db).query<{ workers: number }>(
+    `SELECT count(DISTINCT application_name)::int AS workers FROM pg_stat_activity
+     WHERE application_name LIKE $1 AND application_name <> $2`,
+    [`${WORKER_APPLICATION_NAME} %`, ownApplicationName],
+  );
+  return rows[0]?.workers ?? 0;
+}
+
 const clockSchema = z.array(z.object({ ms: z.number() })).length(1);
 
 /** The database's clock. Read as epoch milliseconds: the driver adapter misreads a timestamptz outside UTC. */

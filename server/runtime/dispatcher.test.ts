@@ -51,6 +51,20 @@ const startRuns = async (flow: Awaited<ReturnType<typeof slowFlow>>, count: numb
   return runIds;
 };
 
+/** A run saved without being offered, as a webhook saves it before it offers it. */
+const savedRun = (flow: Awaited<ReturnType<typeof slowFlow>>) =>
+  t.db.run
+    .create({
+      data: {
+        workspaceId: flow.workspaceId,
+        flowId: flow.flowId,
+        flowVersionId: flow.versionId,
+        triggerKind: "webhook",
+        triggerData: {},
+      },
+    })
+    .then((run) => run.id);
+
 const waitForSuccess = async (runIds: string[]) => {
   for (const runId of runIds) {
     await waitFor(
@@ -110,20 +124,8 @@ describe("dispatcher", () => {
     try {
       const flow = await slowFlow();
       const [running = "", ...held] = await startRuns(flow, 3);
-      const saved = () =>
-        t.db.run
-          .create({
-            data: {
-              workspaceId: flow.workspaceId,
-              flowId: flow.flowId,
-              flowVersionId: flow.versionId,
-              triggerKind: "webhook",
-              triggerData: {},
-            },
-          })
-          .then((run) => run.id);
-      const inLine = await saved();
-      const tooLate = await saved();
+      const inLine = await savedRun(flow);
+      const tooLate = await savedRun(flow);
       const startedAt = Date.now();
       // The slot and the backlog are full: the first waits until a held run starts and leaves room; the second, in
       // line behind it, gives up after its 100 ms and goes to the queue (checked at once: a freed slot owed to the
@@ -138,6 +140,31 @@ describe("dispatcher", () => {
       await waitForSuccess([running, ...held, inLine, tooLate]);
     } finally {
       await worker.stop();
+    }
+  });
+
+  it("sends a webhook's run to the queue at once, without waiting in line, while another worker is connected", async () => {
+    // The other worker takes runs from the queue only; this one counts it when it starts.
+    const other = await startWorker({
+      databaseUrl: t.url,
+      db: t.db,
+      concurrency: 1,
+      acceptLocalRuns: false,
+      log: () => undefined,
+    });
+    const worker = await oneSlotWorker(1);
+    try {
+      const flow = await slowFlow();
+      const offered = await startRuns(flow, 2);
+      const run = await savedRun(flow);
+      const startedAt = Date.now();
+      expect(await sendOrLeaveToReaper(queue, run, { waitForRoomMs: 5_000 })).toBe(false);
+      expect(Date.now() - startedAt).toBeLessThan(1_000);
+      expect(await queue.hasLiveJob(run)).toBe(true);
+      await waitForSuccess([...offered, run]);
+    } finally {
+      await worker.stop();
+      await other.stop();
     }
   });
 

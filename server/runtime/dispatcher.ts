@@ -24,7 +24,8 @@ export interface LocalExecutor {
   /**
    * As offer, but when the backlog is full the run waits in line, up to `waitMs`, for room in it; false when none
    * came. For callers that may take that long to answer (a webhook): a sender that waits for its answers is slowed
-   * to the pace this worker keeps, instead of filling the queue with runs that cost more to take back from it.
+   * to the pace this worker keeps, instead of filling the queue with runs that cost more to take back from it. With
+   * other workers connected nothing waits: the queue is where they find work.
    */
   offerWhenRoom(runId: string, waitMs: number): Promise<boolean>;
 }
@@ -46,6 +47,11 @@ export interface DispatcherOptions {
   backlog: number;
   /** On stop: the backlog's runs go to the queue, for the next worker. */
   handOff: (runId: string) => Promise<void>;
+  /**
+   * Whether a run may wait in line for room here (offerWhenRoom): not while other workers are connected, which take
+   * it from the queue at once. Always when absent.
+   */
+  aloneWithTheQueue?: () => boolean;
   log: (line: string) => void;
   /** How long the queue side sleeps when it found fewer jobs than free slots. */
   pollMs?: number;
@@ -202,7 +208,8 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
     offer: (runId) => inLine.length === 0 && accept(runId),
     offerWhenRoom(runId, waitMs) {
       if (inLine.length === 0 && accept(runId)) return Promise.resolve(true);
-      if (stopping || waitMs <= 0 || inLine.length >= options.backlog) return Promise.resolve(false);
+      const alone = options.aloneWithTheQueue?.() ?? true;
+      if (stopping || !alone || waitMs <= 0 || inLine.length >= options.backlog) return Promise.resolve(false);
       return new Promise<boolean>((resolve) => {
         const entry = {
           runId,

@@ -8,7 +8,7 @@ import { executeWatchingForCancel } from "./cancel-watch";
 import { executeRun } from "./executor";
 import { signalRun } from "./run-signals";
 import { dispatchFailureAlerts } from "./failure-alerts";
-import { claimRun } from "../db/run-execution.repository";
+import { claimRun, countOtherWorkers, WORKER_APPLICATION_NAME } from "../db/run-execution.repository";
 import { LEASE_MS, newWorkerId, runUnderLease } from "./lease";
 import { publicOrigin } from "./public-url";
 import { registerLocalExecutor, startDispatcher } from "./dispatcher";
@@ -53,6 +53,9 @@ export interface WorkerOptions {
  */
 const LOCAL_BACKLOG_PER_SLOT = 4;
 
+/** How often a worker counts the other workers connected to the database. */
+const PEERS_CHECK_MS = 5_000;
+
 /** An offered run that stopped early goes to the queue, due after the first of pg-boss's own retry delays. */
 const RETRY_AFTER_SECONDS = 5;
 
@@ -68,18 +71,26 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const drainMs = options.drainMs ?? 25_000;
   // The expression threads start now, so that the first run's first step does not wait for them.
   expressionPool().warm();
+  const workerId = newWorkerId();
+  // Named per worker, so that each worker can tell whether others share the queue (countOtherWorkers).
+  const applicationName = `${WORKER_APPLICATION_NAME} ${workerId.slice(-8)}`;
   const boss = await startBoss({
     databaseUrl: options.databaseUrl,
     supervise: true,
     // Claims and completions only: runs execute on the Prisma pool and the run-lock pool.
     poolSize: 4,
-    applicationName: "conflux-worker",
+    applicationName,
     onError: (error) => log(`queue error: ${error.message}`),
   });
   const queue = runQueueOf(boss, async () => undefined);
   const locks = createRunLocks(options.databaseUrl, concurrency);
   const shutdown = new AbortController();
-  const workerId = newWorkerId();
+  // Whether other workers are connected: a webhook's run then goes to the queue rather than wait in line here.
+  let othersConnected = false;
+  const countPeers = async () => {
+    othersConnected = (await countOtherWorkers(options.db, applicationName)) > 0;
+  };
+  await countPeers().catch(() => undefined);
 
   const leaseTiming = { leaseMs: options.lease?.leaseMs ?? LEASE_MS, renewMs: options.lease?.renewMs };
   const execute = async (runId: string) => {
@@ -124,6 +135,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     retryLater: (runId) => queue.sendRun(runId, { resend: true, startAfterSeconds: RETRY_AFTER_SECONDS }),
     backlog: options.localBacklog ?? LOCAL_BACKLOG_PER_SLOT * concurrency,
     handOff: (runId) => queue.sendRun(runId),
+    aloneWithTheQueue: () => !othersConnected,
     log,
   });
   // Runs this process saves (webhooks, Run now) start here at once when a slot is free.
@@ -143,6 +155,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     every(options.reapMs ?? REAP_EVERY_MS, () => requeueStrandedRuns(options.db, queue, { log }), "reaper", log),
     every(options.tickMs ?? 2_000, () => dispatchFailureAlerts(options.db, queue, alerts), "failure alerts", log),
     every(RETENTION_CHECK_MS, createRetentionTask(options.db, { log }), "retention", log),
+    every(PEERS_CHECK_MS, countPeers, "worker count", log),
   ];
   log(`worker started: ${concurrency} concurrent run(s), id ${workerId}`);
 
