@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isPlainPath, MAX_PLAIN_PATHS, readsOnlyPaths, readsPath } from "./plain-paths";
+import { isPlainPath, MAX_CONVERSIONS, MAX_PLAIN_PATHS, readsOnlyPaths, readsPath } from "./plain-paths";
 
 const context = { trigger: {}, steps: {}, env: {} };
 
@@ -62,6 +62,16 @@ describe("plain paths", () => {
     ).toBe(false);
     expect(readsOnlyPaths({ kind: "inputs", inputs: { body: "{{ trigger.no " }, context })).toBe(false);
     expect(readsOnlyPaths({ kind: "template", template: "{{ $sum(trigger.x) }}", field: "f", context })).toBe(false);
+  });
+
+  it("sends a step with more than a couple of conversions to the sandbox, since each serialises what it selects", () => {
+    const withConversions = (count: number) => ({
+      kind: "inputs" as const,
+      inputs: { no: "{{ trigger.no }}", texts: Array.from({ length: count }, () => "{{ $string(trigger.body) }}") },
+      context,
+    });
+    expect(readsOnlyPaths(withConversions(MAX_CONVERSIONS))).toBe(true);
+    expect(readsOnlyPaths(withConversions(MAX_CONVERSIONS + 1))).toBe(false);
   });
 
   it("sends a step with many paths to the sandbox, since each copies what it selects", () => {

@@ -32,12 +32,17 @@ const CONVERSIONS = new Set([
 // One quantifier over the argument (isPlainPath trims it): nested ones over spaces backtrack for minutes.
 const CONVERSION_OF_PATH = /^\$([a-z]+)\(([^()]*)\)$/;
 
+/** Whether the expression is a plain path (`trigger.no`), a conversion of one (`$string(trigger.lines)`), or neither. */
+export function pathRead(source: string): "path" | "conversion" | null {
+  const trimmed = source.trim();
+  if (isPlainPath(trimmed)) return "path";
+  const call = CONVERSION_OF_PATH.exec(trimmed);
+  return call !== null && CONVERSIONS.has(call[1] ?? "") && isPlainPath(call[2] ?? "") ? "conversion" : null;
+}
+
 /** A plain path, or one conversion of a plain path (`$string(trigger.body.lines)`). */
 export function readsPath(source: string): boolean {
-  const trimmed = source.trim();
-  if (isPlainPath(trimmed)) return true;
-  const call = CONVERSION_OF_PATH.exec(trimmed);
-  return call !== null && CONVERSIONS.has(call[1] ?? "") && isPlainPath(call[2] ?? "");
+  return pathRead(source) !== null;
 }
 
 /**
@@ -45,34 +50,49 @@ export function readsPath(source: string): boolean {
  * still build a result far larger than its context; past this many it goes to the sandbox, whose memory is capped.
  */
 export const MAX_PLAIN_PATHS = 8;
+/**
+ * A conversion serialises or scans what it selects (`$string` of a 10 MB reply takes about 0.1 s and its memory):
+ * past this many in one step, the step goes to the sandbox, whose time and memory are capped.
+ */
+export const MAX_CONVERSIONS = 2;
 
-/** How many plain-path expressions the value holds, or null when it holds anything else. */
-function countPlainPaths(value: unknown): number | null {
+interface PathCount {
+  paths: number;
+  conversions: number;
+}
+
+/** How many plain paths and conversions the value's expressions are, or null when any is something else. */
+function countPathReads(value: unknown): PathCount | null {
   // A mapping's slots carry their own types and fallbacks: the sandbox resolves those.
   if (isMapping(value)) return null;
+  const count: PathCount = { paths: 0, conversions: 0 };
   if (isTemplate(value)) {
     const scan = scanTemplate(value);
     if (!scan.ok) return null;
-    let count = 0;
     for (const part of scan.parts) {
       if (part.kind === "text") continue;
-      if (!readsPath(part.source)) return null;
-      count += 1;
+      const read = pathRead(part.source);
+      if (read === null) return null;
+      count.paths += 1;
+      if (read === "conversion") count.conversions += 1;
     }
     return count;
   }
   const items = Array.isArray(value) ? value : isRecord(value) ? Object.values(value) : [];
-  let total = 0;
   for (const item of items) {
-    const count = countPlainPaths(item);
-    if (count === null) return null;
-    total += count;
+    const inner = countPathReads(item);
+    if (inner === null) return null;
+    count.paths += inner.paths;
+    count.conversions += inner.conversions;
   }
-  return total;
+  return count;
 }
 
-/** True when every expression of the task is a plain path, and there are few, so it may run on the calling thread. */
+/**
+ * True when every expression of the task is a plain path or a conversion of one, and there are few, so it may run
+ * on the calling thread.
+ */
 export function readsOnlyPaths(task: SandboxTask): boolean {
-  const count = countPlainPaths(task.kind === "inputs" ? task.inputs : task.template);
-  return count !== null && count <= MAX_PLAIN_PATHS;
+  const count = countPathReads(task.kind === "inputs" ? task.inputs : task.template);
+  return count !== null && count.paths <= MAX_PLAIN_PATHS && count.conversions <= MAX_CONVERSIONS;
 }
