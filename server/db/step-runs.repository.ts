@@ -142,15 +142,16 @@ export async function finishStepRow(db: SqlSource, key: StepKey, result: StepRes
 export async function recordFinishedStepRow(
   db: SqlSource,
   step: StepIdentity,
-  result: StepResultRow & { startedAt: Date },
+  /** Both times from the caller's clock, so that the step's duration is right whatever the database's clock says. */
+  result: StepResultRow & { startedAt: Date; finishedAt: Date },
 ): Promise<void> {
   const write = (status: string, row: Omit<StepResultRow, "status">) => ({
     row: stepRow(step),
     text: `INSERT INTO "StepRun" (id, "workspaceId", "runId", "stepId", sequence, "parentStepId", "itemIndex",
        "connectorId", operation, status, attempts, "startedAt", "finishedAt", input, "inputTruncated", output,
        "outputTruncated", error)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::"StepStatus", 1, $11::timestamp, ${NOW}, $12::jsonb, $13,
-       $14::jsonb, $15, $16::jsonb)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::"StepStatus", 1, $11::timestamp, $12::timestamp, $13::jsonb,
+       $14, $15::jsonb, $16, $17::jsonb)
      ON CONFLICT ("runId", "stepId") DO UPDATE
        SET status = EXCLUDED.status, attempts = 1, "startedAt" = EXCLUDED."startedAt",
          "finishedAt" = EXCLUDED."finishedAt", input = EXCLUDED.input, "inputTruncated" = EXCLUDED."inputTruncated",
@@ -160,6 +161,7 @@ export async function recordFinishedStepRow(
       ...identityValues(step),
       status,
       utc(result.startedAt),
+      utc(result.finishedAt),
       jsonb(row.input),
       row.inputTruncated,
       jsonb(row.output),

@@ -88,7 +88,11 @@ export async function finishStep(
     error: result.error,
   };
   if (result.unrecordedStart) {
-    await steps.recordFinishedStepRow(db, stepIdentity(target), { ...row, startedAt: result.unrecordedStart });
+    await steps.recordFinishedStepRow(db, stepIdentity(target), {
+      ...row,
+      startedAt: result.unrecordedStart,
+      finishedAt: new Date(),
+    });
   } else {
     await steps.finishStepRow(db, target, row);
   }
