@@ -3,7 +3,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
-import { linearGraph, seedRunningFlow } from "@/test/runtime/helpers";
+import { linearGraph, saveRunRow, seedRunningFlow } from "@/test/runtime/helpers";
 import { claimRun } from "./run-execution.repository";
 import { createSqlPool, preparedStatements } from "./sql";
 
@@ -29,22 +29,8 @@ afterAll(async () => {
   await t?.drop();
 });
 
-async function createRun(
-  data: { status?: "queued" | "running" | "succeeded"; leaseOwner?: string; leaseExpiresAt?: Date } = {},
-) {
-  const run = await t.db.run.create({
-    data: {
-      workspaceId: flow.workspaceId,
-      flowId: flow.flowId,
-      flowVersionId: flow.versionId,
-      status: "queued",
-      triggerKind: "manual",
-      triggerData: { orderNo: "A-1" },
-      ...data,
-    },
-  });
-  return run.id;
-}
+const createRun = (data: Parameters<typeof saveRunRow>[2] = {}) =>
+  saveRunRow(t.db, flow, { triggerData: { orderNo: "A-1" }, ...data });
 
 /** Whether another session could take the run's lock now (it lets it go again at once). */
 async function lockIsFree(runId: string): Promise<boolean> {

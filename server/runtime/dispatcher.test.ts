@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { listenOnLoopback } from "@/test/local-server";
 import { createRun } from "@/test/runtime/execute-fixtures";
-import { linearGraph, seedRunningFlow, waitFor } from "@/test/runtime/helpers";
+import { linearGraph, saveRunRow, seedRunningFlow, waitFor } from "@/test/runtime/helpers";
 import { requestManualRun, startWorker } from ".";
 import { sendOrLeaveToReaper } from "./runs";
 import type { RunQueue } from "./queue";
@@ -52,18 +52,7 @@ const startRuns = async (flow: Awaited<ReturnType<typeof slowFlow>>, count: numb
 };
 
 /** A run saved without being offered, as a webhook saves it before it offers it. */
-const savedRun = (flow: Awaited<ReturnType<typeof slowFlow>>) =>
-  t.db.run
-    .create({
-      data: {
-        workspaceId: flow.workspaceId,
-        flowId: flow.flowId,
-        flowVersionId: flow.versionId,
-        triggerKind: "webhook",
-        triggerData: {},
-      },
-    })
-    .then((run) => run.id);
+const savedRun = (flow: Awaited<ReturnType<typeof slowFlow>>) => saveRunRow(t.db, flow, { triggerKind: "webhook" });
 
 const waitForSuccess = async (runIds: string[]) => {
   for (const runId of runIds) {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { LeaseLostError, newWorkerId, runUnderLease } from "./lease";
 import { useTimeZoneOtherThanUtc } from "@/test/runtime/time-zone";
-import { linearGraph, seedRunningFlow, waitFor } from "@/test/runtime/helpers";
+import { linearGraph, saveRunRow, seedRunningFlow, waitFor } from "@/test/runtime/helpers";
 
 let t: TestDatabase;
 let flow: { workspaceId: string; flowId: string; versionId: string };
@@ -27,22 +27,7 @@ afterAll(async () => {
   await t?.drop();
 });
 
-async function createRun(
-  data: { status?: "queued" | "running" | "succeeded"; leaseOwner?: string; leaseExpiresAt?: Date } = {},
-) {
-  const run = await t.db.run.create({
-    data: {
-      workspaceId: flow.workspaceId,
-      flowId: flow.flowId,
-      flowVersionId: flow.versionId,
-      status: "queued",
-      triggerKind: "manual",
-      triggerData: {},
-      ...data,
-    },
-  });
-  return run.id;
-}
+const createRun = (data: Parameters<typeof saveRunRow>[2] = {}) => saveRunRow(t.db, flow, data);
 
 const leaseOf = (runId: string) =>
   t.db.run.findUniqueOrThrow({ where: { id: runId }, select: { leaseOwner: true, leaseExpiresAt: true } });

@@ -49,6 +49,32 @@ export async function seedRunningFlow(
 }
 
 /** Polls `probe` until it returns a value other than undefined, or fails after `timeoutMs`. */
+/** A run row of the flow, saved without being offered or queued (queued, manual trigger, unless `data` says otherwise). */
+export async function saveRunRow(
+  db: Db,
+  flow: { workspaceId: string; flowId: string; versionId: string },
+  data: {
+    status?: "queued" | "running" | "succeeded";
+    leaseOwner?: string;
+    leaseExpiresAt?: Date;
+    triggerKind?: string;
+    triggerData?: Record<string, string>;
+  } = {},
+): Promise<string> {
+  const run = await db.run.create({
+    data: {
+      workspaceId: flow.workspaceId,
+      flowId: flow.flowId,
+      flowVersionId: flow.versionId,
+      status: "queued",
+      triggerKind: "manual",
+      triggerData: {},
+      ...data,
+    },
+  });
+  return run.id;
+}
+
 export async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
