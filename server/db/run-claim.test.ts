@@ -4,7 +4,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { linearGraph, saveRunRow, seedRunningFlow } from "@/test/runtime/helpers";
-import { claimRun } from "./run-execution.repository";
+import { claimRun } from "./run-claim.repository";
 import { createSqlPool, preparedStatements } from "./sql";
 
 let t: TestDatabase;

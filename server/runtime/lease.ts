@@ -14,8 +14,8 @@ import {
   releaseRunLease as releaseLease,
   renewRunLease as renewLease,
   takeRunLease as takeLease,
-  type RunClaim,
 } from "../db/run-execution.repository";
+import type { RunClaim } from "../db/run-claim.repository";
 
 /** How long a lease holds without renewal: the longest a dead worker's run waits before the reaper sees it. */
 export const LEASE_MS = 30_000;
