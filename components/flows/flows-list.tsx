@@ -23,7 +23,10 @@ export function FlowsList() {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const flows = useQuery(trpc.flows.list.queryOptions());
+  // Fetched again whenever the list is shown: a flow created while the list's first fetch was in flight (then opened
+  // in the designer) is missing from that fetch's answer, and TanStack Query does not refetch for an invalidation
+  // that arrives during a first fetch.
+  const flows = useQuery(trpc.flows.list.queryOptions(undefined, { refetchOnMount: "always" }));
   const manifest = useQuery(trpc.connectors.manifest.queryOptions(undefined, { staleTime: Infinity })).data;
   const [creating, setCreating] = useState(false);
   const [renaming, setRenaming] = useState<Target | null>(null);
