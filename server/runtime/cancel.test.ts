@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { cancelRun } from "../services/runs.service";
 import { getRunQueue, requestManualRun, startWorker, type RunQueue, type Worker } from ".";
 import { executeWatchingForCancel } from "./cancel-watch";
-import { linearGraph, seedRunningFlow, waitFor } from "@/test/runtime/helpers";
+import { linearGraph, saveRunRow, seedRunningFlow, waitFor } from "@/test/runtime/helpers";
 import { listenOnLoopback } from "@/test/local-server";
 
 let t: TestDatabase;
@@ -69,23 +69,14 @@ async function finishedRun(runId: string) {
 describe("cancelling a run", () => {
   it("cancels a queued run so that its job, arriving later, runs nothing", async () => {
     const flow = await seedRunningFlow(t.db, callFlow("/fast"));
-    const run = await t.db.run.create({
-      data: {
-        workspaceId: flow.workspaceId,
-        flowId: flow.flowId,
-        flowVersionId: flow.versionId,
-        status: "queued",
-        triggerKind: "manual",
-        triggerData: {},
-      },
-    });
+    const runId = await saveRunRow(t.db, flow);
     const before = requests;
 
-    expect(await cancelRun(t.db, flow.workspaceId, run.id)).toEqual({ id: run.id, status: "cancelled" });
-    await queue.sendRun(run.id);
-    await waitFor(async () => ((await queue.hasLiveJob(run.id)) ? undefined : true), "the job to be worked off");
+    expect(await cancelRun(t.db, flow.workspaceId, runId)).toEqual({ id: runId, status: "cancelled" });
+    await queue.sendRun(runId);
+    await waitFor(async () => ((await queue.hasLiveJob(runId)) ? undefined : true), "the job to be worked off");
 
-    const after = await t.db.run.findUniqueOrThrow({ where: { id: run.id }, include: { steps: true } });
+    const after = await t.db.run.findUniqueOrThrow({ where: { id: runId }, include: { steps: true } });
     expect(after.status).toBe("cancelled");
     expect(after.error).toEqual({ code: "CANCELLED", message: "Cancelled by a user", retryable: false });
     expect(after.finishedAt).toBeInstanceOf(Date);

@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { getRunQueue, requestManualRun, startWorker, type RunQueue, type Worker } from ".";
 import { executeRun } from "./executor";
 import { requeueStrandedRuns } from "./reaper";
-import { linearGraph, seedRunningFlow, waitFor, waitForRun } from "@/test/runtime/helpers";
+import { linearGraph, saveRunRow, seedRunningFlow, waitFor, waitForRun } from "@/test/runtime/helpers";
 import { closedPort, listenOnLoopback } from "@/test/local-server";
 
 let t: TestDatabase;
@@ -134,20 +134,11 @@ describe("runs", () => {
   it("lets only one of two simultaneous deliveries of a run execute it", async () => {
     const flow = await seedRunningFlow(t.db, orderFlow(`${base}/orders/D-2`));
     const before = hits;
-    const run = await t.db.run.create({
-      data: {
-        workspaceId: flow.workspaceId,
-        flowId: flow.flowId,
-        flowVersionId: flow.versionId,
-        status: "queued",
-        triggerKind: "manual",
-        triggerData: {},
-      },
-    });
+    const runId = await saveRunRow(t.db, flow);
     // Two distinct jobs for one run, as after a retry of an expired job: both workers may fetch one each.
-    await Promise.all([queue.sendRun(run.id, { resend: true }), queue.sendRun(run.id, { resend: true })]);
-    expect((await waitForRun(t.db, run.id)).status).toBe("succeeded");
-    await waitFor(async () => ((await queue.hasLiveJob(run.id)) ? undefined : true), "both jobs to finish");
+    await Promise.all([queue.sendRun(runId, { resend: true }), queue.sendRun(runId, { resend: true })]);
+    expect((await waitForRun(t.db, runId)).status).toBe("succeeded");
+    await waitFor(async () => ((await queue.hasLiveJob(runId)) ? undefined : true), "both jobs to finish");
     expect(hits - before).toBe(1);
   });
 });

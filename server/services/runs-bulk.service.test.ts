@@ -4,7 +4,7 @@ import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { listenOnLoopback } from "@/test/local-server";
-import { linearGraph, seedRunningFlow } from "@/test/runtime/helpers";
+import { linearGraph, saveRunRow, seedRunningFlow } from "@/test/runtime/helpers";
 import { executeRun, type RunQueue } from "../runtime";
 import { bulkAct } from "./runs-bulk.service";
 
@@ -47,25 +47,16 @@ describe("bulk replay", () => {
         { id: "send", connectorId: "http", operation: "request", inputs: { url: `${base}/orders` } },
       ),
     );
-    const run = await t.db.run.create({
-      data: {
-        workspaceId: flow.workspaceId,
-        flowId: flow.flowId,
-        flowVersionId: flow.versionId,
-        status: "queued",
-        triggerKind: "manual",
-        triggerData: {},
-      },
-    });
-    await executeRun(t.db, run.id, { signal: new AbortController().signal, log: () => undefined });
-    expect(await t.db.run.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: "failed" });
+    const runId = await saveRunRow(t.db, flow);
+    await executeRun(t.db, runId, { signal: new AbortController().signal, log: () => undefined });
+    expect(await t.db.run.findUniqueOrThrow({ where: { id: runId } })).toMatchObject({ status: "failed" });
 
-    const ask = () => bulkAct(t.db, queue, flow.workspaceId, { action: "replayFailedStep", ids: [run.id] });
+    const ask = () => bulkAct(t.db, queue, flow.workspaceId, { action: "replayFailedStep", ids: [runId] });
     const outcomes = (await Promise.all([ask(), ask(), ask()])).flat();
 
-    const replays = await t.db.run.findMany({ where: { replayOfRunId: run.id }, select: { id: true } });
+    const replays = await t.db.run.findMany({ where: { replayOfRunId: runId }, select: { id: true } });
     expect(replays).toHaveLength(1);
-    expect(outcomes.filter((outcome) => outcome.ok)).toEqual([{ id: run.id, ok: true, replayRunId: replays[0]?.id }]);
+    expect(outcomes.filter((outcome) => outcome.ok)).toEqual([{ id: runId, ok: true, replayRunId: replays[0]?.id }]);
     const refused = outcomes.filter((outcome) => !outcome.ok);
     expect(refused).toHaveLength(2);
     for (const outcome of refused) {

@@ -4,9 +4,8 @@ import http from "node:http";
 import type { FlowGraph } from "@/lib/flow-graph";
 import type { Db } from "@/server/db/client";
 import { executeRun } from "@/server/runtime/executor";
-import { toJsonInput } from "@/server/runtime/json";
 import { defaultRetryPolicy, type RetryPolicy } from "@/server/runtime/retry";
-import { seedRunningFlow } from "@/test/runtime/helpers";
+import { saveRunRow, seedRunningFlow } from "@/test/runtime/helpers";
 import { listenOnLoopback } from "../local-server";
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, hit: number) => void;
@@ -68,25 +67,16 @@ export function recordingRetryPolicy(waits: number[], overrides: Partial<RetryPo
 /** Creates a running flow and a queued run of it; `execute` runs it in this process and returns it with its steps. */
 export async function createRun(db: Db, graph: FlowGraph, payload: unknown = {}) {
   const flow = await seedRunningFlow(db, graph);
-  const run = await db.run.create({
-    data: {
-      workspaceId: flow.workspaceId,
-      flowId: flow.flowId,
-      flowVersionId: flow.versionId,
-      status: "queued",
-      triggerKind: "manual",
-      triggerData: toJsonInput(payload),
-    },
-  });
+  const runId = await saveRunRow(db, flow, { triggerData: payload });
   return {
-    runId: run.id,
+    runId,
     async execute(options: { retry?: RetryPolicy; signal?: AbortSignal; log?: (line: string) => void } = {}) {
-      await executeRun(db, run.id, {
+      await executeRun(db, runId, {
         signal: options.signal ?? new AbortController().signal,
         log: options.log ?? (() => undefined),
         retry: options.retry ?? recordingRetryPolicy([]),
       });
-      return loadRun(db, run.id);
+      return loadRun(db, runId);
     },
   };
 }

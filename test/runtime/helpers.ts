@@ -58,9 +58,10 @@ export async function saveRunRow(
     leaseOwner?: string;
     leaseExpiresAt?: Date;
     triggerKind?: string;
-    triggerData?: Record<string, string>;
+    triggerData?: unknown;
   } = {},
 ): Promise<string> {
+  const { triggerData, ...rest } = data;
   const run = await db.run.create({
     data: {
       workspaceId: flow.workspaceId,
@@ -68,8 +69,8 @@ export async function saveRunRow(
       flowVersionId: flow.versionId,
       status: "queued",
       triggerKind: "manual",
-      triggerData: {},
-      ...data,
+      triggerData: toJsonInput(triggerData ?? {}),
+      ...rest,
     },
   });
   return run.id;
