@@ -48,8 +48,8 @@ interface AttemptRecord {
 
 const ATTEMPT_MESSAGE_CHARS = 300;
 
-function findAction(node: FlowNode): Extract<FoundOperation, { kind: "action" }> {
-  const found = findOperation(node.connectorId, node.operation);
+/** The node's action as the registry found it; throws FLOW_INVALID when it names none. */
+function actionOf(node: FlowNode, found: FoundOperation | undefined): Extract<FoundOperation, { kind: "action" }> {
   if (!found || found.kind !== "action") {
     throw new ConfluxError(
       "FLOW_INVALID",
@@ -92,7 +92,7 @@ export async function runActionStep(
   let redactor = createRedactor([]);
   const failures: AttemptRecord[] = [];
   try {
-    const { action, connector } = findAction(node);
+    const { action, connector } = actionOf(node, found);
     const stepAccount = node.accountId
       ? await loadStepAccount(db, {
           workspaceId: target.workspaceId,
